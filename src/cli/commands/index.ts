@@ -1,0 +1,13 @@
+/**
+ * Registers every command on the program. Each command lives in its own file and exports one
+ * `registerX(program, setExitCode)` function; add a line here for a new command.
+ */
+import type { Command } from 'commander';
+
+/** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
+export type SetExitCode = (code: number) => void;
+
+export function registerCommands(program: Command, setExitCode: SetExitCode): void {
+  void program;
+  void setExitCode;
+}

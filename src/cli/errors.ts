@@ -1,0 +1,19 @@
+/**
+ * The two kinds of failure the command line tells apart (STYLE.md "Errors and bad input"):
+ * a `UserError` the user can fix (message plus hint, exit 2) and anything else, a bug (exit 1).
+ */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_INVALID_INPUT = 2;
+export const EXIT_INTERRUPTED = 130;
+
+/** Bad input: a scenario problem, a bad flag or value. Printed without a stack trace; exit 2. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string = '',
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

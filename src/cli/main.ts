@@ -1,0 +1,45 @@
+/**
+ * The command-line program: builds the commander tree, runs one command and turns its outcome
+ * into an exit code. The only place (with bin/) that decides exit codes; commands return or throw.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UserError } from './errors.js';
+import { registerCommands } from './commands/index.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Runs the program on `argv` (as process.argv) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('trialsim')
+    .description('Plan replications of small randomised trials by simulation: power, sample size, minimum detectable effects and honesty diagnostics.')
+    .version(TOOL_VERSION, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  let exitCode = EXIT_OK;
+  registerCommands(program, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT_OK;
+    }
+    // commander has already printed its message.
+    return EXIT_INVALID_INPUT;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`trialsim: ${error.message}\n`);
+    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`trialsim: internal error (a bug; please report it with the command you ran)\n${detail}\n`);
+  return EXIT_FAILURE;
+}

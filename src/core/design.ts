@@ -1,0 +1,184 @@
+/**
+ * The `Design`: a scenario after validation, as frozen plain data (no functions, no classes), so
+ * it can be posted to a worker thread and hashed. Everything the engine needs is here, with every
+ * default filled in and every by-group value expanded to one entry per group.
+ *
+ * The scenario loader (`src/scenario/`) is the only producer; the core only reads it.
+ */
+
+/** A value given for each group id (a scalar in the scenario is expanded to every group). */
+export type ByGroup<T> = Readonly<Record<string, T>>;
+
+/** One part of the eligible cohort, e.g. an age band. */
+export interface Group {
+  readonly id: string;
+  readonly label: string;
+  /** Share of the trial cohort in this group; shares sum to 1. */
+  readonly share: number;
+}
+
+/** One eligibility rule on the simulated prior window. */
+export interface SelectionRule {
+  /** Count outcomes whose prior-window events are added together. */
+  readonly outcomes: readonly string[];
+  /** At least this many events ... */
+  readonly atLeast: number;
+  /** ... in the last this-many months before randomisation (≤ priorMonths). */
+  readonly withinMonths: number;
+}
+
+/** Eligibility from a simulated prior history; every rule must hold. */
+export interface Selection {
+  readonly priorMonths: number;
+  readonly require: readonly SelectionRule[];
+}
+
+/**
+ * Uncertainty about an effect, for assurance: each trial draws its ratio from this distribution
+ * (the same draw for every group, multiplying each group's stated ratio relative to the median).
+ */
+export type EffectDistribution =
+  | { readonly kind: 'lognormal'; readonly median: number; readonly sdLog: number }
+  | { readonly kind: 'uniform'; readonly from: number; readonly to: number };
+
+export type CountAnalysis =
+  | 'poisson-wald'
+  | 'quasi-poisson'
+  | 'negative-binomial'
+  | 'welch-t'
+  | 'mann-whitney'
+  | 'permutation';
+export type BinaryAnalysis = 'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation';
+export type HarmAnalysis = 'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson';
+export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
+
+interface OutcomeBase {
+  readonly id: string;
+  readonly label: string;
+  readonly analysis: AnalysisName;
+  /** Primary outcomes enter the family-wise results and the multiplicity correction. */
+  readonly primary: boolean;
+  /** Analyse only people of this group (e.g. the under-18 sub-group), or null for everyone. */
+  readonly within: string | null;
+}
+
+/** Offences counted over follow-up. */
+export interface CountOutcome extends OutcomeBase {
+  readonly kind: 'count';
+  /** Control rate per person-year in the population the cohort is drawn from. */
+  readonly ratePerYear: ByGroup<number>;
+  /** Extra gamma noise on this outcome alone (Var multiplier; 0 = none), persistent per person. */
+  readonly dispersion: number;
+  /** Rate ratio for engaged treated people, per group. */
+  readonly rateRatio: ByGroup<number>;
+  readonly effectDistribution: EffectDistribution | null;
+}
+
+/** Any event (prevalence): either its own prevalence, or "count outcome `from` > 0". */
+export interface BinaryOutcome extends OutcomeBase {
+  readonly kind: 'binary';
+  /** Own control prevalence per group, or null when derived from a count outcome. */
+  readonly prevalence: ByGroup<number> | null;
+  /** The count outcome this binary is derived from (any event = count > 0), or null. */
+  readonly from: string | null;
+  /** Risk ratio for engaged treated people (own-prevalence binaries only; 1 when derived). */
+  readonly riskRatio: ByGroup<number>;
+  readonly effectDistribution: EffectDistribution | null;
+}
+
+/** Severity-weighted sum of a count outcome's events (e.g. Cambridge Crime Harm Index days). */
+export interface HarmOutcome extends OutcomeBase {
+  readonly kind: 'harm';
+  readonly from: string;
+  /** Lognormal severity per event: median, and sdLog = ln(spread). */
+  readonly severity: { readonly distribution: 'lognormal'; readonly median: number; readonly sdLog: number };
+  /** Multiplies the severity of engaged treated people's events, per group. */
+  readonly severityRatio: ByGroup<number>;
+  readonly effectDistribution: EffectDistribution | null;
+}
+
+export type Outcome = CountOutcome | BinaryOutcome | HarmOutcome;
+
+/** How many people are randomised, and to which arm. */
+export type Size =
+  /** Exactly this many treated and control people. */
+  | { readonly kind: 'fixed'; readonly treated: number; readonly control: number }
+  /** A total split by allocation ratio treated:control (e.g. 1:1 → treatedShare 0.5). */
+  | { readonly kind: 'ratio'; readonly total: number; readonly treatedShare: number };
+
+export type Randomisation = 'simple' | 'complete' | 'stratified' | 'cluster';
+
+/** Sites (local partnerships) for multi-site designs; the cluster in cluster randomisation. */
+export interface Sites {
+  readonly count: number;
+  /**
+   * Between-site variation of the rate: coefficient of variation of a gamma (mean 1) site
+   * multiplier shared by everyone at a site (a scenario's `icc` is converted to this on load).
+   */
+  readonly rateCV: number;
+}
+
+/** Caseworker clustering of the treated arm: people share a caseworker's effectiveness. */
+export interface Caseworkers {
+  readonly caseload: number;
+  /**
+   * Intra-class correlation of the first primary count outcome (at the cohort's control mean)
+   * within a caseload; the model turns it into a gamma (mean 1) caseworker rate multiplier.
+   */
+  readonly icc: number;
+}
+
+export interface DesignPlan {
+  readonly followUpMonths: number;
+  readonly size: Size;
+  readonly randomisation: Randomisation;
+  /** Stratify by these person attributes ('group', 'site'); empty for none. */
+  readonly strata: readonly ('group' | 'site')[];
+  /** Block size for stratified randomisation (0 = balance each stratum as a whole). */
+  readonly blockSize: number;
+  /** Share of treated people who take up the support, per group. */
+  readonly engagement: ByGroup<number>;
+  /** Share of people whose outcome is unobserved. */
+  readonly attrition: number;
+  readonly caseworkers: Caseworkers | null;
+  readonly sites: Sites | null;
+}
+
+export interface AnalysisPlan {
+  readonly alpha: number;
+  readonly sides: 'two' | 'one';
+  readonly multiplicity: 'none' | 'bonferroni' | 'holm';
+  /** Use prior-window counts as a covariate where the analysis allows (needs `selection`). */
+  readonly adjustForPrior: boolean;
+  /** Re-randomisations per permutation test. */
+  readonly permutations: number;
+}
+
+export interface SimulationPlan {
+  readonly trials: number;
+  readonly seed: number;
+}
+
+/** The whole validated scenario. */
+export interface Design {
+  readonly name: string;
+  readonly title: string;
+  readonly source: string;
+  readonly groups: readonly Group[];
+  /** Gamma frailty variance of the shared propensity (mean 1); 0 = none (Poisson counts). */
+  readonly propensityDispersion: number;
+  readonly selection: Selection | null;
+  readonly outcomes: readonly Outcome[];
+  readonly design: DesignPlan;
+  readonly analysis: AnalysisPlan;
+  readonly simulation: SimulationPlan;
+}
+
+/** Arm sizes implied by a design's `size`. */
+export function armSizes(size: Size): { treated: number; control: number; total: number } {
+  if (size.kind === 'fixed') {
+    return { treated: size.treated, control: size.control, total: size.treated + size.control };
+  }
+  const treated = Math.round(size.total * size.treatedShare);
+  return { treated, control: size.total - treated, total: size.total };
+}
