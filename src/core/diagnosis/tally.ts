@@ -1,0 +1,149 @@
+import { ExactSum } from './exact-sum.js';
+
+/**
+ * Running totals over trials for one outcome in one run (the effect run or the paired null run):
+ * only counts and exact sums, so tallies of any split of the trials combine, in any order, to
+ * exactly the tally of the whole (see `ExactSum`).
+ */
+export interface OutcomeTally {
+  trials: number;
+  failures: number;
+  /** Significant at the unadjusted alpha. */
+  rejections: number;
+  /** Significant after the multiplicity correction across primary outcomes. */
+  adjustedRejections: number;
+  /** Sum of log estimates over trials that did not fail. */
+  sumLogEstimate: ExactSum;
+  /** Sum of (log estimate − log truth). */
+  sumError: ExactSum;
+  /** Sum of (log estimate − log truth)². */
+  sumSquaredError: ExactSum;
+  /** Intervals that contain the log truth. */
+  covered: number;
+  /** Significant results whose sign differs from the truth's. */
+  wrongSign: number;
+  /** Significant results counted for exaggeration (truth ≠ 0). */
+  significantWithTruth: number;
+  /** Sum of |log estimate| / |log truth| over significant results with truth ≠ 0. */
+  sumExaggeration: ExactSum;
+  /** Counts of log estimates in fixed bins (see `ESTIMATE_BINS`), for the sampling distribution. */
+  estimateHistogram: number[];
+  /** The same, for significant results only. */
+  significantHistogram: number[];
+}
+
+/** Bins of the log-estimate histogram: BIN_COUNT equal bins over [MIN, MAX) plus one below and one above. */
+export const ESTIMATE_BINS = { min: -4, max: 4, count: 160 } as const;
+
+/** Totals for a whole run: one tally per outcome, family-wise counts, and the null run's. */
+export interface RunTally {
+  trials: number;
+  outcomes: OutcomeTally[];
+  /** Trials with at least one / every primary outcome significant after correction. */
+  anyPrimary: number;
+  allPrimary: number;
+  /** The paired null run (every effect none, same seeds), or null when skipped. */
+  nullRun: { outcomes: OutcomeTally[]; anyPrimary: number } | null;
+}
+
+/** A tally with nothing in it. */
+export function emptyOutcomeTally(): OutcomeTally {
+  return {
+    trials: 0,
+    failures: 0,
+    rejections: 0,
+    adjustedRejections: 0,
+    sumLogEstimate: new ExactSum(),
+    sumError: new ExactSum(),
+    sumSquaredError: new ExactSum(),
+    covered: 0,
+    wrongSign: 0,
+    significantWithTruth: 0,
+    sumExaggeration: new ExactSum(),
+    estimateHistogram: new Array<number>(ESTIMATE_BINS.count + 2).fill(0),
+    significantHistogram: new Array<number>(ESTIMATE_BINS.count + 2).fill(0),
+  };
+}
+
+/** An empty run tally for `outcomeCount` outcomes, with or without the null run. */
+export function emptyRunTally(outcomeCount: number, withNull: boolean): RunTally {
+  const tallies = () => Array.from({ length: outcomeCount }, emptyOutcomeTally);
+  return {
+    trials: 0,
+    outcomes: tallies(),
+    anyPrimary: 0,
+    allPrimary: 0,
+    nullRun: withNull ? { outcomes: tallies(), anyPrimary: 0 } : null,
+  };
+}
+
+/** The histogram bin of a log estimate. */
+export function estimateBin(logEstimate: number): number {
+  if (logEstimate < ESTIMATE_BINS.min) return 0;
+  if (logEstimate >= ESTIMATE_BINS.max) return ESTIMATE_BINS.count + 1;
+  const width = (ESTIMATE_BINS.max - ESTIMATE_BINS.min) / ESTIMATE_BINS.count;
+  return 1 + Math.min(ESTIMATE_BINS.count - 1, Math.floor((logEstimate - ESTIMATE_BINS.min) / width));
+}
+
+/** Adds `other` into `into`. */
+export function mergeOutcomeTally(into: OutcomeTally, other: OutcomeTally): void {
+  into.trials += other.trials;
+  into.failures += other.failures;
+  into.rejections += other.rejections;
+  into.adjustedRejections += other.adjustedRejections;
+  into.sumLogEstimate.merge(other.sumLogEstimate);
+  into.sumError.merge(other.sumError);
+  into.sumSquaredError.merge(other.sumSquaredError);
+  into.covered += other.covered;
+  into.wrongSign += other.wrongSign;
+  into.significantWithTruth += other.significantWithTruth;
+  into.sumExaggeration.merge(other.sumExaggeration);
+  for (let i = 0; i < into.estimateHistogram.length; i++) {
+    into.estimateHistogram[i] += other.estimateHistogram[i];
+    into.significantHistogram[i] += other.significantHistogram[i];
+  }
+}
+
+/** Adds run tally `other` into `into` (same outcomes, same null-run setting). */
+export function mergeRunTally(into: RunTally, other: RunTally): void {
+  into.trials += other.trials;
+  into.anyPrimary += other.anyPrimary;
+  into.allPrimary += other.allPrimary;
+  into.outcomes.forEach((tally, i) => mergeOutcomeTally(tally, other.outcomes[i]));
+  if (into.nullRun && other.nullRun) {
+    into.nullRun.anyPrimary += other.nullRun.anyPrimary;
+    into.nullRun.outcomes.forEach((tally, i) => mergeOutcomeTally(tally, other.nullRun!.outcomes[i]));
+  }
+}
+
+/** Plain JSON form of a run tally (exact sums as decimal strings), for worker messages and shard files. */
+export function runTallyToJSON(tally: RunTally): unknown {
+  return JSON.parse(JSON.stringify(tally));
+}
+
+/** Rebuilds a run tally from `runTallyToJSON` output. */
+export function runTallyFromJSON(json: unknown): RunTally {
+  const plain = json as RunTally & { outcomes: Record<string, unknown>[] };
+  const revive = (raw: Record<string, unknown>): OutcomeTally => ({
+    ...(raw as unknown as OutcomeTally),
+    sumLogEstimate: ExactSum.fromJSON(raw.sumLogEstimate as string),
+    sumError: ExactSum.fromJSON(raw.sumError as string),
+    sumSquaredError: ExactSum.fromJSON(raw.sumSquaredError as string),
+    sumExaggeration: ExactSum.fromJSON(raw.sumExaggeration as string),
+    estimateHistogram: [...(raw.estimateHistogram as number[])],
+    significantHistogram: [...(raw.significantHistogram as number[])],
+  });
+  return {
+    trials: plain.trials,
+    anyPrimary: plain.anyPrimary,
+    allPrimary: plain.allPrimary,
+    outcomes: (plain.outcomes as unknown as Record<string, unknown>[]).map(revive),
+    nullRun: plain.nullRun
+      ? {
+          anyPrimary: plain.nullRun.anyPrimary,
+          outcomes: (plain.nullRun.outcomes as unknown as Record<string, unknown>[]).map(revive),
+        }
+      : null,
+  };
+}
+

@@ -1,0 +1,23 @@
+/**
+ * Progress of a running simulation, emitted by the runner about ten times a second and consumed
+ * by the dashboard (`src/ui/`) or the plain stderr progress lines.
+ */
+export interface OutcomeProgress {
+  readonly outcome: string;
+  /** Power so far, with its Wilson 95% interval. */
+  readonly power: number;
+  readonly powerCI: readonly [number, number];
+  readonly failures: number;
+  /** Type I error so far in the paired null run (null with --no-null). */
+  readonly typeIError: number | null;
+}
+
+export interface RunProgress {
+  readonly trialsDone: number;
+  readonly trialsTotal: number;
+  readonly trialsPerSecond: number;
+  /** Seconds left at the current rate (null until a rate is known). */
+  readonly etaSeconds: number | null;
+  readonly elapsedSeconds: number;
+  readonly outcomes: readonly OutcomeProgress[];
+}
