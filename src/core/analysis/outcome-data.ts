@@ -1,0 +1,79 @@
+import type { Rng } from '../rng/rng.js';
+
+/** One outcome's observed data in one trial (people with unobserved outcomes already removed). */
+export interface OutcomeData {
+  /** Counts (integers), binaries (0/1) or harm (≥ 0), one per person. */
+  readonly values: Float64Array;
+  /** 1 treated, 0 control, aligned with `values`. */
+  readonly treated: Uint8Array;
+  /** Prior-window count covariate, aligned with `values`, or null when there is none. */
+  readonly prior: Float64Array | null;
+  /** True when every value is a whole number ≥ 0 (counts and binaries); enables counts-of-counts. */
+  readonly integerValued: boolean;
+  /**
+   * A fresh assignment of these same people by the design's own mechanism (complete,
+   * stratified, cluster), for randomisation inference; null when unavailable.
+   */
+  readonly rerandomise: ((rng: Rng) => Uint8Array) | null;
+}
+
+/**
+ * Sufficient statistics of one arm: size, total, total of squares, number of people with a
+ * value above zero, and (integer outcomes only, else null) the counts-of-counts
+ * `histogram[v]` = number of people with value v.
+ */
+export interface ArmSummary {
+  readonly n: number;
+  readonly sum: number;
+  readonly sumSquares: number;
+  readonly positives: number;
+  readonly histogram: Float64Array | null;
+}
+
+/** The two arms' sufficient statistics. */
+export interface ArmSummaries {
+  readonly treated: ArmSummary;
+  readonly control: ArmSummary;
+}
+
+/**
+ * Reduces person arrays to each arm's sufficient statistics — the one place where person-level
+ * data become sums, sums of squares, positives and counts-of-counts, so the per-person and the
+ * aggregated engines feed the analyses identical numbers.
+ *
+ * Both histograms have length (largest value in either arm) + 1, so they can be added cell by
+ * cell. `integerValued` is trusted, not checked.
+ *
+ * @example values [0, 2, 1, 0], treated [1, 1, 0, 0] →
+ *   treated { n 2, sum 2, sumSquares 4, positives 1, histogram [1, 0, 1] },
+ *   control { n 2, sum 1, sumSquares 1, positives 1, histogram [1, 1, 0] }
+ */
+export function summariseArms(data: OutcomeData): ArmSummaries {
+  const { values, treated } = data;
+  let histogramTreated: Float64Array | null = null;
+  let histogramControl: Float64Array | null = null;
+  if (data.integerValued) {
+    let largest = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] > largest) largest = values[i];
+    histogramTreated = new Float64Array(largest + 1);
+    histogramControl = new Float64Array(largest + 1);
+  }
+  let n1 = 0, sum1 = 0, squares1 = 0, positives1 = 0;
+  let n0 = 0, sum0 = 0, squares0 = 0, positives0 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (treated[i] === 1) {
+      n1++; sum1 += value; squares1 += value * value;
+      if (value > 0) positives1++;
+      if (histogramTreated !== null) histogramTreated[value]++;
+    } else {
+      n0++; sum0 += value; squares0 += value * value;
+      if (value > 0) positives0++;
+      if (histogramControl !== null) histogramControl[value]++;
+    }
+  }
+  return {
+    treated: { n: n1, sum: sum1, sumSquares: squares1, positives: positives1, histogram: histogramTreated },
+    control: { n: n0, sum: sum0, sumSquares: squares0, positives: positives0, histogram: histogramControl },
+  };
+}
