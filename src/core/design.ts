@@ -159,6 +159,26 @@ export interface SimulationPlan {
   readonly seed: number;
 }
 
+/** The original (pilot) trial, for planning: its arm sizes and reported ratio per outcome id. */
+export interface Pilot {
+  readonly treated: number;
+  readonly control: number;
+  /** Reported ratio (treated over control) per outcome id; only the outcomes the pilot reported. */
+  readonly estimates: Readonly<Record<string, number>>;
+}
+
+/** Delivery costs and scale, for commissioner outputs. */
+export interface Costs {
+  /** Pounds per caseworker per year. */
+  readonly caseworkerAnnualCost: number;
+  /** People per caseworker. */
+  readonly caseload: number;
+  /** Pounds per treated person, on top of caseworkers. */
+  readonly perPersonCost: number;
+  /** Eligible people per area (local partnership) per year. */
+  readonly eligiblePerAreaPerYear: number;
+}
+
 /** The whole validated scenario. */
 export interface Design {
   readonly name: string;
@@ -172,6 +192,10 @@ export interface Design {
   readonly design: DesignPlan;
   readonly analysis: AnalysisPlan;
   readonly simulation: SimulationPlan;
+  /** The pilot trial, when the scenario gives one (the loader always sets it, null when absent). */
+  readonly pilot?: Pilot | null;
+  /** Costs, when the scenario gives them (the loader always sets it, null when absent). */
+  readonly costs?: Costs | null;
 }
 
 /** Arm sizes implied by a design's `size`. */
