@@ -1,0 +1,37 @@
+import type { Design } from '../core/design.js';
+import type { RunTally } from '../core/diagnosis/tally.js';
+
+/** The engine's entry point, `simulateBlock` in `src/core/simulate-block.ts`: trials [fromTrial, toTrial) tallied. */
+export type SimulateBlock = (design: Design, fromTrial: number, toTrial: number, options: { withNull: boolean }) => RunTally;
+
+/**
+ * The URL of a compiled runner-side file. A worker thread can only load JavaScript (Node 20 does
+ * not run .ts files and vitest does not transform worker files), so when this module is itself
+ * running from source (`src/runner/*.ts`, under vitest) the URL points into the build output
+ * `dist/src/runner/`; from the build (`dist/src/runner/*.js`, the command line) it is a sibling.
+ */
+function compiledUrl(pathFromRunner: string): URL {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new URL(fromSource ? `../../dist/src/runner/${pathFromRunner}` : pathFromRunner, import.meta.url);
+}
+
+/** The compiled worker entry (`dist/src/runner/worker.js`). */
+export function workerEntryUrl(): URL {
+  return compiledUrl('worker.js');
+}
+
+/**
+ * The compiled engine module (`dist/src/core/simulate-block.js`). The engine is named by URL,
+ * not imported here, so a test can hand the runner a fast stand-in engine, which, to load in a
+ * worker, must itself be JavaScript.
+ */
+export function defaultEngineUrl(): URL {
+  return compiledUrl('../core/simulate-block.js');
+}
+
+/** Loads an engine module and returns its `simulateBlock`. */
+export async function loadSimulateBlock(engineUrl: string): Promise<SimulateBlock> {
+  const engine = (await import(engineUrl)) as { simulateBlock?: SimulateBlock };
+  if (typeof engine.simulateBlock !== 'function') throw new Error(`${engineUrl} does not export simulateBlock`);
+  return engine.simulateBlock;
+}

@@ -1,0 +1,77 @@
+import type { Design } from '../core/design.js';
+import type { RunTally } from '../core/diagnosis/tally.js';
+import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
+import type { OutcomeProgress, RunProgress } from './progress.js';
+
+/** Seconds between progress events: about ten a second. */
+export const PROGRESS_INTERVAL_SECONDS = 0.1;
+
+/**
+ * Keeps the running counts the progress display needs (trials, rejections, failures per outcome)
+ * and turns them into `RunProgress` events, at most one per `PROGRESS_INTERVAL_SECONDS`.
+ * Counts are integers, so they are exact whatever order chunks arrive in.
+ *
+ * Power so far is rejections / trials with its Wilson 95% interval; the rate is trials done over
+ * elapsed seconds, and the ETA is the trials left at that rate.
+ */
+export class ProgressMeter {
+  private trialsDone = 0;
+  private readonly rejections: number[];
+  private readonly failures: number[];
+  private readonly nullRejections: number[] | null;
+  private lastEmitSeconds = -Infinity;
+
+  constructor(
+    private readonly design: Design,
+    private readonly trialsTotal: number,
+    withNull: boolean,
+    private readonly onProgress: ((progress: RunProgress) => void) | undefined,
+    private readonly elapsedSeconds: () => number,
+  ) {
+    const zeros = () => design.outcomes.map(() => 0);
+    this.rejections = zeros();
+    this.failures = zeros();
+    this.nullRejections = withNull ? zeros() : null;
+  }
+
+  /** Counts a finished chunk. */
+  add(tally: RunTally): void {
+    this.trialsDone += tally.trials;
+    tally.outcomes.forEach((outcome, k) => {
+      this.rejections[k] += outcome.rejections;
+      this.failures[k] += outcome.failures;
+    });
+    if (this.nullRejections && tally.nullRun) {
+      tally.nullRun.outcomes.forEach((outcome, k) => (this.nullRejections![k] += outcome.rejections));
+    }
+  }
+
+  /** Emits an event if the last was long enough ago, or always with `force` (start and end). */
+  emit(force = false): void {
+    if (!this.onProgress) return;
+    const elapsed = this.elapsedSeconds();
+    if (!force && elapsed - this.lastEmitSeconds < PROGRESS_INTERVAL_SECONDS) return;
+    this.lastEmitSeconds = elapsed;
+    this.onProgress(this.snapshot(elapsed));
+  }
+
+  private snapshot(elapsedSeconds: number): RunProgress {
+    const done = this.trialsDone;
+    const trialsPerSecond = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
+    const outcomes: OutcomeProgress[] = this.design.outcomes.map((outcome, k) => ({
+      outcome: outcome.id,
+      power: done > 0 ? this.rejections[k] / done : 0,
+      powerCI: wilsonInterval(this.rejections[k], done),
+      failures: this.failures[k],
+      typeIError: this.nullRejections ? (done > 0 ? this.nullRejections[k] / done : 0) : null,
+    }));
+    return {
+      trialsDone: done,
+      trialsTotal: this.trialsTotal,
+      trialsPerSecond,
+      etaSeconds: trialsPerSecond > 0 ? (this.trialsTotal - done) / trialsPerSecond : null,
+      elapsedSeconds,
+      outcomes,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import type { Design } from '../core/design.js';
+import { runTallyToJSON } from '../core/diagnosis/tally.js';
+import type { SimulateBlock } from './engine-module.js';
+
+/** What running one chunk gives: its tally in JSON form, or why it failed. */
+export type ChunkOutcome =
+  | { readonly kind: 'done'; readonly fromTrial: number; readonly toTrial: number; readonly tally: unknown; readonly seconds: number }
+  /** The engine threw; `trial` is the first trial of the chunk that fails on its own, if any. */
+  | { readonly kind: 'failed'; readonly fromTrial: number; readonly toTrial: number; readonly trial: number | null; readonly reason: string };
+
+/**
+ * Tallies trials [fromTrial, toTrial) with the engine, in a worker or in the main thread alike, so
+ * both paths hand the runner the same JSON tally. If the engine throws, the chunk's trials are
+ * re-run one at a time to name the first that fails by itself (a chunk is small, and the name is
+ * what a bug report needs: trial i of a seed is reproducible on its own).
+ *
+ * Example: runChunk(simulateBlock, design, 0, 50, { withNull: true }) → { kind: 'done', tally: {trials: 50, …}, … }.
+ */
+export function runChunk(
+  simulateBlock: SimulateBlock,
+  design: Design,
+  fromTrial: number,
+  toTrial: number,
+  options: { withNull: boolean; injectEngineError?: boolean },
+): ChunkOutcome {
+  const began = performance.now();
+  const engineOptions = { withNull: options.withNull };
+  try {
+    if (options.injectEngineError) throw new Error('injected engine error');
+    const tally = simulateBlock(design, fromTrial, toTrial, engineOptions);
+    const seconds = (performance.now() - began) / 1000;
+    return { kind: 'done', fromTrial, toTrial, tally: runTallyToJSON(tally), seconds };
+  } catch (chunkError) {
+    for (let trial = fromTrial; trial < toTrial; trial++) {
+      try {
+        simulateBlock(design, trial, trial + 1, engineOptions);
+      } catch (error) {
+        return { kind: 'failed', fromTrial, toTrial, trial, reason: describeError(error) };
+      }
+    }
+    return { kind: 'failed', fromTrial, toTrial, trial: null, reason: describeError(chunkError) };
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
