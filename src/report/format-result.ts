@@ -1,0 +1,33 @@
+/**
+ * Formats a run summary in the chosen output format, so a command has one call per result.
+ */
+import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import type { OutputFormat } from './choose-output.js';
+import { formatCsv } from './format-csv.js';
+import { formatJson } from './format-json.js';
+import { formatMarkdown, type MarkdownContext } from './format-markdown.js';
+import { formatTable } from './format-table.js';
+
+/** What the formats need besides the summary. */
+export interface FormatResultOptions extends MarkdownContext {
+  /** Escape codes in the table (from `chooseOutput`). */
+  readonly color: boolean;
+}
+
+/**
+ * Formats `summary` as `format`: the table, JSON (§5), CSV (one row per outcome) or Markdown.
+ *
+ * Example: `formatResult(summary, 'json', options)` equals `formatJson(summary)`.
+ */
+export function formatResult(summary: RunSummary, format: OutputFormat, options: FormatResultOptions): string {
+  switch (format) {
+    case 'json':
+      return formatJson(summary);
+    case 'csv':
+      return formatCsv(summary);
+    case 'markdown':
+      return formatMarkdown(summary, options);
+    case 'table':
+      return formatTable(summary, { color: options.color });
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ESCAPE_SEQUENCE } from '../../src/report/ansi-style.js';
+import { formatTable, layoutDiagnosandTable } from '../../src/report/format-table.js';
+import { sampleSummary } from './sample-summary.js';
+
+describe('formatTable', () => {
+  it('writes no escape code when colour is off', () => {
+    expect(formatTable(sampleSummary, { color: false })).not.toContain('\u001b');
+  });
+
+  it('styles the heading and warnings when colour is on, with the same text underneath', () => {
+    const colored = formatTable(sampleSummary, { color: true });
+    expect(colored).toContain('\u001b[1m');
+    expect(colored.replace(ESCAPE_SEQUENCE, '')).toBe(formatTable(sampleSummary, { color: false }));
+  });
+
+  it('fits 100 columns', () => {
+    for (const line of formatTable(sampleSummary, { color: false }).split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('has one row per outcome with power, its interval, and the other diagnosands', () => {
+    const lines = formatTable(sampleSummary, { color: false }).split('\n');
+    const knife = lines.find((line) => line.startsWith('knife *'))!;
+    expect(knife).toContain('41.0% [39.6, 42.4]');
+    expect(knife).toContain('5.2%');
+    expect(knife).toContain('-0.012');
+    expect(knife).toContain('94.8%');
+    expect(knife).toContain('1.60×');
+    const youth = lines.find((line) => line.startsWith('knife-youth'))!;
+    expect(youth).toContain('9.5% [8.7, 10.4]');
+    expect(youth).not.toContain('*');
+  });
+
+  it('says family-wise results and every warning', () => {
+    const text = formatTable(sampleSummary, { color: false });
+    expect(text).toContain('any primary significant 55.0%');
+    expect(text).toContain('! knife: 3 trials could not be analysed');
+    expect(text).toContain('! poisson-wald ignores overdispersion');
+  });
+
+  it('says when a run was interrupted', () => {
+    expect(formatTable({ ...sampleSummary, complete: false }, { color: false })).toContain('Interrupted');
+    expect(formatTable(sampleSummary, { color: false })).not.toContain('Interrupted');
+  });
+
+  it('marks type I error as not measured after --no-null', () => {
+    const noNull = { ...sampleSummary, results: sampleSummary.results.map((r) => ({ ...r, typeIError: null, typeIErrorCI: null })) };
+    expect(formatTable(noNull, { color: false })).toContain('type I: not measured (--no-null)');
+  });
+});
+
+describe('layoutDiagnosandTable', () => {
+  it('aligns every row to the same columns', () => {
+    const lines = layoutDiagnosandTable(sampleSummary.results);
+    const powerEnd = lines[0].indexOf('power [95% CI]') + 'power [95% CI]'.length;
+    for (const line of lines.slice(1)) expect(line[powerEnd - 1]).toBe(']');
+  });
+
+  it('leaves out the failures column when nothing failed', () => {
+    const none = sampleSummary.results.map((r) => ({ ...r, failures: 0 }));
+    expect(layoutDiagnosandTable(none)[0]).not.toContain('failed');
+    expect(layoutDiagnosandTable(sampleSummary.results)[0]).toContain('failed');
+  });
+
+  it('narrows to the width asked for', () => {
+    for (const line of layoutDiagnosandTable(sampleSummary.results, 90)) expect(line.length).toBeLessThanOrEqual(90);
+  });
+});
