@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UserError } from './errors.js';
 import { registerCommands } from './commands/index.js';
 import { TOOL_VERSION } from './version.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
 
 /** Runs the program on `argv` (as process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -32,6 +33,11 @@ function exitCodeFor(error: unknown): number {
       return EXIT_OK;
     }
     // commander has already printed its message.
+    return EXIT_INVALID_INPUT;
+  }
+  if (error instanceof ScenarioError) {
+    // Every problem with its file, line:column, path, value and fix; no stack trace.
+    process.stderr.write(`${error.message}\n`);
     return EXIT_INVALID_INPUT;
   }
   if (error instanceof UserError) {

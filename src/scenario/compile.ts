@@ -1,0 +1,93 @@
+/**
+ * Compiles a validated scenario into the `Design` the engine reads: plain data, deep-frozen, every
+ * default filled in (see defaults.ts) and every by-group value expanded to each group id.
+ */
+import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Outcome, Size } from '../core/design.js';
+import { expandByGroup } from './compile-effect.js';
+import { compileOutcome } from './compile-outcome.js';
+import { DEFAULTS } from './defaults.js';
+import type { ScenarioInput } from './schema.js';
+import { siteRateCV } from './site-rate-cv.js';
+
+/** The Design of a scenario that passed validation; `fallbackName` names it when it has no `name`. */
+export function compileScenario(scenario: ScenarioInput, fallbackName: string): Design {
+  const groups = (scenario.cohort?.groups ?? [DEFAULTS.group]).map((group) => ({ id: group.id, label: group.label ?? group.id, share: group.share }));
+  const groupIds = groups.map((group) => group.id);
+  const anyPrimary = scenario.outcomes.some((outcome) => outcome.primary === true);
+  const outcomes = scenario.outcomes.map((outcome, index) => compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0));
+  const propensityDispersion = scenario.cohort?.propensity?.dispersion ?? DEFAULTS.propensityDispersion;
+  const selection = scenario.cohort?.selection;
+  const design: Design = {
+    name: scenario.name ?? fallbackName,
+    title: scenario.title ?? scenario.name ?? fallbackName,
+    source: scenario.source ?? '',
+    groups,
+    propensityDispersion,
+    selection: selection === undefined ? null : { priorMonths: selection.priorMonths, require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })) },
+    outcomes,
+    design: compileDesignPlan(scenario, groups, outcomes, propensityDispersion),
+    analysis: compileAnalysisPlan(scenario),
+    simulation: { trials: scenario.simulation?.trials ?? DEFAULTS.trials, seed: scenario.simulation?.seed ?? DEFAULTS.seed },
+    pilot: scenario.pilot === undefined ? null : { treated: scenario.pilot.treated, control: scenario.pilot.control, estimates: { ...scenario.pilot.estimates } },
+    costs: scenario.costs === undefined ? null : { ...scenario.costs },
+  };
+  return deepFreeze(design);
+}
+
+function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: string; share: number }[], outcomes: readonly Outcome[], dispersion: number): DesignPlan {
+  const input = scenario.design;
+  const randomisation = input.randomisation ?? DEFAULTS.randomisation;
+  const strata = input.strata ?? (randomisation === 'stratified' ? DEFAULTS.stratifiedStrata : []);
+  const sites = input.sites;
+  return {
+    followUpMonths: input.followUpMonths,
+    size: compileSize(input.size),
+    randomisation,
+    strata: [...strata],
+    blockSize: input.blockSize ?? DEFAULTS.blockSize,
+    engagement: expandByGroup(input.engagement ?? DEFAULTS.engagement, groups.map((group) => group.id)),
+    attrition: input.attrition ?? DEFAULTS.attrition,
+    caseworkers: input.caseworkers === undefined ? null : { ...input.caseworkers },
+    sites: sites === undefined ? null : { count: sites.count, rateCV: sites.rateCV ?? siteRateCV(sites.icc ?? 0, dispersion, iccMeanCount(outcomes, groups, input.followUpMonths)) },
+  };
+}
+
+function compileSize(size: ScenarioInput['design']['size']): Size {
+  if ('total' in size && 'treated' in size) return { kind: 'fixed', treated: size.treated, control: size.total - size.treated };
+  if ('total' in size) {
+    const [treated, control] = (size.allocation ?? DEFAULTS.allocation).split(':').map(Number);
+    return { kind: 'ratio', total: size.total, treatedShare: treated / (treated + control) };
+  }
+  return { kind: 'fixed', treated: size.treated, control: size.control };
+}
+
+/**
+ * Control mean count over follow-up, averaged over groups by share, of the outcome an ICC refers
+ * to: the first primary count outcome, else the first count outcome.
+ */
+function iccMeanCount(outcomes: readonly Outcome[], groups: readonly { id: string; share: number }[], followUpMonths: number): number {
+  const counts = outcomes.filter((outcome): outcome is CountOutcome => outcome.kind === 'count');
+  const chosen = counts.find((outcome) => outcome.primary) ?? counts[0];
+  if (chosen === undefined) return 0;
+  return groups.reduce((sum, group) => sum + group.share * chosen.ratePerYear[group.id], 0) * (followUpMonths / 12);
+}
+
+function compileAnalysisPlan(scenario: ScenarioInput): AnalysisPlan {
+  const input = scenario.analysis;
+  return {
+    alpha: input?.alpha ?? DEFAULTS.alpha,
+    sides: input?.sides ?? DEFAULTS.sides,
+    multiplicity: input?.multiplicity ?? DEFAULTS.multiplicity,
+    adjustForPrior: input?.adjustForPrior ?? DEFAULTS.adjustForPrior,
+    permutations: input?.permutations ?? DEFAULTS.permutations,
+  };
+}
+
+/** Freezes an object and everything inside it, so no consumer can change the Design. */
+export function deepFreeze<Value>(value: Value): Value {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

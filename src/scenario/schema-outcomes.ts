@@ -1,0 +1,98 @@
+/**
+ * The `outcomes` part of the scenario schema (DESIGN.md §3): count, binary and harm outcomes, their
+ * effects (a ratio, or a distribution of ratios for assurance) and the analyses each kind allows.
+ */
+import { z } from 'zod';
+import { withHint } from './issue-text.js';
+import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD } from './quantities.js';
+import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
+
+export const COUNT_ANALYSES = ['poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation'] as const;
+export const BINARY_ANALYSES = ['two-proportion-z', 'fisher-exact', 'risk-ratio', 'permutation'] as const;
+export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson'] as const;
+
+const lognormalRatio = strictObject(
+  { lognormal: strictObject({ median: quantity(RATIO), spread: quantity(SPREAD) }, 'Lognormal: median ratio and geometric SD (sdLog = ln spread)') },
+  'An uncertain ratio, lognormally distributed',
+);
+const uniformRatio = strictObject({ from: quantity(RATIO), to: quantity(RATIO) }, 'An uncertain ratio, uniform between from and to');
+
+/** A ratio, or a distribution of ratios: `{ lognormal: { median, spread } }` or `{ from, to }`. */
+function effectRatio() {
+  const error = withHint(
+    'must be a ratio > 0, { lognormal: { median, spread } } or { from, to }',
+    'give e.g. 0.8, or { from: 0.77, to: 0.95 } for an uncertain effect',
+  );
+  return z.union([quantity(RATIO), lognormalRatio, uniformRatio], { error });
+}
+
+function perGroup<Ratio extends z.ZodType>(ratio: Ratio, description: string) {
+  return z.record(z.string(), ratio).optional().meta({ description });
+}
+
+const rateEffect = strictObject(
+  { rateRatio: effectRatio(), byGroup: perGroup(strictObject({ rateRatio: quantity(RATIO) }, 'Rate ratio for one group'), 'Group id → its own rate ratio') },
+  'Rate ratio for engaged treated people',
+);
+const riskEffect = strictObject(
+  { riskRatio: effectRatio(), byGroup: perGroup(strictObject({ riskRatio: quantity(RATIO) }, 'Risk ratio for one group'), 'Group id → its own risk ratio') },
+  'Risk ratio for engaged treated people (binary outcomes with their own prevalence)',
+);
+const severityEffect = strictObject(
+  {
+    severityRatio: effectRatio(),
+    byGroup: perGroup(strictObject({ severityRatio: quantity(RATIO) }, 'Severity ratio for one group'), 'Group id → its own severity ratio'),
+  },
+  'Multiplies the severity of engaged treated people’s events',
+);
+
+const common = {
+  id: identifier('an outcome'),
+  label: text('Label shown in reports (default: the id)').optional(),
+  primary: flag('Primary outcomes enter family-wise results and the multiplicity correction').optional(),
+  within: identifier('a group').optional().meta({ description: 'Analyse only people of this group' }),
+};
+
+const countOutcome = strictObject(
+  {
+    ...common,
+    kind: z.literal('count'),
+    ratePerYear: byGroup(RATE),
+    dispersion: quantity(DISPERSION).optional(),
+    effect: rateEffect.optional(),
+    analysis: oneOf(COUNT_ANALYSES, 'an analysis for a count outcome').optional(),
+  },
+  'Offences counted over follow-up',
+);
+
+const binaryOutcome = strictObject(
+  {
+    ...common,
+    kind: z.literal('binary'),
+    prevalence: byGroup(PROBABILITY).optional(),
+    from: identifier('a count outcome').optional(),
+    effect: riskEffect.optional(),
+    analysis: oneOf(BINARY_ANALYSES, 'an analysis for a binary outcome').optional(),
+  },
+  'Any event: its own prevalence, or "count outcome `from` > 0"',
+);
+
+const harmOutcome = strictObject(
+  {
+    ...common,
+    kind: z.literal('harm'),
+    from: identifier('a count outcome'),
+    severity: strictObject(
+      { distribution: oneOf(['lognormal'], 'a severity distribution'), median: quantity(SEVERITY), spread: quantity(SPREAD) },
+      'Severity of one event',
+    ),
+    effect: severityEffect.optional(),
+    analysis: oneOf(HARM_ANALYSES, 'an analysis for a harm outcome').optional(),
+  },
+  'Severity-weighted sum of a count outcome’s events',
+);
+
+/** One outcome, told apart by `kind`. */
+export const outcomeSchema = z.discriminatedUnion('kind', [countOutcome, binaryOutcome, harmOutcome], {
+  error: withHint('must have kind: count | binary | harm', 'add kind: count, kind: binary or kind: harm'),
+});

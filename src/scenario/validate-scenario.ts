@@ -1,0 +1,57 @@
+/**
+ * Checks parsed scenario data against the schema and then the cross-field rules, and turns every
+ * problem into one with a file position and the value found. Throws one ScenarioError.
+ */
+import { checkCrossRules } from './cross-rules.js';
+import type { ParsedScenario } from './parse-document.js';
+import { formatPath, type DataPath, type PathProblem } from './path-problem.js';
+import { ScenarioError, type ScenarioProblem } from './scenario-error.js';
+import { scenarioSchema, type ScenarioInput } from './schema.js';
+import { problemsFromZod } from './zod-problems.js';
+
+/** Longest value shown in a message; longer ones are cut with "…". */
+const MAX_VALUE_CHARS = 60;
+
+/**
+ * Validates `data` (the parsed file, after any `--set` overrides). Field problems are all reported
+ * together; the cross-field rules run once the fields are valid, since they need typed values.
+ */
+export function validateScenario(data: unknown, parsed: ParsedScenario, file: string, overridden: readonly string[] = []): ScenarioInput {
+  const result = scenarioSchema.safeParse(data);
+  const problems = result.success ? checkCrossRules(result.data) : problemsFromZod(result.error);
+  if (problems.length > 0) throw new ScenarioError(problems.map((problem) => placeProblem(problem, data, parsed, file, overridden)));
+  return result.data as ScenarioInput;
+}
+
+function placeProblem(problem: PathProblem, data: unknown, parsed: ParsedScenario, file: string, overridden: readonly string[]): ScenarioProblem {
+  const path = formatPath(problem.path);
+  const fromSet = overridden.find((setPath) => path === setPath || path.startsWith(`${setPath}.`) || path.startsWith(`${setPath}[`));
+  const place = fromSet === undefined ? parsed.locate(problem.path, problem.atKey) : { line: 0, column: 0 };
+  const value = valueAt(data, problem.path);
+  const missing = value === undefined && !problem.atKey;
+  const message = missing ? `is missing; it ${problem.message}` : problem.message;
+  return {
+    file,
+    ...place,
+    path,
+    message: fromSet === undefined ? message : `${message} [set by --set ${fromSet}=…]`,
+    value: problem.atKey || missing ? '' : describeValue(value),
+    hint: problem.hint,
+  };
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+/** The value found, compactly: `-2`, `"abc"`, `{"youth":2}`. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}

@@ -1,0 +1,62 @@
+/**
+ * Turns zod's issues into scenario problems: the schema's own message and fix where it gave one,
+ * a plain-words message otherwise, and one problem per unknown key with a did-you-mean.
+ */
+import type { z } from 'zod';
+import { suggestWord } from './did-you-mean.js';
+import { splitHint } from './issue-text.js';
+import type { DataPath, PathProblem } from './path-problem.js';
+
+type Issue = z.core.$ZodIssue;
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping of keys (key: value)',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** Lists every problem in a failed zod parse, in document order of the issues. */
+export function problemsFromZod(error: z.ZodError): PathProblem[] {
+  return error.issues.flatMap((issue) => problemsFromIssue(issue));
+}
+
+function problemsFromIssue(issue: Issue): PathProblem[] {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)) as DataPath;
+  if (issue.code === 'unrecognized_keys') {
+    const known = parseKnownKeys(issue.message);
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: 'is not a known key',
+      hint: suggestWord(key, known, 'keys'),
+      atKey: true,
+    }));
+  }
+  const { message, hint } = splitHint(issue.message);
+  if (hint !== '') return [{ path, message, hint }];
+  return [{ path, ...plainProblem(issue, message) }];
+}
+
+function parseKnownKeys(message: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string' && key !== '$schema') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Words for the issues the schema left to zod's defaults. */
+function plainProblem(issue: Issue, fallback: string): { message: string; hint: string } {
+  if (issue.code === 'invalid_type') {
+    const wanted = TYPE_WORDS[issue.expected] ?? issue.expected;
+    return { message: `must be ${wanted}`, hint: `write ${wanted} here` };
+  }
+  if (issue.code === 'invalid_value') {
+    const words = issue.values.map((value) => String(value)).join(' | ');
+    return { message: `must be ${words}`, hint: `write ${words}` };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return { message: `must be at most ${String(issue.maximum)} characters`, hint: 'shorten it' };
+  return { message: fallback, hint: 'see `trialsim schema` for what this field takes' };
+}
