@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { normalCdf } from '../../src/core/distributions/normal.js';
+import { searchCrossing } from '../../src/search/search-crossing.js';
+import { sampleSizeTwoProportionsPooled } from '../../src/search/analytic/two-proportions.js';
+import { sampleSizePoissonRates } from '../../src/search/analytic/poisson-rates.js';
+import { exactPowerPoissonWald, exactPowerTwoProportionZ, noisyEvaluator } from './support/exact-power.js';
+
+function smallestReaching(power: (n: number) => number, target: number, from: number): number {
+  let n = from;
+  while (power(n) < target) n++;
+  return n;
+}
+
+describe('searchCrossing', () => {
+  it('finds the exact-enumeration size for the pooled two-proportion z test inside its interval', async () => {
+    const exact = (n: number) => exactPowerTwoProportionZ(0.65, 0.85, n);
+    // Exact enumeration (support/exact-power.ts; SciPy gives the same): power 0.79689 at 70, 0.80373 at 71.
+    const truth = smallestReaching(exact, 0.8, 40);
+    expect(truth).toBe(71);
+    const start = Math.ceil(sampleSizeTwoProportionsPooled({ p1: 0.65, p2: 0.85, alpha: 0.05, power: 0.8 }));
+    const result = await searchCrossing(noisyEvaluator(exact, 11), { target: 0.8, min: 4, max: 2000, start });
+    expect(result.status).toBe('found');
+    expect(result.complete).toBe(true);
+    expect(result.valueCI![0]).toBeLessThanOrEqual(truth);
+    expect(result.valueCI![1]).toBeGreaterThanOrEqual(truth);
+    // The chosen value's exact power is within 3 of the requested Monte Carlo SEs (0.01) of the target.
+    expect(Math.abs(exact(result.value!) - 0.8)).toBeLessThan(0.03);
+    expect(result.powerMcse!).toBeLessThanOrEqual(0.01);
+  });
+
+  it('finds the exact-enumeration size for the Poisson Wald test from a poor start', async () => {
+    const exact = (n: number) => exactPowerPoissonWald(0.8, 0.7, 1, n);
+    const analytic = sampleSizePoissonRates({ controlRate: 0.8, rateRatio: 0.7, exposure: 1, alpha: 0.05, power: 0.9 });
+    const truth = smallestReaching(exact, 0.9, Math.floor(analytic * 0.8));
+    // Start three times too low: the search must widen its grid.
+    const result = await searchCrossing(noisyEvaluator(exact, 5), { target: 0.9, min: 2, max: 10_000, start: Math.round(analytic / 3) });
+    expect(result.status).toBe('found');
+    expect(result.valueCI![0]).toBeLessThanOrEqual(truth);
+    expect(result.valueCI![1]).toBeGreaterThanOrEqual(truth);
+    expect(Math.abs(exact(result.value!) - 0.9)).toBeLessThan(0.03);
+  });
+
+  it('is deterministic for a fixed seed', async () => {
+    const power = (n: number) => normalCdf(0.2 * Math.sqrt(n) - 1.96);
+    const first = await searchCrossing(noisyEvaluator(power, 3), { target: 0.8, min: 2, max: 5000, start: 150 });
+    const second = await searchCrossing(noisyEvaluator(power, 3), { target: 0.8, min: 2, max: 5000, start: 150 });
+    expect(second).toEqual(first);
+  });
+
+  it('reports an impossible target with its plateau, not the search bound', async () => {
+    // Power levels off at 0.6 (e.g. a fixed number of sites caps the information).
+    const power = (n: number) => 0.6 * (1 - Math.exp(-n / 40));
+    const result = await searchCrossing(noisyEvaluator(power, 7), { target: 0.8, min: 4, max: 4000, start: 100 });
+    expect(result.status).toBe('impossible');
+    expect(result.value).toBeNull();
+    // 4 binomial SEs at 0.6 with the 1600 trials the plateau check uses.
+    expect(Math.abs(result.plateau!.power - 0.6)).toBeLessThan(4 * Math.sqrt((0.6 * 0.4) / 1600));
+    expect(result.warnings.join(' ')).toMatch(/levels off/);
+  });
+
+  it('says the target lies beyond --max when power is still rising there', async () => {
+    const power = (n: number) => normalCdf(0.05 * Math.sqrt(n) - 1.96);
+    const result = await searchCrossing(noisyEvaluator(power, 9), { target: 0.8, min: 4, max: 800, start: 100 });
+    expect(result.status).toBe('above-max');
+    expect(result.plateau!.value).toBe(800);
+  });
+
+  it('warns about saw-tooth power when power falls by more than Monte Carlo error', async () => {
+    // Smooth power with a deep dent at odd values, like an exact test on a discrete outcome.
+    const power = (n: number) => normalCdf(0.2 * Math.sqrt(n) - 1.96) - (n % 2 === 1 ? 0.15 : 0);
+    const result = await searchCrossing(noisyEvaluator(power, 4), { target: 0.8, min: 2, max: 5000, start: 150 });
+    expect(result.warnings.join(' ')).toMatch(/saw-tooth/);
+  });
+
+  it('searches a continuous value on a linear scale to its resolution', async () => {
+    // Power of a z test against effect size d with standard error 0.1: Φ(d/0.1 − 1.96); 80% at d = 0.2802.
+    const power = (d: number) => normalCdf(d / 0.1 - 1.959964);
+    const result = await searchCrossing(noisyEvaluator(power, 2), {
+      target: 0.8,
+      min: 0.01,
+      max: 3,
+      start: 0.5,
+      scale: 'linear',
+      integer: false,
+      resolution: 1e-4,
+    });
+    expect(result.status).toBe('found');
+    expect(result.valueCI![0]).toBeLessThanOrEqual(0.2802);
+    expect(result.valueCI![1]).toBeGreaterThanOrEqual(0.2801);
+  });
+});
