@@ -3,11 +3,11 @@
  * `registerX(program, setExitCode)` function; add a line here for a new command.
  */
 import type { Command } from 'commander';
+import { registerMerge } from './merge.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
 
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
-  void program;
-  void setExitCode;
+  registerMerge(program, setExitCode);
 }
