@@ -1,0 +1,29 @@
+/**
+ * `trialsim scenarios`: lists the built-in scenarios with their titles.
+ */
+import type { Command } from 'commander';
+import { listBuiltInScenarios } from '../../scenario/builtin-scenarios.js';
+import { loadDesign } from '../../scenario/load-design.js';
+import type { SetExitCode } from './index.js';
+
+/** Registers `scenarios`. */
+export function registerScenarios(program: Command, _setExitCode: SetExitCode): void {
+  program
+    .command('scenarios')
+    .description('list the built-in scenarios')
+    .action(async () => {
+      process.stdout.write(await formatBuiltInList());
+    });
+}
+
+/** One line per built-in: its name, padded, then its title; and how to run one. */
+export async function formatBuiltInList(): Promise<string> {
+  const builtIns = listBuiltInScenarios();
+  const width = Math.max(...builtIns.map((scenario) => scenario.name.length));
+  const lines: string[] = [];
+  for (const scenario of builtIns) {
+    const { design } = await loadDesign(scenario.file);
+    lines.push(`${scenario.name.padEnd(width)}  ${design.title}`);
+  }
+  return `${lines.join('\n')}\n\nRun one with \`trialsim run NAME\`; copy one with \`trialsim init FILE\` or from ${builtIns[0]?.file ?? 'scenarios/'}.\n`;
+}
