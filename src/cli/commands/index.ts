@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { registerMerge } from './merge.js';
-import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerScenarios } from './scenarios.js';
@@ -14,7 +13,6 @@ import { registerInit } from './init.js';
 export type SetExitCode = (code: number) => void;
 
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
-  registerRun(program, setExitCode);
   registerMerge(program, setExitCode);
   registerValidate(program, setExitCode);
   registerSchema(program, setExitCode);
