@@ -24,7 +24,7 @@ export function logRiskRatio(events1: number, n1: number, events0: number, n0: n
  *
  * Reference: Katz, Baptista, Azen & Pike (1978) Biometrics 34:469–474.
  *
- * @example 3 of 45 vs 12 of 120 → √(1/3 − 1/45 + 1/12 − 1/120) = 0.6103
+ * @example 3 of 45 vs 12 of 120 → √(1/3 − 1/45 + 1/12 − 1/120) = 0.6214
  */
 export function katzStandardError(events1: number, n1: number, events0: number, n0: number): number {
   const half = haldaneIncrement(events1, n1, events0, n0);
@@ -37,8 +37,8 @@ export function katzStandardError(events1: number, n1: number, events0: number, 
  * A binary analysis's result: the test's own p-value beside the (corrected) log risk ratio and
  * its Katz interval estimate ± Φ⁻¹(1 − alpha/2)·SE.
  *
- * @example riskRatioResult(3, 45, 12, 120, 0.05, 0.52) → logEstimate −0.4055, SE 0.6103,
- *   interval [−1.6017, 0.7907], pValue 0.52
+ * @example riskRatioResult(3, 45, 12, 120, 0.05, 0.52) → logEstimate −0.4055, SE 0.6214,
+ *   interval [−1.6233, 0.8124], pValue 0.52
  */
 export function riskRatioResult(
   events1: number,

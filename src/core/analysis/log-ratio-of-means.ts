@@ -15,7 +15,7 @@ import type { ArmSummary, ArmSummaries } from './outcome-data.js';
  * intervals", Am. Stat. 64:234 (delta method for a ratio of independent means).
  *
  * @example treated [0, 1, 2, 5], control [1, 3, 4, 6], alpha 0.05: log(2/3.5) = −0.5596,
- *   SE = √(4.6667/(4·4) + 4.3333/(4·12.25)) = 0.6148, df 5.62, interval [−2.088, 0.969]
+ *   SE = √(4.6667/(4·4) + 4.3333/(4·12.25)) = 0.6165, df 4.67, interval [−2.179, 1.060]
  */
 export function logRatioOfMeansResult(summaries: ArmSummaries, alpha: number, pValue: number): AnalysisResult {
   const { treated, control } = summaries;

@@ -18,8 +18,8 @@ import { normalPValue, type Sides } from './p-value.js';
  * Reference: Hollander, Wolfe & Chicken (2014) Nonparametric Statistical Methods §4.1;
  * R `wilcox.test.default` source.
  *
- * @example treated [0, 1, 2, 5], control [1, 3, 4, 6]: W = 3.5, σ = 3.4641, z = −1.2990,
- *   two-sided p = 0.1939 (R: wilcox.test(c(0,1,2,5), c(1,3,4,6), exact = FALSE)$p.value)
+ * @example treated [0, 1, 2, 5], control [1, 3, 4, 6]: W = 4.5, σ = 3.4434, z = −0.8712,
+ *   two-sided p = 0.3836 (R: wilcox.test(c(0,1,2,5), c(1,3,4,6), exact = FALSE)$p.value)
  */
 export function testMannWhitney(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult | null {
   const histogram1 = summaries.treated.histogram;
@@ -43,7 +43,7 @@ export function testMannWhitney(summaries: ArmSummaries, plan: AnalysisPlan): An
  * are sorted and merged to find the midranks and ties. On whole-number data it gives exactly
  * the result of {@link testMannWhitney}.
  *
- * @example treated [0.5, 2.5], control [1.5, 3.5, 4.5] → W = 1, two-sided p = 0.3836
+ * @example treated [0.5, 2.5], control [1.5, 3.5, 4.5] → W = 1, two-sided p = 0.3865
  */
 export function testMannWhitneyOnValues(
   data: OutcomeData,

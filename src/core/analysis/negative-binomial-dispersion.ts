@@ -28,8 +28,9 @@ const MOST_STEPS = 200;
  *
  * Reference: Lawless (1987) Can. J. Stat. 15:209–225; Venables & Ripley (2002) MASS §7.4.
  *
- * @example counts-of-counts treated [2, 1, 1] (values 0, 1, 2) and control [1, 1, 0, 0, 0, 1]
- *   (values 0, 1, 5) with cell means 0.75 and 2 → θ = 1.0587 (k = 0.9446)
+ * @example counts-of-counts treated [2, 1, 1] (people with 0, 1, 2) and control [3, 1, 1, 0, 0, 1]
+ *   (people with 0 … 5), cell means 0.75 and 1.3333 → θ = 0.95659 (k = 1.0454), as R's
+ *   MASS::glm.nb(y ~ arm) on y = 0,0,1,2 | 0,1,5,0,2,0
  */
 export function estimateNegativeBinomialSize(
   histogram1: Float64Array,

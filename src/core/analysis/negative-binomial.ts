@@ -18,7 +18,7 @@ import { normalPValue } from './p-value.js';
  * Reference: Lawless (1987) Can. J. Stat. 15:209–225; Venables & Ripley (2002) MASS §7.4.
  *
  * @example treated [0, 0, 1, 2], control [0, 1, 5, 0, 2, 0]: log RR = log(0.75/1.3333)
- *   = −0.5754, k = 0.9446 … (see the test file for R's values)
+ *   = −0.5754, k = 1.0454, SE = 0.9455, two-sided p = 0.5428 (R: MASS::glm.nb(y ~ arm))
  */
 export function testNegativeBinomial(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult {
   const { treated, control } = summaries;

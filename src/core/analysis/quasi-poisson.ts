@@ -17,7 +17,7 @@ import { studentPValue } from './p-value.js';
  * Reference: McCullagh & Nelder (1989) Generalized Linear Models §6.2, §4.5.2.
  *
  * @example treated [0, 1, 2, 5], control [1, 3, 4, 6]: log RR = log(2/3.5) = −0.5596,
- *   φ = (14/2 + 13/3.5)/6 = 1.7857, SE = 0.5651, t = −0.9903, p = 0.3603 on 6 df
+ *   φ = (14/2 + 13/3.5)/6 = 1.7857, SE = 0.5923, t = −0.9449, p = 0.3812 on 6 df
  */
 export function testQuasiPoisson(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult {
   const { treated, control } = summaries;

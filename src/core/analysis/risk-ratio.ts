@@ -12,8 +12,8 @@ import { normalPValue } from './p-value.js';
  *
  * Reference: Katz, Baptista, Azen & Pike (1978) Biometrics 34:469–474.
  *
- * @example 3 of 45 treated vs 12 of 120 control: log RR = −0.4055, SE = 0.6103,
- *   z = −0.6644, two-sided p = 0.5064
+ * @example 3 of 45 treated vs 12 of 120 control: log RR = −0.4055, SE = 0.6214,
+ *   z = −0.6525, two-sided p = 0.5141
  */
 export function testRiskRatio(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult {
   const { n: n1, positives: events1 } = summaries.treated;

@@ -14,7 +14,7 @@ import { normalPValue } from './p-value.js';
  *
  * Reference: Fleiss, Levin & Paik (2003) Statistical Methods for Rates and Proportions §6.2.
  *
- * @example 3 of 45 treated vs 12 of 120 control: p̄ = 15/165, z = −0.6341, two-sided p = 0.5260
+ * @example 3 of 45 treated vs 12 of 120 control: p̄ = 15/165, z = −0.6633, two-sided p = 0.5071
  *   (R: prop.test(c(3, 12), c(45, 120), correct = FALSE)$p.value)
  */
 export function testTwoProportions(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult {

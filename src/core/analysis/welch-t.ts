@@ -13,7 +13,7 @@ import { studentPValue } from './p-value.js';
  *
  * Reference: Welch (1947) Biometrika 34:28–35.
  *
- * @example treated [0, 1, 2, 5], control [1, 3, 4, 6]: t = −1.4055, df = 5.9917, p = 0.2094
+ * @example treated [0, 1, 2, 5], control [1, 3, 4, 6]: t = −1, df = 5.9918, p = 0.3560
  *   (R: t.test(c(0, 1, 2, 5), c(1, 3, 4, 6))$p.value)
  */
 export function testWelchT(summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult {
