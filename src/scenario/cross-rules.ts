@@ -61,7 +61,7 @@ function checkDesign(scenario: ScenarioInput, groupIds: readonly string[]): Path
     if (stratum === 'site' && design.sites === undefined) problems.push({ path: ['design', 'strata', index], message: 'needs design.sites', hint: 'add sites: { count, icc } or stratify by group only' });
   });
   if (randomisation === 'cluster' && design.sites === undefined) {
-    problems.push({ path: ['design', 'randomisation'], message: 'cluster randomisation needs design.sites (the clusters)', hint: 'add sites: { count: 10, icc: 0.02 }' });
+    problems.push({ path: ['design', 'randomisation'], message: 'is cluster, which needs design.sites (the clusters)', hint: 'add sites: { count: 10, icc: 0.02 }' });
   }
   if (design.caseworkers !== undefined && design.caseworkers.icc * (1 + dispersion) >= 1) {
     problems.push(iccTooLarge(['design', 'caseworkers', 'icc'], dispersion));

@@ -30,9 +30,10 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     return { line, column: col };
   };
   const problem = (offset: number, message: string, hint: string, path = ''): ScenarioProblem => ({ file, ...at(offset), path, message, value: '', hint });
-  const problems: ScenarioProblem[] = [...doc.errors, ...doc.warnings].map((error) =>
-    problem(error.pos[0], `YAML: ${firstLine(error.message)}`, yamlHint(error.code)),
-  );
+  const problems: ScenarioProblem[] = [...doc.errors, ...doc.warnings].map((error) => {
+    const message = error.code === 'DUPLICATE_KEY' ? `the key "${keyAt(text, error.pos[0])}" appears twice in one mapping` : firstLine(error.message);
+    return problem(error.pos[0], `YAML: ${message}`, yamlHint(error.code));
+  });
   problems.push(...checkKeys(doc, problem));
   if (problems.length > 0) throw new ScenarioError(problems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -44,6 +45,11 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
   }
   const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   return { data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) };
+}
+
+/** The key written at `offset` (up to its colon), for naming a duplicate key. */
+function keyAt(text: string, offset: number): string {
+  return /^["']?([^:"'\n]*)/.exec(text.slice(offset))?.[1].trim() ?? '';
 }
 
 function firstLine(message: string): string {

@@ -33,9 +33,26 @@ function problemsFromIssue(issue: Issue): PathProblem[] {
       atKey: true,
     }));
   }
+  if (issue.code === 'invalid_union') {
+    const branch = closestBranch(issue.errors);
+    if (branch !== null) return branch.flatMap((inner) => problemsFromIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+  }
   const { message, hint } = splitHint(issue.message);
   if (hint !== '') return [{ path, message, hint }];
   return [{ path, ...plainProblem(issue, message) }];
+}
+
+/**
+ * Of a union's alternatives, the one the value was evidently meant to be: the single alternative
+ * with the fewest issues, none of them "wrong type" at the top. Null when it is ambiguous, so the
+ * union's own message (listing the forms) is shown instead.
+ */
+function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
+  const candidates = branches.filter((issues) => issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+  if (candidates.length === 0) return null;
+  const fewest = Math.min(...candidates.map((issues) => issues.length));
+  const best = candidates.filter((issues) => issues.length === fewest);
+  return best.length === 1 ? best[0] : null;
 }
 
 function parseKnownKeys(message: string): string[] {
@@ -51,7 +68,8 @@ function parseKnownKeys(message: string): string[] {
 function plainProblem(issue: Issue, fallback: string): { message: string; hint: string } {
   if (issue.code === 'invalid_type') {
     const wanted = TYPE_WORDS[issue.expected] ?? issue.expected;
-    return { message: `must be ${wanted}`, hint: `write ${wanted} here` };
+    const hint = issue.expected === 'object' ? 'give its keys; `trialsim init FILE` writes an example with every part' : `write ${wanted} here`;
+    return { message: `must be ${wanted}`, hint };
   }
   if (issue.code === 'invalid_value') {
     const words = issue.values.map((value) => String(value)).join(' | ');
