@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { testNegativeBinomial } from '../../../src/core/analysis/negative-binomial.js';
 import { testNegativeBinomialWithPrior } from '../../../src/core/analysis/negative-binomial-with-prior.js';
@@ -41,5 +42,47 @@ describe('negative-binomial test adjusted for the prior count', () => {
   test('fails when an arm total is zero', () => {
     const data = armsData([0, 0, 0], [1, 4, 0], { prior: [0, 1, 2, 0, 1, 2] });
     expect(testNegativeBinomialWithPrior(data, data.prior!, summariseArms(data), TWO_SIDED).failed).toBe(true);
+  });
+});
+
+interface ReferenceCase {
+  y: number[];
+  arm: number[];
+  prior: number[];
+  /** glm.nb(y ~ arm): arm's estimate, SE, p, and theta. */
+  plain: [number, number, number, number];
+  /** glm.nb(y ~ arm + log(prior + 1)), or null where glm.nb stopped with an error. */
+  adjusted: [number, number, number, number] | null;
+  /** glm(…, family = poisson): arm's estimate, SE, p, and Σ(y − μ)² − Σy at its fit. */
+  adjustedPoisson: [number, number, number, number];
+}
+
+describe('negative binomial on 24 random trials fitted by R', () => {
+  // Rscript test/core/analysis/glm-nb-reference.R > test/core/analysis/glm-nb-reference.json
+  // (R 4.2.2, MASS 7.3-58.2, glm.control(epsilon = 1e-13)). glm.nb stops its theta search at a
+  // Newton step of 1.2e-4 (eps^0.25), which leaves differences of up to ~1e-8 in its results;
+  // 1e-7 allows for that, and nothing else.
+  const cases = JSON.parse(readFileSync(new URL('./glm-nb-reference.json', import.meta.url), 'utf8')) as ReferenceCase[];
+  const tolerance = 1e-7;
+
+  test.each(cases.map((c, i) => [i, c] as const))('case %i matches glm.nb with and without the prior count', (_, c) => {
+    const data = armsData(
+      c.y.filter((_, i) => c.arm[i] === 1),
+      c.y.filter((_, i) => c.arm[i] === 0),
+      { prior: [...c.prior.filter((_, i) => c.arm[i] === 1), ...c.prior.filter((_, i) => c.arm[i] === 0)] },
+    );
+    const summaries = summariseArms(data);
+    const plain = testNegativeBinomial(summaries, TWO_SIDED);
+    expect(Math.abs(plain.logEstimate - c.plain[0])).toBeLessThan(tolerance);
+    expect(Math.abs(plain.standardError - c.plain[1])).toBeLessThan(tolerance);
+    expect(Math.abs(plain.pValue - c.plain[2])).toBeLessThan(tolerance);
+    const adjusted = testNegativeBinomialWithPrior(data, data.prior!, summaries, TWO_SIDED);
+    // Where glm.nb failed, the counts are not overdispersed about the Poisson fit, so its fit
+    // is the maximum likelihood (k = 0).
+    const expected = c.adjusted ?? c.adjustedPoisson;
+    if (c.adjusted === null) expect(c.adjustedPoisson[3]).toBeLessThan(0);
+    expect(Math.abs(adjusted.logEstimate - expected[0])).toBeLessThan(tolerance);
+    expect(Math.abs(adjusted.standardError - expected[1])).toBeLessThan(tolerance);
+    expect(Math.abs(adjusted.pValue - expected[2])).toBeLessThan(tolerance);
   });
 });
