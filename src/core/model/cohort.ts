@@ -1,4 +1,5 @@
 import type { Design } from '../design.js';
+import { drawGamma } from '../distributions/gamma.js';
 import { drawPoisson } from '../distributions/poisson.js';
 import type { Rng } from '../rng/rng.js';
 import { drawMeanOneGamma } from './mean-one-gamma.js';
@@ -64,11 +65,8 @@ export function drawCohort(design: Design, rng: Rng): Cohort {
   const outcomeNoise = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size).fill(1) : new Float64Array(0)));
   const cohort = { size, group, site, propensity, outcomeNoise, siteMultiplier, priorCounts: null };
   if (constants.selection === null) {
-    const dispersion = design.propensityDispersion;
-    for (let i = 0; i < size; i++) propensity[i] = drawMeanOneGamma(rng, dispersion);
-    constants.noiseVariance.forEach((variance, k) => {
-      if (variance > 0) for (let i = 0; i < size; i++) outcomeNoise[k][i] = drawMeanOneGamma(rng, variance);
-    });
+    fillMeanOneGamma(propensity, design.propensityDispersion, rng);
+    constants.noiseVariance.forEach((variance, k) => fillMeanOneGamma(outcomeNoise[k], variance, rng));
     return cohort;
   }
   return { ...cohort, priorCounts: drawSelectedPeople(design, constants, cohort, rng) };
@@ -136,6 +134,15 @@ function drawSelectedPeople(
     }
   }
   return priorCounts;
+}
+
+function fillMeanOneGamma(values: Float64Array, variance: number, rng: Rng): void {
+  if (!(variance > 0)) {
+    values.fill(1);
+    return;
+  }
+  const shape = 1 / variance;
+  for (let i = 0; i < values.length; i++) values[i] = drawGamma(rng, shape, variance);
 }
 
 function cellsOf(cellRules: Int32Array, rule: number): number[] {

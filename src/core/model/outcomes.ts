@@ -49,7 +49,7 @@ export function drawOutcomes(
   const size = cohort.size;
   const observed = drawObserved(size, design.design.attrition, rng);
   const engaged = new Uint8Array(size);
-  for (let i = 0; i < size; i++) if (treated[i] === 1 && rng.next() < constants.engagement[cohort.group[i]]) engaged[i] = 1;
+  drawEngagement(treated, cohort.group, constants.engagement, engaged, rng);
   const caseworkers = design.design.caseworkers;
   let caseworker: Int32Array;
   let personMultiplier: Float64Array | null = null;
@@ -94,6 +94,15 @@ function drawObserved(size: number, attrition: number, rng: Rng): Uint8Array {
   const observed = new Uint8Array(size).fill(1);
   if (attrition > 0) for (let i = 0; i < size; i++) if (rng.next() < attrition) observed[i] = 0;
   return observed;
+}
+
+// Engagement of 1 (or 0) is certain: no random number is spent on it.
+function drawEngagement(treated: Uint8Array, group: Uint16Array, engagement: Float64Array, engaged: Uint8Array, rng: Rng): void {
+  for (let i = 0; i < treated.length; i++) {
+    if (treated[i] !== 1) continue;
+    const probability = engagement[group[i]];
+    if (probability >= 1 || (probability > 0 && rng.next() < probability)) engaged[i] = 1;
+  }
 }
 
 function drawCounts(context: DrawContext, k: number, ratio: readonly number[]): Float64Array {
