@@ -1,5 +1,5 @@
 import { normalQuantile } from '../distributions/normal.js';
-import { studentTQuantile } from './temporary-distributions.js';
+import { studentTQuantile } from '../distributions/student-t.js';
 
 /**
  * Normal multiplier of a two-sided 1 − alpha confidence interval: Φ⁻¹(1 − alpha/2).

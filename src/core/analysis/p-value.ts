@@ -1,5 +1,5 @@
 import { normalCdf } from '../distributions/normal.js';
-import { studentTCdf } from './temporary-distributions.js';
+import { studentTCdf } from '../distributions/student-t.js';
 
 /** Which alternative a test answers: 'two' (any difference) or 'one' (a reduction, ratio < 1). */
 export type Sides = 'two' | 'one';
