@@ -1,0 +1,79 @@
+/**
+ * A first guess of the total number of people a design needs, from the normal-approximation
+ * formulas: the stochastic search starts its grid there. Only a starting bracket — it ignores
+ * selection (which raises the cohort's rates), caseworker and site clustering beyond a rough
+ * design effect, and the exact test — so it is never reported as the answer.
+ */
+import { armSizes, type Design, type Outcome } from '../core/design.js';
+import { sampleSizeNegativeBinomialRates } from './analytic/negative-binomial-rates.js';
+import { sampleSizeTwoProportionsUnpooled } from './analytic/two-proportions.js';
+import type { PowerTarget } from './power-target.js';
+
+/**
+ * Total people for `power` on the target by the analytic formulas, or null when none applies
+ * (e.g. a binary outcome derived from a count, or no effect).
+ *
+ * Count outcomes use Zhu & Lakkis method 2 with the share-weighted control rate, the
+ * intention-to-treat ratio Σ rate·share·(1 − engagement·(1 − ratio)) / Σ rate·share, dispersion
+ * = propensity + own, and α divided by the number of primaries when a correction applies; binary
+ * outcomes with their own prevalence use the unpooled two-proportion formula; harm uses its count
+ * with the severity ratio and the severity's squared CV added to the dispersion. The total is
+ * divided by (1 − attrition) and by the analysed group's share, and multiplied by the caseworker
+ * design effect 1 + (caseload − 1)·icc.
+ *
+ * Example: teaching-two-arm (50% vs 40%, 1:1) at 80% → 2 × 385.3 ≈ 771.
+ */
+export function analyticTotal(design: Design, target: PowerTarget, power: number): number | null {
+  const ids = target.kind === 'all-primary' ? target.ids : [target.id];
+  const primaryCount = design.outcomes.filter((o) => o.primary).length;
+  const corrected = design.analysis.multiplicity !== 'none' && primaryCount > 1;
+  const totals = ids.map((id) => {
+    const outcome = design.outcomes.find((o) => o.id === id)!;
+    const alpha = corrected && outcome.primary ? design.analysis.alpha / primaryCount : design.analysis.alpha;
+    return outcomeTotal(design, outcome, alpha, power);
+  });
+  if (totals.some((total) => total === null || !Number.isFinite(total) || total <= 0)) return null;
+  return Math.ceil(Math.max(...(totals as number[])));
+}
+
+function outcomeTotal(design: Design, outcome: Outcome, alpha: number, power: number): number | null {
+  const sizes = armSizes(design.design.size);
+  const ratio = sizes.control > 0 ? sizes.treated / sizes.control : 1;
+  const groups = design.groups.filter((group) => outcome.within === null || group.id === outcome.within);
+  const groupShare = groups.reduce((sum, group) => sum + group.share, 0);
+  const exposure = design.design.followUpMonths / 12;
+  const engagementOf = (groupId: string) => design.design.engagement[groupId] ?? 1;
+  const median = (value: number) => (outcome.effectDistribution?.kind === 'lognormal' ? outcome.effectDistribution.median : value);
+  let perControl: number | null = null;
+  if (outcome.kind === 'binary') {
+    if (outcome.prevalence === null) return null;
+    const control = groups.reduce((sum, g) => sum + g.share * outcome.prevalence![g.id], 0) / groupShare;
+    const treated =
+      groups.reduce((sum, g) => sum + g.share * outcome.prevalence![g.id] * (1 - engagementOf(g.id) * (1 - median(outcome.riskRatio[g.id]))), 0) / groupShare;
+    if (control === treated) return null;
+    perControl = sampleSizeTwoProportionsUnpooled({ p1: treated, p2: control, alpha, power, ratio });
+  } else {
+    const count = outcome.kind === 'count' ? outcome : design.outcomes.find((o) => o.id === outcome.from);
+    if (!count || count.kind !== 'count') return null;
+    const severityCv2 = outcome.kind === 'harm' ? Math.exp(outcome.severity.sdLog ** 2) - 1 : 0;
+    const ratioOf = (groupId: string) =>
+      outcome.kind === 'harm' ? median(count.rateRatio[groupId]) * median(outcome.severityRatio[groupId]) : median(count.rateRatio[groupId]);
+    const controlRate = groups.reduce((sum, g) => sum + g.share * count.ratePerYear[g.id], 0) / groupShare;
+    const treatedRate =
+      groups.reduce((sum, g) => sum + g.share * count.ratePerYear[g.id] * (1 - engagementOf(g.id) * (1 - ratioOf(g.id))), 0) / groupShare;
+    if (controlRate <= 0 || treatedRate === controlRate) return null;
+    perControl = sampleSizeNegativeBinomialRates({
+      controlRate,
+      rateRatio: treatedRate / controlRate,
+      dispersion: design.propensityDispersion + count.dispersion + severityCv2,
+      exposure,
+      ratio,
+      alpha,
+      power,
+      method: 2,
+    });
+  }
+  const caseworkers = design.design.caseworkers;
+  const designEffect = caseworkers ? 1 + (caseworkers.caseload - 1) * caseworkers.icc : 1;
+  return (perControl * (1 + ratio) * designEffect) / (1 - design.design.attrition) / groupShare;
+}

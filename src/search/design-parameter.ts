@@ -1,0 +1,134 @@
+/**
+ * The design parameters the planning commands vary, and how a value of one becomes `--set`
+ * overrides of the scenario document.
+ *
+ * Why overrides rather than editing the compiled `Design`: a changed value then goes through the
+ * scenario loader exactly like a value written in the file — validated (a bad value is a user
+ * error naming the path), with every derived quantity (e.g. the sites' icc turned into a rate CV)
+ * recomputed — so a design at value v is the design a user would get by writing v.
+ */
+import { armSizes, type Design } from '../core/design.js';
+import type { SearchScale } from './search-crossing.js';
+
+/** How a parameter is searched and how a value of it is written into the scenario. */
+export interface DesignParameter {
+  /** The PATH as the user gave it. */
+  readonly path: string;
+  /** Plain words for reports, e.g. "people randomised". */
+  readonly label: string;
+  /** The scenario's own value (null when it has none, e.g. a pseudo-parameter without costs). */
+  readonly current: number | null;
+  readonly integer: boolean;
+  /** Granularity of values (1 for counts). */
+  readonly resolution: number;
+  /** Smallest value the scenario can take. */
+  readonly min: number;
+  /** Default upper bound of a search (overridden by --max). */
+  readonly max: number;
+  readonly scale: SearchScale;
+  /** The `--set PATH=VALUE` overrides that give the design at `value`. */
+  overrides(value: number): string[];
+}
+
+/** Paths `sample-size` understands (any numeric scenario path also works for `curve`). */
+export const SEARCHABLE_PARAMETERS = [
+  'design.size.total',
+  'design.size.treated',
+  'design.size.control',
+  'design.sites.count',
+  'design.caseworkers.count',
+  'design.caseworkers.caseload',
+  'design.followUpMonths',
+  'recruitment.years',
+] as const;
+
+/**
+ * Describes `path` for `design`, or throws a plain Error whose message says why it cannot be varied
+ * (the command turns it into a user error).
+ *
+ * Sizes: `design.size.total` keeps the treated share (a fixed `{ treated, control }` is scaled,
+ * keeping its ratio); `design.size.treated` keeps the control arm of a fixed size (or the
+ * allocation ratio); `design.caseworkers.count` treats `count × caseload` people, keeping the
+ * ratio; `recruitment.years` randomises `years × costs.eligiblePerAreaPerYear × areas` people
+ * (areas = sites, or 1).
+ *
+ * Example: for milton-keynes (45 treated, 120 control), `design.size.total` at 330 gives
+ * `['design.size={ treated: 90, control: 240 }']`.
+ */
+export function describeParameter(design: Design, path: string): DesignParameter {
+  const sizes = armSizes(design.design.size);
+  const treatedShare = sizes.total > 0 ? sizes.treated / sizes.total : 0.5;
+  const sizeOf = (treated: number, control: number) => [`design.size={ treated: ${treated}, control: ${control} }`];
+  const byTotal = (total: number) => {
+    const treated = Math.min(total - 1, Math.max(1, Math.round(total * treatedShare)));
+    return sizeOf(treated, total - treated);
+  };
+  const people = { integer: true, resolution: 1, scale: 'sqrt' as const };
+  switch (path) {
+    case 'design.size.total':
+      return { path, label: 'people randomised', current: sizes.total, min: 4, max: 200_000, ...people, overrides: (v) => byTotal(v) };
+    case 'design.size.treated': {
+      const controlFor = (treated: number) =>
+        design.design.size.kind === 'fixed' ? sizes.control : Math.max(1, Math.round((treated * (1 - treatedShare)) / treatedShare));
+      return { path, label: 'people treated', current: sizes.treated, min: 2, max: 100_000, ...people, overrides: (v) => sizeOf(v, controlFor(v)) };
+    }
+    case 'design.size.control':
+      return { path, label: 'people in the control arm', current: sizes.control, min: 2, max: 100_000, ...people, overrides: (v) => sizeOf(sizes.treated, v) };
+    case 'design.sites.count':
+      if (!design.design.sites) throw new Error('the scenario has no sites: add design.sites to vary their number');
+      return { path, label: 'sites', current: design.design.sites.count, min: 2, max: 2000, ...people, overrides: (v) => [`design.sites.count=${v}`] };
+    case 'design.caseworkers.count': {
+      const caseload = design.design.caseworkers?.caseload ?? design.costs?.caseload;
+      if (caseload === undefined) throw new Error('the scenario gives no caseload (design.caseworkers or costs.caseload)');
+      const controlPerTreated = sizes.treated > 0 ? sizes.control / sizes.treated : 1;
+      return {
+        path,
+        label: `caseworkers (caseload ${caseload})`,
+        current: Math.ceil(sizes.treated / caseload),
+        min: 1,
+        max: 5000,
+        ...people,
+        overrides: (v) => sizeOf(v * caseload, Math.max(1, Math.round(v * caseload * controlPerTreated))),
+      };
+    }
+    case 'design.caseworkers.caseload':
+      if (!design.design.caseworkers) throw new Error('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
+      return { path, label: 'caseload per caseworker', current: design.design.caseworkers.caseload, min: 1, max: 200, ...people, overrides: (v) => [`design.caseworkers.caseload=${v}`] };
+    case 'design.followUpMonths':
+      return { path, label: 'months of follow-up', current: design.design.followUpMonths, min: 1, max: 120, integer: true, resolution: 1, scale: 'log', overrides: (v) => [`design.followUpMonths=${v}`] };
+    case 'recruitment.years': {
+      const perYear = design.costs?.eligiblePerAreaPerYear;
+      if (perYear === undefined) throw new Error('recruitment years need costs.eligiblePerAreaPerYear in the scenario');
+      const areas = design.design.sites?.count ?? 1;
+      const totalFor = (years: number) => Math.max(4, Math.round(years * perYear * areas));
+      return {
+        path,
+        label: `years of recruitment (${perYear} eligible per area per year, ${areas} area${areas === 1 ? '' : 's'})`,
+        current: sizes.total / (perYear * areas),
+        min: 0.1,
+        max: 100,
+        integer: false,
+        resolution: 0.1,
+        scale: 'sqrt',
+        overrides: (v) => byTotal(totalFor(v)),
+      };
+    }
+    default:
+      return {
+        path,
+        label: path,
+        current: null,
+        min: -Infinity,
+        max: Infinity,
+        integer: false,
+        resolution: 1e-6,
+        scale: 'linear',
+        overrides: (v) => [`${path}=${v}`],
+      };
+  }
+}
+
+/** True when `path` is one `sample-size` can search (see `SEARCHABLE_PARAMETERS`). */
+export function isSearchable(path: string): boolean {
+  return (SEARCHABLE_PARAMETERS as readonly string[]).includes(path);
+}

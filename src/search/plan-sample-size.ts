@@ -1,0 +1,114 @@
+/**
+ * `sample-size`, without the command line: the smallest value of a design parameter at which the
+ * target's power (or assurance) reaches the goal, by the stochastic crossing search over real
+ * simulations, starting from the analytic formulas.
+ */
+import type { Design } from '../core/design.js';
+import { analyticTotal } from './analytic-start.js';
+import { designEvaluator, type EvaluatedDesign, type RunRange } from './design-evaluator.js';
+import type { DesignParameter } from './design-parameter.js';
+import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, type PowerTarget } from './power-target.js';
+import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
+
+export interface SampleSizeOptions {
+  /** Power (or assurance) to reach, in (0, 1). */
+  readonly target: number;
+  /** One outcome id, or all primary outcomes together when absent. */
+  readonly outcome?: string;
+  /** Largest value to try (default: the parameter's own bound). */
+  readonly max?: number;
+  /** Monte Carlo SE wanted for the power at the answer (default 0.01). */
+  readonly precision?: number;
+  /** Trials per point of the first, coarse grid (default 200). */
+  readonly initialTrials?: number;
+  readonly maxTrials?: number;
+  readonly signal?: AbortSignal;
+  readonly onPoint?: (point: SearchPoint, trialsUsed: number) => void;
+}
+
+export interface SampleSizePlan {
+  readonly search: CrossingSearchResult;
+  readonly powerTarget: PowerTarget;
+  /** 'assurance' when the target's effect is drawn from a distribution. */
+  readonly measure: 'power' | 'assurance';
+  /** Plain words for what counts as success, e.g. "crime and knife all significant (holm correction)". */
+  readonly targetDescription: string;
+  readonly parameter: DesignParameter;
+  /** The analytic first guess of the parameter (never the answer), or null. */
+  readonly analyticStart: number | null;
+  /** The design and tally at the answer (or at the plateau / the largest value), for the report. */
+  readonly chosen: EvaluatedDesign | null;
+  readonly chosenValue: number | null;
+}
+
+/**
+ * Runs the search. `designAt(value)` builds the design with the parameter at `value` (through the
+ * scenario loader); `runRange` simulates trials of a design (the runner, or the engine in tests).
+ *
+ * Example: teaching-two-arm, target 0.8, `design.size.total` → value ≈ 780 people (the exact
+ * two-proportion z power crosses 80% between 770 and 790).
+ */
+export async function planSampleSize(
+  baseDesign: Design,
+  parameter: DesignParameter,
+  designAt: (value: number) => Promise<Design>,
+  runRange: RunRange,
+  options: SampleSizeOptions,
+): Promise<SampleSizePlan> {
+  const powerTarget = choosePowerTarget(baseDesign, options.outcome);
+  const evaluator = designEvaluator(designAt, (design, tally) => countSuccesses(design, powerTarget, tally), runRange);
+  const analyticStart = startFromFormula(baseDesign, parameter, powerTarget, options.target);
+  const max = Math.min(options.max ?? parameter.max, parameter.max);
+  const start = analyticStart ?? parameter.current ?? undefined;
+  const search = await searchCrossing(evaluator, {
+    target: options.target,
+    min: parameter.min,
+    max,
+    start: start === undefined ? undefined : Math.min(max, Math.max(parameter.min, start)),
+    precision: options.precision,
+    initialTrials: options.initialTrials,
+    maxTrials: options.maxTrials,
+    scale: parameter.scale,
+    integer: parameter.integer,
+    resolution: parameter.resolution,
+    signal: options.signal,
+    onPoint: options.onPoint,
+  });
+  const chosenValue = search.value ?? search.plateau?.value ?? search.points[search.points.length - 1]?.value ?? null;
+  return {
+    search,
+    powerTarget,
+    measure: targetMeasure(baseDesign, powerTarget),
+    targetDescription: describePowerTarget(baseDesign, powerTarget),
+    parameter,
+    analyticStart,
+    chosen: chosenValue === null ? null : (evaluator.evaluated.get(chosenValue) ?? null),
+    chosenValue,
+  };
+}
+
+// The analytic total turned into the parameter's own unit (people treated, caseworkers, years);
+// null for parameters the formulas say nothing about (sites, follow-up, caseload).
+function startFromFormula(design: Design, parameter: DesignParameter, target: PowerTarget, power: number): number | null {
+  const total = analyticTotal(design, target, power);
+  if (total === null || parameter.current === null) return null;
+  const currentTotal = totalAt(design);
+  if (!(currentTotal > 0)) return null;
+  switch (parameter.path) {
+    case 'design.size.total':
+      return total;
+    case 'design.size.treated':
+    case 'design.size.control':
+    case 'design.caseworkers.count':
+    case 'recruitment.years':
+      // These scale the total in proportion (or nearly: a fixed other arm), so scale the current value.
+      return parameter.current * (total / currentTotal);
+    default:
+      return null;
+  }
+}
+
+function totalAt(design: Design): number {
+  const size = design.design.size;
+  return size.kind === 'fixed' ? size.treated + size.control : size.total;
+}

@@ -1,0 +1,56 @@
+/**
+ * What a planning search counts as success in one simulated trial: one outcome significant, or
+ * every primary outcome significant (after the scenario's multiplicity correction).
+ */
+import type { Design } from '../core/design.js';
+import type { RunTally } from '../core/diagnosis/tally.js';
+
+/** One outcome (by position in `design.outcomes`), or all primary outcomes together. */
+export type PowerTarget =
+  | { readonly kind: 'outcome'; readonly index: number; readonly id: string }
+  | { readonly kind: 'all-primary'; readonly ids: readonly string[] };
+
+/**
+ * The target for `--outcome ID`, or, without it, all primary outcomes together (the single
+ * outcome when there is only one primary, or the first outcome when none is primary). Throws a
+ * plain Error naming the known ids when ID is unknown.
+ *
+ * Example: milton-keynes without --outcome → { kind: 'all-primary', ids: ['crime', 'knife'] }.
+ */
+export function choosePowerTarget(design: Design, outcomeId?: string): PowerTarget {
+  if (outcomeId !== undefined) {
+    const index = design.outcomes.findIndex((outcome) => outcome.id === outcomeId);
+    if (index === -1) throw new Error(`no outcome "${outcomeId}"; the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`);
+    return { kind: 'outcome', index, id: outcomeId };
+  }
+  const primary = design.outcomes.filter((outcome) => outcome.primary).map((outcome) => outcome.id);
+  if (primary.length > 1) return { kind: 'all-primary', ids: primary };
+  const id = primary[0] ?? design.outcomes[0].id;
+  return { kind: 'outcome', index: design.outcomes.findIndex((outcome) => outcome.id === id), id };
+}
+
+/**
+ * Successful trials in a tally: for one primary outcome its rejections after the multiplicity
+ * correction (what the planned analysis would claim), for a secondary outcome its plain
+ * rejections, for all primaries the trials in which every one was significant after correction.
+ */
+export function countSuccesses(design: Design, target: PowerTarget, tally: RunTally): number {
+  if (target.kind === 'all-primary') return tally.allPrimary;
+  const outcomeTally = tally.outcomes[target.index];
+  return design.outcomes[target.index].primary ? outcomeTally.adjustedRejections : outcomeTally.rejections;
+}
+
+/** 'assurance' when an effect the target depends on is drawn per trial from a distribution. */
+export function targetMeasure(design: Design, target: PowerTarget): 'power' | 'assurance' {
+  const ids = target.kind === 'all-primary' ? target.ids : [target.id];
+  return design.outcomes.some((outcome) => ids.includes(outcome.id) && outcome.effectDistribution !== null) ? 'assurance' : 'power';
+}
+
+/** Plain words for the target, e.g. "crime and knife all significant (holm correction)". */
+export function describePowerTarget(design: Design, target: PowerTarget): string {
+  const correction = design.analysis.multiplicity === 'none' ? 'no correction' : `${design.analysis.multiplicity} correction`;
+  if (target.kind === 'all-primary') return `${target.ids.join(' and ')} all significant (${correction})`;
+  const outcome = design.outcomes[target.index];
+  const primaryCount = design.outcomes.filter((o) => o.primary).length;
+  return outcome.primary && primaryCount > 1 ? `${outcome.id} significant (${correction} across ${primaryCount} primary outcomes)` : `${outcome.id} significant`;
+}
