@@ -112,7 +112,7 @@ function idOf(item: unknown): string | undefined {
 
 function parseValue(text: string, path: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new OverrideProblem(`has a value that is not valid YAML (${doc.errors[0].message.split('\n')[0]})`, 'quote text values, e.g. --set \'design.size.allocation="1:2"\'', path);
+  if (doc.errors.length > 0) throw new OverrideProblem(`has a value that is not valid YAML (${doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`, 'quote text values, e.g. --set \'design.size.allocation="1:2"\'', path);
   let forbidden = false;
   visit(doc, { Pair: (_, pair) => void (forbidden ||= !isScalar(pair.key) || FORBIDDEN_KEYS.includes(String(pair.key.value))) });
   if (forbidden) throw new OverrideProblem('has a value with a reserved or non-text key', 'use scenario fields only', path);

@@ -25,7 +25,10 @@ export function validateScenario(data: unknown, parsed: ParsedScenario, file: st
 
 function placeProblem(problem: PathProblem, data: unknown, parsed: ParsedScenario, file: string, overridden: readonly string[]): ScenarioProblem {
   const path = formatPath(problem.path);
-  const fromSet = overridden.find((setPath) => path === setPath || path.startsWith(`${setPath}.`) || path.startsWith(`${setPath}[`));
+  // A problem comes from --set when it is at or under an overridden path, or at a key that only
+  // exists because an override created it.
+  const createdBySet = valueAt(parsed.data, problem.path) === undefined;
+  const fromSet = overridden.find((setPath) => isWithin(path, setPath) || (createdBySet && isWithin(setPath, path)));
   const place = fromSet === undefined ? parsed.locate(problem.path, problem.atKey) : { line: 0, column: 0 };
   const value = valueAt(data, problem.path);
   const missing = value === undefined && !problem.atKey;
@@ -38,6 +41,10 @@ function placeProblem(problem: PathProblem, data: unknown, parsed: ParsedScenari
     value: problem.atKey || missing ? '' : describeValue(value),
     hint: problem.hint,
   };
+}
+
+function isWithin(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}.`) || path.startsWith(`${ancestor}[`);
 }
 
 function valueAt(data: unknown, path: DataPath): unknown {

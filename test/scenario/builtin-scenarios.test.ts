@@ -1,0 +1,61 @@
+/**
+ * Every built-in scenario loads and compiles, and the built-ins say what issue 2 asks of them.
+ */
+import { describe, expect, test } from 'vitest';
+import { armSizes, type CountOutcome } from '../../src/core/design.js';
+import { builtInScenarioFolder, listBuiltInScenarios, resolveScenario } from '../../src/scenario/builtin-scenarios.js';
+import { loadDesign } from '../../src/scenario/load-design.js';
+
+describe('built-in scenarios', () => {
+  const builtIns = listBuiltInScenarios();
+
+  test('the four named in issue 2 are there', () => {
+    expect(builtIns.map((scenario) => scenario.name)).toEqual(expect.arrayContaining(['bench-ref', 'milton-keynes', 'milton-keynes-scale-up', 'teaching-two-arm']));
+  });
+
+  for (const { name, file } of builtIns) {
+    test(`${name} loads, compiles, is named after its file and has a title and a source`, async () => {
+      const loaded = await loadDesign(name);
+      expect(loaded.file).toBe(file);
+      expect(loaded.design.name).toBe(name);
+      expect(loaded.design.title.length).toBeGreaterThan(10);
+      expect(loaded.design.source.length).toBeGreaterThan(10);
+      expect(Object.isFrozen(loaded.design)).toBe(true);
+    });
+  }
+
+  test('milton-keynes is the seed trial: 45 treated (20 + 25 by age), 120 controls, the reported effects', async () => {
+    const { design } = await loadDesign('milton-keynes');
+    expect(armSizes(design.design.size)).toEqual({ treated: 45, control: 120, total: 165 });
+    const byId = new Map(design.outcomes.map((outcome) => [outcome.id, outcome]));
+    expect((byId.get('crime') as CountOutcome).rateRatio).toEqual({ youth: 0.46, adult: 0.46 });
+    expect((byId.get('knife') as CountOutcome).rateRatio).toEqual({ youth: 0.41, adult: 0.602 });
+    expect((byId.get('victim') as CountOutcome).rateRatio.adult).toBe(0.64);
+    expect(byId.get('any-crime')?.kind).toBe('binary');
+    expect(byId.get('harm')?.kind).toBe('harm');
+    expect(design.outcomes.filter((outcome) => outcome.within === 'youth').map((outcome) => outcome.id)).toEqual(['knife-u18', 'harm-u18']);
+    expect(design.simulation).toEqual({ trials: 2000, seed: 2023 });
+  });
+
+  test('the scale-up is cluster randomised over 10 sites with caseworkers of caseload 22 and the 0.84 planning effect', async () => {
+    const { design } = await loadDesign('milton-keynes-scale-up');
+    expect(design.design.randomisation).toBe('cluster');
+    expect(design.design.sites?.count).toBe(10);
+    expect(design.design.caseworkers).toEqual({ caseload: 22, icc: 0.02 });
+    expect((design.outcomes[0] as CountOutcome).rateRatio.youth).toBe(0.84);
+  });
+
+  test('bench-ref is the REF workload of the bench README', async () => {
+    const { design } = await loadDesign('bench-ref');
+    expect(design.propensityDispersion).toBe(1.25);
+    expect(design.design.size).toEqual({ kind: 'fixed', treated: 1000, control: 1000 });
+    expect(design.outcomes.map((outcome) => outcome.analysis)).toEqual(['quasi-poisson', 'two-proportion-z']);
+    expect(design.simulation).toEqual({ trials: 10000, seed: 1 });
+  });
+
+  test('a built-in name resolves to its file and an existing path resolves to itself', () => {
+    expect(resolveScenario('teaching-two-arm')).toBe(`${builtInScenarioFolder()}/teaching-two-arm.yaml`.replace('//', '/'));
+    const path = `${builtInScenarioFolder()}/bench-ref.yaml`;
+    expect(resolveScenario(path)).toBe(path);
+  });
+});
