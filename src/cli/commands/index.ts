@@ -4,18 +4,22 @@
  */
 import type { Command } from 'commander';
 import { registerMerge } from './merge.js';
+import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerScenarios } from './scenarios.js';
 import { registerInit } from './init.js';
+import { registerRetro } from './retro.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
 
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
+  registerRun(program, setExitCode);
   registerMerge(program, setExitCode);
   registerValidate(program, setExitCode);
   registerSchema(program, setExitCode);
   registerScenarios(program, setExitCode);
   registerInit(program, setExitCode);
+  registerRetro(program, setExitCode);
 }

@@ -1,0 +1,66 @@
+/**
+ * `trialsim [run] [SCENARIO]` and its alias `power`: simulate the scenario as written and report
+ * power and the honesty diagnostics (DESIGN.md §4).
+ */
+import type { Command } from 'commander';
+import { readOutputEnvironment, chooseOutput } from '../../report/choose-output.js';
+import { formatJson } from '../../report/format-json.js';
+import { formatResult } from '../../report/format-result.js';
+import { writeOutput } from '../../report/write-output.js';
+import { parseShard, ShardSyntaxError } from '../../runner/parse-shard.js';
+import { shardFields } from '../../runner/shard-document.js';
+import { loadDesign } from '../../scenario/load-design.js';
+import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
+import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
+import { summariseRun } from '../summarise-run.js';
+import type { SetExitCode } from './index.js';
+
+export const DEFAULT_SCENARIO = 'milton-keynes';
+
+/** Registers `run` (the default command) and `power`. */
+export function registerRun(program: Command, setExitCode: SetExitCode): void {
+  for (const name of ['run', 'power']) {
+    const command = program
+      .command(name, { isDefault: name === 'run' })
+      .description(name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run')
+      .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO);
+    addSimulationOptions(command).action(async (scenario: string, options: SimulationOptions) => {
+      setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
+    });
+  }
+}
+
+async function runCommand(command: string, scenario: string, options: SimulationOptions, argv: readonly string[]): Promise<number> {
+  const mode = chooseOutput(options, readOutputEnvironment());
+  const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
+  if (shard && mode.format !== 'json') throw new UserError('--shard writes a shard document for `trialsim merge`; add --json', 'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json');
+  const loaded = await loadDesign(scenario, scenarioOverrides(options));
+  const { design } = loaded;
+  const view: ProgressView = mode.dashboard
+    ? await (await import('../../ui/start-dashboard.js')).startDashboard(design)
+    : plainProgressView(mode);
+  const withNull = options.null;
+  const run = await runWithProgress(design, { threads: options.threads, withNull, shard }, view);
+  const summary = summariseRun(design, run.tally, {
+    command,
+    sha256: loaded.sha256,
+    complete: run.complete,
+    seconds: run.seconds,
+    threads: run.threads,
+  });
+  const text = shard
+    ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
+    : formatResult(summary, mode.format, { color: mode.color, commandLine: `trialsim ${argv.join(' ')}`.trim(), design });
+  await writeOutput(text, options.out ?? null);
+  return run.complete ? 0 : EXIT_INTERRUPTED;
+}
+
+function parseShardOption(text: string) {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    if (error instanceof ShardSyntaxError) throw new UserError(error.message);
+    throw error;
+  }
+}

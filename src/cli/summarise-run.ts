@@ -1,0 +1,50 @@
+/**
+ * Assembles the JSON document of DESIGN.md §5 from a run's tally: the diagnosands (core), plus who
+ * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
+ * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
+ */
+import { armSizes, type Design } from '../core/design.js';
+import { diagnose } from '../core/diagnosis/diagnose.js';
+import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import type { RunTally } from '../core/diagnosis/tally.js';
+import { contextFor } from '../core/simulate-block.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface RunFacts {
+  readonly command: string;
+  readonly sha256: string;
+  readonly complete: boolean;
+  readonly seconds: number;
+  readonly threads: number;
+}
+
+/** The run document for `tally` of `design`. */
+export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): RunSummary {
+  const sizes = armSizes(design.design.size);
+  const { results, familywise, warnings } = diagnose(design, tally, contextFor(design).statedLogTruth);
+  const completeWarnings = facts.complete
+    ? warnings
+    : [`Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`, ...warnings];
+  return {
+    tool: { name: 'trialsim', version: TOOL_VERSION },
+    command: facts.command,
+    scenario: { name: design.name, title: design.title, sha256: facts.sha256 },
+    seed: design.simulation.seed,
+    trials: tally.trials,
+    complete: facts.complete,
+    design: sizes,
+    results,
+    familywise,
+    warnings: completeWarnings,
+    timing: {
+      seconds: round(facts.seconds, 3),
+      trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
+      threads: facts.threads,
+    },
+  };
+}
+
+function round(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}

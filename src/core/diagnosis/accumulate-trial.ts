@@ -1,0 +1,70 @@
+import type { AnalysisResult } from '../analysis/analysis-result.js';
+import { adjustRejections } from '../analysis/multiplicity.js';
+import type { Design } from '../design.js';
+import type { TrialRecord } from '../trial-record.js';
+import { estimateBin, type OutcomeTally } from './tally.js';
+
+/**
+ * Adds one trial's record to the tallies of one run (effect or null): per outcome, whether it was
+ * significant, its error against the truth, whether the interval covered the truth, its sign and
+ * exaggeration when significant; and, over primary outcomes after the multiplicity correction,
+ * whether any or all were significant. Returns [any primary significant, all primary significant].
+ *
+ * A failed analysis counts as a trial without a finding (it is in the power denominator) and is
+ * counted in `failures`, which every report shows beside power.
+ */
+export function accumulateTrial(design: Design, record: TrialRecord, tallies: OutcomeTally[]): [boolean, boolean] {
+  const alpha = design.analysis.alpha;
+  const adjusted = adjustedPrimaryRejections(design, record.results);
+  let anyPrimary = false;
+  let allPrimary = design.outcomes.some((o) => o.primary);
+  record.results.forEach((result, k) => {
+    const tally = tallies[k];
+    const significant = !result.failed && result.pValue < alpha;
+    const adjustedSignificant = design.outcomes[k].primary ? adjusted.get(k) === true : significant;
+    if (design.outcomes[k].primary) {
+      anyPrimary ||= adjustedSignificant;
+      allPrimary &&= adjustedSignificant;
+    }
+    addToTally(tally, result, record.logTruth[k], significant, adjustedSignificant);
+  });
+  return [anyPrimary, allPrimary];
+}
+
+function adjustedPrimaryRejections(design: Design, results: readonly AnalysisResult[]): Map<number, boolean> {
+  const primary = design.outcomes.map((o, k) => (o.primary ? k : -1)).filter((k) => k >= 0);
+  const pValues = primary.map((k) => (results[k].failed ? Number.NaN : results[k].pValue));
+  const rejected = adjustRejections(pValues, design.analysis.alpha, design.analysis.multiplicity);
+  return new Map(primary.map((k, i) => [k, rejected[i]]));
+}
+
+function addToTally(
+  tally: OutcomeTally,
+  result: AnalysisResult,
+  logTruth: number,
+  significant: boolean,
+  adjustedSignificant: boolean,
+): void {
+  tally.trials += 1;
+  if (result.failed) {
+    tally.failures += 1;
+    return;
+  }
+  const estimate = result.logEstimate;
+  const error = estimate - logTruth;
+  tally.sumLogEstimate.add(estimate);
+  tally.sumError.add(error);
+  tally.sumSquaredError.add(error * error);
+  if (result.lower <= logTruth && logTruth <= result.upper) tally.covered += 1;
+  const bin = estimateBin(estimate);
+  tally.estimateHistogram[bin] += 1;
+  if (adjustedSignificant) tally.adjustedRejections += 1;
+  if (!significant) return;
+  tally.rejections += 1;
+  tally.significantHistogram[bin] += 1;
+  if (logTruth !== 0) {
+    tally.significantWithTruth += 1;
+    tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logTruth));
+    if (Math.sign(estimate) !== Math.sign(logTruth)) tally.wrongSign += 1;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * One simulated trial, as DeclareDesign's MIDA chain: model (draw the eligible cohort), inquiry
+ * (the true effect), data strategy (randomise, then measure outcomes), answer strategy (analyse
+ * each outcome). A trial is a pure function of (design, seed, trial index): its random stream is
+ * derived from those alone, so results never depend on threads, chunks or shards.
+ */
+import { analyse } from './analysis/analyse.js';
+import type { AnalysisResult } from './analysis/analysis-result.js';
+import type { OutcomeData } from './analysis/outcome-data.js';
+import { assign, rerandomiser } from './assignment/assign.js';
+import type { Design, EffectDistribution, Outcome } from './design.js';
+import { drawLognormal } from './distributions/lognormal.js';
+import { logEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
+import { drawCohort, type Cohort } from './model/cohort.js';
+import { drawOutcomes, type TrialData } from './model/outcomes.js';
+import type { Rng } from './rng/rng.js';
+import { subStream, trialStream } from './rng/trial-stream.js';
+import type { TrialRecord } from './trial-record.js';
+
+/** Sub-stream purposes: separate, reproducible random streams within one trial. */
+const PERMUTATION_STREAM = 1;
+const NULL_PERMUTATION_STREAM = 2;
+const EFFECT_DRAW_STREAM = 3;
+
+/** Everything about a design that is the same for every trial, computed once. */
+export interface TrialContext {
+  readonly design: Design;
+  readonly inquiry: Inquiry;
+  /** The ratio applied to engaged treated people, per outcome and group index, as stated. */
+  readonly statedRatios: readonly (readonly number[])[];
+  /** All ones: the paired null run. */
+  readonly nullRatios: readonly (readonly number[])[];
+  readonly statedLogTruth: readonly number[];
+  readonly nullLogTruth: readonly number[];
+  /** True when some outcome's effect is drawn per trial (assurance). */
+  readonly drawsEffects: boolean;
+}
+
+/** Prepares the per-design constants of `simulateTrial`. */
+export function prepareTrial(design: Design): TrialContext {
+  const inquiry = prepareInquiry(design);
+  const statedRatios = design.outcomes.map((outcome) => design.groups.map((group) => statedRatio(outcome, group.id)));
+  const nullRatios = design.outcomes.map(() => design.groups.map(() => 1));
+  return {
+    design,
+    inquiry,
+    statedRatios,
+    nullRatios,
+    statedLogTruth: logEstimands(inquiry, statedRatios),
+    nullLogTruth: design.outcomes.map(() => 0),
+    drawsEffects: design.outcomes.some((o) => o.effectDistribution !== null),
+  };
+}
+
+/**
+ * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
+ * random stream so the two runs share cohort and assignment), and analyses every outcome.
+ */
+export function simulateTrial(context: TrialContext, trialIndex: number, nullRun: boolean): TrialRecord {
+  const { design } = context;
+  const seed = design.simulation.seed;
+  const rng = trialStream(seed, trialIndex);
+  const cohort = drawCohort(design, rng);
+  const treated = assign(design, cohort, rng);
+  let ratios = nullRun ? context.nullRatios : context.statedRatios;
+  let logTruth = nullRun ? context.nullLogTruth : context.statedLogTruth;
+  if (!nullRun && context.drawsEffects) {
+    ratios = drawRatios(context, trialIndex);
+    logTruth = logEstimands(context.inquiry, ratios);
+  }
+  const data = drawOutcomes(design, cohort, treated, ratios, rng);
+  const analysisRng = subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM);
+  const views = new OutcomeViews(design, cohort, treated, data);
+  const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
+    analyse(outcome.analysis, views.forOutcome(k), design.analysis, analysisRng),
+  );
+  return { results, logTruth };
+}
+
+function statedRatio(outcome: Outcome, groupId: string): number {
+  if (outcome.kind === 'count') return outcome.rateRatio[groupId];
+  if (outcome.kind === 'harm') return outcome.severityRatio[groupId];
+  return outcome.from === null ? outcome.riskRatio[groupId] : 1;
+}
+
+/** Under assurance, each trial draws a multiplier of every group's stated ratio. */
+function drawRatios(context: TrialContext, trialIndex: number): number[][] {
+  const rng = subStream(context.design.simulation.seed, trialIndex, EFFECT_DRAW_STREAM);
+  return context.design.outcomes.map((outcome, k) => {
+    const stated = context.statedRatios[k];
+    const distribution = outcome.effectDistribution;
+    if (distribution === null) return [...stated];
+    const factor = drawEffectFactor(distribution, rng);
+    return stated.map((ratio) => ratio * factor);
+  });
+}
+
+/** The drawn ratio relative to the distribution's centre (median or midpoint). */
+function drawEffectFactor(distribution: EffectDistribution, rng: Rng): number {
+  if (distribution.kind === 'lognormal') return drawLognormal(rng, 1, distribution.sdLog);
+  const midpoint = (distribution.from + distribution.to) / 2;
+  return (distribution.from + (distribution.to - distribution.from) * rng.next()) / midpoint;
+}
+
+/**
+ * The analysed people of each outcome: observed people, of the outcome's `within` group if any,
+ * with the prior-window covariate of the count the outcome is built on. Views sharing the same
+ * `within` share their index set, and without attrition or `within` the arrays are used as drawn.
+ */
+class OutcomeViews {
+  private readonly indexSets = new Map<string, Int32Array | null>();
+  private readonly countIndex: Map<string, number>;
+
+  constructor(
+    private readonly design: Design,
+    private readonly cohort: Cohort,
+    private readonly treated: Uint8Array,
+    private readonly data: TrialData,
+  ) {
+    this.countIndex = new Map(design.outcomes.map((o, k) => [o.id, k]));
+  }
+
+  forOutcome(k: number): OutcomeData {
+    const outcome = this.design.outcomes[k];
+    const indices = this.indicesFor(outcome.within);
+    const priorSource = this.priorSourceOf(outcome);
+    const prior = this.design.analysis.adjustForPrior && this.cohort.priorCounts && priorSource !== null ? this.cohort.priorCounts[priorSource] : null;
+    const rerandomise = rerandomiser(this.design, this.cohort, indices);
+    if (indices === null) {
+      return { values: this.data.values[k], treated: this.treated, prior, integerValued: outcome.kind !== 'harm', rerandomise };
+    }
+    return {
+      values: pick(this.data.values[k], indices),
+      treated: pickBytes(this.treated, indices),
+      prior: prior === null ? null : pick(prior, indices),
+      integerValued: outcome.kind !== 'harm',
+      rerandomise,
+    };
+  }
+
+  private priorSourceOf(outcome: Outcome): number | null {
+    if (outcome.kind === 'count') return this.countIndex.get(outcome.id) ?? null;
+    if (outcome.from !== null) return this.countIndex.get(outcome.from) ?? null;
+    return null;
+  }
+
+  /** Indices of analysed people, or null for "everyone, in order". */
+  private indicesFor(within: string | null): Int32Array | null {
+    const key = within ?? '';
+    if (this.indexSets.has(key)) return this.indexSets.get(key)!;
+    const groupIndex = within === null ? -1 : this.design.groups.findIndex((g) => g.id === within);
+    const { observed } = this.data;
+    const { group } = this.cohort;
+    let count = 0;
+    for (let i = 0; i < observed.length; i++) if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) count += 1;
+    let indices: Int32Array | null = null;
+    if (count < observed.length) {
+      indices = new Int32Array(count);
+      for (let i = 0, j = 0; i < observed.length; i++) if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) indices[j++] = i;
+    }
+    this.indexSets.set(key, indices);
+    return indices;
+  }
+}
+
+function pick(values: Float64Array, indices: Int32Array): Float64Array {
+  const out = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) out[j] = values[indices[j]];
+  return out;
+}
+
+function pickBytes(values: Uint8Array, indices: Int32Array): Uint8Array {
+  const out = new Uint8Array(indices.length);
+  for (let j = 0; j < indices.length; j++) out[j] = values[indices[j]];
+  return out;
+}
