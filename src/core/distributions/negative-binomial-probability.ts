@@ -84,8 +84,8 @@ export function negativeBinomialCdf(k: number, mean: number, dispersion: number)
  * the upper tail.
  *
  * Formula: above the mean, f(k+1) + f(k+2) + … with f(j+1) = f(j)·(j+r)/(j+1)·q, q = μ/(r+μ),
- * until a geometric bound (ratio max(current ratio, q) < 1) on the rest is negligible; below the
- * mean, 1 − P(X ≤ k).
+ * until a geometric bound (ratio max(current ratio, q) < 1) on the rest is negligible, for k ≥ μ − 1;
+ * below that, 1 − P(X ≤ k).
  *
  * Reference: as `negativeBinomialCdf`.
  *
@@ -97,7 +97,7 @@ export function negativeBinomialSurvival(k: number, mean: number, dispersion: nu
   const top = Math.floor(k);
   if (dispersion === 0) return poissonSurvival(top, mean);
   if (mean === 0 || top === Infinity) return 0;
-  if (top < mean) return 1 - negativeBinomialCdf(top, mean, dispersion);
+  if (top < mean - 1) return 1 - negativeBinomialCdf(top, mean, dispersion);
   const size = 1 / dispersion;
   const q = mean / (size + mean);
   let term = negativeBinomialPmf(top + 1, mean, dispersion);

@@ -6,7 +6,7 @@ import { drawPoisson } from './poisson.js';
  * Draws a negative binomial count with the given mean μ and dispersion α, so Var = μ + α·μ²
  * (α = 0 is the Poisson; the NB "size" or "shape" is 1/α).
  *
- * Formula: the gamma–Poisson mixture: Λ ~ Gamma(shape 1/α, scale α·μ), which has mean μ, then
+ * Formula: the gamma–Poisson mixture: Λ = μ·G with G ~ Gamma(shape 1/α, scale α) (mean 1), then
  * X ~ Poisson(Λ). Exact, since both steps are exact.
  *
  * Reference: Greenwood & Yule (1920); Hilbe, Negative Binomial Regression (2nd ed., 2011), §8.2.
@@ -19,5 +19,9 @@ export function drawNegativeBinomial(rng: Rng, mean: number, dispersion: number)
   if (!(dispersion > 0) || !(mean > 0)) {
     throw new RangeError(`negative binomial needs mean ≥ 0 and dispersion ≥ 0 (got ${mean}, ${dispersion})`);
   }
-  return drawPoisson(rng, drawGamma(rng, 1 / dispersion, dispersion * mean));
+  const shape = 1 / dispersion;
+  // A dispersion below ~5.6e-309 makes the shape overflow; the gamma is then a point mass at 1.
+  if (shape === Infinity) return drawPoisson(rng, mean);
+  // μ·Gamma(1/α, α) rather than Gamma(1/α, αμ), so a tiny μ cannot underflow the scale.
+  return drawPoisson(rng, mean * drawGamma(rng, shape, dispersion));
 }

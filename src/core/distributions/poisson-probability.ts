@@ -67,7 +67,8 @@ export function poissonCdf(k: number, mean: number): number {
  * P(X > k) for X ~ Poisson(mean), accurate in relative terms in the upper tail.
  *
  * Formula: above the mean, f(k+1) + f(k+2) + … summed upwards with f(j+1) = f(j)·μ/(j+1) until
- * the geometric bound on the rest is negligible; below the mean, 1 − P(X ≤ k).
+ * the geometric bound on the rest is negligible (valid once k ≥ μ − 1, where the terms fall);
+ * further below, 1 − P(X ≤ k).
  *
  * Reference: as `poissonCdf`.
  *
@@ -78,7 +79,7 @@ export function poissonSurvival(k: number, mean: number): number {
   if (k < 0) return 1;
   const top = Math.floor(k);
   if (mean === 0 || top === Infinity) return 0;
-  if (top < mean) return 1 - poissonCdf(top, mean);
+  if (top < mean - 1) return 1 - poissonCdf(top, mean);
   let term = poissonPmf(top + 1, mean);
   let sum = term;
   for (let j = top + 1; term > 0; j += 1) {
