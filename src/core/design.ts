@@ -154,9 +154,14 @@ export interface AnalysisPlan {
   readonly permutations: number;
 }
 
+/** Which engine simulates the trials: per person, aggregated cells, or the aggregated one wherever it is exact. */
+export type EngineChoice = 'auto' | 'person' | 'aggregate';
+
 export interface SimulationPlan {
   readonly trials: number;
   readonly seed: number;
+  /** The engine asked for (absent = 'auto'; see `chosenEngine` in src/core/aggregate/). */
+  readonly engine?: EngineChoice;
 }
 
 /** The original (pilot) trial, for planning: its arm sizes and reported ratio per outcome id. */

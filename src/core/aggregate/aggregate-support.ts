@@ -1,0 +1,55 @@
+import type { Design } from '../design.js';
+
+/** Whether the aggregated path is exact for a design, and if not, why. */
+export type AggregateSupport = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Decides whether the aggregated engine simulates a design exactly. It is exact when, within each
+ * cell (arm × group × site × randomisation unit × engaged), people are independent and identically
+ * distributed given the drawn site multipliers, each analysed quantity's law is known in closed
+ * form, and every reported number depends only on those cells' counts-of-counts. The checks, in
+ * order (the first that fails is the reason):
+ * - no eligibility selection on a prior window (follow-up would depend on each person's history)
+ *   and no `adjustForPrior` (a person-level covariate);
+ * - no harm outcome (continuous severity sums have no counts-of-counts);
+ * - no caseworker clustering (not drawn per caseload here);
+ * - no count with its own dispersion on top of the propensity's (a product of two gammas is not
+ *   a gamma, so the count is not negative binomial);
+ * - primary outcomes built on two or more different random sources (count outcomes, or
+ *   own-prevalence binaries) must be independent: the family-wise results need their joint law,
+ *   and a shared propensity with dispersion > 0 correlates them.
+ * Secondary outcomes may share the propensity: each one's own tally needs only its marginal law.
+ * Reference: DESIGN.md §3 (the model); issue 7.
+ *
+ * @example REF (one count, a binary from it) → { ok: true };
+ *   MK (crime and knife, both primary, propensity 1.5) → { ok: false, reason: 'primary outcomes …' }
+ */
+export function aggregateSupport(design: Design): AggregateSupport {
+  if (design.selection !== null) return no('eligibility selection on a prior window (cohort.selection) ties follow-up to each person\'s history');
+  if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
+  const harm = design.outcomes.find((o) => o.kind === 'harm');
+  if (harm) return no(`harm outcome "${harm.id}" is continuous (a sum of lognormal severities)`);
+  if (design.design.caseworkers !== null) return no('caseworker clustering (design.caseworkers) is not drawn per caseload by the aggregate engine');
+  const dispersed = design.outcomes.find((o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0);
+  if (dispersed) {
+    return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);
+  }
+  if (design.propensityDispersion > 0) {
+    const sourceOf = (k: number): string => {
+      const outcome = design.outcomes[k];
+      return outcome.kind === 'binary' && outcome.from !== null ? outcome.from : outcome.id;
+    };
+    const primarySources = [...new Set(design.outcomes.flatMap((o, k) => (o.primary ? [sourceOf(k)] : [])))];
+    if (primarySources.length > 1) {
+      return no(
+        `primary outcomes built on "${primarySources[0]}" and "${primarySources[1]}" share the propensity ` +
+          `(dispersion ${design.propensityDispersion}), and the family-wise results need their joint distribution`,
+      );
+    }
+  }
+  return { ok: true };
+}
+
+function no(reason: string): AggregateSupport {
+  return { ok: false, reason };
+}
