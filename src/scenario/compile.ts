@@ -6,6 +6,7 @@ import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Outcome, Size } fr
 import { expandByGroup } from './compile-effect.js';
 import { compileOutcome } from './compile-outcome.js';
 import { DEFAULTS } from './defaults.js';
+import { iccDispersion } from './icc-reference.js';
 import type { ScenarioInput } from './schema.js';
 import { siteRateCV } from './site-rate-cv.js';
 
@@ -25,7 +26,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
     propensityDispersion,
     selection: selection === undefined ? null : { priorMonths: selection.priorMonths, require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })) },
     outcomes,
-    design: compileDesignPlan(scenario, groups, outcomes, propensityDispersion),
+    design: compileDesignPlan(scenario, groups, outcomes),
     analysis: compileAnalysisPlan(scenario),
     simulation: { trials: scenario.simulation?.trials ?? DEFAULTS.trials, seed: scenario.simulation?.seed ?? DEFAULTS.seed },
     pilot: scenario.pilot === undefined ? null : { treated: scenario.pilot.treated, control: scenario.pilot.control, estimates: { ...scenario.pilot.estimates } },
@@ -34,7 +35,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
   return deepFreeze(design);
 }
 
-function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: string; share: number }[], outcomes: readonly Outcome[], dispersion: number): DesignPlan {
+function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: string; share: number }[], outcomes: readonly Outcome[]): DesignPlan {
   const input = scenario.design;
   const randomisation = input.randomisation ?? DEFAULTS.randomisation;
   const strata = input.strata ?? (randomisation === 'stratified' ? DEFAULTS.stratifiedStrata : []);
@@ -48,7 +49,7 @@ function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: strin
     engagement: expandByGroup(input.engagement ?? DEFAULTS.engagement, groups.map((group) => group.id)),
     attrition: input.attrition ?? DEFAULTS.attrition,
     caseworkers: input.caseworkers === undefined ? null : { ...input.caseworkers },
-    sites: sites === undefined ? null : { count: sites.count, rateCV: sites.rateCV ?? siteRateCV(sites.icc ?? 0, dispersion, iccMeanCount(outcomes, groups, input.followUpMonths)) },
+    sites: sites === undefined ? null : { count: sites.count, rateCV: sites.rateCV ?? siteRateCV(sites.icc ?? 0, iccDispersion(scenario), iccMeanCount(outcomes, groups, input.followUpMonths)) },
   };
 }
 
@@ -62,13 +63,14 @@ function compileSize(size: ScenarioInput['design']['size']): Size {
 }
 
 /**
- * Control mean count over follow-up, averaged over groups by share, of the outcome an ICC refers
- * to: the first primary count outcome, else the first count outcome.
+ * Control mean count over follow-up in the population, averaged over groups by share, of the
+ * outcome an ICC refers to (the first primary count outcome, else the first count outcome), or
+ * null when there is no count outcome.
  */
-function iccMeanCount(outcomes: readonly Outcome[], groups: readonly { id: string; share: number }[], followUpMonths: number): number {
+function iccMeanCount(outcomes: readonly Outcome[], groups: readonly { id: string; share: number }[], followUpMonths: number): number | null {
   const counts = outcomes.filter((outcome): outcome is CountOutcome => outcome.kind === 'count');
   const chosen = counts.find((outcome) => outcome.primary) ?? counts[0];
-  if (chosen === undefined) return 0;
+  if (chosen === undefined) return null;
   return groups.reduce((sum, group) => sum + group.share * chosen.ratePerYear[group.id], 0) * (followUpMonths / 12);
 }
 

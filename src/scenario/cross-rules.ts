@@ -2,6 +2,7 @@
  * Rules that tie scenario fields together, checked once every field is valid on its own. Each rule
  * says which path is wrong and how to fix it; all problems are returned together.
  */
+import { checkClustering } from './cross-rules-clustering.js';
 import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
 import { DEFAULTS } from './defaults.js';
@@ -18,6 +19,7 @@ export function checkCrossRules(scenario: ScenarioInput): PathProblem[] {
     ...checkOutcomes(scenario.outcomes, groupIds),
     ...checkSelection(scenario),
     ...checkDesign(scenario, groupIds),
+    ...checkClustering(scenario),
     ...checkPilot(scenario),
   ];
 }
@@ -45,7 +47,6 @@ function checkSelection(scenario: ScenarioInput): PathProblem[] {
 function checkDesign(scenario: ScenarioInput, groupIds: readonly string[]): PathProblem[] {
   const design = scenario.design;
   const randomisation = design.randomisation ?? DEFAULTS.randomisation;
-  const dispersion = scenario.cohort?.propensity?.dispersion ?? DEFAULTS.propensityDispersion;
   const problems: PathProblem[] = [...checkGroupKeys(design.engagement, ['design', 'engagement'], groupIds, true)];
   if ('total' in design.size && 'treated' in design.size && design.size.treated >= design.size.total) {
     problems.push({ path: ['design', 'size', 'treated'], message: `must be below total (${design.size.total}) so some people are controls`, hint: 'lower treated or raise total' });
@@ -63,33 +64,7 @@ function checkDesign(scenario: ScenarioInput, groupIds: readonly string[]): Path
   if (randomisation === 'cluster' && design.sites === undefined) {
     problems.push({ path: ['design', 'randomisation'], message: 'is cluster, which needs design.sites (the clusters)', hint: 'add sites: { count: 10, icc: 0.02 }' });
   }
-  if (design.caseworkers !== undefined && design.caseworkers.icc * (1 + dispersion) >= 1) {
-    problems.push(iccTooLarge(['design', 'caseworkers', 'icc'], dispersion));
-  }
-  if (design.sites !== undefined) problems.push(...checkSites(design.sites, scenario, dispersion));
   return problems;
-}
-
-function checkSites(sites: NonNullable<ScenarioInput['design']['sites']>, scenario: ScenarioInput, dispersion: number): PathProblem[] {
-  const at = ['design', 'sites'];
-  if ((sites.icc === undefined) === (sites.rateCV === undefined)) {
-    return [{ path: at, message: 'must give exactly one of icc and rateCV', hint: 'e.g. sites: { count: 10, icc: 0.02 } or sites: { count: 10, rateCV: 0.2 }' }];
-  }
-  if (sites.icc === undefined) return [];
-  if (sites.icc * (1 + dispersion) >= 1) return [iccTooLarge([...at, 'icc'], dispersion)];
-  if (sites.icc > 0 && !scenario.outcomes.some((outcome) => outcome.kind === 'count')) {
-    return [{ path: [...at, 'icc'], message: 'needs a count outcome to be converted to a rate multiplier', hint: 'give rateCV instead' }];
-  }
-  return [];
-}
-
-/** The gamma multiplier that reproduces an ICC needs icc·(1 + propensity dispersion) < 1. */
-function iccTooLarge(path: (string | number)[], dispersion: number): PathProblem {
-  return {
-    path,
-    message: `is too large for the propensity dispersion: icc × (1 + ${dispersion}) must be below 1`,
-    hint: `use an icc below ${Number((1 / (1 + dispersion)).toPrecision(3))} (realistic: 0.01–0.05)`,
-  };
 }
 
 function checkPilot(scenario: ScenarioInput): PathProblem[] {

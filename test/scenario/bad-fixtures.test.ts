@@ -68,8 +68,8 @@ const EXPECTED: Record<string, string[]> = {
     "1 problem found.",
   ],
   'icc-too-large.yaml': [
-    "icc-too-large.yaml:7:37: design.caseworkers.icc is too large for the propensity dispersion: icc × (1 + 3) must be below 1 (got 0.3)",
-    "  fix: use an icc below 0.25 (realistic: 0.01–0.05)",
+    "icc-too-large.yaml:9:37: design.caseworkers.icc is too large for the person-level dispersion 2 of \"crime\": icc × (1 + 2) must be below 1 (got 0.4)",
+    "  fix: use an icc below 0.333 (realistic: 0.01–0.05)",
     "1 problem found.",
   ],
   'many-problems.yaml': [

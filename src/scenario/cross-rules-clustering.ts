@@ -1,0 +1,40 @@
+/**
+ * Cross-field rules about clustering: caseworker and site ICCs must be reachable by a gamma rate
+ * multiplier (ICC·(1 + dispersion) < 1, dispersion as in icc-reference.ts), sites give exactly one
+ * of icc and rateCV, and an ICC needs an outcome with events to refer to.
+ */
+import { iccDispersion, iccOutcome } from './icc-reference.js';
+import type { PathProblem } from './path-problem.js';
+import type { ScenarioInput } from './schema.js';
+
+/** Every clustering problem of a scenario that passed the schema. */
+export function checkClustering(scenario: ScenarioInput): PathProblem[] {
+  const { caseworkers, sites } = scenario.design;
+  const problems: PathProblem[] = [];
+  if (sites !== undefined && (sites.icc === undefined) === (sites.rateCV === undefined)) {
+    problems.push({ path: ['design', 'sites'], message: 'must give exactly one of icc and rateCV', hint: 'e.g. sites: { count: 10, icc: 0.02 } or sites: { count: 10, rateCV: 0.2 }' });
+  }
+  const iccs: [number | undefined, (string | number)[]][] = [
+    [caseworkers?.icc, ['design', 'caseworkers', 'icc']],
+    [sites?.icc, ['design', 'sites', 'icc']],
+  ];
+  for (const [icc, path] of iccs) if (icc !== undefined && icc > 0) problems.push(...checkIcc(icc, path, scenario));
+  return problems;
+}
+
+function checkIcc(icc: number, path: (string | number)[], scenario: ScenarioInput): PathProblem[] {
+  const outcome = iccOutcome(scenario.outcomes);
+  if (outcome === undefined) return [];
+  const rates = typeof outcome.ratePerYear === 'number' ? [outcome.ratePerYear] : Object.values(outcome.ratePerYear);
+  if (rates.every((rate) => rate === 0)) {
+    return [{ path, message: `refers to outcome "${outcome.id}", which has no events (rate 0)`, hint: 'give that outcome a rate above 0, or set the icc to 0' }];
+  }
+  const dispersion = iccDispersion(scenario);
+  if (icc * (1 + dispersion) < 1) return [];
+  const shown = Number(dispersion.toPrecision(4));
+  return [{
+    path,
+    message: `is too large for the person-level dispersion ${shown} of "${outcome.id}": icc × (1 + ${shown}) must be below 1`,
+    hint: `use an icc below ${Number((1 / (1 + dispersion)).toPrecision(3))} (realistic: 0.01–0.05)`,
+  }];
+}
