@@ -151,7 +151,7 @@ function integrateGroup(
       priorMean[k] = (outcome.ratePerYear[groupId] * sum * plan.priorMonths) / 12;
     });
   }
-  return { eligibleShare, propensity, site, noise, weight, priorMean };
+  return { eligibleShare: plan === null ? 1 : eligibleShare, propensity, site, noise, weight, priorMean };
 }
 
 // Sites whose selection probability underflowed drop out; the survivors' weights sum to 1.
