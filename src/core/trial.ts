@@ -68,7 +68,7 @@ export function simulateTrial(context: TrialContext, trialIndex: number, nullRun
     ratios = drawRatios(context, trialIndex);
     logTruth = logEstimands(context.inquiry, ratios);
   }
-  const data = drawOutcomes(design, cohort, treated, ratios, rng);
+  const data = drawOutcomes(design, cohort, treated, ratios, rng, !nullRun);
   const analysisRng = subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM);
   const views = new OutcomeViews(design, cohort, treated, data);
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>

@@ -35,6 +35,10 @@ export interface TrialData {
  * Reference: DESIGN.md §2–§3; gamma–Poisson mixture (Greenwood & Yule 1920); Cambridge Crime Harm
  * Index (Sherman, Neyroud & Neyroud 2016).
  *
+ * `treatmentVaries` false (the paired null run) keeps caseworker multipliers at 1: if the support
+ * does nothing, a caseworker cannot change anything either, so the null run is the sharp null.
+ * The multipliers are still drawn, so both runs consume the same random numbers.
+ *
  * @example ratios all 1 and no engagement: the treated and control arms have the same expected
  *   counts (the caseworker multiplier has mean 1)
  */
@@ -44,6 +48,7 @@ export function drawOutcomes(
   treated: Uint8Array,
   ratios: readonly (readonly number[])[],
   rng: Rng,
+  treatmentVaries = true,
 ): TrialData {
   const constants = modelConstants(design);
   const size = cohort.size;
@@ -61,6 +66,7 @@ export function drawOutcomes(
     if (constants.caseworkerVariance > 0) {
       const multipliers = new Float64Array(caseloads.caseworkers);
       for (let c = 0; c < multipliers.length; c++) multipliers[c] = drawMeanOneGamma(rng, constants.caseworkerVariance);
+      if (!treatmentVaries) multipliers.fill(1);
       personMultiplier = new Float64Array(size).fill(1);
       for (let i = 0; i < size; i++) if (caseworker[i] >= 0) personMultiplier[i] = multipliers[caseworker[i]];
     }
