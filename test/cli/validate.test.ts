@@ -1,0 +1,64 @@
+/**
+ * `trialsim validate FILE...`: ok lines for good files, every problem of every bad file at once,
+ * exit code 2 when any is bad, and no stack traces.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
+
+/** Runs `trialsim ARGS` in this process and captures what it writes. */
+async function trialsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const code = await main(['node', 'trialsim', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('trialsim validate', () => {
+  test('says ok with a one-line summary for each valid file and exits 0', async () => {
+    const { code, stdout, stderr } = await trialsim(['validate', 'milton-keynes', `${FIXTURES}good/json-scenario.json`]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ok .*scenarios\/milton-keynes\.yaml: milton-keynes — 8 outcomes \(2 primary\), 45 treated \+ 120 control, stratified randomisation, 12 months' follow-up, 2000 trials$/);
+    expect(lines[1]).toMatch(/^ok .*json-scenario\.json: json-scenario — 1 outcome \(1 primary\), 100 treated \+ 200 control/);
+  });
+
+  test('lists the problems of every bad file together and exits 2, without a stack trace', async () => {
+    const { code, stdout, stderr } = await trialsim(['validate', `${FIXTURES}bad/negative-rate.yaml`, 'teaching-two-arm', `${FIXTURES}bad/unknown-top-key.yaml`]);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/^ok .*teaching-two-arm\.yaml/);
+    expect(stderr).toContain('negative-rate.yaml:9:27: outcomes[1].ratePerYear.youth must be a rate per person-year ≥ 0 (got -2)');
+    expect(stderr).toContain('unknown-top-key.yaml:4:1: simulaton is not a known key\n  fix: did you mean "simulation"?');
+    expect(stderr).toMatch(/2 problems found\.\n$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('reports a missing file and a folder as problems, exit 2', async () => {
+    const { code, stderr } = await trialsim(['validate', `${FIXTURES}nope.yaml`, FIXTURES]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('nope.yaml: does not exist');
+    expect(stderr).toContain('is a directory, not a scenario file');
+  });
+
+  test('checks --set overrides too', async () => {
+    const { code, stderr } = await trialsim(['validate', 'teaching-two-arm', '--set', 'design.size.treated=0']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('design.size.treated must be a whole number of people from 1 to 10000000 [set by --set design.size.treated=…] (got 0)');
+  });
+
+  test('needs at least one file and has --help', async () => {
+    expect((await trialsim(['validate'])).code).toBe(2);
+    const help = await trialsim(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: trialsim validate [options] <files...>');
+  });
+});
