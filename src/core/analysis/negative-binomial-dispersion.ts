@@ -48,26 +48,26 @@ export function estimateNegativeBinomialSize(
   // Method-of-moments start: E[(y − μ)² − y] = kμ².
   let lower = squaredMeans / excess;
   let upper = lower;
-  if (score(lower, histogram1, histogram0, cells) > 0) {
+  if (sizeScore(lower, histogram1, histogram0, cells) > 0) {
     do {
       lower = upper;
       upper *= 4;
       if (upper > LARGEST_SIZE) return Infinity;
-    } while (score(upper, histogram1, histogram0, cells) > 0);
+    } while (sizeScore(upper, histogram1, histogram0, cells) > 0);
   } else {
     let steps = 0;
     do {
       upper = lower;
       lower /= 4;
       if (++steps > MOST_STEPS) return NaN;
-    } while (score(lower, histogram1, histogram0, cells) <= 0);
+    } while (sizeScore(lower, histogram1, histogram0, cells) <= 0);
   }
   let logLower = Math.log(lower);
   let logUpper = Math.log(upper);
   let logSize = 0.5 * (logLower + logUpper);
   for (let step = 0; step < MOST_STEPS; step++) {
     const size = Math.exp(logSize);
-    const value = score(size, histogram1, histogram0, cells);
+    const value = sizeScore(size, histogram1, histogram0, cells);
     if (value > 0) logLower = logSize;
     else logUpper = logSize;
     const slope = size * scoreSlope(size, histogram1, histogram0, cells);
@@ -81,8 +81,14 @@ export function estimateNegativeBinomialSize(
   return NaN;
 }
 
-/** d log L / dθ at fixed means. */
-function score(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
+/**
+ * d log L / dθ of the NB2 log-likelihood at fixed cell means: the score whose root is the size
+ * estimate. Positive below the maximum-likelihood size, negative above it.
+ *
+ * @example the data of {@link estimateNegativeBinomialSize}'s example: positive at θ = 0.5,
+ *   negative at θ = 2
+ */
+export function sizeScore(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
   let total = 0;
   let above = 0;
   for (let v = histogram1.length - 1; v >= 1; v--) {

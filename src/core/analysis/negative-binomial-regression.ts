@@ -1,0 +1,172 @@
+import type { MeanCells } from './negative-binomial-dispersion.js';
+import type { OutcomeData } from './outcome-data.js';
+
+/** Prior counts up to this value are grouped by value; beyond it every person is a cell. */
+const LARGEST_GROUPED_PRIOR = 10_000;
+const MOST_STEPS = 100;
+const MOST_HALVINGS = 40;
+
+/**
+ * People sharing arm and prior count, hence one fitted mean: the rows of the design matrix
+ * (1, arm, log(prior + 1)) with their sizes and totals.
+ */
+export interface CovariateCells extends MeanCells {
+  readonly arm: Float64Array;
+  readonly covariate: Float64Array;
+}
+
+/**
+ * Groups people by (arm, prior count) for the regression log μ = b0 + b1·arm + b2·log(prior + 1):
+ * everyone in a cell has the same mean, so the likelihood needs only each cell's size, total and
+ * total of squares. Whole prior counts up to 10 000 are grouped by value; otherwise each person
+ * is a cell. Returns null when everyone has the same prior count (the covariate is then aliased
+ * with the intercept).
+ *
+ * @example arms [1, 1, 0], priors [0, 0, 2], values [1, 3, 0] → 2 cells:
+ *   (arm 0, log 3: n 1, sum 0) and (arm 1, log 1: n 2, sum 4, sumSquares 10)
+ */
+export function groupByArmAndPrior(data: OutcomeData, prior: Float64Array): CovariateCells | null {
+  const { values, treated } = data;
+  let largest = 0;
+  let grouped = true;
+  let distinct = false;
+  for (let i = 0; i < prior.length; i++) {
+    const p = prior[i];
+    if (!Number.isInteger(p) || p < 0 || p > LARGEST_GROUPED_PRIOR) grouped = false;
+    if (p > largest) largest = p;
+    if (p !== prior[0]) distinct = true;
+  }
+  if (!distinct) return null;
+  const slots = grouped ? 2 * (largest + 1) : values.length;
+  const n = new Float64Array(slots);
+  const sum = new Float64Array(slots);
+  const sumSquares = new Float64Array(slots);
+  const arm = new Float64Array(slots);
+  const covariate = new Float64Array(slots);
+  for (let i = 0; i < values.length; i++) {
+    const slot = grouped ? treated[i] * (largest + 1) + prior[i] : i;
+    n[slot]++;
+    sum[slot] += values[i];
+    sumSquares[slot] += values[i] * values[i];
+    arm[slot] = treated[i];
+    covariate[slot] = Math.log(prior[i] + 1);
+  }
+  let count = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    if (n[slot] === 0) continue;
+    n[count] = n[slot];
+    sum[count] = sum[slot];
+    sumSquares[count] = sumSquares[slot];
+    arm[count] = arm[slot];
+    covariate[count] = covariate[slot];
+    count++;
+  }
+  return { count, n, sum, sumSquares, mean: new Float64Array(count), arm, covariate };
+}
+
+/**
+ * Maximises the NB2 log-likelihood over b = (b0, b1, b2) at a fixed size θ (Infinity: Poisson),
+ * updating `coefficients` in place and leaving each cell's fitted mean in `cells.mean`.
+ * Newton–Raphson with the observed information Σ θμ(y + θ)/(θ + μ)² · xxᵀ (the likelihood is
+ * concave in b, and unlike Fisher scoring, whose weights μ/(1 + μ/θ) give only linear
+ * convergence off the canonical link, Newton converges quadratically), halving any step that
+ * lowers the likelihood. Stops when b moves less than 1e-10 or the likelihood stops rising (a
+ * coefficient heading to ±∞, e.g. no events at any prior count above 0, stops there, as glm
+ * does). False when the fit breaks down (non-finite values).
+ *
+ * Reference: McCullagh & Nelder (1989) Generalized Linear Models §2.5; Hilbe (2011) Negative
+ * Binomial Regression §8.
+ *
+ * @example see negative-binomial-with-prior.test.ts: the fits agree with MASS::glm.nb.
+ */
+export function fitCoefficients(cells: CovariateCells, size: number, coefficients: Float64Array): boolean {
+  const gradient = new Float64Array(3);
+  const information = new Float64Array(9);
+  const poisson = !Number.isFinite(size);
+  let current = logLikelihood(cells, size, coefficients[0], coefficients[1], coefficients[2]);
+  for (let step = 0; step < MOST_STEPS; step++) {
+    gradient.fill(0);
+    information.fill(0);
+    for (let c = 0; c < cells.count; c++) {
+      const x1 = cells.arm[c], x2 = cells.covariate[c];
+      const mean = Math.exp(coefficients[0] + coefficients[1] * x1 + coefficients[2] * x2);
+      const n = cells.n[c], total = cells.sum[c];
+      const slope = poisson ? total - n * mean : (size * (total - n * mean)) / (size + mean);
+      const weight = poisson ? n * mean : (size * mean * (total + n * size)) / ((size + mean) * (size + mean));
+      addOuterProduct(information, gradient, x1, x2, weight, slope);
+    }
+    const d0 = solveRow(information, gradient, 0), d1 = solveRow(information, gradient, 1), d2 = solveRow(information, gradient, 2);
+    if (!Number.isFinite(d0) || !Number.isFinite(d1) || !Number.isFinite(d2)) return false;
+    let scale = 1;
+    let next = NaN;
+    for (let halving = 0; halving < MOST_HALVINGS; halving++, scale /= 2) {
+      next = logLikelihood(cells, size, coefficients[0] + scale * d0, coefficients[1] + scale * d1, coefficients[2] + scale * d2);
+      if (next >= current - 1e-12 * Math.max(1, Math.abs(current))) break;
+    }
+    if (!Number.isFinite(next)) return false;
+    coefficients[0] += scale * d0;
+    coefficients[1] += scale * d1;
+    coefficients[2] += scale * d2;
+    const moved = scale * Math.max(Math.abs(d0), Math.abs(d1), Math.abs(d2));
+    const gained = next - current;
+    current = next;
+    if (moved < 1e-10 || gained < 1e-13 * Math.max(1, Math.abs(current))) {
+      setMeans(cells, coefficients);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Variance of b1 at the current fit: element [1][1] of the inverse expected (Fisher)
+ * information XᵀWX with W = nμ/(1 + μ/θ), the standard error glm.nb reports.
+ *
+ * @example for arm-only cells this is 1/S1 + 1/S0 + (1/n1 + 1/n0)/θ
+ */
+export function armCoefficientVariance(cells: CovariateCells, size: number): number {
+  const information = new Float64Array(9);
+  const unused = new Float64Array(3);
+  for (let c = 0; c < cells.count; c++) {
+    const mean = cells.mean[c];
+    addOuterProduct(information, unused, cells.arm[c], cells.covariate[c], (cells.n[c] * mean) / (1 + mean / size), 0);
+  }
+  return inverseElement(information, 1, 1);
+}
+
+function setMeans(cells: CovariateCells, b: Float64Array): void {
+  for (let c = 0; c < cells.count; c++) cells.mean[c] = Math.exp(b[0] + b[1] * cells.arm[c] + b[2] * cells.covariate[c]);
+}
+
+/** The b-dependent part of the NB2 log-likelihood: Σ S·η − (S + nθ)·log(1 + μ/θ) (Poisson: Σ S·η − nμ). */
+function logLikelihood(cells: CovariateCells, size: number, b0: number, b1: number, b2: number): number {
+  let total = 0;
+  for (let c = 0; c < cells.count; c++) {
+    const linear = b0 + b1 * cells.arm[c] + b2 * cells.covariate[c];
+    const mean = Math.exp(linear);
+    const n = cells.n[c], sum = cells.sum[c];
+    total += sum * linear - (Number.isFinite(size) ? (sum + n * size) * Math.log1p(mean / size) : n * mean);
+  }
+  return total;
+}
+
+/** Adds weight·xxᵀ (x = (1, x1, x2)) to a symmetric 3×3 matrix and slope·x to a vector. */
+function addOuterProduct(m: Float64Array, v: Float64Array, x1: number, x2: number, weight: number, slope: number): void {
+  m[0] += weight; m[1] += weight * x1; m[2] += weight * x2;
+  m[4] += weight * x1 * x1; m[5] += weight * x1 * x2; m[8] += weight * x2 * x2;
+  m[3] = m[1]; m[6] = m[2]; m[7] = m[5];
+  v[0] += slope; v[1] += slope * x1; v[2] += slope * x2;
+}
+
+/** Row `row` of M⁻¹·v for a symmetric 3×3 M. */
+function solveRow(m: Float64Array, v: Float64Array, row: number): number {
+  return inverseElement(m, row, 0) * v[0] + inverseElement(m, row, 1) * v[1] + inverseElement(m, row, 2) * v[2];
+}
+
+/** Element [row][column] of M⁻¹ by cofactors (cyclic indices give the signed cofactor). */
+function inverseElement(m: Float64Array, row: number, column: number): number {
+  const determinant =
+    m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+  const r1 = (column + 1) % 3, r2 = (column + 2) % 3, c1 = (row + 1) % 3, c2 = (row + 2) % 3;
+  return (m[r1 * 3 + c1] * m[r2 * 3 + c2] - m[r1 * 3 + c2] * m[r2 * 3 + c1]) / determinant;
+}
