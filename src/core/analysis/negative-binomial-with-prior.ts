@@ -74,7 +74,7 @@ export function testNegativeBinomialWithPrior(
 function maximiseProfile(profileScore: (size: number) => number, start: number): number {
   const step = Math.log(4);
   let lower = Math.log(start);
-  let value = profileScore(start);
+  const value = profileScore(start);
   if (Number.isNaN(value)) return NaN;
   let upper = lower;
   let valueLower = value;
