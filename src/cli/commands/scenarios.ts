@@ -2,7 +2,7 @@
  * `trialsim scenarios`: lists the built-in scenarios with their titles.
  */
 import type { Command } from 'commander';
-import { listBuiltInScenarios } from '../../scenario/builtin-scenarios.js';
+import { builtInScenarioFolder, listBuiltInScenarios } from '../../scenario/builtin-scenarios.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import type { SetExitCode } from './index.js';
 
@@ -25,5 +25,5 @@ export async function formatBuiltInList(): Promise<string> {
     const { design } = await loadDesign(scenario.file);
     lines.push(`${scenario.name.padEnd(width)}  ${design.title}`);
   }
-  return `${lines.join('\n')}\n\nRun one with \`trialsim run NAME\`; copy one with \`trialsim init FILE\` or from ${builtIns[0]?.file ?? 'scenarios/'}.\n`;
+  return `${lines.join('\n')}\n\nRun one with \`trialsim run NAME\`; the files are in ${builtInScenarioFolder()} (copy one to start your own).\n`;
 }
