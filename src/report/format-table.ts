@@ -6,6 +6,7 @@
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
+import { wrapText as wrap } from './wrap-text.js';
 import {
   formatCount,
   formatPercent,
@@ -55,23 +56,6 @@ const COLUMNS: readonly Column[] = [
 function fit(text: string, width: number, align: 'left' | 'right'): string {
   const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
   return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
-}
-
-/** Breaks `text` into lines of at most `width` columns at spaces, indenting continuation lines. */
-function wrap(text: string, width: number, indent = ''): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (candidate.length > width && line !== '') {
-      lines.push(line);
-      line = `${indent}${word}`;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 /**

@@ -1,0 +1,98 @@
+/**
+ * The `explain` teaching view for the terminal: for each size (pilot, planned), a text histogram
+ * of the estimated ratio over simulated trials on one shared log axis — significant results as
+ * `█`, the others as `░` — with lines at the true effect (`│`) and at no effect (`┊`), and the
+ * power, exaggeration and wrong-sign share in each panel's heading.
+ */
+import { applyStyle } from './ansi-style.js';
+import { explainBars, sharedBinRange } from './explain-bars.js';
+import type { ExplainData, ExplainPanel } from './explain-data.js';
+import { formatPercent, formatRatio } from './format-numbers.js';
+import { wrapText } from './wrap-text.js';
+
+/** How to draw the text view. */
+export interface ExplainTextOptions {
+  readonly color: boolean;
+  /** Widest line in columns (default 80). */
+  readonly width?: number;
+  /** Rows of each histogram (default 8). */
+  readonly height?: number;
+}
+
+const GUTTER = 6;
+const AXIS_RATIOS = [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20];
+
+function panelHeading(panel: ExplainPanel): string {
+  const parts = [`power ${formatPercent(panel.power, 0)}`];
+  if (panel.exaggeration !== null) parts.push(`significant results exaggerate ${panel.exaggeration.toFixed(2)}×`);
+  if (panel.typeS !== null && panel.typeS > 0) parts.push(`wrong sign ${formatPercent(panel.typeS)}`);
+  return `${panel.label}: ${panel.treated} treated, ${panel.control} control — ${parts.join(' · ')}`;
+}
+
+/**
+ * Formats the teaching view as text lines joined by newlines (ending with one).
+ *
+ * Example: for a pilot (45 treated) and a planned size (200 treated) of the knife outcome, the
+ * text holds `Pilot: 45 treated, 120 control — power 41% · significant results exaggerate 1.60×`,
+ * a histogram wider than the planned one below it, and under each axis `true effect 0.62`.
+ */
+export function formatExplainText(data: ExplainData, options: ExplainTextOptions): string {
+  const width = options.width ?? 80;
+  const plotWidth = width - GUTTER;
+  const height = options.height ?? 8;
+  const range = sharedBinRange(data.panels);
+  const bins = range[1] - range[0] + 1;
+  const binsPerBar = Math.max(1, Math.ceil(bins / plotWidth));
+  const out: string[] = [
+    applyStyle(`${data.outcomeLabel}: what one trial could show`, 'bold', options.color),
+    ...wrapText(`Estimated ${data.ratioName} over simulated trials: █ significant, ░ not significant; │ true effect, ┊ no effect.`, width)
+      .map((line) => line.replace('█', applyStyle('█', 'red', options.color))),
+    ...wrapText('Exaggeration: how many times, on average, a significant result overstates the true effect.', width),
+  ];
+  for (const panel of data.panels) {
+    const { bars, total, outside } = explainBars(panel, range, binsPerBar);
+    const logLow = Math.log(bars[0].ratioLow);
+    const logHigh = Math.log(bars[bars.length - 1].ratioHigh);
+    const columnOf = (ratio: number) =>
+      Math.min(bars.length - 1, Math.max(0, Math.floor(((Math.log(ratio) - logLow) / (logHigh - logLow)) * bars.length)));
+    const maxShare = Math.max(...bars.map((bar) => bar.count)) / Math.max(1, total);
+    const truthColumn = columnOf(panel.trueEffect);
+    const noneColumn = columnOf(1);
+    out.push('', ...wrapText(panelHeading(panel), width, '  ').map((line) => applyStyle(line, 'bold', options.color)));
+    for (let row = 0; row < height; row++) {
+      const level = height - row; // rows filled from the bottom: level 1 is the lowest
+      const cells = bars.map((bar, column) => {
+        const rows = (count: number) => (total > 0 && maxShare > 0 ? (count / total / maxShare) * height : 0);
+        const all = rows(bar.count);
+        const significant = rows(bar.significant);
+        // A tail bar too short for a full row still shows on the bottom row, so no estimate hides.
+        const filled = level <= Math.round(all) || (level === 1 && bar.count > 0);
+        if (filled) {
+          const isSignificant = level <= Math.round(significant) || (level === 1 && bar.significant > 0 && Math.round(significant) === 0 && bar.significant * 2 >= bar.count);
+          return isSignificant ? applyStyle('█', 'red', options.color) : '░';
+        }
+        if (column === truthColumn) return applyStyle('│', 'cyan', options.color);
+        if (column === noneColumn) return '┊';
+        return ' ';
+      });
+      const label = row === 0 ? formatPercent(maxShare, 0) : row === height - 1 ? '0%' : '';
+      out.push(`${label.padStart(GUTTER - 1)}┤${cells.join('')}`.trimEnd());
+    }
+    out.push(`${' '.repeat(GUTTER - 1)}└${'─'.repeat(bars.length)}`);
+    const axis = new Array<string>(GUTTER + bars.length + 12).fill(' ');
+    let lastEnd = 0;
+    for (const ratio of AXIS_RATIOS) {
+      if (ratio < bars[0].ratioLow || ratio > bars[bars.length - 1].ratioHigh) continue;
+      const text = String(ratio);
+      const start = GUTTER + columnOf(ratio) - Math.floor(text.length / 2);
+      if (start <= lastEnd) continue;
+      for (let i = 0; i < text.length; i++) axis[start + i] = text[i];
+      lastEnd = start + text.length;
+    }
+    out.push(axis.join('').trimEnd());
+    const truthLabel = `↑ true effect ${formatRatio(panel.trueEffect)}`;
+    out.push(`${' '.repeat(GUTTER + truthColumn)}${applyStyle(truthLabel, 'cyan', options.color)}`);
+    if (outside > 0) out.push(`${' '.repeat(GUTTER)}(${outside} estimates beyond the axis)`);
+  }
+  return `${out.join('\n')}\n`;
+}

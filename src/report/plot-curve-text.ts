@@ -1,0 +1,103 @@
+/**
+ * A power curve drawn with text, for the terminal (the `CurveDashboard` and plain output):
+ * power 0–100% upwards, the varied parameter across, one marker per outcome joined by dots,
+ * and the target power as a dotted line with its label. No escape codes.
+ */
+import type { PowerCurve } from './power-curve.js';
+
+/** Size of the drawing area in character cells (the axis gutter, 5 cells, and the target label, up to 13, come on top). */
+export interface TextPlotSize {
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Markers given to outcomes in order of first appearance. */
+export const CURVE_MARKERS = ['●', '■', '▲', '◆', '○', '□', '△', '◇'] as const;
+
+const GUTTER = 5; // "100%" plus the axis line
+
+/** Column of `value` in a plot `width` wide spanning [low, high]. */
+function columnOf(value: number, low: number, high: number, width: number): number {
+  if (high === low) return Math.floor((width - 1) / 2);
+  return Math.round(((value - low) / (high - low)) * (width - 1));
+}
+
+/** Row of power `share` in a plot `height` tall (row 0 at the top = 100%). */
+function rowOf(share: number, height: number): number {
+  return Math.round((1 - Math.min(1, Math.max(0, share))) * (height - 1));
+}
+
+/** Writes `label` into `row` starting at `column`, clipped to the row. */
+function writeAt(row: string[], column: number, label: string): void {
+  for (let i = 0; i < label.length && column + i < row.length; i++) if (column + i >= 0) row[column + i] = label[i];
+}
+
+/** A number for an axis label: whole numbers plainly, others with up to 3 significant digits. */
+function axisNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+}
+
+/**
+ * Draws `curve` as lines of text: a y axis 0–100%, the points of each outcome as its marker
+ * (joined by `·` between neighbouring values), the target as a `┈` line labelled in the right margin,
+ * the x axis with its smallest, middle and largest values, the parameter name, and a legend.
+ * Points may arrive in any order; an empty curve gives the frame with no markers.
+ *
+ * Example: knife at 50 → 30% and 100 → 60%, target 0.8, width 40, height 10 gives 10 plot rows
+ * with `●` in the first column at row 6 and the last at row 4, `┈` on row 2 ending `target 80%`,
+ * then the axis `0%└────…`, the labels `50`, `75`, `100`, and the legend `● knife`.
+ */
+export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): string[] {
+  const width = size.width ?? 60;
+  const height = size.height ?? 12;
+  const grid = Array.from({ length: height }, () => new Array<string>(width).fill(' '));
+  const values = curve.points.map((p) => p.value);
+  const low = values.length > 0 ? Math.min(...values) : 0;
+  const high = values.length > 0 ? Math.max(...values) : 1;
+  const outcomes = [...new Set(curve.points.map((p) => p.outcome))];
+
+  // The target's label goes in the right margin, where no point can cover it.
+  const targetRow = curve.target === undefined ? -1 : rowOf(curve.target, height);
+  const targetLabel = curve.target === undefined ? '' : ` target ${Math.round(curve.target * 1000) / 10}%`;
+  if (targetRow >= 0) grid[targetRow].fill('┈');
+  outcomes.forEach((outcome, index) => {
+    const marker = CURVE_MARKERS[index % CURVE_MARKERS.length];
+    const points = curve.points.filter((p) => p.outcome === outcome).sort((a, b) => a.value - b.value);
+    // Dots between neighbouring points first, so markers drawn after them stay on top.
+    for (let i = 1; i < points.length; i++) {
+      const [c0, c1] = [columnOf(points[i - 1].value, low, high, width), columnOf(points[i].value, low, high, width)];
+      for (let c = c0 + 1; c < c1; c++) {
+        const share = points[i - 1].power + ((points[i].power - points[i - 1].power) * (c - c0)) / (c1 - c0);
+        const cell = grid[rowOf(share, height)];
+        if (cell[c] === ' ' || cell[c] === '┈') cell[c] = '·';
+      }
+    }
+    for (const point of points) grid[rowOf(point.power, height)][columnOf(point.value, low, high, width)] = marker;
+  });
+
+  const yLabel = (row: number) => {
+    if (row === 0) return '100%';
+    if (row === height - 1) return '0%';
+    if (row === rowOf(0.5, height)) return '50%';
+    return '';
+  };
+  const lines = grid.map((row, r) =>
+    `${yLabel(r).padStart(GUTTER - 1)}┤${row.join('')}${r === targetRow ? targetLabel : ''}`.trimEnd());
+  lines.push(`${' '.repeat(GUTTER - 1)}└${'─'.repeat(width)}`);
+  const axis = new Array<string>(width + GUTTER).fill(' ');
+  if (values.length > 0) {
+    const ticks = high === low ? [low] : [low, (low + high) / 2, high];
+    for (const tick of ticks) {
+      const text = axisNumber(tick);
+      const centre = GUTTER + columnOf(tick, low, high, width);
+      writeAt(axis, Math.min(width + GUTTER - text.length, Math.max(GUTTER, centre - Math.floor(text.length / 2))), text);
+    }
+  }
+  lines.push(axis.join('').trimEnd());
+  const title = curve.parameter;
+  lines.push(`${' '.repeat(GUTTER + Math.max(0, Math.floor((width - title.length) / 2)))}${title}`);
+  if (outcomes.length > 0) {
+    lines.push(`${' '.repeat(GUTTER)}${outcomes.map((o, i) => `${CURVE_MARKERS[i % CURVE_MARKERS.length]} ${o}`).join('   ')}`);
+  }
+  return lines;
+}

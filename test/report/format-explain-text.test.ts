@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ESTIMATE_BINS } from '../../src/core/diagnosis/tally.js';
+import type { ExplainData, ExplainPanel } from '../../src/report/explain-data.js';
+import { formatExplainText } from '../../src/report/format-explain-text.js';
+
+function panel(label: string, treated: number, from: number, to: number, significantTo: number): ExplainPanel {
+  const estimateHistogram = new Array<number>(ESTIMATE_BINS.count + 2).fill(0);
+  const significantHistogram = new Array<number>(ESTIMATE_BINS.count + 2).fill(0);
+  for (let i = from; i <= to; i++) {
+    estimateHistogram[i] = 10;
+    if (i <= significantTo) significantHistogram[i] = 10;
+  }
+  return { label, treated, control: 120, estimateHistogram, significantHistogram, trueEffect: 0.62, power: 0.41, exaggeration: 1.6, typeS: 0.004 };
+}
+
+// Bins 60–85 span ratios 0.35–1.28 (e^−1.05 to e^0.25); bin 81 holds ratio 1, bin 71 the truth 0.62.
+const data: ExplainData = {
+  outcome: 'knife',
+  outcomeLabel: 'Knife offending',
+  ratioName: 'rate ratio',
+  panels: [panel('Pilot', 45, 60, 85, 66), panel('Planned', 200, 68, 74, 74)],
+};
+
+describe('formatExplainText', () => {
+  const text = formatExplainText(data, { color: false });
+  const lines = text.split('\n');
+
+  it('heads each panel with its size, power, exaggeration and wrong-sign share', () => {
+    // The heading wraps at 80 columns; compare with the line breaks taken out.
+    expect(text.replace(/\s+/g, ' ')).toContain('Pilot: 45 treated, 120 control — power 41% · significant results exaggerate 1.60× · wrong sign 0.4%');
+    expect(text).toContain('Planned: 200 treated, 120 control');
+  });
+
+  it('draws one column per bin: significant ones as █, the others as ░, on a shared axis', () => {
+    const bottom = lines.filter((line) => line.startsWith('   0%┤'));
+    expect(bottom).toHaveLength(2);
+    // Axis bins 60–85 → 26 columns; the pilot fills all: 7 significant then 19 not.
+    expect(bottom[0].slice(6)).toBe(`${'█'.repeat(7)}${'░'.repeat(19)}`);
+    // The planned panel fills bins 68–74 (columns 8–14), all significant; ┊ marks ratio 1 (column 21).
+    expect(bottom[1].slice(6)).toBe(`${' '.repeat(8)}${'█'.repeat(7)}${' '.repeat(6)}┊`);
+  });
+
+  it('marks the true effect under its column on each axis, with ratio labels', () => {
+    const marks = lines.filter((line) => line.includes('↑ true effect 0.62'));
+    expect(marks).toHaveLength(2);
+    for (const mark of marks) expect(mark.indexOf('↑')).toBe(6 + 11); // bin 71 is column 11
+    expect(lines.filter((line) => /^\s+0\.5\s+1$/.test(line))).toHaveLength(2);
+  });
+
+  it('writes no escape code without colour and fits 80 columns', () => {
+    expect(text).not.toContain('\u001b');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(formatExplainText(data, { color: true })).toContain('\u001b[31m');
+  });
+});

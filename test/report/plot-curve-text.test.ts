@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { plotCurveText } from '../../src/report/plot-curve-text.js';
+import type { PowerCurve } from '../../src/report/power-curve.js';
+
+const curve: PowerCurve = {
+  parameter: 'design.size.treated',
+  target: 0.8,
+  points: [
+    { value: 100, outcome: 'knife', power: 0.6, powerCI: [0.57, 0.63] },
+    { value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] },
+    { value: 50, outcome: 'crime', power: 0.9, powerCI: [0.88, 0.92] },
+  ],
+};
+
+/** Row (0 = top) and column (within the plot, after the 5-cell gutter) of every `marker`. */
+function positions(lines: string[], marker: string, height: number): [number, number][] {
+  const found: [number, number][] = [];
+  lines.slice(0, height).forEach((line, row) => {
+    [...line].forEach((ch, i) => {
+      if (ch === marker) found.push([row, i - 5]);
+    });
+  });
+  return found;
+}
+
+describe('plotCurveText', () => {
+  it('puts each point at its value across and its power up, one marker per outcome', () => {
+    const lines = plotCurveText(curve, { width: 41, height: 11 });
+    // Power p sits on row round((1 − p) × 10); value v on column round((v − 50) / 50 × 40).
+    expect(positions(lines, '●', 11)).toEqual([[4, 40], [7, 0]]);
+    expect(positions(lines, '■', 11)).toEqual([[1, 0]]);
+    expect(lines.at(-1)).toBe('     ● knife   ■ crime');
+  });
+
+  it('draws the target as a dotted line labelled in the margin, which no point covers', () => {
+    const covered: PowerCurve = { ...curve, points: [...curve.points, { value: 100, outcome: 'crime', power: 0.8, powerCI: [0.78, 0.82] }] };
+    const lines = plotCurveText(covered, { width: 41, height: 11 });
+    const row = lines[2];
+    expect(row.endsWith(' target 80%')).toBe(true);
+    expect(row).toContain('┈'.repeat(10));
+    expect(row.slice(5, 46)).toContain('■');
+  });
+
+  it('labels the axes: 0%, 50%, 100%, the smallest, middle and largest values, the parameter', () => {
+    const lines = plotCurveText(curve, { width: 41, height: 11 });
+    expect(lines[0].startsWith('100%┤')).toBe(true);
+    expect(lines[5].startsWith(' 50%┤')).toBe(true);
+    expect(lines[10].startsWith('  0%┤')).toBe(true);
+    expect(lines[11]).toBe(`    └${'─'.repeat(41)}`);
+    expect(lines[12].trim().split(/\s+/)).toEqual(['50', '75', '100']);
+    expect(lines[13].trim()).toBe('design.size.treated');
+  });
+
+  it('draws an empty frame before any point arrives', () => {
+    const lines = plotCurveText({ parameter: 'x', points: [] }, { width: 20, height: 5 });
+    expect(lines).toHaveLength(5 + 3);
+    expect(lines.join('')).not.toMatch(/[●■]/);
+  });
+});
