@@ -86,3 +86,26 @@ describe('negative binomial on 24 random trials fitted by R', () => {
     expect(Math.abs(adjusted.pValue - expected[2])).toBeLessThan(tolerance);
   });
 });
+
+describe('negative binomial with the prior count on hard, sparse trials', () => {
+  // Trials where glm.nb's alternation stalls ("alternation limit reached") or errors, where
+  // Fisher scoring oscillates, or where b2 heads to −∞ (no events above prior 0). Reference:
+  // an independent maximisation of the profile likelihood in R (glm with
+  // negative.binomial(theta) + optimize on log theta, tol 1e-12):
+  // Rscript test/core/analysis/glm-nb-hard-cases.R > test/core/analysis/glm-nb-hard-cases.json
+  // The profile is flat near its maximum (theta 80–4e7), so optimize's theta is good to ~1e-6
+  // relative and b1 to ~1e-8; case 2 is at the Poisson limit, which optimize approaches as
+  // theta = 4e7 (SE 1 + 1.7e-9): 1e-6 allows for those, and nothing else.
+  const cases = JSON.parse(readFileSync(new URL('./glm-nb-hard-cases.json', import.meta.url), 'utf8')) as {
+    y: number[]; arm: number[]; prior: number[]; adjusted: [number, number, number, number | null];
+  }[];
+  test.each(cases.map((c, i) => [i, c] as const))('case %i reaches the maximum likelihood', (_, c) => {
+    const pick = (values: number[], arm: number) => values.filter((_, i) => c.arm[i] === arm);
+    const data = armsData(pick(c.y, 1), pick(c.y, 0), { prior: [...pick(c.prior, 1), ...pick(c.prior, 0)] });
+    const result = testNegativeBinomialWithPrior(data, data.prior!, summariseArms(data), TWO_SIDED);
+    expect(result.failed).toBe(false);
+    expect(Math.abs(result.logEstimate - c.adjusted[0])).toBeLessThan(1e-6);
+    expect(Math.abs(result.standardError - c.adjusted[1])).toBeLessThan(1e-6);
+    expect(Math.abs(result.pValue - c.adjusted[2])).toBeLessThan(1e-6);
+  });
+});
