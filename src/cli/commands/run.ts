@@ -37,11 +37,19 @@ async function runCommand(command: string, scenario: string, options: Simulation
   if (shard && mode.format !== 'json') throw new UserError('--shard writes a shard document for `trialsim merge`; add --json', 'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json');
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
-  const view: ProgressView = mode.dashboard
-    ? await (await import('../../ui/start-dashboard.js')).startDashboard(design)
-    : plainProgressView(mode);
+  const dashboard = mode.dashboard
+    ? await (await import('../../ui/start-dashboard.js')).startDashboard(design.title, design.outcomes, { color: mode.color, alpha: design.analysis.alpha })
+    : null;
+  const view: ProgressView = dashboard ? { update: (p) => dashboard.update(p), close: async () => undefined } : plainProgressView(mode);
   const withNull = options.null;
-  const run = await runWithProgress(design, { threads: options.threads, withNull, shard }, view);
+  let run;
+  try {
+    run = await runWithProgress(design, { threads: options.threads, withNull, shard }, view);
+  } catch (error) {
+    dashboard?.fail();
+    await dashboard?.waitUntilExit();
+    throw error;
+  }
   const summary = summariseRun(design, run.tally, {
     command,
     sha256: loaded.sha256,
@@ -52,7 +60,14 @@ async function runCommand(command: string, scenario: string, options: Simulation
   const text = shard
     ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
     : formatResult(summary, mode.format, { color: mode.color, commandLine: `trialsim ${argv.join(' ')}`.trim(), design });
-  await writeOutput(text, options.out ?? null);
+  if (dashboard) {
+    // The dashboard leaves the final table on screen; a file still gets the report (uncoloured: --out turns colour off).
+    dashboard.finish(summary);
+    await dashboard.waitUntilExit();
+    if (options.out) await writeOutput(text, options.out);
+  } else {
+    await writeOutput(text, options.out ?? null);
+  }
   return run.complete ? 0 : EXIT_INTERRUPTED;
 }
 
