@@ -29,7 +29,8 @@ export interface ProgressLines {
 }
 
 /**
- * Makes a throttled progress writer: the first event is written, then one event per
+ * Makes a throttled progress writer that hands `write` each line without its newline (the
+ * caller adds it, e.g. `(line) => process.stderr.write(`${line}\n`)`): the first event, then one per
  * `minIntervalSeconds` of the run's own elapsed time (so the output does not depend on the
  * wall clock of the writer), and always the final one (trials done = total), once.
  *
@@ -46,7 +47,7 @@ export function createProgressLines(write: (line: string) => void, minIntervalSe
       if (!done && progress.elapsedSeconds - lastSeconds < minIntervalSeconds) return;
       lastSeconds = progress.elapsedSeconds;
       finished = done;
-      write(`${formatProgressLine(progress)}\n`);
+      write(formatProgressLine(progress));
     },
   };
 }
