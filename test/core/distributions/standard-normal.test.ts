@@ -26,9 +26,29 @@ describe('drawStandardNormal', () => {
     expect(Math.abs(beyond - n * p)).toBeLessThanOrEqual(4 * Math.sqrt(n * p * (1 - p)));
   });
 
-  test('inverts its uniform, skipping an exact 0', () => {
-    const values = [0, 0.975];
-    const rng = { next: () => values.shift() ?? 0.5 };
-    expect(drawStandardNormal(rng)).toBeCloseTo(1.959963984540054, 14);
+  test('puts the right mass in the ziggurat tail beyond r = 3.442619855899 and beyond ±4.5', () => {
+    const rng = trialStream(24, 0);
+    const n = 2_000_000;
+    let beyondR = 0;
+    let beyondFourAndHalf = 0;
+    for (let i = 0; i < n; i += 1) {
+      const z = Math.abs(drawStandardNormal(rng));
+      if (z > 3.442619855899) beyondR += 1;
+      if (z > 4.5) beyondFourAndHalf += 1;
+    }
+    for (const [count, p] of [
+      [beyondR, 2 * normalCdf(-3.442619855899)],
+      [beyondFourAndHalf, 2 * normalCdf(-4.5)],
+    ]) {
+      expect(Math.abs(count - n * p)).toBeLessThanOrEqual(4 * Math.sqrt(n * p * (1 - p)));
+    }
+  });
+
+  test('is symmetric: the share of negative draws is ½ within 4 SEs', () => {
+    const rng = trialStream(25, 0);
+    const n = 1_000_000;
+    let negative = 0;
+    for (let i = 0; i < n; i += 1) if (drawStandardNormal(rng) < 0) negative += 1;
+    expect(Math.abs(negative - n / 2)).toBeLessThanOrEqual(4 * Math.sqrt(n / 4));
   });
 });
