@@ -1,0 +1,71 @@
+// `trialsim run` end to end: the JSON contract of DESIGN.md §5, reproducibility across threads,
+// exit codes, and clean output off a terminal.
+import { describe, expect, it } from 'vitest';
+import { trialsim } from '../support/run-cli.js';
+
+const CONTRACT_RESULT_FIELDS = [
+  'outcome', 'analysis', 'primary', 'estimand', 'power', 'powerCI', 'mcse', 'typeIError', 'bias',
+  'rmse', 'coverage', 'typeS', 'exaggeration', 'meanEstimate', 'failures',
+];
+
+function withoutTiming(text: string): Record<string, unknown> {
+  const { timing, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  expect(timing).toMatchObject({ seconds: expect.any(Number), trialsPerSecond: expect.any(Number), threads: expect.any(Number) });
+  return rest;
+}
+
+describe('trialsim run --json', () => {
+  it('prints one document with every contract field', async () => {
+    const { code, stdout } = await trialsim(['run', 'milton-keynes', '--json', '--trials', '200', '--threads', '1']);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.tool).toEqual({ name: 'trialsim', version: expect.any(String) });
+    expect(document.command).toBe('run');
+    expect(document.scenario).toMatchObject({ name: 'milton-keynes', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(document).toMatchObject({ seed: 2023, trials: 200, complete: true, design: { treated: 45, control: 120, total: 165 } });
+    expect(document.results.length).toBeGreaterThan(0);
+    for (const result of document.results) for (const field of CONTRACT_RESULT_FIELDS) expect(result).toHaveProperty(field);
+    expect(document.familywise).toEqual(expect.objectContaining({ anyPrimary: expect.any(Number), allPrimary: expect.any(Number), errorUnderNull: expect.any(Number) }));
+  });
+
+  it('gives the same document on 1 and 2 threads, except timing', async () => {
+    const args = ['run', 'teaching-two-arm', '--json', '--trials', '300'];
+    const [one, two] = await Promise.all([trialsim([...args, '--threads', '1']), trialsim([...args, '--threads', '2'])]);
+    expect(withoutTiming(two.stdout)).toEqual(withoutTiming(one.stdout));
+  });
+
+  it('changes its numbers when the seed changes', async () => {
+    const args = ['run', 'teaching-two-arm', '--json', '--trials', '300', '--threads', '1'];
+    const [first, second] = await Promise.all([trialsim([...args, '--seed', '1']), trialsim([...args, '--seed', '2'])]);
+    expect(JSON.parse(first.stdout).results[0].power).not.toBe(JSON.parse(second.stdout).results[0].power);
+  });
+
+  it('skips the paired null run with --no-null', async () => {
+    const { stdout } = await trialsim(['run', 'teaching-two-arm', '--json', '--trials', '100', '--no-null', '--threads', '1']);
+    expect(JSON.parse(stdout).results[0].typeIError).toBeNull();
+  });
+});
+
+describe('trialsim run, bad input and plain output', () => {
+  it('exits 2 with the path and value for a bad --set, and prints no stack', async () => {
+    const { code, stderr, stdout } = await trialsim(['run', 'teaching-two-arm', '--set', 'design.attrition=1.5']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/design\.attrition/);
+    expect(stderr).toMatch(/1\.5/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for an unknown scenario and for a bad flag value', async () => {
+    expect((await trialsim(['run', 'no-such-scenario'])).code).toBe(2);
+    expect((await trialsim(['run', 'teaching-two-arm', '--trials', 'many'])).code).toBe(2);
+  });
+
+  it('writes no escape codes to a pipe, and progress only to stderr', async () => {
+    const { code, stdout, stderr } = await trialsim(['run', 'teaching-two-arm', '--trials', '200', '--threads', '1']);
+    expect(code).toBe(0);
+    expect(stdout + stderr).not.toMatch(/\u001b\[/);
+    expect(stdout).toMatch(/power/);
+    expect(stderr).toMatch(/trials/);
+  });
+});
