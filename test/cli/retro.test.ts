@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+/** Runs `trialsim ARGS` in this process and captures what it writes. */
+async function trialsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  // A writer that records the text and, like a real stream, calls back when it is done.
+  const capture = (append: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(String(chunk));
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
+  const code = await main(['node', 'trialsim', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('trialsim retro', () => {
+  it('prints Gelman & Carlin’s published case as JSON with its inputs', async () => {
+    const { code, stdout } = await trialsim(['retro', '--effect', '1', '--se', '3.3', '--json']);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(Object.keys(document)).toEqual(['effect', 'se', 'alpha', 'power', 'typeS', 'exaggeration']);
+    expect(document.effect).toBe(1);
+    expect(document.se).toBe(3.3);
+    expect(document.alpha).toBe(0.05);
+    // Gelman & Carlin (2014): power 0.06, type S 0.19, exaggeration 7.8 (validation.md: 0.0606, 0.195, 7.80)
+    expect(document.power).toBeCloseTo(0.0606, 4);
+    expect(document.typeS).toBeCloseTo(0.195, 3);
+    expect(document.exaggeration).toBeCloseTo(7.8, 1);
+  });
+
+  it('explains the numbers in a sentence', async () => {
+    const { code, stdout } = await trialsim(['retro', '--effect', '3', '--se', '3.3']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/power\s+14\.9%/);
+    expect(stdout).toMatch(/exaggeration\s+2\.72×/);
+    expect(stdout).toMatch(/would be significant 14\.9% of the time/);
+  });
+
+  it('uses --alpha', async () => {
+    const { stdout } = await trialsim(['retro', '--effect', '0.4', '--se', '0.25', '--alpha', '0.1', '--json']);
+    // SciPy: norm.sf(c,.4,.25)+norm.cdf(-c,.4,.25) with c = norm.ppf(.95)·0.25 → 0.482700
+    expect(JSON.parse(stdout).power).toBeCloseTo(0.4827, 4);
+  });
+
+  it('rejects a zero effect, a non-positive SE and a missing flag with exit 2', async () => {
+    for (const args of [
+      ['retro', '--effect', '0', '--se', '1'],
+      ['retro', '--effect', '1', '--se', '-1'],
+      ['retro', '--effect', 'x', '--se', '1'],
+      ['retro', '--effect', '1', '--se', '1', '--alpha', '2'],
+      ['retro', '--se', '1'],
+    ]) {
+      const { code, stderr } = await trialsim(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr.length).toBeGreaterThan(0);
+    }
+  });
+});
