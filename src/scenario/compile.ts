@@ -28,7 +28,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
     outcomes,
     design: compileDesignPlan(scenario, groups, outcomes),
     analysis: compileAnalysisPlan(scenario),
-    simulation: { trials: scenario.simulation?.trials ?? DEFAULTS.trials, seed: scenario.simulation?.seed ?? DEFAULTS.seed },
+    simulation: { trials: scenario.simulation?.trials ?? DEFAULTS.trials, seed: scenario.simulation?.seed ?? DEFAULTS.seed, engine: scenario.simulation?.engine ?? DEFAULTS.engine },
     pilot: scenario.pilot === undefined ? null : { treated: scenario.pilot.treated, control: scenario.pilot.control, estimates: { ...scenario.pilot.estimates } },
     costs: scenario.costs === undefined ? null : { ...scenario.costs },
   };

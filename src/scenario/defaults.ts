@@ -46,4 +46,6 @@ export const DEFAULTS = {
   permutations: 999,
   trials: 2000,
   seed: 1,
+  /** `simulation.engine`: the exact aggregated engine wherever it applies, the per-person one otherwise. */
+  engine: 'auto',
 } as const;

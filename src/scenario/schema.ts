@@ -44,7 +44,14 @@ const analysis = strictObject(
   'How each simulated trial is analysed',
 );
 
-const simulation = strictObject({ trials: quantity(TRIALS).optional(), seed: quantity(SEED).optional() }, 'How many trials, from which seed');
+const simulation = strictObject(
+  {
+    trials: quantity(TRIALS).optional(),
+    seed: quantity(SEED).optional(),
+    engine: oneOf(['auto', 'person', 'aggregate'], 'an engine (auto: the exact aggregated engine wherever it applies)').optional(),
+  },
+  'How many trials, from which seed, on which engine',
+);
 
 const pilot = strictObject(
   { treated: quantity(PEOPLE), control: quantity(PEOPLE), estimates: z.record(z.string(), quantity(RATIO)).optional() },

@@ -40,7 +40,7 @@ describe('compileScenario', () => {
       blockSize: DEFAULTS.blockSize, engagement: { all: DEFAULTS.engagement }, attrition: DEFAULTS.attrition, caseworkers: null, sites: null,
     });
     expect(design.analysis).toEqual({ alpha: DEFAULTS.alpha, sides: DEFAULTS.sides, multiplicity: DEFAULTS.multiplicity, adjustForPrior: DEFAULTS.adjustForPrior, permutations: DEFAULTS.permutations });
-    expect(design.simulation).toEqual({ trials: DEFAULTS.trials, seed: DEFAULTS.seed });
+    expect(design.simulation).toEqual({ trials: DEFAULTS.trials, seed: DEFAULTS.seed, engine: DEFAULTS.engine });
     expect(design.pilot).toBeNull();
     expect(design.costs).toBeNull();
   });

@@ -60,6 +60,12 @@ export interface AggregateTrialContext {
   readonly treated: Float64Array;
   readonly siteMultiplier: Float64Array;
   readonly histograms: readonly Histogram[][];
+  /** Scratch: one outcome's control and treated histograms while its summaries are formed. */
+  readonly armScratch: readonly [Histogram, Histogram];
+  /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
+  readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
+  /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
+  readonly permutes: boolean;
 }
 
 /**
@@ -111,6 +117,9 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     treated: new Float64Array(layout.cellSize.length),
     siteMultiplier: new Float64Array(layout.siteCount).fill(1),
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
+    armScratch: [new Histogram(), new Histogram()],
+    summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
+    permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
   };
   warmHazards(context);
   return context;
@@ -179,11 +188,12 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
       }
     }
   }
-  const analysisRng = subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM);
+  // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
+  const analysisRng = context.permutes ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM) : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
     const summaries = summariseOutcome(context, k);
     if (outcome.analysis === 'permutation') {
-      return testByHistogramPermutation(design, layout, unitHistograms(context, k), summaries, design.analysis, analysisRng);
+      return testByHistogramPermutation(design, layout, unitHistograms(context, k), summaries, design.analysis, analysisRng!);
     }
     return analyseSummaries(outcome.analysis, summaries, design.analysis)!;
   });
@@ -217,7 +227,9 @@ function warmHazards(context: AggregateTrialContext): void {
 
 /** Both arms' sufficient statistics of outcome k, from its source's histograms over its groups and all units. */
 function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummaries {
-  const scratch = [new Histogram(), new Histogram()];
+  const scratch = context.armScratch;
+  scratch[0].clear();
+  scratch[1].clear();
   const perSlot = context.histograms[context.outcomeSource[k]];
   const { groupCount, unitCount } = context.layout;
   for (let arm = 0; arm < 2; arm++) {
@@ -227,7 +239,11 @@ function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummari
   }
   if (context.anyEvent[k] === 1) for (const histogram of scratch) toAnyEvent(histogram);
   const length = Math.max(scratch[0].length, scratch[1].length);
-  return { treated: armSummary(scratch[1], length), control: armSummary(scratch[0], length) };
+  const arrays = context.summaryArrays[k];
+  return {
+    treated: armSummary(scratch[1], (arrays[1][length] ??= new Float64Array(length))),
+    control: armSummary(scratch[0], (arrays[0][length] ??= new Float64Array(length))),
+  };
 }
 
 /** Per randomisation unit: outcome k's analysed people of both arms, pooled. */
@@ -254,8 +270,10 @@ function toAnyEvent(histogram: Histogram): void {
   histogram.add(1, positives);
 }
 
-function armSummary(histogram: Histogram, length: number): ArmSummary {
-  const counts = new Float64Array(length);
+/** An arm's summary; `counts` (of the shared length) is overwritten with the histogram. */
+function armSummary(histogram: Histogram, counts: Float64Array): ArmSummary {
+  const length = counts.length;
+  counts.fill(0, histogram.length);
   let n = 0;
   let sum = 0;
   let sumSquares = 0;

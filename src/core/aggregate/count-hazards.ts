@@ -1,3 +1,4 @@
+import { binomialStep, type BinomialStep } from './binomial-step.js';
 import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
 
 // While P(Y < y) is at most this, P(Y ≥ y) = 1 − P(Y < y) loses at most two digits.
@@ -47,10 +48,18 @@ export class CountHazards {
     }
   }
 
+  private steps: BinomialStep[] = [];
+
   /** h(y) for a whole y ≥ 0. */
   hazard(y: number): number {
     while (y >= this.known) this.extend();
     return this.values[y];
+  }
+
+  /** h(y) prepared for repeated binomial draws (see `drawBinomialStep`). */
+  step(y: number): BinomialStep {
+    while (y >= this.known) this.extend();
+    return this.steps[y];
   }
 
   /** How many hazards are stored (values 0 … stored − 1). */
@@ -65,7 +74,9 @@ export class CountHazards {
       grown.set(this.values);
       this.values = grown;
     }
-    this.values[y] = this.mean === 0 ? 1 : this.computeHazard(y);
+    const hazard = this.mean === 0 ? 1 : this.computeHazard(y);
+    this.values[y] = hazard;
+    this.steps.push(binomialStep(hazard));
     this.known = y + 1;
   }
 

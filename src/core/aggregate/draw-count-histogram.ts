@@ -1,5 +1,5 @@
-import { drawBinomial } from '../distributions/binomial.js';
 import type { Rng } from '../rng/rng.js';
+import { drawBinomialStep } from './binomial-step.js';
 import type { CountHazards } from './count-hazards.js';
 import type { Histogram } from './histogram.js';
 
@@ -20,8 +20,7 @@ import type { Histogram } from './histogram.js';
 export function drawCountHistogram(rng: Rng, people: number, hazards: CountHazards, into: Histogram): void {
   let left = people;
   for (let y = 0; left > 0; y++) {
-    const hazard = hazards.hazard(y);
-    const here = hazard >= 1 ? left : drawBinomial(rng, left, hazard);
+    const here = drawBinomialStep(rng, left, hazards.step(y));
     if (here > 0) into.add(y, here);
     left -= here;
   }
