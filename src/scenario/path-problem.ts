@@ -2,8 +2,10 @@
  * A problem found in a scenario's data, before it is given a file position: the path of the bad
  * value, what is wrong and how to fix it.
  */
+/** Keys and list positions from the top of the document down to a value. */
 export type DataPath = readonly (string | number)[];
 
+/** One problem at one path of the data. */
 export interface PathProblem {
   readonly path: DataPath;
   readonly message: string;

@@ -43,6 +43,7 @@ const sites = strictObject(
   'Sites (local partnerships); give the between-site icc or rateCV (not both)',
 );
 
+/** The `design` block. */
 export const designSchema = strictObject(
   {
     followUpMonths: quantity(MONTHS),

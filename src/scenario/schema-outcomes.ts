@@ -7,15 +7,21 @@ import { withHint } from './issue-text.js';
 import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD } from './quantities.js';
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
+/** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
 export const COUNT_ANALYSES = ['poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation'] as const;
+/** Analyses allowed for a binary outcome. */
 export const BINARY_ANALYSES = ['two-proportion-z', 'fisher-exact', 'risk-ratio', 'permutation'] as const;
+/** Analyses allowed for a harm outcome. */
 export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson'] as const;
 
 const lognormalRatio = strictObject(
   { lognormal: strictObject({ median: quantity(RATIO), spread: quantity(SPREAD) }, 'Lognormal: median ratio and geometric SD (sdLog = ln spread)') },
   'An uncertain ratio, lognormally distributed',
 );
-const uniformRatio = strictObject({ from: quantity(RATIO), to: quantity(RATIO) }, 'An uncertain ratio, uniform between from and to');
+const uniformRatio = strictObject({ from: quantity(RATIO), to: quantity(RATIO) }, 'An uncertain ratio, uniform between from and to').refine(
+  (range) => range.from <= range.to,
+  { error: withHint('must not be below from', 'give the range low to high, e.g. { from: 0.77, to: 0.95 }'), path: ['to'] },
+);
 
 /** A ratio, or a distribution of ratios: `{ lognormal: { median, spread } }` or `{ from, to }`. */
 function effectRatio() {

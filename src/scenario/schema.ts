@@ -88,4 +88,5 @@ export const scenarioSchema = strictObject(
 
 /** A scenario that passed the schema (fields left out are undefined; see defaults.ts). */
 export type ScenarioInput = z.output<typeof scenarioSchema>;
+/** One outcome of a scenario that passed the schema. */
 export type OutcomeInput = ScenarioInput['outcomes'][number];
