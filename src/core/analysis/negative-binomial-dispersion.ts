@@ -70,7 +70,7 @@ export function estimateNegativeBinomialSize(
     const value = sizeScore(size, histogram1, histogram0, cells);
     if (value > 0) logLower = logSize;
     else logUpper = logSize;
-    const slope = size * scoreSlope(size, histogram1, histogram0, cells);
+    const slope = size * sizeScoreSlope(size, histogram1, histogram0, cells);
     let next = logSize - value / slope;
     if (!(slope < 0 && next > logLower && next < logUpper)) next = 0.5 * (logLower + logUpper);
     if (Math.abs(next - logSize) < 1e-12 * Math.max(1, Math.abs(logSize)) || logUpper - logLower < 1e-13) {
@@ -102,8 +102,13 @@ export function sizeScore(size: number, histogram1: Float64Array, histogram0: Fl
   return total;
 }
 
-/** d² log L / dθ² at fixed means. */
-function scoreSlope(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
+/**
+ * d² log L / dθ² at fixed means: the slope of {@link sizeScore}. Also a good approximation to the
+ * slope of the profile score when the means are refitted, since b and θ are orthogonal.
+ *
+ * @example negative wherever the likelihood is concave in θ, e.g. at its maximum
+ */
+export function sizeScoreSlope(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
   let total = 0;
   let above = 0;
   for (let v = histogram1.length - 1; v >= 1; v--) {

@@ -82,6 +82,7 @@ export function groupByArmAndPrior(data: OutcomeData, prior: Float64Array): Cova
 export function fitCoefficients(cells: CovariateCells, size: number, coefficients: Float64Array): boolean {
   const gradient = new Float64Array(3);
   const information = new Float64Array(9);
+  const inverse = new Float64Array(9);
   const poisson = !Number.isFinite(size);
   let current = logLikelihood(cells, size, coefficients[0], coefficients[1], coefficients[2]);
   for (let step = 0; step < MOST_STEPS; step++) {
@@ -95,7 +96,10 @@ export function fitCoefficients(cells: CovariateCells, size: number, coefficient
       const weight = poisson ? n * mean : (size * mean * (total + n * size)) / ((size + mean) * (size + mean));
       addOuterProduct(information, gradient, x1, x2, weight, slope);
     }
-    const d0 = solveRow(information, gradient, 0), d1 = solveRow(information, gradient, 1), d2 = solveRow(information, gradient, 2);
+    invert(information, inverse);
+    const d0 = inverse[0] * gradient[0] + inverse[1] * gradient[1] + inverse[2] * gradient[2];
+    const d1 = inverse[3] * gradient[0] + inverse[4] * gradient[1] + inverse[5] * gradient[2];
+    const d2 = inverse[6] * gradient[0] + inverse[7] * gradient[1] + inverse[8] * gradient[2];
     if (!Number.isFinite(d0) || !Number.isFinite(d1) || !Number.isFinite(d2)) return false;
     let scale = 1;
     let next = NaN;
@@ -131,7 +135,9 @@ export function armCoefficientVariance(cells: CovariateCells, size: number): num
     const mean = cells.mean[c];
     addOuterProduct(information, unused, cells.arm[c], cells.covariate[c], (cells.n[c] * mean) / (1 + mean / size), 0);
   }
-  return inverseElement(information, 1, 1);
+  const inverse = new Float64Array(9);
+  invert(information, inverse);
+  return inverse[4];
 }
 
 function setMeans(cells: CovariateCells, b: Float64Array): void {
@@ -158,15 +164,15 @@ function addOuterProduct(m: Float64Array, v: Float64Array, x1: number, x2: numbe
   v[0] += slope; v[1] += slope * x1; v[2] += slope * x2;
 }
 
-/** Row `row` of M⁻¹·v for a symmetric 3×3 M. */
-function solveRow(m: Float64Array, v: Float64Array, row: number): number {
-  return inverseElement(m, row, 0) * v[0] + inverseElement(m, row, 1) * v[1] + inverseElement(m, row, 2) * v[2];
-}
-
-/** Element [row][column] of M⁻¹ by cofactors (cyclic indices give the signed cofactor). */
-function inverseElement(m: Float64Array, row: number, column: number): number {
+/** M⁻¹ of a 3×3 M (row-major) into `out`, by cofactors (cyclic indices give signed cofactors). */
+function invert(m: Float64Array, out: Float64Array): void {
   const determinant =
     m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
-  const r1 = (column + 1) % 3, r2 = (column + 2) % 3, c1 = (row + 1) % 3, c2 = (row + 2) % 3;
-  return (m[r1 * 3 + c1] * m[r2 * 3 + c2] - m[r1 * 3 + c2] * m[r2 * 3 + c1]) / determinant;
+  for (let row = 0; row < 3; row++) {
+    for (let column = 0; column < 3; column++) {
+      // M⁻¹[row][column] = cofactor of M[column][row] / det
+      const r1 = (column + 1) % 3, r2 = (column + 2) % 3, c1 = (row + 1) % 3, c2 = (row + 2) % 3;
+      out[row * 3 + column] = (m[r1 * 3 + c1] * m[r2 * 3 + c2] - m[r1 * 3 + c2] * m[r2 * 3 + c1]) / determinant;
+    }
+  }
 }

@@ -3,7 +3,7 @@ import type { AnalysisPlan } from '../design.js';
 import { normalCriticalValue } from './critical-value.js';
 import { logRatioResult } from './log-ratio-result.js';
 import { testNegativeBinomial } from './negative-binomial.js';
-import { estimateNegativeBinomialSize, sizeScore } from './negative-binomial-dispersion.js';
+import { estimateNegativeBinomialSize, sizeScore, sizeScoreSlope } from './negative-binomial-dispersion.js';
 import { armCoefficientVariance, fitCoefficients, groupByArmAndPrior } from './negative-binomial-regression.js';
 import type { ArmSummaries, OutcomeData } from './outcome-data.js';
 import { normalPValue } from './p-value.js';
@@ -19,8 +19,8 @@ const MOST_STEPS = 200;
  * maximum likelihood over b and the size θ = 1/k. Where glm.nb alternates between b and θ
  * (slow when the likelihood is flat in θ), this maximises the profile likelihood of θ directly:
  * at the best b for a given θ the profile's slope is the θ-score at those means, so its root is
- * bracketed from the first alternation step and found by the Illinois (safeguarded regula
- * falsi) method on log θ, refitting b ({@link fitCoefficients}) at each trial θ. Counts not
+ * found by safeguarded Newton steps on log θ from the first alternation step, refitting b
+ * ({@link fitCoefficients}) at each trial θ. Counts not
  * overdispersed about the Poisson fit (Σ(y − μ)² ≤ Σy) give the Poisson limit k = 0. The log
  * rate ratio is b1, its SE from the inverse expected information at the estimate, with a Wald z
  * and normal interval. When everyone has the same prior count the covariate is dropped (R
@@ -28,7 +28,7 @@ const MOST_STEPS = 200;
  * down (the message says which).
  *
  * Reference: Venables & Ripley (2002) MASS §7.4; Lawless (1987) Can. J. Stat. 15:209–225;
- * Dowell & Jarratt (1971) BIT 11:168 (the Illinois method).
+ * Cox & Reid (1987) JRSS B 49:1–39 (orthogonality of b and θ).
  *
  * @example the fixed 30 + 50 person dataset of the tests gives b1 = −0.38500, SE 0.27620,
  *   p = 0.16334, as glm.nb (θ = 1.5328)
@@ -52,7 +52,8 @@ export function testNegativeBinomialWithPrior(
   const profileScore = (size: number): number =>
     fitCoefficients(cells, size, coefficients) ? sizeScore(size, histogram1, histogram0, cells) : NaN;
   const start = estimateNegativeBinomialSize(histogram1, histogram0, cells);
-  const size = Number.isFinite(start) ? maximiseProfile(profileScore, start) : start;
+  const profileSlope = (size: number): number => sizeScoreSlope(size, histogram1, histogram0, cells);
+  const size = Number.isFinite(start) ? maximiseProfile(profileScore, profileSlope, start) : start;
   if (Number.isNaN(size)) return failedResult('negative-binomial: dispersion search did not converge');
   if (!fitCoefficients(cells, size, coefficients)) return failedResult('negative-binomial: regression fit broke down');
   const variance = armCoefficientVariance(cells, size);
@@ -68,54 +69,42 @@ export function testNegativeBinomialWithPrior(
 }
 
 /**
- * The root of the profile score on log θ: bracketed by steps of ×4 from `start` (Infinity past
- * θ = 1e10, the Poisson limit), then Illinois iterations to a relative 1e-11. NaN on failure.
+ * The root of the profile score on x = log θ: Newton steps with the fixed-means slope (exact up
+ * to the weak dependence of b on θ), falling back to ×4 steps until the root is bracketed and to
+ * bisection whenever a step leaves the bracket; Infinity when the score is still positive at
+ * θ = 1e10 (the Poisson limit); NaN on failure.
  */
-function maximiseProfile(profileScore: (size: number) => number, start: number): number {
-  const step = Math.log(4);
-  let lower = Math.log(start);
-  const value = profileScore(start);
-  if (Number.isNaN(value)) return NaN;
-  let upper = lower;
-  let valueLower = value;
-  let valueUpper = value;
-  let steps = 0;
-  if (value > 0) {
-    while (valueUpper > 0) {
-      lower = upper; valueLower = valueUpper;
-      upper += step;
-      if (Math.exp(upper) > LARGEST_SIZE) return Infinity;
-      valueUpper = profileScore(Math.exp(upper));
-      if (Number.isNaN(valueUpper) || ++steps > MOST_STEPS) return NaN;
-    }
-  } else {
-    while (valueLower <= 0) {
-      upper = lower; valueUpper = valueLower;
-      lower -= step;
-      if (Math.exp(lower) < SMALLEST_SIZE) return NaN;
-      valueLower = profileScore(Math.exp(lower));
-      if (Number.isNaN(valueLower) || ++steps > MOST_STEPS) return NaN;
-    }
-  }
-  let side = 0;
-  let previous = NaN;
-  for (let iteration = 0; iteration < MOST_STEPS; iteration++) {
-    const guess = upper - (valueUpper * (upper - lower)) / (valueUpper - valueLower);
-    const value = profileScore(Math.exp(guess));
+function maximiseProfile(
+  profileScore: (size: number) => number,
+  profileSlope: (size: number) => number,
+  start: number,
+): number {
+  const largest = Math.log(LARGEST_SIZE);
+  const smallest = Math.log(SMALLEST_SIZE);
+  const expand = Math.log(4);
+  let lower = -Infinity;
+  let upper = Infinity;
+  let x = Math.min(largest, Math.max(smallest, Math.log(start)));
+  for (let step = 0; step < MOST_STEPS; step++) {
+    const size = Math.exp(x);
+    const value = profileScore(size);
     if (Number.isNaN(value)) return NaN;
-    if (value === 0 || Math.abs(guess - previous) < 1e-11 * Math.max(1, Math.abs(guess)) || upper - lower < 1e-11) {
-      return Math.exp(guess);
-    }
-    previous = guess;
     if (value > 0) {
-      lower = guess; valueLower = value;
-      if (side === 1) valueUpper /= 2;
-      side = 1;
+      if (x >= largest) return Infinity;
+      lower = x;
     } else {
-      upper = guess; valueUpper = value;
-      if (side === -1) valueLower /= 2;
-      side = -1;
+      if (x <= smallest) return NaN;
+      upper = x;
     }
+    const slope = size * profileSlope(size);
+    let next = x - value / slope;
+    if (!(slope < 0 && next > lower && next < upper)) {
+      if (Number.isFinite(lower) && Number.isFinite(upper)) next = 0.5 * (lower + upper);
+      else next = Number.isFinite(lower) ? x + expand : x - expand;
+    }
+    next = Math.min(largest, Math.max(smallest, next));
+    if (Math.abs(next - x) < 1e-11 * Math.max(1, Math.abs(x)) || upper - lower < 1e-12) return Math.exp(next);
+    x = next;
   }
   return NaN;
 }
