@@ -3,6 +3,7 @@ import { COARSE_GAMMA_RULE, FINE_GAMMA_RULE, meanOneGammaRule } from '../model/g
 import { modelConstants } from '../model/model-constants.js';
 import { integrateSelectedPopulation, type SelectedGroup } from '../model/selected-population.js';
 import { expectedPrevalence, type BinaryGroupNodes, type BinaryMechanism } from './binary-prevalence.js';
+import { compressNodes } from './compress-nodes.js';
 
 /**
  * Counts and harm: the intention-to-treat ratio is linear in each group's ratio,
@@ -148,7 +149,7 @@ function binaryNodes(population: SelectedGroup, rate: number, tiltedNoise: Float
       weights[node] = population.weight[n] * noiseRule.weights[j];
     }
   }
-  return { rate: rates, weight: weights };
+  return compressNodes({ rate: rates, weight: weights });
 }
 
 /**

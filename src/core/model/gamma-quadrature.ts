@@ -4,16 +4,19 @@ import { gaussLegendreRule, type QuadratureRule } from './gauss-legendre.js';
 export interface GammaRuleResolution {
   readonly panels: number;
   readonly pointsPerPanel: number;
+  /** Geometric sub-panels (ratio 0.2) in the panel that touches 0. */
+  readonly gradingLevels: number;
 }
 
 /** Fine enough for the shared propensity: E[e^(−cG)] to ~1e-10 for c up to ~50 (see its test). */
-export const FINE_GAMMA_RULE: GammaRuleResolution = { panels: 16, pointsPerPanel: 12 };
-/** For secondary mixing variables (an outcome's own noise, the site multiplier). */
-export const COARSE_GAMMA_RULE: GammaRuleResolution = { panels: 8, pointsPerPanel: 8 };
+export const FINE_GAMMA_RULE: GammaRuleResolution = { panels: 16, pointsPerPanel: 12, gradingLevels: 10 };
+/** For the propensity when other mixing variables multiply the grid: E[e^(−cG)] to ~1e-8. */
+export const MEDIUM_GAMMA_RULE: GammaRuleResolution = { panels: 8, pointsPerPanel: 8, gradingLevels: 6 };
+/** For secondary mixing variables (an outcome's own noise, the site multiplier): ~1e-6. */
+export const COARSE_GAMMA_RULE: GammaRuleResolution = { panels: 6, pointsPerPanel: 8, gradingLevels: 4 };
 
 // Geometric grading of the panel that touches 0, where the density has an algebraic singularity.
 const GRADING_RATIO = 0.2;
-const GRADING_LEVELS = 10;
 
 /**
  * A quadrature rule for expectations over a gamma variable G with mean 1 and variance `variance`
@@ -39,7 +42,7 @@ export function meanOneGammaRule(variance: number, resolution: GammaRuleResoluti
   // In the substituted variable t = y^a the density is e^(−y) (constant Jacobian).
   const from = substituted ? 0 : lower;
   const to = substituted ? Math.exp(shape * Math.log(upper)) : upper;
-  const edges = panelEdges(from, to, resolution.panels, from === 0);
+  const edges = panelEdges(from, to, resolution.panels, from === 0 ? resolution.gradingLevels : 0);
   const legendre = gaussLegendreRule(resolution.pointsPerPanel);
   const count = (edges.length - 1) * legendre.nodes.length;
   const nodes = new Float64Array(count);
@@ -65,12 +68,10 @@ export function meanOneGammaRule(variance: number, resolution: GammaRuleResoluti
   return dropNegligible(nodes, weights);
 }
 
-function panelEdges(from: number, to: number, panels: number, grade: boolean): number[] {
+function panelEdges(from: number, to: number, panels: number, gradingLevels: number): number[] {
   const width = (to - from) / panels;
   const edges: number[] = [from];
-  if (grade) {
-    for (let level = GRADING_LEVELS; level >= 1; level--) edges.push(from + width * Math.pow(GRADING_RATIO, level));
-  }
+  for (let level = gradingLevels; level >= 1; level--) edges.push(from + width * Math.pow(GRADING_RATIO, level));
   for (let p = 1; p <= panels; p++) edges.push(from + width * p);
   return edges;
 }

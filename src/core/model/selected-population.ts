@@ -1,5 +1,5 @@
 import type { CountOutcome, Design } from '../design.js';
-import { COARSE_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
+import { COARSE_GAMMA_RULE, FINE_GAMMA_RULE, MEDIUM_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
 import type { QuadratureRule } from './gauss-legendre.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
 import { prepareSelectionProbability, selectionProbability } from './selection-probability.js';
@@ -40,13 +40,30 @@ export interface SelectedGroup {
  * @example without selection, dispersion 1.5 and no sites: eligibleShare 1 and Σ weight × propensity = 1
  */
 export function integrateSelectedPopulation(design: Design): SelectedGroup[] {
+  let groups = cache.get(design);
+  if (groups === undefined) {
+    groups = integrateGroups(design);
+    cache.set(design, groups);
+  }
+  return groups;
+}
+
+// The integration is the costly part of preparing a design; model and inquiry both need it.
+const cache = new WeakMap<Design, SelectedGroup[]>();
+
+// Grid nodes whose prior weight is below this carry nothing measurable and are skipped.
+const NEGLIGIBLE_WEIGHT = 1e-16;
+
+function integrateGroups(design: Design): SelectedGroup[] {
   const plan = compileSelection(design);
-  const propensityRule = meanOneGammaRule(design.propensityDispersion);
   const siteCV = design.design.sites?.rateCV ?? 0;
   const siteRule = meanOneGammaRule(siteCV * siteCV, COARSE_GAMMA_RULE);
   const noiseRules: QuadratureRule[] = plan === null ? [] : Array.from(plan.outcomeIndices, (k) =>
     meanOneGammaRule((design.outcomes[k] as CountOutcome).dispersion, COARSE_GAMMA_RULE),
   );
+  // The propensity alone gets the fine rule; inside a tensor grid a medium one keeps the grid small.
+  const otherDimensions = siteRule.nodes.length > 1 || noiseRules.some((rule) => rule.nodes.length > 1);
+  const propensityRule = meanOneGammaRule(design.propensityDispersion, otherDimensions ? MEDIUM_GAMMA_RULE : FINE_GAMMA_RULE);
   return design.groups.map((group) => integrateGroup(design, plan, group.id, propensityRule, siteRule, noiseRules));
 }
 
@@ -101,7 +118,9 @@ function integrateGroup(
       propensity[node] = x;
       site[node] = s;
       let selected = 1;
-      if (plan !== null && calculator !== null) {
+      if (prior * siteRule.weights[si] < NEGLIGIBLE_WEIGHT) {
+        selected = 0;
+      } else if (plan !== null && calculator !== null) {
         signatureMeans.fill(0);
         for (let j = 0; j < selectionOutcomes; j++) {
           const perYear = rates[j] * x * noiseValues[j][node] * s;
@@ -151,7 +170,22 @@ function integrateGroup(
       priorMean[k] = (outcome.ratePerYear[groupId] * sum * plan.priorMonths) / 12;
     });
   }
-  return { eligibleShare: plan === null ? 1 : eligibleShare, propensity, site, noise, weight, priorMean };
+  return compact({ eligibleShare: plan === null ? 1 : eligibleShare, propensity, site, noise, weight, priorMean });
+}
+
+// Drops nodes of zero weight (skipped or unselectable), which only cost time downstream.
+function compact(group: SelectedGroup): SelectedGroup {
+  const keep: number[] = [];
+  group.weight.forEach((w, n) => w > 0 && keep.push(n));
+  if (keep.length === group.weight.length) return group;
+  const take = (values: Float64Array) => Float64Array.from(keep, (n) => values[n]);
+  return {
+    ...group,
+    propensity: take(group.propensity),
+    site: take(group.site),
+    noise: group.noise.map((values) => (values === null ? null : take(values))),
+    weight: take(group.weight),
+  };
 }
 
 // Sites whose selection probability underflowed drop out; the survivors' weights sum to 1.
