@@ -28,10 +28,12 @@ export function testMannWhitney(summaries: ArmSummaries, plan: AnalysisPlan): An
   let below = 0;
   let rankSum1 = 0;
   let tieSum = 0;
-  for (let v = 0; v < histogram1.length; v++) {
-    const tied = histogram1[v] + histogram0[v];
+  const length = Math.max(histogram1.length, histogram0.length);
+  for (let v = 0; v < length; v++) {
+    const treatedHere = v < histogram1.length ? histogram1[v] : 0;
+    const tied = treatedHere + (v < histogram0.length ? histogram0[v] : 0);
     if (tied === 0) continue;
-    rankSum1 += histogram1[v] * (below + (tied + 1) / 2);
+    rankSum1 += treatedHere * (below + (tied + 1) / 2);
     tieSum += tied * tied * tied - tied;
     below += tied;
   }

@@ -91,8 +91,8 @@ export function estimateNegativeBinomialSize(
 export function sizeScore(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
   let total = 0;
   let above = 0;
-  for (let v = histogram1.length - 1; v >= 1; v--) {
-    above += histogram1[v] + histogram0[v];
+  for (let v = Math.max(histogram1.length, histogram0.length) - 1; v >= 1; v--) {
+    above += (v < histogram1.length ? histogram1[v] : 0) + (v < histogram0.length ? histogram0[v] : 0);
     total += above / (size + v - 1);
   }
   for (let c = 0; c < cells.count; c++) {
@@ -111,8 +111,8 @@ export function sizeScore(size: number, histogram1: Float64Array, histogram0: Fl
 export function sizeScoreSlope(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
   let total = 0;
   let above = 0;
-  for (let v = histogram1.length - 1; v >= 1; v--) {
-    above += histogram1[v] + histogram0[v];
+  for (let v = Math.max(histogram1.length, histogram0.length) - 1; v >= 1; v--) {
+    above += (v < histogram1.length ? histogram1[v] : 0) + (v < histogram0.length ? histogram0[v] : 0);
     total -= above / ((size + v - 1) * (size + v - 1));
   }
   for (let c = 0; c < cells.count; c++) {

@@ -41,8 +41,9 @@ export interface ArmSummaries {
  * data become sums, sums of squares, positives and counts-of-counts, so the per-person and the
  * aggregated engines feed the analyses identical numbers.
  *
- * Both histograms have length (largest value in either arm) + 1, so they can be added cell by
- * cell. `integerValued` is trusted, not checked.
+ * Both histograms have length (largest value in either arm) + 1 here; the analyses also accept
+ * histograms of different lengths (the aggregated engine's). `integerValued` is trusted, not
+ * checked.
  *
  * @example values [0, 2, 1, 0], treated [1, 1, 0, 0] →
  *   treated { n 2, sum 2, sumSquares 4, positives 1, histogram [1, 0, 1] },

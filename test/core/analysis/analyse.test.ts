@@ -89,3 +89,14 @@ describe('analyse', () => {
     }
   });
 });
+
+describe('analyseSummaries', () => {
+  test('accepts counts-of-counts of different lengths in the two arms', () => {
+    const data = armsData([0, 1, 1, 2], [0, 0, 3, 7, 1, 2]);
+    const summaries = summariseArms(data);
+    const trimmed = { ...summaries, treated: { ...summaries.treated, histogram: summaries.treated.histogram!.slice(0, 3) } };
+    for (const name of ['negative-binomial', 'mann-whitney'] as const) {
+      expect(analyseSummaries(name, trimmed, TWO_SIDED)).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
+    }
+  });
+});
