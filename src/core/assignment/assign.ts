@@ -21,8 +21,10 @@ export type AssignmentPlan =
  * @example MK (stratified by group, 45 of 165) → { kind: 'stratified', treated: 45, cells by group }
  */
 export function planAssignment(design: Design, cohort: Cohort): AssignmentPlan {
-  const { treated, total } = armSizes(design.design.size);
-  const share = total > 0 ? treated / total : 0;
+  const size = design.design.size;
+  const { treated, total } = armSizes(size);
+  // A ratio design states its share; a fixed one implies it.
+  const share = size.kind === 'ratio' ? size.treatedShare : total > 0 ? treated / total : 0;
   switch (design.design.randomisation) {
     case 'simple':
       return { kind: 'simple', size: cohort.size, probability: share };
@@ -55,7 +57,8 @@ export function drawAssignment(plan: AssignmentPlan, rng: Rng): Uint8Array {
  * Randomises the cohort by the design's mechanism: simple (each person treated with the treated
  * share), complete (exactly the declared treated count), stratified (complete within strata and
  * blocks, per-stratum counts as even as the share allows, exact total) or cluster (whole sites,
- * round(sites × share) of them). Treated share = treated / total of the declared size.
+ * round(sites × share) of them). Treated share = the stated share of a ratio size, else
+ * treated / total.
  * Reference: randomizr (Coppock 2023): simple_ra, complete_ra, block_ra, cluster_ra.
  *
  * @example MK, stratified by group: 20 youth and 25 adults treated of 73 + 92
