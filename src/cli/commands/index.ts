@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
+import { registerExplain } from './explain.js';
 import { registerValidate } from './validate.js';
 import { registerSchema } from './schema.js';
 import { registerScenarios } from './scenarios.js';
@@ -16,6 +17,7 @@ export type SetExitCode = (code: number) => void;
 
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerRun(program, setExitCode);
+  registerExplain(program, setExitCode);
   registerMerge(program, setExitCode);
   registerValidate(program, setExitCode);
   registerSchema(program, setExitCode);

@@ -1,0 +1,112 @@
+/**
+ * `trialsim explain SCENARIO [--outcome ID]`: the teaching view. It simulates the design at two
+ * sizes — the pilot's and the planned one when the scenario has a `pilot` block, otherwise the
+ * size as written and `--scale` times it — and shows, for one outcome, the sampling distribution
+ * of the estimate, the true effect, which estimates were significant and how much those
+ * exaggerate the effect (the winner's curse a small trial is exposed to).
+ */
+import { Option, type Command } from 'commander';
+import { armSizes, type Design, type Outcome } from '../../core/design.js';
+import { diagnose } from '../../core/diagnosis/diagnose.js';
+import { contextFor } from '../../core/simulate-block.js';
+import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.js';
+import type { ExplainData, ExplainPanel } from '../../report/explain-data.js';
+import { formatExplainText } from '../../report/format-explain-text.js';
+import { writeOutput } from '../../report/write-output.js';
+import { loadDesign } from '../../scenario/load-design.js';
+import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { plainProgressView, runWithProgress } from '../run-with-progress.js';
+import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
+import type { SetExitCode } from './index.js';
+
+interface ExplainOptions extends SimulationOptions {
+  outcome?: string;
+  svg?: string;
+  scale: number;
+}
+
+const RATIO_NAMES: Record<Outcome['kind'], string> = { count: 'rate ratio', binary: 'risk ratio', harm: 'harm ratio' };
+
+export function registerExplain(program: Command, setExitCode: SetExitCode): void {
+  const command = program
+    .command('explain')
+    .description('teaching view: sampling distribution of the estimate and the winner’s curse, at the pilot’s size and the planned one')
+    .argument('<scenario>', 'a scenario file, or the name of a built-in scenario')
+    .option('--outcome <id>', 'the outcome to show (default: the first primary outcome)')
+    .option('--svg <file>', 'also draw the picture as an SVG file')
+    .addOption(new Option('--scale <k>', 'without a pilot block: compare the size as written with k times it').default(4).argParser(positiveNumber));
+  addSimulationOptions(command).action(async (scenario: string, options: ExplainOptions) => {
+    setExitCode(await explainCommand(scenario, options));
+  });
+}
+
+async function explainCommand(scenario: string, options: ExplainOptions): Promise<number> {
+  if (options.shard) throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
+  const mode = chooseOutput({ ...options, csv: false, markdown: false }, readOutputEnvironment());
+  const sets = scenarioOverrides(options);
+  const { design } = await loadDesign(scenario, sets);
+  const outcomeIndex = pickOutcome(design, options.outcome);
+  const panels: ExplainPanel[] = [];
+  let complete = true;
+  for (const size of panelSizes(design, options.scale)) {
+    const sized = (await loadDesign(scenario, [...sets, `design.size={ treated: ${size.treated}, control: ${size.control} }`])).design;
+    process.stderr.write(mode.progress === 'none' ? '' : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`);
+    const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
+    complete &&= run.complete;
+    panels.push(panelOf(sized, size.label, run.tally, outcomeIndex));
+    if (!run.complete) break;
+  }
+  const outcome = design.outcomes[outcomeIndex];
+  const data: ExplainData = { outcome: outcome.id, outcomeLabel: outcome.label, ratioName: RATIO_NAMES[outcome.kind], panels };
+  if (options.svg) {
+    const { renderExplainSvg } = await import('../../report/svg/render-explain-svg.js');
+    await writeOutput(await renderExplainSvg(data), options.svg);
+  }
+  const text = mode.format === 'json' ? `${JSON.stringify({ command: 'explain', scenario: design.name, seed: design.simulation.seed, complete, ...data }, null, 2)}\n` : formatExplainText(data, { color: mode.color, width: Math.min(process.stdout.columns ?? 80, 100) });
+  await writeOutput(text, options.out ?? null);
+  return complete ? 0 : EXIT_INTERRUPTED;
+}
+
+function pickOutcome(design: Design, id: string | undefined): number {
+  if (id === undefined) return Math.max(0, design.outcomes.findIndex((o) => o.primary));
+  const index = design.outcomes.findIndex((o) => o.id === id);
+  if (index < 0) throw new UserError(`--outcome ${id}: no such outcome`, `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`);
+  return index;
+}
+
+/** The two sizes compared: pilot and planned, or as written and scaled up. */
+function panelSizes(design: Design, scale: number): { label: string; treated: number; control: number }[] {
+  const written = armSizes(design.design.size);
+  if (design.pilot) {
+    return [
+      { label: 'Pilot', treated: design.pilot.treated, control: design.pilot.control },
+      { label: 'Planned', treated: written.treated, control: written.control },
+    ];
+  }
+  return [
+    { label: 'As written', treated: written.treated, control: written.control },
+    { label: `${scale}× larger`, treated: Math.round(written.treated * scale), control: Math.round(written.control * scale) },
+  ];
+}
+
+function panelOf(design: Design, label: string, tally: Parameters<typeof diagnose>[1], k: number): ExplainPanel {
+  const sizes = armSizes(design.design.size);
+  const result = diagnose(design, tally, contextFor(design).statedLogTruth).results[k];
+  return {
+    label,
+    treated: sizes.treated,
+    control: sizes.control,
+    estimateHistogram: tally.outcomes[k].estimateHistogram,
+    significantHistogram: tally.outcomes[k].significantHistogram,
+    trueEffect: result.estimand,
+    power: result.power,
+    exaggeration: result.exaggeration,
+    typeS: result.typeS,
+  };
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UserError(`--scale must be a number > 0 (got "${value}")`);
+  return number;
+}
