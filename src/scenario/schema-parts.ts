@@ -60,7 +60,14 @@ export function identifier(what: string) {
     `must be ${what} id: a letter, then letters, digits, "-" or "_" (at most 40)`,
     'use a short name such as "knife" or "youth"',
   );
-  return z.string({ error }).regex(ID_PATTERN, { error }).meta({ description: `${what} id` });
+  // Ids become keys of by-group maps; a name every object already has (toString, constructor…)
+  // would be found on the prototype instead of in the map.
+  const reserved = withHint(`must not be a name JavaScript objects already have`, 'choose another id');
+  return z
+    .string({ error })
+    .regex(ID_PATTERN, { error })
+    .refine((id) => !(id in Object.prototype), { error: reserved })
+    .meta({ description: `${what} id` });
 }
 
 /** Free text (labels, titles, sources). */

@@ -110,8 +110,15 @@ const EXPECTED: Record<string, string[]> = {
     "1 problem found.",
   ],
   'proto-key.yaml': [
+    "proto-key.yaml:2:49: uses the reserved key \"constructor\"",
+    "  fix: remove this key: it is not part of the scenario language",
     "proto-key.yaml:4:1: uses the reserved key \"__proto__\"",
     "  fix: remove this key: it is not part of the scenario language",
+    "2 problems found.",
+  ],
+  'reserved-id.yaml': [
+    "reserved-id.yaml:2:19: cohort.groups[0].id must not be a name JavaScript objects already have (got \"toString\")",
+    "  fix: choose another id",
     "1 problem found.",
   ],
   'selection-rules.yaml': [
