@@ -67,7 +67,7 @@ function assumptions(design: Design): string[] {
   ];
   if (design.selection) {
     const rules = design.selection.require
-      .map((r) => `at least ${r.atLeast} of ${r.outcomes.join(' or ')} in the last ${r.withinMonths} months`)
+      .map((r) => `at least ${r.atLeast} ${r.outcomes.map((o) => `\`${o}\``).join(' or ')} offence${r.atLeast === 1 ? '' : 's'} in the last ${r.withinMonths} months`)
       .join('; and ');
     lines.push(`- Eligibility from a simulated ${design.selection.priorMonths}-month history: ${rules}.`);
   }
@@ -95,7 +95,7 @@ function resultCells(r: OutcomeDiagnosis): string[] {
     formatPercentWithInterval(r.power, r.powerCI),
     r.typeIError === null || r.typeIErrorCI === null ? 'not measured' : formatPercentWithInterval(r.typeIError, r.typeIErrorCI),
     `${formatSigned(r.bias)} ± ${r.biasMcse.toFixed(3)}`,
-    formatRatio(r.rmse),
+    r.rmse.toFixed(3),
     `${formatPercent(r.coverage)} ± ${formatPercent(r.coverageMcse)}`,
     r.typeS === null ? '—' : formatPercent(r.typeS),
     r.exaggeration === null ? '—' : `${r.exaggeration.toFixed(2)}×`,

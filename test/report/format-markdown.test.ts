@@ -48,6 +48,7 @@ describe('formatMarkdown', () => {
     expect(text).toContain('stratified randomisation by group');
     expect(text).toContain('90% (youth), 60% (adult)');
     expect(text).toContain('analysed within youth');
+    expect(text).toContain('at least 1 `knife` offence in the last 12 months; and at least 2 `knife` or `crime` offences in the last 24 months');
   });
 
   it('lists the warnings in words and the family-wise results', () => {
