@@ -63,7 +63,8 @@ function applyOne(document: Record<string, unknown>, set: string): string {
       (container as Record<string | number, unknown>)[key] = value;
       break;
     }
-    const next = (container as Record<string | number, unknown>)[key];
+    // Own keys only: `toString` and friends are not scenario fields, whatever the prototype says.
+    const next = Object.hasOwn(container, key) ? (container as Record<string | number, unknown>)[key] : undefined;
     if (next === undefined && typeof key === 'string') {
       const created: Record<string, unknown> = {};
       (container as Record<string, unknown>)[key] = created;
