@@ -11,5 +11,5 @@ import { scenarioSchema } from './schema.js';
 /** The JSON Schema object of a scenario file. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
-  return { ...schema, title: 'trialsim scenario', $id: 'https://trialsim.invalid/scenario.schema.json' };
+  return { ...schema, title: 'trialsim scenario' };
 }

@@ -58,6 +58,12 @@ describe('loading scenario files', () => {
     expect(design.design.size).toEqual({ kind: 'ratio', total: 300, treatedShare: 1 / 3 });
   });
 
+  test('the DESIGN.md §3 example (contract field names) loads as written', async () => {
+    const { design } = await loadDesign(join(GOOD, 'design-example.yaml'));
+    expect(design.outcomes.map((outcome) => outcome.id)).toEqual(['crime', 'knife', 'any-crime', 'harm']);
+    expect(design.selection?.require).toHaveLength(2);
+  });
+
   test('a name that is neither a file nor a built-in suggests the nearest built-in', async () => {
     expect(await problemOf('milton-keynse')).toBe('is neither a file nor a built-in scenario | did you mean "milton-keynes"?');
   });
