@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatCurveTable } from '../../src/report/format-curve-table.js';
+import type { PowerCurve } from '../../src/report/power-curve.js';
+
+const curve: PowerCurve = {
+  parameter: 'design.size.treated',
+  target: 0.8,
+  points: [
+    { value: 100, outcome: 'knife', power: 0.85, powerCI: [0.83, 0.87] },
+    { value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] },
+    { value: 50, outcome: 'crime', power: 0.9, powerCI: [0.88, 0.92] },
+  ],
+};
+
+describe('formatCurveTable', () => {
+  const text = formatCurveTable(curve, { color: false, title: 'milton-keynes', conclusion: 'about 90 treated' });
+  const lines = text.split('\n');
+
+  it('lists every point sorted by value then outcome, ticking those at the target', () => {
+    const start = lines.findIndex((line) => line.startsWith('value'));
+    expect(lines.slice(start + 1, start + 4).map((line) => line.trim().split(/\s{2,}/))).toEqual([
+      ['50', 'crime', '90.0% [88.0, 92.0]', '✓'],
+      ['50', 'knife', '30.0% [27.0, 33.0]'],
+      ['100', 'knife', '85.0% [83.0, 87.0]', '✓'],
+    ]);
+  });
+
+  it('has the title, the text plot with its target line, and the conclusion', () => {
+    expect(lines[0]).toBe('milton-keynes');
+    expect(text).toContain('target 80%');
+    expect(text).toContain('● knife');
+    expect(lines.filter(Boolean).at(-1)).toBe('about 90 treated');
+    expect(text).not.toContain('\u001b');
+  });
+});
