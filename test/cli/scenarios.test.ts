@@ -1,6 +1,9 @@
 /**
  * `trialsim scenarios`: lists every built-in scenario with its title.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { listBuiltInScenarios } from '../../src/scenario/builtin-scenarios.js';
@@ -25,6 +28,12 @@ describe('trialsim scenarios', () => {
     for (const { name } of listBuiltInScenarios()) expect(stdout).toMatch(new RegExp(`^${name} +\\S`, 'm'));
     expect(stdout).toMatch(/^milton-keynes +Focused deterrence in Milton Keynes — the 45-person trial as run$/m);
     expect(stdout).toContain('trialsim run NAME');
+  });
+
+  test('the built program (dist/, as `npm test` builds it) finds the same built-ins', async () => {
+    const bin = fileURLToPath(new URL('../../bin/trialsim', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'scenarios']);
+    expect(stdout).toBe((await trialsim(['scenarios'])).stdout);
   });
 
   test('has --help', async () => {
