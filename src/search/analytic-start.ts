@@ -21,7 +21,7 @@ import type { PowerTarget } from './power-target.js';
  * divided by (1 − attrition) and by the analysed group's share, and multiplied by the caseworker
  * design effect 1 + (caseload − 1)·icc.
  *
- * Example: teaching-two-arm (50% vs 40%, 1:1) at 80% → 2 × 385.3 ≈ 771.
+ * Example: teaching-two-arm (50% vs 40%, 1:1) at 80% → 2 × 384.6 → 770.
  */
 export function analyticTotal(design: Design, target: PowerTarget, power: number): number | null {
   const ids = target.kind === 'all-primary' ? target.ids : [target.id];

@@ -3,9 +3,10 @@
  * the scenario's multiplicity correction) reaches the target at the scenario's size.
  */
 import type { Design } from '../core/design.js';
-import { designEvaluator, type EvaluatedDesign, type RunRange } from './design-evaluator.js';
+import { designEvaluator, type RunRange } from './design-evaluator.js';
 import { choosePowerTarget, countSuccesses, describePowerTarget, type PowerTarget } from './power-target.js';
 import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
+import { searchSeed, withSeed } from './search-seed.js';
 import { effectOutcomeIds, statedRatio, withUniformEffect } from './with-uniform-effect.js';
 
 export interface MinimumDetectableEffectOptions {
@@ -33,7 +34,6 @@ export interface MinimumDetectableEffectPlan {
   readonly mdeCI: readonly [number, number] | null;
   /** Power at each ratio tried, weakest effect first. */
   readonly curve: readonly { readonly ratio: number; readonly power: number; readonly powerCI: readonly [number, number]; readonly trials: number }[];
-  readonly chosen: EvaluatedDesign | null;
 }
 
 /** Smallest and largest effect sizes |ln ratio| searched: ratios 0.995–0.05 (or 1.005–20). */
@@ -45,8 +45,8 @@ const LARGEST_EFFECT = Math.log(20);
  * applying the ratio uniformly to every group of the target's outcomes (`withUniformEffect`), in
  * the direction of the scenario's stated effect (reductions when it states none).
  *
- * Example: teaching-two-arm (100 per arm, control 50%), target 0.8 → riskRatio ≈ 0.64 (exact
- * two-proportion z power crosses 80% between risk ratios 0.63 and 0.65).
+ * Example: teaching-two-arm (100 per arm, control 50%), target 0.8 → riskRatio about 0.62 (the
+ * exact two-proportion z power is 80% at 0.616).
  */
 export async function planMinimumDetectableEffect(
   design: Design,
@@ -60,7 +60,7 @@ export async function planMinimumDetectableEffect(
   const direction: -1 | 1 = stated > 0 ? 1 : -1;
   const ratioOf = (effect: number) => Math.exp(direction * effect);
   const evaluator = designEvaluator(
-    async (effect) => withUniformEffect(design, variedOutcomes, ratioOf(effect)),
+    async (effect) => withSeed(withUniformEffect(design, variedOutcomes, ratioOf(effect)), searchSeed(design.simulation.seed, effect)),
     (d, tally) => countSuccesses(d, powerTarget, tally),
     runRange,
   );
@@ -88,7 +88,6 @@ export async function planMinimumDetectableEffect(
     mde: found ? round4(ratioOf(search.value!)) : null,
     mdeCI: found && search.valueCI ? [round4(ratioOf(search.valueCI[0])), round4(ratioOf(search.valueCI[1]))] : null,
     curve: search.points.map((point) => ({ ratio: round4(ratioOf(point.value)), power: point.power, powerCI: point.powerCI, trials: point.trials })),
-    chosen: found ? (evaluator.evaluated.get(search.value!) ?? null) : null,
   };
 }
 

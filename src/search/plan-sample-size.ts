@@ -5,10 +5,11 @@
  */
 import type { Design } from '../core/design.js';
 import { analyticTotal } from './analytic-start.js';
-import { designEvaluator, type EvaluatedDesign, type RunRange } from './design-evaluator.js';
+import { designEvaluator, type RunRange } from './design-evaluator.js';
 import type { DesignParameter } from './design-parameter.js';
 import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, type PowerTarget } from './power-target.js';
 import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
+import { searchSeed, withSeed } from './search-seed.js';
 
 export interface SampleSizeOptions {
   /** Power (or assurance) to reach, in (0, 1). */
@@ -36,8 +37,11 @@ export interface SampleSizePlan {
   readonly parameter: DesignParameter;
   /** The analytic first guess of the parameter (never the answer), or null. */
   readonly analyticStart: number | null;
-  /** The design and tally at the answer (or at the plateau / the largest value), for the report. */
-  readonly chosen: EvaluatedDesign | null;
+  /**
+   * The value to report the design at: the answer, or the plateau / the largest value tried. The
+   * search's own simulations used a seed per value; the report re-runs this value with the
+   * scenario's seed, so that `run --set …` reproduces it.
+   */
   readonly chosenValue: number | null;
 }
 
@@ -45,8 +49,8 @@ export interface SampleSizePlan {
  * Runs the search. `designAt(value)` builds the design with the parameter at `value` (through the
  * scenario loader); `runRange` simulates trials of a design (the runner, or the engine in tests).
  *
- * Example: teaching-two-arm, target 0.8, `design.size.total` → value ≈ 780 people (the exact
- * two-proportion z power crosses 80% between 770 and 790).
+ * Example: teaching-two-arm, target 0.8, `design.size.total` → about 770 people, interval about
+ * ±20 (the exact two-proportion z power first reaches 80% at 771).
  */
 export async function planSampleSize(
   baseDesign: Design,
@@ -56,7 +60,9 @@ export async function planSampleSize(
   options: SampleSizeOptions,
 ): Promise<SampleSizePlan> {
   const powerTarget = choosePowerTarget(baseDesign, options.outcome);
-  const evaluator = designEvaluator(designAt, (design, tally) => countSuccesses(design, powerTarget, tally), runRange);
+  const baseSeed = baseDesign.simulation.seed;
+  const independentDesignAt = async (value: number) => withSeed(await designAt(value), searchSeed(baseSeed, value));
+  const evaluator = designEvaluator(independentDesignAt, (design, tally) => countSuccesses(design, powerTarget, tally), runRange);
   const analyticStart = startFromFormula(baseDesign, parameter, powerTarget, options.target);
   const max = Math.min(options.max ?? parameter.max, parameter.max);
   const start = analyticStart ?? parameter.current ?? undefined;
@@ -82,7 +88,6 @@ export async function planSampleSize(
     targetDescription: describePowerTarget(baseDesign, powerTarget),
     parameter,
     analyticStart,
-    chosen: chosenValue === null ? null : (evaluator.evaluated.get(chosenValue) ?? null),
     chosenValue,
   };
 }

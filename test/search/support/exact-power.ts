@@ -30,20 +30,20 @@ function poissonPmf(mean: number, upTo: number): number[] {
 }
 
 /**
- * Exact power of the two-sided pooled two-proportion z test with `perArm` people in each arm:
- * the sum of P(X1 = a)·P(X2 = b) over the (a, b) it rejects (an undefined statistic — pooled
- * proportion 0 or 1 — does not reject).
+ * Exact power of the two-sided pooled two-proportion z test with `n1` people in the first arm and
+ * `n2` (default n1) in the second: the sum of P(X1 = a)·P(X2 = b) over the (a, b) it rejects (an
+ * undefined statistic — pooled proportion 0 or 1 — does not reject).
  */
-export function exactPowerTwoProportionZ(p1: number, p2: number, perArm: number, alpha = 0.05): number {
+export function exactPowerTwoProportionZ(p1: number, p2: number, n1: number, alpha = 0.05, n2 = n1): number {
   const critical = normalQuantile(1 - alpha / 2);
-  const first = binomialPmf(perArm, p1);
-  const second = binomialPmf(perArm, p2);
+  const first = binomialPmf(n1, p1);
+  const second = binomialPmf(n2, p2);
   let power = 0;
-  for (let a = 0; a <= perArm; a++) {
-    for (let b = 0; b <= perArm; b++) {
-      const pooled = (a + b) / (2 * perArm);
+  for (let a = 0; a <= n1; a++) {
+    for (let b = 0; b <= n2; b++) {
+      const pooled = (a + b) / (n1 + n2);
       if (pooled <= 0 || pooled >= 1) continue;
-      const z = (a / perArm - b / perArm) / Math.sqrt((pooled * (1 - pooled) * 2) / perArm);
+      const z = (a / n1 - b / n2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
       if (Math.abs(z) > critical) power += first[a] * second[b];
     }
   }
