@@ -16,6 +16,11 @@ export interface AnalysisResult {
   readonly upper: number;
   /** Two-sided (or one-sided, per the analysis plan) p-value. */
   readonly pValue: number;
+  /**
+   * Negative binomial only: the fitted dispersion k (Var = μ + kμ²) at the estimate; 0 when the
+   * counts were not overdispersed and the fit is at its Poisson limit.
+   */
+  readonly dispersion?: number;
 }
 
 /** The result recorded when an analysis cannot be computed. */

@@ -20,12 +20,12 @@ const MOST_STEPS = 200;
  * (slow when the likelihood is flat in θ), this maximises the profile likelihood of θ directly:
  * at the best b for a given θ the profile's slope is the θ-score at those means, so its root is
  * found by safeguarded Newton steps on log θ from the first alternation step, refitting b
- * ({@link fitCoefficients}) at each trial θ. Counts not
- * overdispersed about the Poisson fit (Σ(y − μ)² ≤ Σy) give the Poisson limit k = 0. The log
- * rate ratio is b1, its SE from the inverse expected information at the estimate, with a Wald z
- * and normal interval. When everyone has the same prior count the covariate is dropped (R
- * aliases it). Fails when an arm total is 0, the counts are not whole numbers, or a fit breaks
- * down (the message says which).
+ * ({@link fitCoefficients}) at each trial θ. Counts not overdispersed about the Poisson fit
+ * (Σ(y − μ)² ≤ Σy) give the Poisson limit k = 0. The log rate ratio is b1, its SE from the
+ * inverse expected information at the estimate, with a Wald z and normal interval; the fitted k
+ * is reported in `dispersion`. When everyone has the same prior count the covariate is dropped
+ * (R aliases it). Fails when an arm total is 0, the counts are not whole numbers, or a fit
+ * breaks down (the message says which).
  *
  * Reference: Venables & Ripley (2002) MASS §7.4; Lawless (1987) Can. J. Stat. 15:209–225;
  * Cox & Reid (1987) JRSS B 49:1–39 (orthogonality of b and θ).
@@ -60,12 +60,10 @@ export function testNegativeBinomialWithPrior(
   if (!(variance > 0) || !Number.isFinite(variance)) return failedResult('negative-binomial: prior count collinear with arm');
   const logEstimate = coefficients[1];
   const standardError = Math.sqrt(variance);
-  return logRatioResult(
-    logEstimate,
-    standardError,
-    normalCriticalValue(plan.alpha),
-    normalPValue(logEstimate / standardError, plan.sides),
-  );
+  return {
+    ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), normalPValue(logEstimate / standardError, plan.sides)),
+    dispersion: 1 / size,
+  };
 }
 
 /**

@@ -12,7 +12,8 @@ import { normalPValue } from './p-value.js';
  * whatever k is, so the log rate ratio is log(m1/m0) and k maximises the profile likelihood
  * ({@link estimateNegativeBinomialSize}, from the counts-of-counts). The Wald z uses the
  * inverse Fisher information at the MLE, SE = √(1/S1 + 1/S0 + k(1/n1 + 1/n0)), with a normal
- * interval; k = 0 (no overdispersion) gives the Poisson Wald test exactly. Fails when an arm
+ * interval; k = 0 (no overdispersion) gives the Poisson Wald test exactly. The fitted k is
+ * reported in the result's `dispersion`. Fails when an arm
  * total is 0, the counts are not whole numbers, or the dispersion search does not converge.
  *
  * Reference: Lawless (1987) Can. J. Stat. 15:209–225; Venables & Ripley (2002) MASS §7.4.
@@ -43,5 +44,5 @@ export function testNegativeBinomial(summaries: ArmSummaries, plan: AnalysisPlan
     1 / treated.sum + 1 / control.sum + dispersion * (1 / treated.n + 1 / control.n),
   );
   const pValue = normalPValue(logEstimate / standardError, plan.sides);
-  return logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue);
+  return { ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue), dispersion };
 }

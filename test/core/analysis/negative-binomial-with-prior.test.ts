@@ -16,6 +16,7 @@ describe('negative-binomial test adjusted for the prior count', () => {
     expect(result.logEstimate).toBeCloseTo(-0.38500385349, 8);
     expect(result.standardError).toBeCloseTo(0.276202806847, 8);
     expect(result.pValue).toBeCloseTo(0.163342598357, 8);
+    expect(result.dispersion).toBeCloseTo(1 / 1.53275035425, 8);
   });
 
   test('gives the same fit when prior counts are too spread to group by value', () => {
@@ -80,7 +81,10 @@ describe('negative binomial on 24 random trials fitted by R', () => {
     // Where glm.nb failed, the counts are not overdispersed about the Poisson fit, so its fit
     // is the maximum likelihood (k = 0).
     const expected = c.adjusted ?? c.adjustedPoisson;
-    if (c.adjusted === null) expect(c.adjustedPoisson[3]).toBeLessThan(0);
+    if (c.adjusted === null) {
+      expect(c.adjustedPoisson[3]).toBeLessThan(0);
+      expect(adjusted.dispersion).toBe(0);
+    }
     expect(Math.abs(adjusted.logEstimate - expected[0])).toBeLessThan(tolerance);
     expect(Math.abs(adjusted.standardError - expected[1])).toBeLessThan(tolerance);
     expect(Math.abs(adjusted.pValue - expected[2])).toBeLessThan(tolerance);
