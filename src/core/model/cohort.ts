@@ -88,6 +88,10 @@ function drawSelectedPeople(
   const isSelectionOutcome = new Uint8Array(design.outcomes.length);
   for (const k of outcomes) isSelectionOutcome[k] = 1;
   const cells = new Float64Array(outcomes.length * segments);
+  const cellMeans = new Float64Array(cells.length);
+  const drawn = new Uint8Array(cells.length);
+  // Rules with fewer cells first: cheaper to check, so failing attempts stop early.
+  const ruleOrder = Array.from(ruleCells, (_, r) => r).sort((a, b) => ruleCells[a].length - ruleCells[b].length || a - b);
   const failures = new Float64Array(rules);
   const priorCounts = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size) : new Float64Array(0)));
   const dispersion = design.propensityDispersion;
@@ -104,19 +108,31 @@ function drawSelectedPeople(
         const noise = drawMeanOneGamma(rng, constants.noiseVariance[k]);
         outcomeNoise[k][i] = noise;
         const perMonth = (constants.groupRates[k][g] * x * noise * multiplier) / 12;
-        for (let s = 0; s < segments; s++) cells[j * segments + s] = drawPoisson(rng, perMonth * plan.segmentMonths[s]);
+        for (let s = 0; s < segments; s++) cellMeans[j * segments + s] = perMonth * plan.segmentMonths[s];
       }
+      // Cells are drawn only when a rule needs them, so a failed rule skips the rest (cells are
+      // independent Poisson counts, so the order of drawing does not change their distribution).
+      drawn.fill(0);
       let eligible = true;
-      for (let r = 0; r < rules && eligible; r++) {
+      for (let o = 0; o < rules && eligible; o++) {
+        const r = ruleOrder[o];
         const list = ruleCells[r];
         let sum = 0;
-        for (let c = 0; c < list.length; c++) sum += cells[list[c]];
+        for (let c = 0; c < list.length; c++) {
+          const cell = list[c];
+          if (drawn[cell] === 0) {
+            cells[cell] = drawPoisson(rng, cellMeans[cell]);
+            drawn[cell] = 1;
+          }
+          sum += cells[cell];
+        }
         if (sum < plan.thresholds[r]) {
           eligible = false;
           failures[r] += 1;
         }
       }
       if (!eligible) continue;
+      for (let cell = 0; cell < cells.length; cell++) if (drawn[cell] === 0) cells[cell] = drawPoisson(rng, cellMeans[cell]);
       propensity[i] = x;
       for (let j = 0; j < outcomes.length; j++) {
         let total = 0;
