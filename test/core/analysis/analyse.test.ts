@@ -53,6 +53,13 @@ describe('analyse', () => {
     },
   );
 
+  property.prop([fc.integer()], { numRuns: 20 })('prior-adjusted negative binomial is unchanged when the rows are reordered', (seed) => {
+    const data = fixedData('counts');
+    const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), { numRuns: 1, seed })[0];
+    const plan = { ...TWO_SIDED, adjustForPrior: true };
+    expect(analyse('negative-binomial', reorder(data, order), plan, testRng(1))).toEqual(analyse('negative-binomial', data, plan, testRng(1)));
+  });
+
   test('adjusts the negative binomial for the prior count when asked and the prior is present', () => {
     // MASS::glm.nb(y ~ arm + log(prior + 1)) arm estimate -0.38500385349 (negative-binomial-with-prior.test.ts)
     const adjusted = analyse('negative-binomial', fixedData('counts'), { ...TWO_SIDED, adjustForPrior: true }, testRng(1));
