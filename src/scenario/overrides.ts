@@ -117,5 +117,9 @@ function parseValue(text: string, path: string): unknown {
   let forbidden = false;
   visit(doc, { Pair: (_, pair) => void (forbidden ||= !isScalar(pair.key) || FORBIDDEN_KEYS.includes(String(pair.key.value))) });
   if (forbidden) throw new OverrideProblem('has a value with a reserved or non-text key', 'use scenario fields only', path);
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    throw new OverrideProblem('has a value whose anchors expand too far', 'write the value out in full', path);
+  }
 }

@@ -43,8 +43,18 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     const what = isSeq(doc.contents) ? 'a list' : 'a single value';
     throw new ScenarioError([problem(doc.contents.range?.[0] ?? 0, `must be a mapping of keys (name, cohort, outcomes, design, …) at the top level, not ${what}`, 'start the file with keys such as "name:" and "outcomes:"')]);
   }
-  const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  const data = documentToData(doc, file);
   return { data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) };
+}
+
+/** The document as plain data; aliases that expand too far are refused, not followed. */
+function documentToData(doc: Document, file: string): Record<string, unknown> {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: `repeats anchors (*name) more than ${MAX_ALIAS_COUNT} times in all`, value: '', hint: 'write the values out instead of expanding anchors many times over' }]);
+  }
 }
 
 /** The key written at `offset` (up to its colon), for naming a duplicate key. */

@@ -11,6 +11,11 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
 const FOLDER = fileURLToPath(new URL('../fixtures/scenarios/bad/', import.meta.url));
 
 const EXPECTED: Record<string, string[]> = {
+  'alias-bomb.yaml': [
+    'alias-bomb.yaml: repeats anchors (*name) more than 100 times in all',
+    '  fix: write the values out instead of expanding anchors many times over',
+    '1 problem found.',
+  ],
   'bad-bygroup-key.yaml': [
     "bad-bygroup-key.yaml:8:32: outcomes[0].ratePerYear.adlut is not a group id",
     "  fix: did you mean \"adult\"?",
