@@ -18,6 +18,8 @@ export interface SimulationOptions {
   quiet?: boolean;
   /** commander turns `--no-null` into `null: false`. */
   null: boolean;
+  /** `--engine person|aggregate|auto`, an override of `simulation.engine`. */
+  engine?: string;
 }
 
 /** Adds the shared simulation options to a command. */
@@ -33,7 +35,8 @@ export function addSimulationOptions(command: Command): Command {
     .option('--markdown', 'print a Markdown report on stdout')
     .option('--out <file>', 'write the result to FILE instead of stdout')
     .option('--quiet', 'no progress output')
-    .option('--no-null', 'skip the paired null run that measures the real type I error');
+    .option('--no-null', 'skip the paired null run that measures the real type I error')
+    .addOption(new Option('--engine <engine>', 'person | aggregate | auto: simulate per person, by exact aggregated cells, or aggregated wherever exact (default: the scenario’s simulation.engine, auto)').argParser(engineName));
 }
 
 /** The `--set` overrides, with `--trials` and `--seed` turned into overrides of their own. */
@@ -41,7 +44,13 @@ export function scenarioOverrides(options: SimulationOptions): string[] {
   const sets = [...options.set];
   if (options.trials !== undefined) sets.push(`simulation.trials=${options.trials}`);
   if (options.seed !== undefined) sets.push(`simulation.seed=${options.seed}`);
+  if (options.engine !== undefined) sets.push(`simulation.engine=${options.engine}`);
   return sets;
+}
+
+function engineName(value: string): string {
+  if (value === 'auto' || value === 'person' || value === 'aggregate') return value;
+  throw new UserError(`--engine must be person, aggregate or auto (got "${value}")`);
 }
 
 function collect(value: string, previous: string[]): string[] {

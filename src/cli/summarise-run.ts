@@ -3,6 +3,7 @@
  * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
  * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
  */
+import { chosenEngine } from '../core/aggregate/chosen-engine.js';
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
@@ -41,6 +42,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
       threads: facts.threads,
     },
+    engine: chosenEngine(design),
   };
 }
 

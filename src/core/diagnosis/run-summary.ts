@@ -64,4 +64,6 @@ export interface RunSummary {
   readonly familywise: Familywise | null;
   readonly warnings: readonly string[];
   readonly timing: { readonly seconds: number; readonly trialsPerSecond: number; readonly threads: number };
+  /** Which engine simulated the trials: per person, or exact aggregated cells (see `chosenEngine`). */
+  readonly engine?: 'person' | 'aggregate';
 }
