@@ -67,6 +67,89 @@ function integrateGroups(design: Design): SelectedGroup[] {
   return design.groups.map((group) => integrateGroup(design, plan, group.id, propensityRule, siteRule, noiseRules));
 }
 
+/** The tensor grid of multipliers: site outermost, then the noises, propensity fastest. */
+interface Grid {
+  readonly propensity: Float64Array;
+  readonly site: Float64Array;
+  /** Per selection outcome: its own noise at each node. */
+  readonly noise: Float64Array[];
+  /** Prior (unselected) weight of each node. */
+  readonly prior: Float64Array;
+  /** Nodes [siteStart[s], siteStart[s + 1]) share site node s. */
+  readonly siteStart: Int32Array;
+  readonly siteWeight: Float64Array;
+}
+
+function buildGrid(propensityRule: QuadratureRule, noiseRules: QuadratureRule[], siteRule: QuadratureRule): Grid {
+  const rules = [propensityRule, ...noiseRules];
+  const innerSize = rules.reduce((product, rule) => product * rule.nodes.length, 1);
+  const size = innerSize * siteRule.nodes.length;
+  const grid = {
+    propensity: new Float64Array(size),
+    site: new Float64Array(size),
+    noise: noiseRules.map(() => new Float64Array(size)),
+    prior: new Float64Array(size),
+    siteStart: Int32Array.from({ length: siteRule.nodes.length + 1 }, (_, s) => s * innerSize),
+    siteWeight: siteRule.weights,
+  };
+  for (let node = 0; node < size; node++) {
+    const s = Math.floor(node / innerSize);
+    // Decode the mixed-radix inner index: propensity fastest, then each noise.
+    let rest = node % innerSize;
+    let prior = siteRule.weights[s];
+    for (let d = 0; d < rules.length; d++) {
+      const digit = rest % rules[d].nodes.length;
+      rest = Math.floor(rest / rules[d].nodes.length);
+      prior *= rules[d].weights[digit];
+      if (d === 0) grid.propensity[node] = rules[d].nodes[digit];
+      else grid.noise[d - 1][node] = rules[d].nodes[digit];
+    }
+    grid.site[node] = siteRule.nodes[s];
+    grid.prior[node] = prior;
+  }
+  return grid;
+}
+
+/**
+ * At every grid node: the chance of passing the rules and, per selection outcome, E[prior-window
+ * count × 1{selected}] (by the Poisson shift identity of `selectionProbability`).
+ */
+function selectGrid(grid: Grid, plan: SelectionPlan, rates: number[]): { selected: Float64Array; priorTimesSelected: Float64Array[] } {
+  const calculator = prepareSelectionProbability(plan);
+  const size = grid.prior.length;
+  const outcomes = plan.outcomeIndices.length;
+  const segments = plan.segmentMonths.length;
+  const selected = new Float64Array(size);
+  const priorTimesSelected = Array.from({ length: outcomes }, () => new Float64Array(size));
+  const cellMeans = new Float64Array(outcomes * segments);
+  const signatureMeans = new Float64Array(calculator.signatureCount);
+  const shifted = new Float64Array(calculator.signatureCount);
+  for (let node = 0; node < size; node++) {
+    if (grid.prior[node] < NEGLIGIBLE_WEIGHT) continue;
+    signatureMeans.fill(0);
+    for (let j = 0; j < outcomes; j++) {
+      const perYear = rates[j] * grid.propensity[node] * grid.noise[j][node] * grid.site[node];
+      for (let k = 0; k < segments; k++) {
+        const cell = j * segments + k;
+        cellMeans[cell] = (perYear * plan.segmentMonths[k]) / 12;
+        if (calculator.cellSignature[cell] >= 0) signatureMeans[calculator.cellSignature[cell]] += cellMeans[cell];
+      }
+    }
+    const chance = selectionProbability(calculator, signatureMeans, -1);
+    selected[node] = chance;
+    for (let sigma = 0; sigma < shifted.length; sigma++) shifted[sigma] = selectionProbability(calculator, signatureMeans, sigma);
+    for (let j = 0; j < outcomes; j++) {
+      let sum = 0;
+      for (let k = 0; k < segments; k++) {
+        const sigma = calculator.cellSignature[j * segments + k];
+        sum += cellMeans[j * segments + k] * (sigma >= 0 ? shifted[sigma] : chance);
+      }
+      priorTimesSelected[j][node] = sum;
+    }
+  }
+  return { selected, priorTimesSelected };
+}
+
 function integrateGroup(
   design: Design,
   plan: SelectionPlan | null,
@@ -75,102 +158,49 @@ function integrateGroup(
   siteRule: QuadratureRule,
   noiseRules: QuadratureRule[],
 ): SelectedGroup {
-  const outcomeCount = design.outcomes.length;
-  const priorMean = new Float64Array(outcomeCount).fill(NaN);
-  const selectionOutcomes = plan === null ? 0 : plan.outcomeIndices.length;
-  // Enumerate the tensor grid of (propensity, noises) once; the site loop wraps it.
-  let innerSize = propensityRule.nodes.length;
-  for (const rule of noiseRules) innerSize *= rule.nodes.length;
-  const size = innerSize * siteRule.nodes.length;
-  const propensity = new Float64Array(size);
-  const site = new Float64Array(size);
-  const noiseValues = noiseRules.map(() => new Float64Array(size));
-  const weight = new Float64Array(size);
-  const priorTimesSelected = plan === null ? [] : Array.from(plan.outcomeIndices, () => new Float64Array(size));
-
-  const calculator = plan === null ? null : prepareSelectionProbability(plan);
+  const grid = buildGrid(propensityRule, noiseRules, siteRule);
+  const size = grid.prior.length;
   const rates = plan === null ? [] : Array.from(plan.outcomeIndices, (k) => (design.outcomes[k] as CountOutcome).ratePerYear[groupId]);
-  const segments = plan === null ? 0 : plan.segmentMonths.length;
-  const cellMeans = new Float64Array(selectionOutcomes * segments);
-  const signatureMeans = new Float64Array(calculator?.signatureCount ?? 0);
-  const shifted = new Float64Array(calculator?.signatureCount ?? 0);
-  const digits = new Int32Array(noiseRules.length + 1);
-
+  const { selected, priorTimesSelected } =
+    plan === null ? { selected: new Float64Array(size).fill(1), priorTimesSelected: [] } : selectGrid(grid, plan, rates);
+  // weight ∝ prior × chance, normalised within each site node: selection tilts propensity and
+  // noise, but every site keeps its people, so the site multiplier keeps its prior weight.
+  const weight = new Float64Array(size);
   let eligibleShare = 0;
-  let node = 0;
-  for (let si = 0; si < siteRule.nodes.length; si++) {
-    const s = siteRule.nodes[si];
-    const siteStart = node;
+  for (let s = 0; s + 1 < grid.siteStart.length; s++) {
     let siteSelected = 0;
-    for (let inner = 0; inner < innerSize; inner++, node++) {
-      // Decode the mixed-radix inner index: propensity fastest, then each noise.
-      let rest = inner;
-      digits[0] = rest % propensityRule.nodes.length;
-      rest = Math.floor(rest / propensityRule.nodes.length);
-      let prior = propensityRule.weights[digits[0]];
-      for (let j = 0; j < noiseRules.length; j++) {
-        digits[j + 1] = rest % noiseRules[j].nodes.length;
-        rest = Math.floor(rest / noiseRules[j].nodes.length);
-        prior *= noiseRules[j].weights[digits[j + 1]];
-        noiseValues[j][node] = noiseRules[j].nodes[digits[j + 1]];
-      }
-      const x = propensityRule.nodes[digits[0]];
-      propensity[node] = x;
-      site[node] = s;
-      let selected = 1;
-      if (prior * siteRule.weights[si] < NEGLIGIBLE_WEIGHT) {
-        selected = 0;
-      } else if (plan !== null && calculator !== null) {
-        signatureMeans.fill(0);
-        for (let j = 0; j < selectionOutcomes; j++) {
-          const perYear = rates[j] * x * noiseValues[j][node] * s;
-          for (let k = 0; k < segments; k++) {
-            const mean = (perYear * plan.segmentMonths[k]) / 12;
-            cellMeans[j * segments + k] = mean;
-            const sigma = calculator.cellSignature[j * segments + k];
-            if (sigma >= 0) signatureMeans[sigma] += mean;
-          }
-        }
-        selected = selectionProbability(calculator, signatureMeans, -1);
-        for (let sigma = 0; sigma < shifted.length; sigma++) shifted[sigma] = selectionProbability(calculator, signatureMeans, sigma);
-        for (let j = 0; j < selectionOutcomes; j++) {
-          let sum = 0;
-          for (let k = 0; k < segments; k++) {
-            const sigma = calculator.cellSignature[j * segments + k];
-            sum += cellMeans[j * segments + k] * (sigma >= 0 ? shifted[sigma] : selected);
-          }
-          priorTimesSelected[j][node] = prior * sum;
-        }
-      }
-      weight[node] = prior * selected;
-      siteSelected += prior * selected;
-    }
-    eligibleShare += siteRule.weights[si] * siteSelected;
-    // Untilt the site: each site node keeps its prior weight among the selected.
-    const scale = siteSelected > 0 ? siteRule.weights[si] / siteSelected : 0;
-    for (let n = siteStart; n < node; n++) {
-      weight[n] *= scale;
-      for (const values of priorTimesSelected) values[n] *= scale;
+    for (let n = grid.siteStart[s]; n < grid.siteStart[s + 1]; n++) siteSelected += grid.prior[n] * selected[n];
+    eligibleShare += siteSelected;
+    const scale = siteSelected > 0 ? grid.siteWeight[s] / siteSelected : 0;
+    for (let n = grid.siteStart[s]; n < grid.siteStart[s + 1]; n++) {
+      weight[n] = grid.prior[n] * selected[n] * scale;
+      for (const values of priorTimesSelected) values[n] *= grid.prior[n] * scale;
     }
   }
   normaliseWeights(weight, priorTimesSelected);
-  const noise: (Float64Array | null)[] = new Array(outcomeCount).fill(null);
+  const noise: (Float64Array | null)[] = design.outcomes.map(() => null);
+  const priorMean = new Float64Array(design.outcomes.length).fill(NaN);
   if (plan !== null) {
     plan.outcomeIndices.forEach((k, j) => {
-      if (noiseRules[j].nodes.length > 1) noise[k] = noiseValues[j];
-      let sum = 0;
-      for (let n = 0; n < size; n++) sum += priorTimesSelected[j][n];
-      priorMean[k] = sum;
+      if (noiseRules[j].nodes.length > 1) noise[k] = grid.noise[j];
+      priorMean[k] = priorTimesSelected[j].reduce((a, b) => a + b, 0);
     });
     // Outcomes outside the rules: independent Poisson on the same multipliers.
     design.outcomes.forEach((outcome, k) => {
       if (outcome.kind !== 'count' || !Number.isNaN(priorMean[k])) return;
       let sum = 0;
-      for (let n = 0; n < size; n++) sum += weight[n] * propensity[n] * site[n];
+      for (let n = 0; n < size; n++) sum += weight[n] * grid.propensity[n] * grid.site[n];
       priorMean[k] = (outcome.ratePerYear[groupId] * sum * plan.priorMonths) / 12;
     });
   }
-  return compact({ eligibleShare: plan === null ? 1 : eligibleShare, propensity, site, noise, weight, priorMean });
+  return compact({
+    eligibleShare: plan === null ? 1 : eligibleShare,
+    propensity: grid.propensity,
+    site: grid.site,
+    noise,
+    weight,
+    priorMean,
+  });
 }
 
 // Drops nodes of zero weight (skipped or unselectable), which only cost time downstream.
