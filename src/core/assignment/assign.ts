@@ -7,7 +7,10 @@ import { assignSimple, simpleAssignmentProbabilities } from './simple.js';
 import { formStrata, type StrataCells } from './strata.js';
 import { assignStratified, stratifiedAssignmentProbabilities } from './stratified.js';
 
-/** A design's assignment mechanism applied to one cohort, ready to draw repeatedly. */
+/**
+ * A design's assignment mechanism applied to one cohort, ready to draw repeatedly (e.g. by the
+ * permutation test's re-randomisations).
+ */
 export type AssignmentPlan =
   | { readonly kind: 'simple'; readonly size: number; readonly probability: number }
   | { readonly kind: 'complete'; readonly size: number; readonly treated: number }
@@ -39,7 +42,12 @@ export function planAssignment(design: Design, cohort: Cohort): AssignmentPlan {
   }
 }
 
-/** Draws one assignment (1 = treated) by a plan's mechanism. */
+/**
+ * Draws one assignment (1 = treated) by a plan's mechanism; see `assign` for the mechanisms.
+ * Reference: randomizr (Coppock 2023).
+ *
+ * @example drawAssignment({ kind: 'complete', size: 4, treated: 2 }, rng) → e.g. [0, 1, 1, 0]
+ */
 export function drawAssignment(plan: AssignmentPlan, rng: Rng): Uint8Array {
   switch (plan.kind) {
     case 'simple':

@@ -19,7 +19,15 @@ export interface SelectionCalculator {
   readonly next: Float64Array;
 }
 
-/** Builds the tables of `selectionProbability` for a compiled selection. */
+/**
+ * Builds the tables of `selectionProbability` for a compiled selection: merges cells counted by
+ * the same rules, and tabulates how each merged cell's count moves the rules' running totals
+ * (each capped at its threshold, so the state space is Π (threshold + 1)).
+ * Reference: see `selectionProbability`.
+ *
+ * @example MK rules (knife ≥ 1 in 12 months; knife + crime ≥ 2 in 24) → 2 merged cells
+ *   (recent knife; everything else), caps [2, 2], 2 × 3 = 6 states
+ */
 export function prepareSelectionProbability(plan: SelectionPlan): SelectionCalculator {
   const { thresholds, cellRules } = plan;
   const radices = Array.from(thresholds, (t) => t + 1);
