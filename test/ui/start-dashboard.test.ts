@@ -1,22 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ESCAPE_SEQUENCE } from '../../src/report/ansi-style.js';
 import type { RunProgress } from '../../src/runner/progress.js';
-import { startCurveDashboard, startDashboard } from '../../src/ui/start-dashboard.js';
+import { startDashboard } from '../../src/ui/start-dashboard.js';
 import { sampleSummary } from '../report/sample-summary.js';
-
-/** A terminal-like stream that keeps everything written to it. */
-function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { columns: 100, rows: 40, isTTY: true });
-  return { stream, text: () => chunks.join('').replace(ESCAPE_SEQUENCE, '') };
-}
+import { fakeTerminal } from './fake-terminal.js';
 
 const progress: RunProgress = {
   trialsDone: 2500, trialsTotal: 5000, trialsPerSecond: 4100, etaSeconds: 0.6, elapsedSeconds: 0.6,
@@ -53,22 +39,5 @@ describe('startDashboard', () => {
     dash.fail('late');
     await dash.waitUntilExit();
     expect(terminal.text()).not.toContain('late');
-  });
-});
-
-describe('startCurveDashboard', () => {
-  it('draws points as they arrive and the conclusion at the end', async () => {
-    const terminal = fakeTerminal();
-    const dash = await startCurveDashboard('milton-keynes', 'design.size.treated', 0.8, { color: false, stdout: terminal.stream });
-    dash.startPoint('design.size.treated = 50');
-    dash.update(progress);
-    dash.addPoint({ value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] });
-    dash.addPoint({ value: 200, outcome: 'knife', power: 0.85, powerCI: [0.83, 0.87] });
-    dash.finish('80% power for knife needs about 180 treated');
-    await dash.waitUntilExit();
-    const text = terminal.text();
-    expect(text).toContain('target 80%');
-    expect(text).toContain('● knife');
-    expect(text).toContain('80% power for knife needs about 180 treated');
   });
 });
