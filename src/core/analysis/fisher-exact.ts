@@ -11,8 +11,8 @@ const RELATIVE_TOLERANCE = 1 + 1e-7;
  * hypergeometric; the two-sided p-value is the total probability of the tables no more likely
  * than the one observed (within a relative 1e-7, as R's `fisher.test`), the one-sided p-value
  * (alternative: a reduction) P(X ≤ observed). The estimate is the log risk ratio with a Katz
- * interval, Haldane-corrected when a cell is empty. An event is a value above zero. Fails only
- * on an empty arm.
+ * interval, Haldane-corrected when a cell is empty. An event is a value above zero. Fails on an
+ * empty arm, or when no one (or everyone) had an event, as the z test does.
  *
  * Probabilities are built by the ratio recurrence
  * P(x + 1)/P(x) = (m − x)(n1 − x) / ((x + 1)(n0 − m + x + 1)), m the events in both arms,
@@ -27,6 +27,10 @@ export function testFisherExact(summaries: ArmSummaries, plan: AnalysisPlan): An
   const { n: n1, positives: events1 } = summaries.treated;
   const { n: n0, positives: events0 } = summaries.control;
   if (n1 === 0 || n0 === 0) return failedResult('an arm is empty');
+  // With no events (or only events) the test is p = 1 but the table says nothing about the ratio,
+  // and the corrected estimate would be log((n0 + 1)/(n1 + 1)), an artefact of unequal arms.
+  if (events1 + events0 === 0) return failedResult('no events in either arm');
+  if (events1 + events0 === n1 + n0) return failedResult('everyone had an event');
   const pValue = fisherPValue(events1, n1, events0, n0, plan.sides === 'one');
   return riskRatioResult(events1, n1, events0, n0, plan.alpha, pValue);
 }

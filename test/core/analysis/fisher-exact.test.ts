@@ -52,13 +52,15 @@ describe('Fisher exact test', () => {
     (n1, n0, a, b, oneSided) => {
       const events1 = a % (n1 + 1);
       const events0 = b % (n0 + 1);
+      fc.pre(events1 + events0 > 0 && events1 + events0 < n1 + n0); // otherwise a recorded failure
       const p = testFisherExact(binary(events1, n1, events0, n0), oneSided ? ONE_SIDED : TWO_SIDED).pValue;
       expect(p).toBeCloseTo(enumeratedPValue(events1, n1, events0, n0, oneSided), 12);
     },
   );
 
-  test('gives p = 1 when the margins leave a single table, and fails only on an empty arm', () => {
-    expect(testFisherExact(binary(0, 10, 0, 12), TWO_SIDED).pValue).toBe(1);
+  test('fails on an empty arm, or when no one or everyone had an event (no information on the ratio)', () => {
     expect(testFisherExact(binary(0, 0, 3, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'an arm is empty' });
+    expect(testFisherExact(binary(0, 10, 0, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'no events in either arm' });
+    expect(testFisherExact(binary(10, 10, 12, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'everyone had an event' });
   });
 });
