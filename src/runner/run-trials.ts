@@ -9,19 +9,30 @@ import type { Shard } from './parse-shard.js';
 import type { RunProgress } from './progress.js';
 import { ProgressMeter } from './progress-meter.js';
 import { runInProcess } from './run-in-process.js';
-import { runOnWorkers } from './run-on-workers.js';
-import type { FaultInjection } from './run-plan.js';
+import type { FaultInjection, PathOutcome, RunPlan } from './run-plan.js';
 import { shardRange } from './shard-range.js';
+import { WorkerSession } from './worker-session.js';
 
-export interface RunTrialsOptions {
-  /** Trials in the whole run (default: the scenario's `simulation.trials`). */
-  readonly trials?: number;
+/** How a runner executes: thread count and where the engine comes from. */
+export interface TrialRunnerOptions {
   /** Worker threads (default: available cores). One thread runs in this thread, without workers. */
   readonly threads?: number;
+  /** Run in this thread rather than on workers (default: when threads is 1). */
+  readonly inProcess?: boolean;
+  /** For tests: the engine module to load instead of `dist/src/core/simulate-block.js` (must be JavaScript). */
+  readonly engineUrl?: URL;
+}
+
+/** What to run: which trials, with or without the null run, and how to report and stop. */
+export interface RunOptions {
+  /** Trials in the whole run (default: the scenario's `simulation.trials`). */
+  readonly trials?: number;
   /** Also run the paired null run (every effect none) that measures the type I error. */
   readonly withNull: boolean;
   /** Run only this shard's slice of the trial indices (see `shardRange`). */
   readonly shard?: Shard;
+  /** Run exactly the trial indices [from, to) (for searches that add trials to a run; overrides shard). */
+  readonly trialRange?: readonly [number, number];
   /** Trials per chunk; by default chunks are sized from the measured speed (about 0.1 s each). */
   readonly chunkSize?: number;
   /** Called with progress about ten times a second, and once at the start and at the end. */
@@ -30,13 +41,11 @@ export interface RunTrialsOptions {
   readonly signal?: AbortSignal;
   /** Attempts at a chunk before the run fails (default 3). */
   readonly maxAttempts?: number;
-  /** Run in this thread rather than on workers (default: when threads is 1 and no fault is injected). */
-  readonly inProcess?: boolean;
-  /** For tests: the engine module to load instead of `dist/src/core/simulate-block.js` (must be JavaScript). */
-  readonly engineUrl?: URL;
-  /** For tests: make a chunk fail on purpose (see `FaultInjection`). */
+  /** For tests: make a chunk fail on purpose (see `FaultInjection`; in-process every mode is an engine error). */
   readonly faultInjection?: FaultInjection;
 }
+
+export type RunTrialsOptions = TrialRunnerOptions & RunOptions;
 
 export interface RunTrialsResult {
   /** Tally of every finished trial (all of `trialRange` when complete). */
@@ -48,36 +57,87 @@ export interface RunTrialsResult {
   /** Wall-clock seconds, from the call to the result. */
   readonly seconds: number;
   readonly threads: number;
-  /** Mean milliseconds from asking for a worker to its engine being loaded (null in-process). */
+  /** Mean milliseconds from asking for a worker to its engine being loaded, for workers started by this run (else null). */
   readonly workerStartMilliseconds: number | null;
 }
 
 /**
- * Simulates the trials of a design (or of one shard) and returns their tally. Trial i is a pure
- * function of (design, seed, i) and tallies merge exactly, so every field of the tally is the same
- * for any thread count, chunk size or shard split; only `seconds` varies. Only tallies are kept,
- * never per-trial data, so memory does not grow with the number of trials.
+ * A runner that keeps its worker threads between runs: for commands that run many designs (sample
+ * size, curves), so that worker start-up and the engine's warm-up are paid once. Runs go one at a
+ * time; `close()` stops the workers (until then they keep the process alive).
+ */
+export interface TrialRunner {
+  readonly threads: number;
+  run(design: Design, options: RunOptions): Promise<RunTrialsResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a runner with `threads` workers (started on the first run).
+ *
+ * Example: const runner = openTrialRunner({ threads: 2 }); try { for (const d of designs) await
+ * runner.run(d, { withNull: false }); } finally { await runner.close(); }
+ */
+export function openTrialRunner(options: TrialRunnerOptions = {}): TrialRunner {
+  const threads = options.threads ?? availableParallelism();
+  requireWholeNumber('threads', threads, 1);
+  const engineUrl = (options.engineUrl ?? defaultEngineUrl()).href;
+  const inProcess = options.inProcess ?? threads === 1;
+  let session: WorkerSession | null = null;
+  return {
+    threads,
+    run: (design, runOptions) =>
+      runOn(design, runOptions, threads, engineUrl, (plan) => {
+        if (inProcess) return runInProcess(plan);
+        session ??= new WorkerSession(threads, engineUrl);
+        return session.run(plan);
+      }),
+    close: async () => {
+      await session?.close();
+    },
+  };
+}
+
+/**
+ * Simulates the trials of a design (or of one shard) and returns their tally, on a runner opened
+ * for this run alone. Trial i is a pure function of (design, seed, i) and tallies merge exactly,
+ * so every field of the tally is the same for any thread count, chunk size or shard split; only
+ * `seconds` varies. Only tallies are kept, never per-trial data, so memory does not grow with the
+ * number of trials.
  *
  * Example: await runTrials(design, { trials: 1000, threads: 2, withNull: true }) →
  * { tally: { trials: 1000, … }, complete: true, trialRange: [0, 1000], threads: 2, … }.
  */
 export async function runTrials(design: Design, options: RunTrialsOptions): Promise<RunTrialsResult> {
+  const runner = openTrialRunner(options);
+  try {
+    return await runner.run(design, options);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function runOn(
+  design: Design,
+  options: RunOptions,
+  threads: number,
+  engineUrl: string,
+  execute: (plan: RunPlan) => Promise<PathOutcome>,
+): Promise<RunTrialsResult> {
   const began = performance.now();
   const elapsedSeconds = () => (performance.now() - began) / 1000;
   const trials = options.trials ?? design.simulation.trials;
-  const threads = options.threads ?? availableParallelism();
   requireWholeNumber('trials', trials, 0);
-  requireWholeNumber('threads', threads, 1);
   if (options.chunkSize !== undefined) requireWholeNumber('chunkSize', options.chunkSize, 1);
-  const [fromTrial, toTrial] = options.shard ? shardRange(trials, options.shard.index, options.shard.count) : [0, trials];
+  const [fromTrial, toTrial] = trialRangeOf(trials, options);
   const meter = new ProgressMeter(design, toTrial - fromTrial, options.withNull, options.onProgress, elapsedSeconds);
-  const plan = {
+  const plan: RunPlan = {
     design,
     fromTrial,
     toTrial,
     withNull: options.withNull,
     threads,
-    engineUrl: (options.engineUrl ?? defaultEngineUrl()).href,
+    engineUrl,
     maxAttempts: options.maxAttempts ?? 3,
     faultInjection: options.faultInjection ?? null,
     signal: options.signal,
@@ -86,8 +146,7 @@ export async function runTrials(design: Design, options: RunTrialsOptions): Prom
     meter,
   };
   meter.emit(true);
-  const inProcess = options.inProcess ?? (threads === 1 && !options.faultInjection);
-  const outcome = toTrial === fromTrial ? { complete: true, workerStartMilliseconds: null } : await (inProcess ? runInProcess(plan) : runOnWorkers(plan));
+  const outcome = toTrial === fromTrial ? { complete: true, workerStartMilliseconds: null } : await execute(plan);
   meter.emit(true);
   return {
     tally: plan.collector.tally(),
@@ -97,6 +156,16 @@ export async function runTrials(design: Design, options: RunTrialsOptions): Prom
     threads,
     workerStartMilliseconds: outcome.workerStartMilliseconds,
   };
+}
+
+function trialRangeOf(trials: number, options: RunOptions): [number, number] {
+  if (options.trialRange) {
+    const [from, to] = options.trialRange;
+    requireWholeNumber('trialRange[0]', from, 0);
+    requireWholeNumber('trialRange[1]', to, from);
+    return [from, to];
+  }
+  return options.shard ? shardRange(trials, options.shard.index, options.shard.count) : [0, trials];
 }
 
 function requireWholeNumber(name: string, value: number, atLeast: number): void {

@@ -1,25 +1,32 @@
 /**
- * Worker thread entry: loads the engine once, then tallies each chunk of trials it is sent.
- * Imports are kept to the chunk runner and the engine itself, because every import here is paid
- * at every worker start.
+ * Worker thread entry: loads the engine once, then, for each run, keeps the design it is sent and
+ * tallies each chunk of trials. Imports are kept to the chunk runner and the engine itself,
+ * because every import here is paid at every worker start.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Design } from '../core/design.js';
 import { loadSimulateBlock } from './engine-module.js';
 import { runChunk } from './run-chunk.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
 
-const start = workerData as WorkerStart;
 const port = parentPort!;
-const simulateBlock = await loadSimulateBlock(start.engineUrl);
+const simulateBlock = await loadSimulateBlock((workerData as WorkerStart).engineUrl);
+// The same design object for every chunk of a run, so the engine's per-design preparation is reused.
+let current: { runId: number; design: Design; withNull: boolean } | null = null;
 
 port.on('message', (message: ToWorker) => {
+  if (message.kind === 'design') {
+    current = { runId: message.runId, design: message.design, withNull: message.withNull };
+    return;
+  }
+  if (!current || current.runId !== message.runId) throw new Error(`chunk of run ${message.runId} before its design`);
   // Injected faults stand for the two ways a worker dies: it is killed (exit) or throws uncaught.
   if (message.fault === 'exit') process.exit(1);
   if (message.fault === 'throw') throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
-  const outcome = runChunk(simulateBlock, start.design, message.fromTrial, message.toTrial, {
-    withNull: start.withNull,
+  const outcome = runChunk(simulateBlock, current.design, message.fromTrial, message.toTrial, {
+    withNull: current.withNull,
     injectEngineError: message.fault === 'engine-error',
   });
-  port.postMessage(outcome satisfies FromWorker);
+  port.postMessage({ ...outcome, runId: message.runId } satisfies FromWorker);
 });
 port.postMessage({ kind: 'ready' } satisfies FromWorker);
