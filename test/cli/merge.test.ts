@@ -43,7 +43,10 @@ describe('trialsim merge', () => {
     const runs = await Promise.all(
       shards.map((file, i) => trialsim(['run', 'bench-ref', '--shard', `${i + 1}/3`, '--json', '--trials', '300', '--threads', '1', '--quiet', '--out', file])),
     );
-    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe(''); // no warnings (e.g. DEP0132) or stray output from the workers
+    }
     const full = await trialsim(['run', 'bench-ref', '--json', '--trials', '300', '--threads', '2', '--quiet']);
     expect(full.code, full.stderr).toBe(0);
     // Shards given out of order: merge sorts them by trial range.
