@@ -13,6 +13,8 @@ export interface Chunk {
  * of 10^7 trials never holds a list of them. Without a fixed size, each new chunk is sized from the
  * measured speed (`nextChunkSize`), and no chunk takes more than half a thread's share of what is
  * left, so the threads finish together.
+ *
+ * Example: new ChunkQueue(0, 25, 10, 2) hands out [0, 10), [10, 20), [20, 25), then null.
  */
 export class ChunkQueue {
   private nextTrial: number;

@@ -14,6 +14,7 @@ export interface WorkerStart {
 /** A deliberate fault, for the runner's own fault tests only (never reachable from the CLI). */
 export type InjectedFault = 'exit' | 'throw' | 'engine-error';
 
+/** From the runner: a run's design (once per worker per run), then that run's chunks. */
 export type ToWorker =
   | { readonly kind: 'design'; readonly runId: number; readonly design: Design; readonly withNull: boolean }
   | { readonly kind: 'chunk'; readonly runId: number; readonly fromTrial: number; readonly toTrial: number; readonly fault: InjectedFault | null };
