@@ -6,6 +6,7 @@
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { collectWarnings } from './collect-warnings.js';
+import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import {
   formatCount,
   formatPercent,
@@ -87,13 +88,15 @@ function assumptions(design: Design): string[] {
   return lines;
 }
 
-function resultCells(r: OutcomeDiagnosis): string[] {
+function resultCells(r: OutcomeDiagnosis, alpha: number | null): string[] {
   return [
     `${r.label} (\`${r.outcome}\`)${r.primary ? ' *' : ''}`,
     r.analysis,
     formatRatio(r.estimand),
     formatPercentWithInterval(r.power, r.powerCI),
-    r.typeIError === null || r.typeIErrorCI === null ? 'not measured' : formatPercentWithInterval(r.typeIError, r.typeIErrorCI),
+    r.typeIError === null || r.typeIErrorCI === null
+      ? 'not measured'
+      : `${formatPercentWithInterval(r.typeIError, r.typeIErrorCI)}${typeIErrorAboveAlpha(r, alpha) ? ' (above α)' : ''}`,
     `${formatSigned(r.bias)} ± ${r.biasMcse.toFixed(3)}`,
     r.rmse.toFixed(3),
     `${formatPercent(r.coverage)} ± ${formatPercent(r.coverageMcse)}`,
@@ -136,7 +139,7 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
   out.push(
     tableRow(['Outcome', 'Analysis', 'True effect', 'Power [95% CI]', 'Type I error [95% CI]', 'Bias (log)', 'RMSE (log)', 'Coverage', 'Type S', 'Exaggeration', 'Mean estimate', 'Failed trials']),
     `|${' --- |'.repeat(2)}${' ---: |'.repeat(10)}`,
-    ...summary.results.map((r) => tableRow(resultCells(r))),
+    ...summary.results.map((r) => tableRow(resultCells(r, context.design?.analysis.alpha ?? null))),
     '',
   );
   const fw = summary.familywise;

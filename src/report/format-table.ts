@@ -6,6 +6,7 @@
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
+import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
 import {
   formatCount,
@@ -21,6 +22,8 @@ export interface TableOptions {
   readonly color: boolean;
   /** Widest line allowed, in columns (default 100). */
   readonly width?: number;
+  /** The scenario's significance level: type I errors clearly above it are marked `!`. */
+  readonly alpha?: number;
 }
 
 /** Shorter names for the two longest analyses, so a row fits 100 columns. */
@@ -32,7 +35,7 @@ const SHORT_ANALYSIS_NAMES: Readonly<Record<string, string>> = {
 interface Column {
   readonly header: string;
   readonly align: 'left' | 'right';
-  readonly cell: (result: OutcomeDiagnosis) => string;
+  readonly cell: (result: OutcomeDiagnosis, alpha: number | null) => string;
 }
 
 const COLUMNS: readonly Column[] = [
@@ -44,7 +47,11 @@ const COLUMNS: readonly Column[] = [
   { header: 'analysis', align: 'left', cell: (r) => SHORT_ANALYSIS_NAMES[r.analysis] ?? r.analysis },
   { header: 'effect', align: 'right', cell: (r) => formatRatio(r.estimand) },
   { header: 'power [95% CI]', align: 'right', cell: (r) => formatPercentWithInterval(r.power, r.powerCI) },
-  { header: 'type I', align: 'right', cell: (r) => (r.typeIError === null ? '—' : formatPercent(r.typeIError)) },
+  {
+    header: 'type I',
+    align: 'right',
+    cell: (r, alpha) => (r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorAboveAlpha(r, alpha) ? '!' : ''}`),
+  },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
   { header: 'coverage', align: 'right', cell: (r) => formatPercent(r.coverage) },
   { header: 'type S', align: 'right', cell: (r) => (r.typeS === null ? '—' : formatPercent(r.typeS)) },
@@ -61,14 +68,15 @@ function fit(text: string, width: number, align: 'left' | 'right'): string {
 /**
  * Lays out the diagnosand table: each column as wide as its widest cell, two spaces between
  * columns, dropping to one space and then shortening the outcome column when the line would pass
- * `width`. Returns the header line and one line per outcome, without styling.
+ * `width`. Returns the header line and one line per outcome, without styling. With `alpha`, a
+ * type I error above it beyond Monte Carlo error is marked `!`.
  *
  * Example: two outcomes give three lines of equal length, the first starting `outcome`.
  */
-export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], width = 100): string[] {
+export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], width = 100, alpha: number | null = null): string[] {
   // The failures column earns its space only when something failed (warnings say so too).
   const columns = results.some((r) => r.failures > 0) ? COLUMNS : COLUMNS.filter((c) => c.header !== 'failed');
-  const cells = results.map((result) => columns.map((column) => column.cell(result)));
+  const cells = results.map((result) => columns.map((column) => column.cell(result, alpha)));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i].length)));
   const total = (gap: number) => widths.reduce((sum, w) => sum + w, 0) + gap * (widths.length - 1);
   const gap = total(2) <= width ? 2 : 1;
@@ -93,16 +101,18 @@ function heading(summary: RunSummary): string[] {
   return [title, facts.join(' · ')];
 }
 
-function legend(summary: RunSummary): string {
+function legend(summary: RunSummary, alpha: number | null): string {
   const noNull = summary.results.some((r) => r.typeIError === null);
+  const flagged = summary.results.some((r) => typeIErrorAboveAlpha(r, alpha));
   return [
     '* primary.',
     'effect: true intention-to-treat ratio.',
     'power: share of trials significant [95% Monte Carlo interval].',
     noNull ? 'type I: not measured (--no-null).' : 'type I: share significant with no effect.',
+    flagged ? `! above α = ${alpha} beyond Monte Carlo error: the test is not valid here.` : '',
     'bias: mean error of the log ratio. coverage: intervals holding the truth.',
     'type S: significant with the wrong sign. exagg.: how many times a significant result overstates the effect.',
-  ].join(' ');
+  ].filter(Boolean).join(' ');
 }
 
 function familywiseLine(summary: RunSummary): string | null {
@@ -135,9 +145,10 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
     out.push(applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color));
   }
   out.push('');
-  const [header, ...rows] = layoutDiagnosandTable(summary.results, width);
+  const alpha = options.alpha ?? null;
+  const [header, ...rows] = layoutDiagnosandTable(summary.results, width, alpha);
   out.push(applyStyle(header, 'bold', color), ...rows, '');
-  out.push(...wrap(legend(summary), width, '  ').map((line) => applyStyle(line, 'dim', color)));
+  out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
   const warnings = collectWarnings(summary);

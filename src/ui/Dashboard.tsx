@@ -55,7 +55,7 @@ export function Dashboard(props: DashboardProps) {
     <>
       <Static items={finals}>
         {(summary) => (
-          <Text key="final">{formatTable(summary, { color: props.color, width: Math.min(100, columns) }).trimEnd()}</Text>
+          <Text key="final">{formatTable(summary, { color: props.color, width: Math.min(100, columns), ...(props.alpha === undefined ? {} : { alpha: props.alpha }) }).trimEnd()}</Text>
         )}
       </Static>
       {settled ? (

@@ -69,3 +69,15 @@ describe('formatMarkdown', () => {
     expect(rows[2]).toHaveLength(rows[0].length);
   });
 });
+
+describe('formatMarkdown with a type I error above α', () => {
+  it('says so in the type I error cell', () => {
+    const invalid = {
+      ...sampleSummary,
+      results: [{ ...sampleSummary.results[1], typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const }],
+    };
+    const text = formatMarkdown(invalid, { commandLine, design: sampleDesign });
+    expect(firstTable(text)[2][4]).toBe('7.6% [6.9, 8.4] (above α)');
+    expect(firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }))[3][4]).toBe('5.2% [4.6, 5.9]');
+  });
+});

@@ -68,3 +68,24 @@ describe('layoutDiagnosandTable', () => {
     for (const line of layoutDiagnosandTable(sampleSummary.results, 90)) expect(line.length).toBeLessThanOrEqual(90);
   });
 });
+
+describe('formatTable with the scenario’s α', () => {
+  // knife's type I error 5.2% has interval [4.6, 5.9]: not clearly above 5%. Make one that is.
+  const invalid = {
+    ...sampleSummary,
+    results: sampleSummary.results.map((r) => (r.outcome === 'knife' ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const } : r)),
+  };
+
+  it('marks a type I error whose interval lies above α, and explains the mark', () => {
+    const text = formatTable(invalid, { color: false, alpha: 0.05 });
+    const knife = text.split('\n').find((line) => line.startsWith('knife *'))!;
+    expect(knife).toContain('7.6%!');
+    expect(text.split('\n').find((line) => line.startsWith('crime *'))).not.toContain('!');
+    expect(text.replace(/\s+/g, ' ')).toContain('! above α = 0.05 beyond Monte Carlo error');
+  });
+
+  it('marks nothing without α or when every interval reaches α', () => {
+    expect(formatTable(invalid, { color: false }).split('\n').find((line) => line.startsWith('knife *'))).not.toContain('!');
+    expect(formatTable(sampleSummary, { color: false, alpha: 0.05 })).not.toContain('above α');
+  });
+});
