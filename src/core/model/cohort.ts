@@ -8,7 +8,7 @@ import { modelConstants, type ModelConstants } from './model-constants.js';
 /** The randomised people of one trial, as parallel typed arrays (person i at index i). */
 export interface Cohort {
   readonly size: number;
-  /** Index into `design.groups`. */
+  /** Index into `design.groups`. Shared by every trial of a design (as are `site` and arrays of ones): read only. */
   readonly group: Uint16Array;
   /** Index of the person's site (all 0 without sites). */
   readonly site: Uint16Array;
@@ -51,22 +51,18 @@ export const MAX_SELECTION_ATTEMPTS = 200_000;
 export function drawCohort(design: Design, rng: Rng): Cohort {
   const constants = modelConstants(design);
   const size = constants.total;
-  const group = new Uint16Array(size);
-  const site = new Uint16Array(size);
-  for (let g = 0, i = 0; g < constants.groupCounts.length; g++) {
-    for (let j = 0; j < constants.groupCounts[g]; j++, i++) {
-      group[i] = g;
-      site[i] = i % constants.siteCount;
-    }
-  }
+  const { group, site, ones, empty } = constants.shared;
   const siteMultiplier = new Float64Array(constants.siteCount);
   for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, constants.siteVariance);
   const propensity = new Float64Array(size);
-  const outcomeNoise = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size).fill(1) : new Float64Array(0)));
+  // Counts without own dispersion share one array of ones (see ModelConstants.shared).
+  const outcomeNoise = design.outcomes.map((o, k) =>
+    o.kind !== 'count' ? empty : constants.noiseVariance[k] > 0 || constants.selection !== null ? new Float64Array(size) : ones,
+  );
   const cohort = { size, group, site, propensity, outcomeNoise, siteMultiplier, priorCounts: null };
   if (constants.selection === null) {
     fillMeanOneGamma(propensity, design.propensityDispersion, rng);
-    constants.noiseVariance.forEach((variance, k) => fillMeanOneGamma(outcomeNoise[k], variance, rng));
+    constants.noiseVariance.forEach((variance, k) => variance > 0 && fillMeanOneGamma(outcomeNoise[k], variance, rng));
     return cohort;
   }
   return { ...cohort, priorCounts: drawSelectedPeople(design, constants, cohort, rng) };
@@ -93,7 +89,7 @@ function drawSelectedPeople(
   // Rules with fewer cells first: cheaper to check, so failing attempts stop early.
   const ruleOrder = Array.from(ruleCells, (_, r) => r).sort((a, b) => ruleCells[a].length - ruleCells[b].length || a - b);
   const failures = new Float64Array(rules);
-  const priorCounts = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size) : new Float64Array(0)));
+  const priorCounts = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size) : constants.shared.empty));
   const dispersion = design.propensityDispersion;
   const priorYears = plan.priorMonths / 12;
 

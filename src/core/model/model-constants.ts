@@ -27,6 +27,26 @@ export interface ModelConstants {
   readonly engagement: Float64Array;
   /** Variance of the caseworker multiplier (0 without caseworkers). */
   readonly caseworkerVariance: number;
+  /**
+   * Arrays that are the same in every trial, shared by all of them to spare allocation (typed
+   * arrays are costly to allocate and collect): never write to them.
+   */
+  readonly shared: SharedArrays;
+}
+
+/** Per-design constant arrays (read-only by contract). */
+export interface SharedArrays {
+  /** Group index of each person (people sorted by group). */
+  readonly group: Uint16Array;
+  /** Site of each person: round-robin in group order. */
+  readonly site: Uint16Array;
+  /** N ones: the noise of a count without own dispersion. */
+  readonly ones: Float64Array;
+  /** N ones: everyone observed (no attrition). */
+  readonly observed: Uint8Array;
+  /** N times −1: no caseworkers. */
+  readonly noCaseworker: Int32Array;
+  readonly empty: Float64Array;
 }
 
 const cache = new WeakMap<Design, ModelConstants>();
@@ -61,10 +81,12 @@ function computeConstants(design: Design): ModelConstants {
     return new Float64Array(0);
   });
   const source = Int32Array.from(design.outcomes, (o) => (o.kind !== 'count' && o.from !== null ? (indexOf.get(o.from) ?? -1) : -1));
+  const groupCounts = countGroups(design.groups, total);
+  const siteCount = sites === null ? 1 : Math.max(1, sites.count);
   return {
     total,
-    groupCounts: countGroups(design.groups, total),
-    siteCount: sites === null ? 1 : Math.max(1, sites.count),
+    groupCounts,
+    siteCount,
     siteVariance,
     selection: compileSelection(design),
     groupRates,
@@ -72,6 +94,26 @@ function computeConstants(design: Design): ModelConstants {
     source,
     engagement: Float64Array.from(design.groups, (g) => design.design.engagement[g.id]),
     caseworkerVariance: caseworkerVarianceOf(design),
+    shared: sharedArrays(groupCounts, siteCount, total),
+  };
+}
+
+function sharedArrays(groupCounts: Int32Array, siteCount: number, total: number): SharedArrays {
+  const group = new Uint16Array(total);
+  const site = new Uint16Array(total);
+  for (let g = 0, i = 0; g < groupCounts.length; g++) {
+    for (let j = 0; j < groupCounts[g]; j++, i++) {
+      group[i] = g;
+      site[i] = i % siteCount;
+    }
+  }
+  return {
+    group,
+    site,
+    ones: new Float64Array(total).fill(1),
+    observed: new Uint8Array(total).fill(1),
+    noCaseworker: new Int32Array(total).fill(-1),
+    empty: new Float64Array(0),
   };
 }
 

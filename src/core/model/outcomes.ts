@@ -9,7 +9,10 @@ import { modelConstants, type ModelConstants } from './model-constants.js';
 
 /** What is measured in one trial, person by person (index i is cohort person i). */
 export interface TrialData {
-  /** 0 when lost to attrition (the same person is missing for every outcome). */
+  /**
+   * 0 when lost to attrition (the same person is missing for every outcome). Without attrition
+   * (and `caseworker` without caseworkers) the array is shared by every trial: read only.
+   */
   readonly observed: Uint8Array;
   /** 1 for treated people who took up the support. */
   readonly engaged: Uint8Array;
@@ -52,14 +55,14 @@ export function drawOutcomes(
 ): TrialData {
   const constants = modelConstants(design);
   const size = cohort.size;
-  const observed = drawObserved(size, design.design.attrition, rng);
+  const observed = design.design.attrition > 0 ? drawObserved(size, design.design.attrition, rng) : constants.shared.observed;
   const engaged = new Uint8Array(size);
   drawEngagement(treated, cohort.group, constants.engagement, engaged, rng);
   const caseworkers = design.design.caseworkers;
   let caseworker: Int32Array;
   let personMultiplier: Float64Array | null = null;
   if (caseworkers === null) {
-    caseworker = new Int32Array(size).fill(-1);
+    caseworker = constants.shared.noCaseworker;
   } else {
     const caseloads = assignCaseloads(treated, cohort.site, cohort.siteMultiplier.length, caseworkers.caseload);
     caseworker = caseloads.caseworker;
@@ -97,8 +100,8 @@ interface DrawContext {
 }
 
 function drawObserved(size: number, attrition: number, rng: Rng): Uint8Array {
-  const observed = new Uint8Array(size).fill(1);
-  if (attrition > 0) for (let i = 0; i < size; i++) if (rng.next() < attrition) observed[i] = 0;
+  const observed = new Uint8Array(size);
+  for (let i = 0; i < size; i++) if (rng.next() >= attrition) observed[i] = 1;
   return observed;
 }
 
