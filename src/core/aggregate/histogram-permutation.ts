@@ -7,12 +7,15 @@ import { assignComplete } from '../assignment/complete.js';
 import { armSizes, type AnalysisPlan, type Design } from '../design.js';
 import { drawBinomial } from '../distributions/binomial.js';
 import { drawHypergeometric } from '../distributions/hypergeometric.js';
+import { drawUniformIndex } from '../distributions/uniform-index.js';
 import type { Rng } from '../rng/rng.js';
 import type { CellLayout } from './cell-layout.js';
 import type { Histogram } from './histogram.js';
 
 /** Ties between a re-randomised and the observed statistic are decided with this slack (as `testByPermutation`). */
 const TOLERANCE = 1e-12;
+// Taking s people one by one costs about as much as 1/20 of a hypergeometric draw per histogram value.
+const PEOPLE_PER_VALUE = 20;
 
 /**
  * Randomisation inference for the difference in arm means from counts-of-counts: the same test as
@@ -69,6 +72,7 @@ function redrawer(design: Design, layout: CellLayout, histograms: readonly Histo
   const sizes = armSizes(design.design.size);
   const share = sizes.total > 0 ? sizes.treated / sizes.total : 0;
   const analysed = Float64Array.from(histograms, people);
+  const samplers = histograms.map((histogram) => new TotalSampler(histogram));
   switch (design.design.randomisation) {
     case 'simple':
       return (drawn) => {
@@ -88,7 +92,7 @@ function redrawer(design: Design, layout: CellLayout, histograms: readonly Histo
       return (drawn) => {
         const k = drawHypergeometric(rng, analysed[0], layout.unitSize[0] - analysed[0], sizes.treated);
         drawn.n = k;
-        drawn.total = drawTotal(histograms[0], analysed[0], k, rng);
+        drawn.total = samplers[0].draw(k, rng);
       };
     case 'stratified': {
       const strata = layout.strata!;
@@ -105,7 +109,7 @@ function redrawer(design: Design, layout: CellLayout, histograms: readonly Histo
           for (let u = start; u < end; u++) {
             const k = drawHypergeometric(rng, analysed[u], layout.unitSize[u] - analysed[u], blockTreated[u - start]);
             drawn.n += k;
-            drawn.total += drawTotal(histograms[u], analysed[u], k, rng);
+            drawn.total += samplers[u].draw(k, rng);
           }
           start = end;
         }
@@ -128,19 +132,61 @@ function redrawer(design: Design, layout: CellLayout, histograms: readonly Histo
   }
 }
 
-/** Σ value over `draws` people taken without replacement from a histogram of `population` people. */
-function drawTotal(histogram: Histogram, population: number, draws: number, rng: Rng): number {
-  let left = draws;
-  let rest = population;
-  let sum = 0;
-  for (let v = 0; v < histogram.length && left > 0; v++) {
-    const count = histogram.counts[v];
-    rest -= count;
-    const here = count === 0 ? 0 : rest === 0 ? left : drawHypergeometric(rng, count, rest, left);
-    sum += v * here;
-    left -= here;
+/**
+ * Σ value over people taken without replacement from one histogram: by the multivariate
+ * hypergeometric chain (one draw per value), or, when fewer people are taken (or left) than the
+ * chain would cost, by taking them one at a time from the listed values (a partial Fisher–Yates
+ * shuffle) — the same law either way.
+ */
+class TotalSampler {
+  private readonly population: number;
+  private readonly total: number;
+  private values: Float64Array | null = null;
+
+  constructor(private readonly histogram: Histogram) {
+    this.population = people(histogram);
+    this.total = total(histogram);
   }
-  return sum;
+
+  draw(draws: number, rng: Rng): number {
+    const fewer = Math.min(draws, this.population - draws);
+    if (fewer > PEOPLE_PER_VALUE * this.histogram.length) return this.byChain(draws, rng);
+    const sum = this.oneByOne(fewer, rng);
+    return fewer === draws ? sum : this.total - sum;
+  }
+
+  private byChain(draws: number, rng: Rng): number {
+    const { counts, length } = this.histogram;
+    let left = draws;
+    let rest = this.population;
+    let sum = 0;
+    for (let v = 0; v < length && left > 0; v++) {
+      const count = counts[v];
+      rest -= count;
+      const here = count === 0 ? 0 : rest === 0 ? left : drawHypergeometric(rng, count, rest, left);
+      sum += v * here;
+      left -= here;
+    }
+    return sum;
+  }
+
+  private oneByOne(draws: number, rng: Rng): number {
+    if (this.values === null) {
+      this.values = new Float64Array(this.population);
+      for (let v = 0, i = 0; v < this.histogram.length; v++) for (let c = 0; c < this.histogram.counts[v]; c++) this.values[i++] = v;
+    }
+    const values = this.values;
+    let sum = 0;
+    // The first `draws` places of a partial shuffle are a uniform sample; the order left behind does not matter.
+    for (let i = 0; i < draws; i++) {
+      const j = i + drawUniformIndex(rng, this.population - i);
+      const picked = values[j];
+      values[j] = values[i];
+      values[i] = picked;
+      sum += picked;
+    }
+    return sum;
+  }
 }
 
 function people(histogram: Histogram): number {
