@@ -70,27 +70,38 @@ export function groupByArmAndPrior(data: OutcomeData, prior: Float64Array): Cova
  * Newton–Raphson with the observed information Σ θμ(y + θ)/(θ + μ)² · xxᵀ (the likelihood is
  * concave in b, and unlike Fisher scoring, whose weights μ/(1 + μ/θ) give only linear
  * convergence off the canonical link, Newton converges quadratically), halving any step that
- * lowers the likelihood. Stops when b moves less than 1e-10 or the likelihood stops rising (a
- * coefficient heading to ±∞, e.g. no events at any prior count above 0, stops there, as glm
- * does). False when the fit breaks down (non-finite values).
+ * lowers the likelihood. Stops when b moves less than 1e-10 or the Newton decrement promises a
+ * negligible gain (a coefficient heading to ±∞, e.g. no events at any prior count above 0,
+ * stops there, as glm does). False when the fit breaks down (non-finite values). The inverse
+ * observed information of the last step goes to `inverseInformation` when one is given.
  *
  * Reference: McCullagh & Nelder (1989) Generalized Linear Models §2.5; Hilbe (2011) Negative
  * Binomial Regression §8.
  *
  * @example see negative-binomial-with-prior.test.ts: the fits agree with MASS::glm.nb.
  */
-export function fitCoefficients(cells: CovariateCells, size: number, coefficients: Float64Array): boolean {
+export function fitCoefficients(
+  cells: CovariateCells,
+  size: number,
+  coefficients: Float64Array,
+  inverseInformation: Float64Array | null = null,
+): boolean {
   const gradient = new Float64Array(3);
   const information = new Float64Array(9);
   const inverse = new Float64Array(9);
   const poisson = !Number.isFinite(size);
-  let current = logLikelihood(cells, size, coefficients[0], coefficients[1], coefficients[2]);
+  let events = 0;
+  for (let c = 0; c < cells.count; c++) events += cells.sum[c];
+  // The log-likelihood is of the order of the number of events; gains below 1e-13 of it are noise.
+  const negligible = 1e-13 * (1 + events);
+  let current = NaN; // the log-likelihood at `coefficients`, computed only when a step needs checking
   for (let step = 0; step < MOST_STEPS; step++) {
     gradient.fill(0);
     information.fill(0);
     for (let c = 0; c < cells.count; c++) {
       const x1 = cells.arm[c], x2 = cells.covariate[c];
       const mean = Math.exp(coefficients[0] + coefficients[1] * x1 + coefficients[2] * x2);
+      cells.mean[c] = mean;
       const n = cells.n[c], total = cells.sum[c];
       const slope = poisson ? total - n * mean : (size * (total - n * mean)) / (size + mean);
       const weight = poisson ? n * mean : (size * mean * (total + n * size)) / ((size + mean) * (size + mean));
@@ -101,21 +112,33 @@ export function fitCoefficients(cells: CovariateCells, size: number, coefficient
     const d1 = inverse[3] * gradient[0] + inverse[4] * gradient[1] + inverse[5] * gradient[2];
     const d2 = inverse[6] * gradient[0] + inverse[7] * gradient[1] + inverse[8] * gradient[2];
     if (!Number.isFinite(d0) || !Number.isFinite(d1) || !Number.isFinite(d2)) return false;
+    // Newton decrement: twice the gain the step promises. Once it is negligible the step is
+    // inside the quadratic region — take it unchecked and stop (also where a coefficient drifts
+    // to ±∞ and each step gains less).
+    const decrement = gradient[0] * d0 + gradient[1] * d1 + gradient[2] * d2;
+    if (decrement < 2 * negligible) {
+      coefficients[0] += d0;
+      coefficients[1] += d1;
+      coefficients[2] += d2;
+      setMeans(cells, coefficients);
+      inverseInformation?.set(inverse);
+      return true;
+    }
+    if (Number.isNaN(current)) current = logLikelihood(cells, size, coefficients[0], coefficients[1], coefficients[2]);
     let scale = 1;
     let next = NaN;
     for (let halving = 0; halving < MOST_HALVINGS; halving++, scale /= 2) {
       next = logLikelihood(cells, size, coefficients[0] + scale * d0, coefficients[1] + scale * d1, coefficients[2] + scale * d2);
-      if (next >= current - 1e-12 * Math.max(1, Math.abs(current))) break;
+      if (next >= current - negligible) break;
     }
     if (!Number.isFinite(next)) return false;
     coefficients[0] += scale * d0;
     coefficients[1] += scale * d1;
     coefficients[2] += scale * d2;
-    const moved = scale * Math.max(Math.abs(d0), Math.abs(d1), Math.abs(d2));
-    const gained = next - current;
     current = next;
-    if (moved < 1e-10 || gained < 1e-13 * Math.max(1, Math.abs(current))) {
+    if (scale * Math.max(Math.abs(d0), Math.abs(d1), Math.abs(d2)) < 1e-10) {
       setMeans(cells, coefficients);
+      inverseInformation?.set(inverse);
       return true;
     }
   }
@@ -138,6 +161,31 @@ export function armCoefficientVariance(cells: CovariateCells, size: number): num
   const inverse = new Float64Array(9);
   invert(information, inverse);
   return inverse[4];
+}
+
+/**
+ * How much refitting b steepens the profile likelihood of θ: the profile's second derivative is
+ * ∂²ℓ/∂θ² + vᵀ I⁻¹ v, with I the observed information for b and v = ∂²ℓ/∂b∂θ =
+ * Σ x·(S − nμ)μ/(θ + μ)² over the cells at the current fit. This returns vᵀ I⁻¹ v (≥ 0), zero
+ * in expectation (b and θ are orthogonal) but not in a small trial.
+ *
+ * Reference: Cox & Reid (1987) JRSS B 49:1–39; the profile-likelihood derivatives are the
+ * implicit-function rule applied to the score for b.
+ *
+ * @example 0 when every cell's total equals its fitted total (S = nμ)
+ */
+export function profileSlopeCorrection(cells: CovariateCells, size: number, inverseInformation: Float64Array): number {
+  let v0 = 0, v1 = 0, v2 = 0;
+  for (let c = 0; c < cells.count; c++) {
+    const mean = cells.mean[c];
+    const shifted = size + mean;
+    const term = ((cells.sum[c] - cells.n[c] * mean) * mean) / (shifted * shifted);
+    v0 += term;
+    v1 += term * cells.arm[c];
+    v2 += term * cells.covariate[c];
+  }
+  const m = inverseInformation;
+  return v0 * (m[0] * v0 + m[1] * v1 + m[2] * v2) + v1 * (m[3] * v0 + m[4] * v1 + m[5] * v2) + v2 * (m[6] * v0 + m[7] * v1 + m[8] * v2);
 }
 
 function setMeans(cells: CovariateCells, b: Float64Array): void {

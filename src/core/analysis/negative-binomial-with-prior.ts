@@ -4,7 +4,12 @@ import { normalCriticalValue } from './critical-value.js';
 import { logRatioResult } from './log-ratio-result.js';
 import { testNegativeBinomial } from './negative-binomial.js';
 import { estimateNegativeBinomialSize, sizeScore, sizeScoreSlope } from './negative-binomial-dispersion.js';
-import { armCoefficientVariance, fitCoefficients, groupByArmAndPrior } from './negative-binomial-regression.js';
+import {
+  armCoefficientVariance,
+  fitCoefficients,
+  groupByArmAndPrior,
+  profileSlopeCorrection,
+} from './negative-binomial-regression.js';
 import type { ArmSummaries, OutcomeData } from './outcome-data.js';
 import { normalPValue } from './p-value.js';
 
@@ -12,6 +17,7 @@ import { normalPValue } from './p-value.js';
 const LARGEST_SIZE = 1e10;
 const SMALLEST_SIZE = 1e-8;
 const MOST_STEPS = 200;
+const LONGEST_JUMP = Math.log(16);
 
 /**
  * Negative-binomial (NB2) regression adjusted for the prior-window count, as
@@ -49,15 +55,17 @@ export function testNegativeBinomialWithPrior(
   if (cells === null) return testNegativeBinomial(summaries, plan);
   const coefficients = Float64Array.of(Math.log((treated.sum + control.sum) / (treated.n + control.n)), 0, 0);
   if (!fitCoefficients(cells, Infinity, coefficients)) return failedResult('negative-binomial: Poisson fit broke down');
+  const inverseInformation = new Float64Array(9);
   const profileScore = (size: number): number =>
-    fitCoefficients(cells, size, coefficients) ? sizeScore(size, histogram1, histogram0, cells) : NaN;
+    fitCoefficients(cells, size, coefficients, inverseInformation) ? sizeScore(size, histogram1, histogram0, cells) : NaN;
   const start = estimateNegativeBinomialSize(histogram1, histogram0, cells);
-  const profileSlope = (size: number): number => sizeScoreSlope(size, histogram1, histogram0, cells);
+  const profileSlope = (size: number): number =>
+    sizeScoreSlope(size, histogram1, histogram0, cells) + profileSlopeCorrection(cells, size, inverseInformation);
   const size = Number.isFinite(start) ? maximiseProfile(profileScore, profileSlope, start) : start;
   if (Number.isNaN(size)) return failedResult('negative-binomial: dispersion search did not converge');
   if (!fitCoefficients(cells, size, coefficients)) return failedResult('negative-binomial: regression fit broke down');
   const variance = armCoefficientVariance(cells, size);
-  if (!(variance > 0) || !Number.isFinite(variance)) return failedResult('negative-binomial: prior count collinear with arm');
+  if (!(variance > 0) || !Number.isFinite(variance)) return failedResult('negative-binomial: coefficients not identified (information matrix singular)');
   const logEstimate = coefficients[1];
   const standardError = Math.sqrt(variance);
   return {
@@ -67,9 +75,9 @@ export function testNegativeBinomialWithPrior(
 }
 
 /**
- * The root of the profile score on x = log θ: Newton steps with the fixed-means slope (exact up
- * to the weak dependence of b on θ), falling back to ×4 steps until the root is bracketed and to
- * bisection whenever a step leaves the bracket; Infinity when the score is still positive at
+ * The root of the profile score on x = log θ: Newton steps on the profile's exact slope, at most
+ * ×16 at a time, falling back to ×4 steps until the root is bracketed and to bisection whenever
+ * a step leaves the bracket; Infinity when the score is still positive at
  * θ = 1e10 (the Poisson limit); NaN on failure.
  */
 function maximiseProfile(
@@ -100,7 +108,8 @@ function maximiseProfile(
       if (Number.isFinite(lower) && Number.isFinite(upper)) next = 0.5 * (lower + upper);
       else next = Number.isFinite(lower) ? x + expand : x - expand;
     }
-    next = Math.min(largest, Math.max(smallest, next));
+    // In sparse data the profile can be far from quadratic: never jump more than ×16 at once.
+    next = Math.min(largest, Math.max(smallest, x - LONGEST_JUMP, Math.min(x + LONGEST_JUMP, next)));
     if (Math.abs(next - x) < 1e-11 * Math.max(1, Math.abs(x)) || upper - lower < 1e-12) return Math.exp(next);
     x = next;
   }
