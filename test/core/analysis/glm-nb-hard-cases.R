@@ -1,5 +1,6 @@
 # Reference fits for the hard cases in negative-binomial-with-prior.test.ts: small, sparse trials
-# on which glm.nb's alternation stalls or errors, or Fisher scoring oscillates. The maximum
+# on which glm.nb's alternation stalls or errors, Fisher scoring oscillates, or the profile
+# likelihood of theta is far from quadratic. The maximum
 # likelihood is found independently: for each theta, glm(family = negative.binomial(theta)) with a
 # tight tolerance gives the best b, and optimize() maximises that profile log-likelihood over
 # log(theta) (Brent, tol 1e-12); the SE is summary.glm's at the maximum (dispersion 1).
@@ -26,7 +27,10 @@ cases <- list(
   list(y = c(0,0,0,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,1,0,1,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(2,0,0,0,0,0,0,1,0,0,0,1,0,0,0,0,1,0,2,0,2,1,1,0,0,2,0,0,0,0)),
   list(y = c(0,0,0,1,1,0,1,0,1,0,0,3,0,0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(0,1,1,0,0,1,0,0,0,2,0,0,0,2,0,0,4,0,0,0,0,0,1,0,0,2,0,1,2,0)),
   list(y = c(0,0,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0,1,2,0,0,0,0,0,0,0,1,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(2,0,1,1,0,0,1,0,1,1,2,2,0,0,1,2,2,0,5,0,0,0,0,0,0,0,0,0,0,1)),
-  list(y = c(0,0,0,0,0,2,0,0,0,1,0,0,0,1,1,0,0,0,4,0,2,0,0,0,0,0,0,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(1,0,0,0,0,3,0,0,0,0,0,1,1,2,0,1,0,1,0,1,2,2,1,1,0,0,1,1,1,0))
+  list(y = c(0,0,0,0,0,2,0,0,0,1,0,0,0,1,1,0,0,0,4,0,2,0,0,0,0,0,0,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(1,0,0,0,0,3,0,0,0,0,0,1,1,2,0,1,0,1,0,1,2,2,1,1,0,0,1,1,1,0)),
+  list(y = c(0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,2,0,0)),
+  list(y = c(0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,1,0,1,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(0,1,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,4,5,0,0,0,0,0,1,0,2,0,0,0)),
+  list(y = c(0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,1,0,0,0,1,0,0,0,0,0,0,0,0,0), arm = c(1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0), prior = c(0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,2,0,0,0,2,0,0,0,4,0,0,0,0,0))
 )
 fmt <- function(v) paste0("[", paste(ifelse(is.infinite(v), "null", format(v, digits = 15)), collapse = ", "), "]")
 cat("[\n", paste(sapply(cases, function(c) sprintf('{"y": %s, "arm": %s, "prior": %s, "adjusted": %s}',
