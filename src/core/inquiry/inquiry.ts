@@ -28,6 +28,8 @@ export interface BinaryEstimand {
   readonly groups: readonly BinaryGroupNodes[];
   /** Control prevalence per group. */
   readonly controlPrevalence: Float64Array;
+  /** Prevalence of treated people who do not engage (ratio 1, caseworker multiplier only), per group. */
+  readonly unengagedPrevalence: Float64Array;
 }
 
 /** One group's cohort facts for users (DESIGN.md §3). */
@@ -109,8 +111,9 @@ export function prepareInquiry(design: Design): Inquiry {
       return binaryNodes(selected[gi], source.ratePerYear[g.id] * years, selected[gi].noise[from], source.dispersion);
     });
     const controlPrevalence = Float64Array.from(groups, (nodes) => expectedPrevalence(nodes, mechanism, false, 1));
+    const unengagedPrevalence = Float64Array.from(groups, (nodes) => expectedPrevalence(nodes, mechanism, true, 1));
     controlPrevalence.forEach((p, gi) => (facts[gi].controlFollowUp[k] = p));
-    return { kind: 'binary', groupWeight: share, ratioOutcome: from < 0 ? k : from, mechanism, groups, controlPrevalence };
+    return { kind: 'binary', groupWeight: share, ratioOutcome: from < 0 ? k : from, mechanism, groups, controlPrevalence, unengagedPrevalence };
   });
 
   return {
@@ -186,8 +189,8 @@ export function logEstimands(inquiry: Inquiry, ratios: readonly (readonly number
         if (w[g] === 0) continue;
         const nodes = estimand.groups[g];
         const r = ratios[estimand.ratioOutcome][g];
-        const notEngaged = expectedPrevalence(nodes, estimand.mechanism, true, 1);
-        const engagedPrevalence = e[g] > 0 ? expectedPrevalence(nodes, estimand.mechanism, true, r) : 0;
+        const notEngaged = estimand.unengagedPrevalence[g];
+        const engagedPrevalence = e[g] > 0 ? (r === 1 ? notEngaged : expectedPrevalence(nodes, estimand.mechanism, true, r)) : 0;
         treatedSum += w[g] * (e[g] * engagedPrevalence + (1 - e[g]) * notEngaged);
         controlSum += w[g] * estimand.controlPrevalence[g];
       }
