@@ -43,9 +43,11 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
   const range = sharedBinRange(data.panels);
   const bins = range[1] - range[0] + 1;
   const binsPerBar = Math.max(1, Math.ceil(bins / plotWidth));
+  // A narrow range is drawn with up to three cells per bin, so the shape stays readable.
+  const cellsPerBar = binsPerBar === 1 ? Math.max(1, Math.min(3, Math.floor(plotWidth / bins))) : 1;
   const out: string[] = [
     applyStyle(`${data.outcomeLabel}: what one trial could show`, 'bold', options.color),
-    ...wrapText(`Estimated ${data.ratioName} over simulated trials: █ significant, ░ not significant; │ true effect, ┊ no effect.`, width)
+    ...wrapText(`The estimated ${data.ratioName} of each simulated trial: █ significant  ░ not significant  │ true effect  ┊ no effect`, width)
       .map((line) => line.replace('█', applyStyle('█', 'red', options.color))),
     ...wrapText('Exaggeration: how many times, on average, a significant result overstates the true effect.', width),
   ];
@@ -53,15 +55,17 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
     const { bars, total, outside } = explainBars(panel, range, binsPerBar);
     const logLow = Math.log(bars[0].ratioLow);
     const logHigh = Math.log(bars[bars.length - 1].ratioHigh);
+    const plotCells = bars.length * cellsPerBar;
     const columnOf = (ratio: number) =>
-      Math.min(bars.length - 1, Math.max(0, Math.floor(((Math.log(ratio) - logLow) / (logHigh - logLow)) * bars.length)));
+      Math.min(plotCells - 1, Math.max(0, Math.floor(((Math.log(ratio) - logLow) / (logHigh - logLow)) * plotCells)));
     const maxShare = Math.max(...bars.map((bar) => bar.count)) / Math.max(1, total);
     const truthColumn = columnOf(panel.trueEffect);
     const noneColumn = columnOf(1);
     out.push('', ...wrapText(panelHeading(panel), width, '  ').map((line) => applyStyle(line, 'bold', options.color)));
     for (let row = 0; row < height; row++) {
       const level = height - row; // rows filled from the bottom: level 1 is the lowest
-      const cells = bars.map((bar, column) => {
+      const cells = Array.from({ length: plotCells }, (_, column) => {
+        const bar = bars[Math.floor(column / cellsPerBar)];
         const rows = (count: number) => (total > 0 && maxShare > 0 ? (count / total / maxShare) * height : 0);
         const all = rows(bar.count);
         const significant = rows(bar.significant);
@@ -78,8 +82,8 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       const label = row === 0 ? formatPercent(maxShare, 0) : row === height - 1 ? '0%' : '';
       out.push(`${label.padStart(GUTTER - 1)}┤${cells.join('')}`.trimEnd());
     }
-    out.push(`${' '.repeat(GUTTER - 1)}└${'─'.repeat(bars.length)}`);
-    const axis = new Array<string>(GUTTER + bars.length + 12).fill(' ');
+    out.push(`${' '.repeat(GUTTER - 1)}└${'─'.repeat(plotCells)}`);
+    const axis = new Array<string>(GUTTER + plotCells + 12).fill(' ');
     let lastEnd = 0;
     for (const ratio of AXIS_RATIOS) {
       if (ratio < bars[0].ratioLow || ratio > bars[bars.length - 1].ratioHigh) continue;
@@ -90,8 +94,12 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       lastEnd = start + text.length;
     }
     out.push(axis.join('').trimEnd());
-    const truthLabel = `↑ true effect ${formatRatio(panel.trueEffect)}`;
-    out.push(`${' '.repeat(GUTTER + truthColumn)}${applyStyle(truthLabel, 'cyan', options.color)}`);
+    // The label reads from the arrow to the right, or ends at it when it would pass the edge.
+    const words = `true effect ${formatRatio(panel.trueEffect)}`;
+    const fitsRight = GUTTER + truthColumn + words.length + 2 <= width;
+    const truthLabel = fitsRight ? `↑ ${words}` : `${words} ↑`;
+    const labelStart = fitsRight ? GUTTER + truthColumn : Math.max(0, GUTTER + truthColumn - words.length - 1);
+    out.push(`${' '.repeat(labelStart)}${applyStyle(truthLabel, 'cyan', options.color)}`);
     if (outside > 0) out.push(`${' '.repeat(GUTTER)}(${outside} estimates beyond the axis)`);
   }
   return `${out.join('\n')}\n`;

@@ -31,19 +31,22 @@ describe('formatExplainText', () => {
     expect(text).toContain('Planned: 200 treated, 120 control');
   });
 
-  it('draws one column per bin: significant ones as █, the others as ░, on a shared axis', () => {
+  it('draws each bin as columns: significant ones as █, the others as ░, on a shared axis', () => {
     const bottom = lines.filter((line) => line.startsWith('   0%┤'));
     expect(bottom).toHaveLength(2);
-    // Axis bins 60–85 → 26 columns; the pilot fills all: 7 significant then 19 not.
-    expect(bottom[0].slice(6)).toBe(`${'█'.repeat(7)}${'░'.repeat(19)}`);
-    // The planned panel fills bins 68–74 (columns 8–14), all significant; ┊ marks ratio 1 (column 21).
-    expect(bottom[1].slice(6)).toBe(`${' '.repeat(8)}${'█'.repeat(7)}${' '.repeat(6)}┊`);
+    // Axis bins 60–85: 26 bins, two cells each in the 74 columns after the gutter (⌊74 / 26⌋ = 2).
+    // The pilot fills all: 7 significant bins then 19 not.
+    expect(bottom[0].slice(6)).toBe(`${'█'.repeat(14)}${'░'.repeat(38)}`);
+    // The planned panel fills bins 68–74 (cells 16–29), all significant; ┊ marks ratio 1: log 0 is
+    // 1.05 / 1.30 of the way along 52 cells, cell ⌊42.0⌋ = 42.
+    expect(bottom[1].slice(6)).toBe(`${' '.repeat(16)}${'█'.repeat(14)}${' '.repeat(12)}┊`);
   });
 
   it('marks the true effect under its column on each axis, with ratio labels', () => {
     const marks = lines.filter((line) => line.includes('↑ true effect 0.62'));
     expect(marks).toHaveLength(2);
-    for (const mark of marks) expect(mark.indexOf('↑')).toBe(6 + 11); // bin 71 is column 11
+    // log 0.62 = −0.478 is 0.572 / 1.30 of the way along 52 cells: cell ⌊22.9⌋ = 22.
+    for (const mark of marks) expect(mark.indexOf('↑')).toBe(6 + 22);
     expect(lines.filter((line) => /^\s+0\.5\s+1$/.test(line))).toHaveLength(2);
   });
 
@@ -51,5 +54,13 @@ describe('formatExplainText', () => {
     expect(text).not.toContain('\u001b');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     expect(formatExplainText(data, { color: true })).toContain('\u001b[31m');
+  });
+
+  it('ends the truth label at its arrow when it would pass the right edge', () => {
+    // A truth of 1.25 sits in the last bin, 0.223 of log above ratio 1, near the right edge.
+    const right = { ...data, panels: [{ ...data.panels[0], trueEffect: 1.25 }] };
+    const mark = formatExplainText(right, { color: false }).split('\n').find((line) => line.includes('true effect 1.25'))!;
+    expect(mark.trimEnd().endsWith('true effect 1.25 ↑')).toBe(true);
+    expect([...mark].length).toBeLessThanOrEqual(80);
   });
 });
