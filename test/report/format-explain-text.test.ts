@@ -59,8 +59,8 @@ describe('formatExplainText', () => {
   it('ends the truth label at its arrow when it would pass the right edge', () => {
     // A truth of 1.25 sits in the last bin, 0.223 of log above ratio 1, near the right edge.
     const right = { ...data, panels: [{ ...data.panels[0], trueEffect: 1.25 }] };
-    const mark = formatExplainText(right, { color: false }).split('\n').find((line) => line.includes('true effect 1.25'))!;
+    const mark = formatExplainText(right, { color: false, width: 60 }).split('\n').find((line) => line.includes('true effect 1.25'))!;
     expect(mark.trimEnd().endsWith('true effect 1.25 ↑')).toBe(true);
-    expect([...mark].length).toBeLessThanOrEqual(80);
+    expect([...mark].length).toBeLessThanOrEqual(60);
   });
 });
