@@ -13,7 +13,8 @@ import { normalPValue, type Sides } from './p-value.js';
  * (two-sided) or +½ (one-sided, alternative: treated values smaller). Returns null without
  * histograms (continuous values need {@link testMannWhitneyOnValues}). The estimate beside the
  * rank test is the log ratio of means with its delta-method interval, since the rank test has
- * no ratio of its own. Fails on an empty arm or when every value is tied.
+ * no ratio of its own. Fails when every value is tied, or when that estimate cannot be formed
+ * (an arm with fewer than 2 people or a mean of 0, or no variation within arms).
  *
  * Reference: Hollander, Wolfe & Chicken (2014) Nonparametric Statistical Methods §4.1;
  * R `wilcox.test.default` source.
