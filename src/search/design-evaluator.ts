@@ -22,12 +22,11 @@ export interface DesignEvaluator extends EvaluatePower {
 }
 
 /**
- * Builds the evaluator. Extra trials are run in doublings — [h, 2h), [2h, 4h), … — so that a
- * range runner built on shard slices can always express them; it may therefore return more
- * trials than asked, never fewer unless interrupted.
+ * Builds the evaluator: the first request at a value runs trials [0, n); a later request for more
+ * runs only [n, more) and merges the tallies.
  *
- * Example: evaluate(300, 200) runs trials 0–199 at 300; evaluate(300, 700) then runs 200–399 and
- * 400–799 and reports power over 800 trials.
+ * Example: evaluate(300, 200) runs trials 0–199 at 300; evaluate(300, 800) then runs 200–799 and
+ * reports power over 800 trials.
  */
 export function designEvaluator(
   designFor: (value: number) => Promise<Design>,
@@ -42,13 +41,9 @@ export function designEvaluator(
       const first = await runRange(design, 0, trials);
       entry = { design, tally: first.tally };
       evaluated.set(value, entry);
-      if (!first.complete) return estimateOf(entry);
-    }
-    while (entry.tally.trials < trials) {
-      const from = entry.tally.trials;
-      const more = await runRange(entry.design, from, 2 * from);
+    } else if (entry.tally.trials < trials) {
+      const more = await runRange(entry.design, entry.tally.trials, trials);
       mergeRunTally(entry.tally, more.tally);
-      if (!more.complete) break;
     }
     return estimateOf(entry);
   };

@@ -6,7 +6,9 @@
 import type { Design } from '../core/design.js';
 import { analyticTotal } from './analytic-start.js';
 import { designEvaluator, type RunRange } from './design-evaluator.js';
+import { normalQuantile } from '../core/distributions/normal.js';
 import type { DesignParameter } from './design-parameter.js';
+import type { EvaluatePower } from './power-estimate.js';
 import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, type PowerTarget } from './power-target.js';
 import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
 import { searchSeed, withSeed } from './search-seed.js';
@@ -65,14 +67,18 @@ export async function planSampleSize(
   const evaluator = designEvaluator(independentDesignAt, (design, tally) => countSuccesses(design, powerTarget, tally), runRange);
   const analyticStart = startFromFormula(baseDesign, parameter, powerTarget, options.target);
   const max = Math.min(options.max ?? parameter.max, parameter.max);
-  const start = analyticStart ?? parameter.current ?? undefined;
+  const initialTrials = options.initialTrials ?? 200;
+  const clamp = (value: number) => Math.min(max, Math.max(parameter.min, value));
+  const probe = await probeCurrent(evaluator, parameter, clamp, initialTrials, options.target, baseDesign.analysis.alpha);
+  const start = probe?.start ?? analyticStart ?? parameter.current ?? undefined;
   const search = await searchCrossing(evaluator, {
     target: options.target,
     min: parameter.min,
     max,
-    start: start === undefined ? undefined : Math.min(max, Math.max(parameter.min, start)),
+    start: start === undefined ? undefined : clamp(start),
+    alsoTry: probe ? [probe.value] : [],
     precision: options.precision,
-    initialTrials: options.initialTrials,
+    initialTrials,
     maxTrials: options.maxTrials,
     scale: parameter.scale,
     integer: parameter.integer,
@@ -90,6 +96,29 @@ export async function planSampleSize(
     analyticStart,
     chosenValue,
   };
+}
+
+// Simulates the scenario's own value first and extrapolates from it, taking power as
+// Φ(c·√value − z_{1−α/2}) (exact in the normal approximation of a Wald test): the analytic formula
+// cannot see selection or clustering, the simulated point can. Null when the parameter is not a
+// size-like one or the probe's power is too near 0 or 1 to extrapolate from.
+async function probeCurrent(
+  evaluate: EvaluatePower,
+  parameter: DesignParameter,
+  clamp: (value: number) => number,
+  trials: number,
+  target: number,
+  alpha: number,
+): Promise<{ value: number; start: number } | null> {
+  if (parameter.current === null || parameter.scale !== 'sqrt') return null;
+  const value = parameter.integer ? Math.round(clamp(parameter.current)) : clamp(parameter.current);
+  const { power } = await evaluate(value, trials);
+  if (power < 0.02 || power > 0.98) return null;
+  const critical = normalQuantile(1 - alpha / 2);
+  const slope = (normalQuantile(power) + critical) / Math.sqrt(value);
+  if (!(slope > 0)) return null;
+  const start = ((normalQuantile(target) + critical) / slope) ** 2;
+  return { value, start: Math.min(value * 25, Math.max(value / 25, start)) };
 }
 
 // The analytic total turned into the parameter's own unit (people treated, caseworkers, years);

@@ -33,6 +33,8 @@ export interface CrossingSearchOptions {
   readonly max: number;
   /** First guess of the crossing (e.g. from an analytic formula); default: geometric midpoint. */
   readonly start?: number;
+  /** Values already evaluated (or worth evaluating) to add to the first grid. */
+  readonly alsoTry?: readonly number[];
   /** Wanted Monte Carlo standard error of the power at the chosen value (default 0.01). */
   readonly precision?: number;
   /** Trials per point on the coarse grid (default 200). */
@@ -141,6 +143,7 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
   // 1. Coarse grid around the start.
   const start = normalise(options.start ?? Math.sqrt(Math.max(min, 1e-9) * max));
   for (const factor of [0.5, Math.SQRT1_2, 1, Math.SQRT2, 2]) await ensure(start * factor, initialTrials);
+  for (const value of options.alsoTry ?? []) await ensure(value, initialTrials);
 
   // 2. Widen until the target is bracketed.
   for (let step = 0; step < 60 && !stopped; step++) {
@@ -197,10 +200,8 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
     }
     estimate = estimateCrossing(list, fitted, first);
     const trialsNow = Math.min(precisionTrials, initialTrials * 2 ** (iteration + 1));
-    const inInterval = list.filter((p) => p.value >= estimate!.valueCI[0] && p.value <= estimate!.valueCI[1]);
-    const wellMeasured = inInterval.some((p) => p.trials >= precisionTrials);
     const settled = previous !== null && previous >= estimate.valueCI[0] && previous <= estimate.valueCI[1];
-    if (estimate.powerMcse <= precision && wellMeasured && settled) {
+    if (estimate.powerMcse <= precision && settled) {
       converged = true;
       break;
     }

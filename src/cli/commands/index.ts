@@ -11,6 +11,7 @@ import { registerSchema } from './schema.js';
 import { registerScenarios } from './scenarios.js';
 import { registerInit } from './init.js';
 import { registerRetro } from './retro.js';
+import { registerSampleSize } from './sample-size.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
@@ -24,4 +25,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerScenarios(program, setExitCode);
   registerInit(program, setExitCode);
   registerRetro(program, setExitCode);
+  registerSampleSize(program, setExitCode);
 }

@@ -1,0 +1,262 @@
+/**
+ * `trialsim sample-size SCENARIO --target P [--outcome ID] [--vary PATH] [--max N]`: the smallest
+ * value of a design parameter whose power (or assurance) reaches the target (DESIGN.md §4–§5).
+ * Also exports the glue the other planning commands share (interrupts, progress lines, the report
+ * run at the answer).
+ */
+import { performance } from 'node:perf_hooks';
+import { Option, type Command } from 'commander';
+import { armSizes, type Design } from '../../core/design.js';
+import type { RunSummary } from '../../core/diagnosis/run-summary.js';
+import { chooseOutput, readOutputEnvironment, type OutputMode } from '../../report/choose-output.js';
+import { formatCsv } from '../../report/format-csv.js';
+import { formatJson } from '../../report/format-json.js';
+import { formatResult } from '../../report/format-result.js';
+import type { PowerCurve } from '../../report/power-curve.js';
+import { writeOutput } from '../../report/write-output.js';
+import { openTrialRunner } from '../../runner/run-trials.js';
+import { loadDesign, type LoadedDesign } from '../../scenario/load-design.js';
+import { commissionerPlan } from '../../search/commissioner-plan.js';
+import { describeParameter, isSearchable, SEARCHABLE_PARAMETERS, type DesignParameter } from '../../search/design-parameter.js';
+import { pilotPlan, type PilotPlan } from '../../search/pilot-plan.js';
+import { planSampleSize } from '../../search/plan-sample-size.js';
+import { commissionerLines, pilotLines, sampleSizeLines } from '../../search/plan-text.js';
+import type { PlanExtras, PlanningDocument } from '../../search/planning-document.js';
+import { sampleSizeDocument } from '../../search/planning-document.js';
+import { runnerRange } from '../../search/runner-range.js';
+import type { SearchPoint } from '../../search/search-crossing.js';
+import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
+import { summariseRun } from '../summarise-run.js';
+import type { SetExitCode } from './index.js';
+
+/** Options of sample-size (shared simulation options plus its own). */
+interface SampleSizeOptions extends SimulationOptions {
+  target: number;
+  outcome?: string;
+  vary: string;
+  max?: number;
+  precision: number;
+}
+
+/** Registers `sample-size`. */
+export function registerSampleSize(program: Command, setExitCode: SetExitCode): void {
+  const command = program
+    .command('sample-size')
+    .description('smallest sample size (or sites, caseworkers, years, follow-up) reaching the target power')
+    .argument('<scenario>', 'a scenario file, or the name of a built-in scenario');
+  addPlanningOptions(command)
+    .addOption(new Option('--vary <path>', `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')}`).default('design.size.total'))
+    .addOption(new Option('--max <n>', 'largest value to try (default: the parameter’s own bound)').argParser(positiveNumber('--max')))
+    .addHelpText(
+      'after',
+      '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +
+        'Example: trialsim sample-size milton-keynes --target 0.8 --outcome knife',
+    );
+  addSimulationOptions(command).action(async (scenario: string, options: SampleSizeOptions) => {
+    setExitCode(await sampleSizeCommand(scenario, options, process.argv.slice(2)));
+  });
+}
+
+/** Adds --target, --outcome and --precision. */
+export function addPlanningOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--target <p>', 'power (or assurance) to reach, between 0 and 1').argParser(probability('--target')).default(0.8))
+    .option('--outcome <id>', 'size for this outcome alone (default: all primary outcomes together, after the multiplicity correction)')
+    .addOption(new Option('--precision <se>', 'Monte Carlo standard error wanted for the power at the answer').argParser(probability('--precision')).default(0.01));
+}
+
+async function sampleSizeCommand(scenario: string, options: SampleSizeOptions, argv: readonly string[]): Promise<number> {
+  const session = await startPlanning(scenario, options);
+  try {
+    return await sampleSizeIn(session, scenario, options, argv);
+  } finally {
+    await session.close();
+  }
+}
+
+async function sampleSizeIn(session: PlanningSession, scenario: string, options: SampleSizeOptions, argv: readonly string[]): Promise<number> {
+  const { base, sets } = session;
+  const parameter = searchableParameter(base.design, options.vary);
+  if (options.max !== undefined && options.max <= parameter.min) {
+    throw new UserError(`--max must be above ${parameter.min} for ${parameter.path} (got ${options.max})`);
+  }
+  const designAt = async (value: number) => (await loadDesign(scenario, [...sets, ...parameter.overrides(value)])).design;
+  const began = performance.now();
+  const plan = await guardOptionErrors(() =>
+    planSampleSize(base.design, parameter, designAt, session.searchRange, {
+      target: options.target,
+      outcome: options.outcome,
+      max: options.max,
+      precision: options.precision,
+      signal: session.signal,
+      onPoint: (point, used) => session.progress(`${parameter.path}=${point.value}`, point, used),
+    }),
+  );
+  const searchSeconds = (performance.now() - began) / 1000;
+  if (plan.chosenValue === null) throw new UserError('the search was interrupted before it simulated anything');
+  const report = await session.reportRun(await designAt(plan.chosenValue), 'sample-size');
+  const extras = await session.extras(report.design, report.summary, searchSeconds, async (treated, control) =>
+    (await loadDesign(scenario, [...sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
+  );
+  const document = sampleSizeDocument(report.summary, plan, extras);
+  const targetId = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
+  const curve: PowerCurve = {
+    parameter: parameter.path,
+    target: options.target,
+    points: plan.search.points.map((p) => ({ value: p.value, outcome: targetId, power: p.power, powerCI: p.powerCI })),
+  };
+  const text = formatPlanning(document, session.mode, curve, [...sampleSizeLines(plan), ...extrasLines(report.design, extras)], argv, report.design);
+  await writeOutput(text, options.out ?? null);
+  return session.signal.aborted || !report.summary.complete ? EXIT_INTERRUPTED : 0;
+}
+
+/** What every planning command sets up: the base design, the runner, progress lines, Ctrl-C. */
+export interface PlanningSession {
+  readonly base: LoadedDesign;
+  readonly sets: readonly string[];
+  readonly mode: OutputMode;
+  readonly signal: AbortSignal;
+  readonly threads: number | undefined;
+  readonly withNull: boolean;
+  /** Runs search trials on the worker pool, without the null run. */
+  readonly searchRange: ReturnType<typeof runnerRange>;
+  /** Writes one progress line to stderr (unless --quiet). */
+  progress(label: string, point: SearchPoint, trialsUsed: number): void;
+  /** Runs the design at the answer with the scenario's own seed and trials, as `run` would. */
+  reportRun(design: Design, command: string): Promise<{ design: Design; summary: RunSummary }>;
+  /** The commissioner and pilot sections for the design at the answer. */
+  extras(design: Design, summary: RunSummary, searchSeconds: number, pilotDesignAt: (treated: number, control: number) => Promise<Design>): Promise<PlanExtras>;
+  /** Stops the workers and the Ctrl-C handler. */
+  close(): Promise<void>;
+}
+
+/** Loads the scenario and wires Ctrl-C to an abort (a second Ctrl-C exits at once). */
+export async function startPlanning(scenario: string, options: SimulationOptions): Promise<PlanningSession> {
+  const mode = chooseOutput(options, readOutputEnvironment());
+  if (options.shard !== undefined) throw new UserError('--shard is for `run`; the planning commands choose their own trials', 'run the search on one machine, or shard `run` at the chosen size');
+  const sets = scenarioOverrides(options);
+  const base = await loadDesign(scenario, sets);
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  const threads = options.threads;
+  const quiet = mode.progress === 'none';
+  const runner = openTrialRunner({ threads });
+  const signal = controller.signal;
+  return {
+    base,
+    sets,
+    mode,
+    signal: controller.signal,
+    threads,
+    withNull: options.null,
+    searchRange: runnerRange(runner, { withNull: false, signal }),
+    progress(label, point, trialsUsed) {
+      if (quiet) return;
+      process.stderr.write(`search: ${label} → ${(point.power * 100).toFixed(1)}% [${(point.powerCI[0] * 100).toFixed(1)}, ${(point.powerCI[1] * 100).toFixed(1)}] over ${point.trials} trials (${trialsUsed} in all)\n`);
+    },
+    async reportRun(design, command) {
+      if (!quiet) process.stderr.write(`report: ${design.simulation.trials} trials at the answer${options.null ? ' with the paired null run' : ''}\n`);
+      const run = await runner.run(design, { withNull: options.null, signal });
+      const summary = summariseRun(design, run.tally, { command, sha256: base.sha256, complete: run.complete, seconds: run.seconds, threads: run.threads });
+      return { design, summary };
+    },
+    async extras(design, summary, searchSeconds, pilotDesignAt) {
+      const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
+      const commissioner = commissionerPlan(design, estimands);
+      let pilot: PilotPlan | null = null;
+      if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !controller.signal.aborted) {
+        const pilotDesign = await pilotDesignAt(design.pilot.treated, design.pilot.control);
+        pilot = await pilotPlan(design, pilotDesign, runnerRange(runner, { withNull: false, signal }));
+      }
+      return { commissioner, pilot, searchSeconds };
+    },
+    async close() {
+      process.off('SIGINT', onInterrupt);
+      await runner.close();
+    },
+  };
+}
+
+/** The commissioner and pilot lines, when the scenario has them. */
+export function extrasLines(design: Design, extras: PlanExtras): string[] {
+  const out: string[] = [];
+  if (extras.commissioner) out.push('', ...commissionerLines(extras.commissioner, design.costs!.caseload));
+  if (extras.pilot) out.push('', ...pilotLines(extras.pilot));
+  return out;
+}
+
+/**
+ * The document in the chosen format: JSON (the run document plus planning fields), CSV (the
+ * curve), Markdown (planning lines in a block, then the run report) or the table (planning lines,
+ * then the run table).
+ */
+export function formatPlanning(
+  document: PlanningDocument,
+  mode: OutputMode,
+  curve: PowerCurve,
+  lines: readonly string[],
+  argv: readonly string[],
+  design: Design,
+): string {
+  const commandLine = `trialsim ${argv.join(' ')}`.trim();
+  switch (mode.format) {
+    case 'json':
+      return formatJson(document);
+    case 'csv':
+      return formatCsv(curve);
+    case 'markdown':
+      return `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
+    case 'table': {
+      const sizes = armSizes(design.design.size);
+      const at = `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`;
+      return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: mode.color, commandLine, design })}`;
+    }
+  }
+}
+
+/** The parameter to search, or a user error listing the ones sample-size understands. */
+export function searchableParameter(design: Design, path: string): DesignParameter {
+  if (!isSearchable(path)) {
+    throw new UserError(`--vary ${path} is not a parameter sample-size can search`, `use one of ${SEARCHABLE_PARAMETERS.join(', ')} (\`curve\` takes any numeric path)`);
+  }
+  try {
+    return describeParameter(design, path);
+  } catch (error) {
+    throw new UserError(`--vary ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Turns a plain Error from the planners' option checks (e.g. an unknown outcome) into a user error. */
+export async function guardOptionErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('no outcome ')) throw new UserError(`--outcome: ${error.message}`);
+    throw error;
+  }
+}
+
+function formatNumber(value: number): string {
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+function probability(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !(number > 0 && number < 1)) throw new UserError(`${flag} must be between 0 and 1 (got "${value}")`);
+    return number;
+  };
+}
+
+function positiveNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !(number > 0) || !Number.isFinite(number)) throw new UserError(`${flag} must be a number above 0 (got "${value}")`);
+    return number;
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Assembles the commissioner outputs for a design at the size a plan chose: control rates from
+ * the scenario, intention-to-treat effects from the run at that size.
+ */
+import { armSizes, type Design } from '../core/design.js';
+import { commissionerOutputs, type AvertableOutcome, type CommissionerOutputs } from './commissioner-outputs.js';
+
+/**
+ * The outputs, or null when the scenario has no `costs`. `estimands` are the intention-to-treat
+ * ratios by outcome id (e.g. the run's `results[].estimand`). Control rates are the scenario's
+ * `ratePerYear` averaged over group shares (for harm, times the mean severity,
+ * median·exp(sdLog²/2)); with `selection`, the selected cohort offends more than that, so these
+ * counts of offences prevented are on the low side.
+ *
+ * Example: milton-keynes-scale-up at 600 people → 14 caseworkers for its 300 treated people.
+ */
+export function commissionerPlan(design: Design, estimands: Readonly<Record<string, number>>): CommissionerOutputs | null {
+  if (!design.costs) return null;
+  const sizes = armSizes(design.design.size);
+  const meanRate = (rates: Readonly<Record<string, number>>) => design.groups.reduce((sum, group) => sum + group.share * rates[group.id], 0);
+  const outcomes: AvertableOutcome[] = [];
+  for (const outcome of design.outcomes) {
+    if (outcome.within !== null || estimands[outcome.id] === undefined) continue;
+    if (outcome.kind === 'count') {
+      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'count', controlPerPersonYear: meanRate(outcome.ratePerYear), estimand: estimands[outcome.id] });
+    } else if (outcome.kind === 'harm') {
+      const count = design.outcomes.find((o) => o.id === outcome.from);
+      if (count?.kind !== 'count') continue;
+      const meanSeverity = outcome.severity.median * Math.exp(outcome.severity.sdLog ** 2 / 2);
+      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'harm', controlPerPersonYear: meanRate(count.ratePerYear) * meanSeverity, estimand: estimands[outcome.id] });
+    }
+  }
+  return commissionerOutputs({
+    costs: design.costs,
+    supportMonths: design.design.followUpMonths,
+    treated: sizes.treated,
+    total: sizes.total,
+    areas: design.design.sites?.count ?? 1,
+    outcomes,
+  });
+}
