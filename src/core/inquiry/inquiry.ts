@@ -56,7 +56,9 @@ export interface Inquiry {
  * Computes everything the exact intention-to-treat estimands need: for each group the selected
  * cohort's expected control follow-up mean of every count (and harm), and the distribution of
  * each binary's event rate, integrated over the propensity, own noise and site multiplier given
- * selection (see `integrateSelectedPopulation`). Not estimated: exact up to quadrature (≈1e-9).
+ * selection (see `integrateSelectedPopulation`). Not estimated: exact up to quadrature — about
+ * 1e-9 with the propensity alone, about 1e-6 when sites or noisy selection outcomes add grid
+ * dimensions (and for binaries, whose rate nodes are compressed to at most 1,024).
  *
  * Formula in words: m_g = ratePerYear_g × followUpMonths/12 × E[propensity × noise × site |
  * selected, g]; a harm outcome's a_g also carries the mean severity median·e^(sdLog²/2).

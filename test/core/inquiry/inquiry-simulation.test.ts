@@ -137,28 +137,36 @@ describe('the inquiry with sites and selection', () => {
     const design: Design = makeDesign({
       propensityDispersion: 1,
       selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 2, withinMonths: 12 }] },
-      outcomes: [countOutcome('crime', [1.5, 1.5])],
+      outcomes: [countOutcome('crime', [1.5, 1.5]), binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.6 } })],
       groups: [{ id: 'youth', label: 'all', share: 1 }],
       design: { size: { kind: 'fixed', treated: 10, control: 400 }, randomisation: 'complete', strata: [], sites: { count: 8, rateCV: 0.6 } },
     });
     const expected = describeCohort(prepareInquiry(design))[0].outcomes[0].controlFollowUp;
     const trialMeans: number[] = [];
+    const prevalences: number[] = [];
     for (let t = 0; t < 150; t++) {
       const rng = trialStream(41, t);
       const cohort = drawCohort(design, rng);
       const treated = assign(design, cohort, rng);
-      const data = drawOutcomes(design, cohort, treated, [[1]], rng);
-      let sum = 0, n = 0;
+      const data = drawOutcomes(design, cohort, treated, [[1], [1]], rng);
+      let sum = 0, events = 0, n = 0;
       treated.forEach((a, i) => {
         if (a === 0) {
           sum += data.values[0][i];
+          events += data.values[1][i];
           n++;
         }
       });
       trialMeans.push(sum / n);
+      prevalences.push(events / n);
     }
     const simulated = summary(trialMeans);
     expect(Math.abs(simulated.mean - expected)).toBeLessThan(4 * simulated.se);
+    // The stated prevalence is the population's, averaged over sites; selection here is on crime,
+    // which shares the propensity, so the selected cohort's prevalence is what the inquiry says.
+    const prevalence = summary(prevalences);
+    const expectedPrevalence = describeCohort(prepareInquiry(design))[0].outcomes[1].controlFollowUp;
+    expect(Math.abs(prevalence.mean - expectedPrevalence)).toBeLessThan(4 * prevalence.se);
   });
 });
 

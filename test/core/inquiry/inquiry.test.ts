@@ -50,6 +50,18 @@ describe('logEstimands without selection (closed forms)', () => {
     expect(logEstimands(inquiry, [[0.6, 0.6], [1, 1]])[1]).toBeCloseTo(Math.log(expected), 10);
   });
 
+  it('keeps an own-prevalence binary at its stated population prevalence when sites vary', () => {
+    const design = makeDesign({
+      outcomes: [binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.3 } })],
+      design: { sites: { count: 6, rateCV: 0.5 } },
+    });
+    const estimand = prepareInquiry(design).estimands[0];
+    if (estimand.kind !== 'binary') throw new Error('expected a binary estimand');
+    // Within the quadrature error of the coarse site rule (about 1e-6).
+    expect(estimand.controlPrevalence[0]).toBeCloseTo(0.6, 5);
+    expect(estimand.controlPrevalence[1]).toBeCloseTo(0.3, 5);
+  });
+
   it('keeps an own-prevalence binary at its stated prevalence and dilutes its risk ratio', () => {
     const design = makeDesign({
       outcomes: [binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.5 } })],
