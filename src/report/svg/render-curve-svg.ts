@@ -15,6 +15,8 @@ export interface CurvePlotLabels {
   readonly subtitle?: string;
   /** Axis title for the varied parameter (default: the parameter path). */
   readonly parameterLabel?: string;
+  /** A value to mark with a vertical line and label, e.g. the sample size `sample-size` found. */
+  readonly marker?: { readonly value: number; readonly label: string };
 }
 
 /**
@@ -22,7 +24,8 @@ export interface CurvePlotLabels {
  * inspect it without rendering).
  *
  * Example: a curve with outcomes knife and crime at 3 values each and target 0.8 gives a layered
- * spec with a band layer, a line layer (colour by outcome), a point layer, a target rule and its label.
+ * spec with a band layer, a line layer (colour by outcome), a point layer, a target rule and its
+ * label (and, with `labels.marker`, a vertical rule and label at the marked value).
  */
 export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}): TopLevelSpec {
   const values = [...curve.points]
@@ -52,6 +55,21 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
       encoding: { y: { field: 'target', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
     },
   ];
+  const marker = labels.marker;
+  const markerLayers = marker === undefined ? [] : [
+    {
+      name: 'marker_rule',
+      data: { values: [marker] },
+      mark: { type: 'rule', strokeDash: [2, 3], color: '#444', strokeWidth: 1.5 },
+      encoding: { x: { field: 'value', type: 'quantitative' } },
+    },
+    {
+      name: 'marker_label',
+      data: { values: [marker] },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, color: '#444', fontSize: 11 },
+      encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 318 }, text: { field: 'label' } },
+    },
+  ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: labels.title ?? `Power by ${curve.parameter}`, ...(labels.subtitle ? { subtitle: labels.subtitle } : {}) },
@@ -71,6 +89,7 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
         ],
       },
       ...targetLayers,
+      ...markerLayers,
     ],
   } as TopLevelSpec;
 }

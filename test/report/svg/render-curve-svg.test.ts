@@ -51,4 +51,14 @@ describe('renderCurveSvg', () => {
     const svg = await renderCurveSvg(curve);
     for (const text of elements(svg, 'text')) expect(text).toMatch(/font-family="[^"]*sans-serif"/);
   });
+
+  it('marks a chosen value with a vertical line at its place and its label', async () => {
+    const svg = await renderCurveSvg(curve, { marker: { value: 225, label: '225 treated' } });
+    const [rule] = groupsWithClass(svg, 'marker_rule_marks').flatMap((group) => elements(group, 'line'));
+    expect(rule).toMatch(/x2="0"/);
+    // The x axis spans 50–400 over 560 px (vega-lite's zero: false keeps the data range here).
+    const [x] = translation(rule);
+    expect(x).toBeCloseTo(((225 - 50) / (400 - 50)) * 560, 0);
+    expect(texts(groupsWithClass(svg, 'marker_label_marks')[0])).toEqual(['225 treated']);
+  });
 });
