@@ -16,7 +16,7 @@ const LOG_TWO_PI = 1.8378770664093456;
  * same method as R's `dbinom`.
  *
  * @example
- * Math.exp(logBinomialPmf(3, 10, 0.5)) // 0.1171875 (= 120/1024)
+ * Math.exp(logBinomialPmf(3, 10, 0.5)) // ≈ 0.1171875 (= 120/1024)
  */
 export function logBinomialPmf(k: number, n: number, p: number, q: number = 1 - p): number {
   if (p === 0) return k === 0 ? 0 : -Infinity;
@@ -42,8 +42,8 @@ export function logBinomialPmf(k: number, n: number, p: number, q: number = 1 - 
  * Formula and reference: `logBinomialPmf` (Loader 2000).
  *
  * @example
- * binomialPmf(3, 10, 0.5) // 0.1171875
- * binomialPmf(0, 1e9, 1e-9) // 0.36787944098... (= (1 − 1e-9)^1e9)
+ * binomialPmf(3, 10, 0.5) // ≈ 0.1171875
+ * binomialPmf(0, 1e9, 1e-9) // 0.3678794409875026 (= (1 − 1e-9)^1e9, mpmath)
  */
 export function binomialPmf(k: number, n: number, p: number): number {
   if (!Number.isInteger(k)) return 0;

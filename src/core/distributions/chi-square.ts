@@ -11,7 +11,7 @@ const { jStat } = jstatModule;
  * Reference: Abramowitz & Stegun (1964) 26.4.19; jstat 1.9.6 `chisquare.cdf`.
  *
  * @example
- * chiSquareCdf(3.841458820694124, 1) // 0.95
+ * chiSquareCdf(3.841458820694124, 1) // ≈ 0.95
  */
 export function chiSquareCdf(x: number, degreesOfFreedom: number): number {
   return jStat.chisquare.cdf(x, degreesOfFreedom);
@@ -24,7 +24,7 @@ export function chiSquareCdf(x: number, degreesOfFreedom: number): number {
  * (below ~1e-10) are only good to that absolute level.
  *
  * @example
- * chiSquareSurvival(3.841458820694124, 1) // 0.05
+ * chiSquareSurvival(3.841458820694124, 1) // ≈ 0.05
  */
 export function chiSquareSurvival(x: number, degreesOfFreedom: number): number {
   return 1 - jStat.chisquare.cdf(x, degreesOfFreedom);

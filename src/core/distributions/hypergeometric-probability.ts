@@ -12,7 +12,7 @@ import { logBinomialPmf } from './binomial-probability.js';
  * Reference: R's `dhyper` (same identity); C. Loader (2000).
  *
  * @example
- * Math.exp(logHypergeometricPmf(1, 5, 5, 3)) // 0.4166666666666667 (= 5·10/120)
+ * Math.exp(logHypergeometricPmf(1, 5, 5, 3)) // ≈ 0.41666666666667 (= 5·10/120)
  */
 export function logHypergeometricPmf(k: number, successes: number, failures: number, draws: number): number {
   if (!Number.isInteger(k) || k < 0 || k > successes || draws - k > failures || k > draws) return -Infinity;
@@ -33,7 +33,7 @@ export function logHypergeometricPmf(k: number, successes: number, failures: num
  * Formula and reference: `logHypergeometricPmf`.
  *
  * @example
- * hypergeometricPmf(1, 5, 5, 3) // 0.4166666666666667
+ * hypergeometricPmf(1, 5, 5, 3) // ≈ 0.41666666666667
  */
 export function hypergeometricPmf(k: number, successes: number, failures: number, draws: number): number {
   return Math.exp(logHypergeometricPmf(k, successes, failures, draws));

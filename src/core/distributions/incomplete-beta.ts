@@ -12,7 +12,7 @@ const { jStat } = jstatModule;
  * Reference: Abramowitz & Stegun (1964) 26.5.8; Press et al., Numerical Recipes (3rd ed.) §6.4.
  *
  * @example
- * regularizedIncompleteBeta(0.5, 2, 3) // 0.6875
+ * regularizedIncompleteBeta(0.5, 2, 3) // ≈ 0.6875
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   return jStat.ibeta(x, a, b);

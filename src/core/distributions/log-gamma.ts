@@ -18,8 +18,8 @@ const STIRLING_FROM = 10;
  * Reference: Abramowitz & Stegun (1964), 6.1.40 (the series) and 6.1.15 (the recurrence).
  *
  * @example
- * logGamma(0.5) // 0.5723649429247001 (= log √π)
- * logGamma(101) // 363.73937555556347 (= log 100!)
+ * logGamma(0.5) // ≈ 0.57236494292470 (= log √π)
+ * logGamma(101) // ≈ 363.73937555556347 (= log 100!)
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) return Number.NaN;

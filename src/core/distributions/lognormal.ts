@@ -9,7 +9,7 @@ import { drawStandardNormal } from './standard-normal.js';
  * 1994), ch. 14.
  *
  * @example
- * drawLognormal({ next: () => 0.5 }, 2, 0.7) // 2 (Z = 0 gives the median)
+ * drawLognormal(rng, 2, 0.7) // a positive value, below 2 in half of all draws; mean 2·e^0.245 ≈ 2.555
  */
 export function drawLognormal(rng: Rng, median: number, sdLog: number): number {
   if (!(median > 0) || !(sdLog >= 0) || !Number.isFinite(median) || !Number.isFinite(sdLog)) {

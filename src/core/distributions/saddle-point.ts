@@ -49,7 +49,7 @@ export function stirlingError(n: number): number {
  * Reference: C. Loader, "Fast and accurate computation of binomial probabilities" (2000), "bd0".
  *
  * @example
- * devianceTerm(12, 10) // 0.18785868833170604 (= 12·log 1.2 − 2)
+ * devianceTerm(12, 10) // ≈ 0.18785868152746 (= 12·log 1.2 − 2)
  */
 export function devianceTerm(x: number, mu: number): number {
   if (x === 0) return mu;

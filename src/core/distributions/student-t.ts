@@ -13,7 +13,7 @@ const { jStat } = jstatModule;
  * Reference: Abramowitz & Stegun (1964) 26.7.1; jstat 1.9.6 `studentt.cdf`.
  *
  * @example
- * studentTCdf(2.5, 3) // 0.9561466398...
+ * studentTCdf(2.5, 3) // ≈ 0.95614667650 (SciPy: t.cdf(2.5, 3))
  */
 export function studentTCdf(t: number, degreesOfFreedom: number): number {
   return jStat.studentt.cdf(t, degreesOfFreedom);
@@ -28,7 +28,7 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
  * Reference: jstat 1.9.6 `studentt.inv`.
  *
  * @example
- * studentTQuantile(0.975, 3) // 3.182446305...
+ * studentTQuantile(0.975, 3) // ≈ 3.18244630528 (SciPy: t.ppf(0.975, 3))
  */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   return jStat.studentt.inv(p, degreesOfFreedom);

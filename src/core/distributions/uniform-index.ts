@@ -15,7 +15,7 @@ const EXACT_UP_TO = 2 ** 21;
  * Modeling and Computer Simulation 29 (2019) 3:1–3:12.
  *
  * @example
- * drawUniformIndex({ next: () => 0.5 }, 10) // 5
+ * drawUniformIndex({ next: () => 0.75 }, 10) // 7
  */
 export function drawUniformIndex(rng: Rng, size: number): number {
   if (size <= EXACT_UP_TO && size >= 1 && Number.isInteger(size)) {
