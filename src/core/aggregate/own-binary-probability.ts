@@ -15,8 +15,8 @@ import { chiSquareCdf } from '../distributions/chi-square.js';
  * Reference: Hougaard, Analysis of Multivariate Survival Data (2000) §7.2 (Laplace transform);
  * Abramowitz & Stegun 6.5 (incomplete gamma); the truncated expectation by completing the gamma.
  *
- * @example ownBinaryProbability(3.5861, 1.5, 1, 1) → 0.6 (the hazard of prevalence 0.6 at d = 1.5);
- *   ownBinaryProbability(3.5861, 1.5, 1, 0.8) → 0.48
+ * @example ownBinaryProbability(1.96856, 1.5, 1, 1) → 0.6 (the hazard of prevalence 0.6 at d = 1.5);
+ *   ownBinaryProbability(1.96856, 1.5, 1, 0.8) → 0.48
  */
 export function ownBinaryProbability(hazard: number, dispersion: number, multiplier: number, ratio: number): number {
   const c = hazard * multiplier;

@@ -1,7 +1,8 @@
 /**
  * The aggregated engine agrees in distribution with the per-person engine on a grid of designs
  * ({@link checkAgreement}: power, type I error, mean estimate within Monte Carlo error; KS tests
- * on the sampling distributions that do not reject at 0.001). This file: groups, sites, cluster and blocked stratified randomisation, own-prevalence binaries.
+ * on the sampling distributions that do not reject at 0.001).
+ * This file: groups, sites, cluster and blocked stratified randomisation, own-prevalence binaries.
  */
 import { describe, test } from 'vitest';
 import { checkAgreement, type AgreementCase } from './compare-engines.js';

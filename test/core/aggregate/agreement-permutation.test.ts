@@ -1,7 +1,8 @@
 /**
  * The aggregated engine agrees in distribution with the per-person engine on a grid of designs
  * ({@link checkAgreement}: power, type I error, mean estimate within Monte Carlo error; KS tests
- * on the sampling distributions that do not reject at 0.001). This file: randomisation inference from histograms, stratified by site, with a drawn effect.
+ * on the sampling distributions that do not reject at 0.001).
+ * This file: randomisation inference from histograms, stratified by site, with a drawn effect.
  */
 import { describe, test } from 'vitest';
 import { checkAgreement, type AgreementCase } from './compare-engines.js';
@@ -19,7 +20,6 @@ design: { followUpMonths: 12, size: { treated: 30, control: 50 }, randomisation:
 analysis: { permutations: 99 }
 `,
   },
-
 ];
 
 describe('the aggregated engine agrees with the per-person engine in distribution', () => {

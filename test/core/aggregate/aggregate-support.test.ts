@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { aggregateSupport } from '../../../src/core/aggregate/aggregate-support.js';
+import { chosenEngine } from '../../../src/core/aggregate/chosen-engine.js';
+import type { Design } from '../../../src/core/design.js';
+import { loadDesign } from '../../../src/scenario/load-design.js';
+import { designFrom } from './compare-engines.js';
+
+const COUNT = '{ id: crime, kind: count, ratePerYear: 1.5, effect: { rateRatio: 0.8 }, analysis: quasi-poisson, primary: true }';
+const DESIGN = 'design: { followUpMonths: 12, size: { treated: 50, control: 50 } }';
+
+async function supportOf(yaml: string): Promise<ReturnType<typeof aggregateSupport>> {
+  return aggregateSupport(await designFrom('support', yaml, 1));
+}
+
+function withEngine(design: Design, engine: 'auto' | 'person' | 'aggregate'): Design {
+  return { ...design, simulation: { ...design.simulation, engine } };
+}
+
+describe('aggregateSupport', () => {
+  test('REF (one NB count, a binary from it) is supported', async () => {
+    expect(aggregateSupport((await loadDesign('bench-ref')).design)).toEqual({ ok: true });
+  });
+
+  test('Milton Keynes falls back: its selection on a prior window is named', async () => {
+    const support = aggregateSupport((await loadDesign('milton-keynes', ['simulation.engine=auto'])).design);
+    expect(support.ok).toBe(false);
+    if (!support.ok) expect(support.reason).toMatch(/selection on a prior window/);
+  });
+
+  test('a harm outcome falls back', async () => {
+    const support = await supportOf(`
+outcomes:
+  - ${COUNT}
+  - { id: harm, kind: harm, from: crime, severity: { distribution: lognormal, median: 30, spread: 2 }, analysis: mann-whitney }
+${DESIGN}`);
+    expect(support).toEqual({ ok: false, reason: expect.stringMatching(/harm outcome "harm" is continuous/) });
+  });
+
+  test('caseworker clustering falls back', async () => {
+    const support = await supportOf(`outcomes: [${COUNT}]\ndesign: { followUpMonths: 12, size: { treated: 50, control: 50 }, caseworkers: { caseload: 20, icc: 0.02 } }`);
+    expect(support).toEqual({ ok: false, reason: expect.stringMatching(/caseworker/) });
+  });
+
+  test('adjustForPrior falls back (it needs person-level prior counts)', async () => {
+    const design = await designFrom('adjust', `outcomes: [${COUNT}]\n${DESIGN}`, 1);
+    const adjusted: Design = { ...design, analysis: { ...design.analysis, adjustForPrior: true } };
+    expect(aggregateSupport(adjusted)).toEqual({ ok: false, reason: expect.stringMatching(/adjustForPrior/) });
+  });
+
+  test('a count with its own dispersion on top of the propensity falls back; either alone is supported', async () => {
+    const own = '{ id: crime, kind: count, ratePerYear: 1.5, dispersion: 0.5, analysis: quasi-poisson }';
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\noutcomes: [${own}]\n${DESIGN}`)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/own dispersion on top of the propensity/),
+    });
+    expect(await supportOf(`outcomes: [${own}]\n${DESIGN}`)).toEqual({ ok: true });
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\noutcomes: [${COUNT}]\n${DESIGN}`)).toEqual({ ok: true });
+  });
+
+  test('two primary outcomes on different sources fall back only when the propensity correlates them', async () => {
+    const two = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z, primary: true }`;
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${two}\n${DESIGN}`)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/primary outcomes built on "crime" and "reoffend" share the propensity/),
+    });
+    expect(await supportOf(`${two}\n${DESIGN}`)).toEqual({ ok: true });
+    const secondary = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z }`;
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${secondary}\n${DESIGN}`)).toEqual({ ok: true });
+  });
+});
+
+describe('chosenEngine', () => {
+  test('auto picks the aggregate engine where it is exact and the per-person engine elsewhere', async () => {
+    expect(chosenEngine(withEngine((await loadDesign('bench-ref')).design, 'auto'))).toBe('aggregate');
+    expect(chosenEngine(withEngine((await loadDesign('milton-keynes')).design, 'auto'))).toBe('person');
+  });
+
+  test('person is always honoured; aggregate on an unsupported design is an error naming the reason', async () => {
+    const ref = (await loadDesign('bench-ref')).design;
+    expect(chosenEngine(withEngine(ref, 'person'))).toBe('person');
+    expect(chosenEngine(withEngine(ref, 'aggregate'))).toBe('aggregate');
+    const mk = (await loadDesign('milton-keynes')).design;
+    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(/cannot simulate this design exactly: eligibility selection/);
+  });
+
+  test('the scenario loader rejects engine: aggregate on a design it cannot simulate exactly', async () => {
+    await expect(loadDesign('milton-keynes', ['simulation.engine=aggregate'])).rejects.toThrow(/simulation.engine aggregate cannot simulate/);
+  });
+});
