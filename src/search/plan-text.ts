@@ -135,7 +135,9 @@ export function pilotLines(pilot: PilotPlan): string[] {
       `  ${insight.outcome}: pilot ${formatRatio(insight.pilotEstimate)} (SE of log ${insight.standardError.toFixed(2)}). ` +
         `If the true ratio were the scenario's ${formatRatio(planning.planningRatio)}, a trial of the pilot's size had ${formatPercent(planning.power, 0)} power ` +
         `and its significant results would exaggerate the effect ${planning.exaggeration.toFixed(1)}× (wrong sign ${formatPercent(planning.typeS)}). ` +
-        `Deflated planning ratio: ${formatRatio(insight.deflatedRatio)}.`,
+        (insight.deflatedRatio === 1
+          ? 'Deflated planning ratio: 1 — at this size significant estimates would be this large on average even with no effect.'
+          : `Deflated planning ratio: ${formatRatio(insight.deflatedRatio)} (the pilot's log ratio overstates it ${insight.deflationFactor.toFixed(1)}×).`),
     );
   }
   out.push(`  Method: ${pilot.method}`);

@@ -12,6 +12,7 @@ import { registerScenarios } from './scenarios.js';
 import { registerInit } from './init.js';
 import { registerRetro } from './retro.js';
 import { registerSampleSize } from './sample-size.js';
+import { registerMde } from './mde.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
@@ -26,4 +27,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerInit(program, setExitCode);
   registerRetro(program, setExitCode);
   registerSampleSize(program, setExitCode);
+  registerMde(program, setExitCode);
 }
