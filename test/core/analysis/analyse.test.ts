@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { analyse, analyseSummaries } from '../../../src/core/analysis/analyse.js';
@@ -105,5 +106,59 @@ describe('analyseSummaries', () => {
     for (const name of ['negative-binomial', 'mann-whitney'] as const) {
       expect(analyseSummaries(name, trimmed, TWO_SIDED)).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
     }
+  });
+});
+
+interface ReferenceTrial {
+  n1: number;
+  y: number[];
+  harm: number[];
+  propTwo: number; propLess: number; fisherTwo: number; fisherLess: number;
+  quasiCounts: number[]; quasiHarm: number[]; nb: number[];
+  welchCounts: number; welchHarm: number; welchHarmLess: number;
+  wilcoxCounts: number; wilcoxCountsLess: number; wilcoxHarm: number;
+}
+
+describe('analyse on 19 random trials analysed by R', () => {
+  // Rscript test/core/analysis/all-analyses-reference.R > test/core/analysis/all-analyses-reference.json
+  // (R 4.2.2, MASS 7.3-58.2): prop.test(correct = FALSE), fisher.test, glm(quasipoisson),
+  // glm.nb, t.test, wilcox.test(exact = FALSE) on NB counts, lognormal harm and any-event
+  // binaries. Tolerances: 1e-10 where only normal probabilities and arithmetic are involved;
+  // 1e-7 through Student t (jstat, ≈ 4e-8) and glm.nb (theta search stops at a 1.2e-4 step).
+  const trials = JSON.parse(readFileSync(new URL('./all-analyses-reference.json', import.meta.url), 'utf8')) as ReferenceTrial[];
+  const ONE = { ...TWO_SIDED, sides: 'one' as const };
+
+  test.each(trials.map((t, i) => [i, t] as const))('trial %i', (_, t) => {
+    const split = (values: number[], integerValued: boolean) =>
+      armsData(values.slice(0, t.n1), values.slice(t.n1), { integerValued });
+    const counts = split(t.y, true);
+    const harm = split(t.harm, false);
+    const binary = split(t.y.map((v) => (v > 0 ? 1 : 0)), true);
+    const run = (name: AnalysisName, data: OutcomeData, plan = TWO_SIDED) => analyse(name, data, plan, testRng(1));
+    const close = (actual: number, expected: number, tolerance: number, what: string) =>
+      expect(Math.abs(actual - expected), what).toBeLessThan(tolerance);
+
+    close(run('two-proportion-z', binary).pValue, t.propTwo, 1e-10, 't.propTwo');
+    close(run('two-proportion-z', binary, ONE).pValue, t.propLess, 1e-10, 't.propLess');
+    close(run('fisher-exact', binary).pValue, t.fisherTwo, 1e-10, 't.fisherTwo');
+    close(run('fisher-exact', binary, ONE).pValue, t.fisherLess, 1e-10, 't.fisherLess');
+    for (const [data, expected] of [[counts, t.quasiCounts], [harm, t.quasiHarm]] as const) {
+      const result = run('quasi-poisson', data);
+      close(result.logEstimate, expected[0], 1e-10, 'quasi-poisson result.logEstimate');
+      // summary.glm's dispersion uses the working weights of the last IRLS step's start, so R's SE
+      // lags the converged fit by up to ~1e-8 here (a deviance change of 1e-14 allows that)
+      close(result.standardError, expected[1], 1e-7, 'quasi-poisson result.standardError');
+      close(result.pValue, expected[2], 1e-7, 'quasi-poisson result.pValue');
+    }
+    const nb = run('negative-binomial', counts);
+    close(nb.logEstimate, t.nb[0], 1e-7, 't.nb[0]');
+    close(nb.standardError, t.nb[1], 1e-7, 't.nb[1]');
+    close(nb.pValue, t.nb[2], 1e-7, 't.nb[2]');
+    close(run('welch-t', counts).pValue, t.welchCounts, 1e-7, 't.welchCounts');
+    close(run('welch-t', harm).pValue, t.welchHarm, 1e-7, 't.welchHarm');
+    close(run('welch-t', harm, ONE).pValue, t.welchHarmLess, 1e-7, 't.welchHarmLess');
+    close(run('mann-whitney', counts).pValue, t.wilcoxCounts, 1e-10, 't.wilcoxCounts');
+    close(run('mann-whitney', counts, ONE).pValue, t.wilcoxCountsLess, 1e-10, 't.wilcoxCountsLess');
+    close(run('mann-whitney', harm).pValue, t.wilcoxHarm, 1e-10, 't.wilcoxHarm');
   });
 });
