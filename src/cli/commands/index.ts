@@ -13,6 +13,7 @@ import { registerInit } from './init.js';
 import { registerRetro } from './retro.js';
 import { registerSampleSize } from './sample-size.js';
 import { registerMde } from './mde.js';
+import { registerCurve } from './curve.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
@@ -28,4 +29,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerRetro(program, setExitCode);
   registerSampleSize(program, setExitCode);
   registerMde(program, setExitCode);
+  registerCurve(program, setExitCode);
 }

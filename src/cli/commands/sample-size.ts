@@ -14,7 +14,7 @@ import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import type { PowerCurve } from '../../report/power-curve.js';
 import { writeOutput } from '../../report/write-output.js';
-import { openTrialRunner } from '../../runner/run-trials.js';
+import { openTrialRunner, type TrialRunner } from '../../runner/run-trials.js';
 import { loadDesign, type LoadedDesign } from '../../scenario/load-design.js';
 import { commissionerPlan } from '../../search/commissioner-plan.js';
 import { describeParameter, isSearchable, SEARCHABLE_PARAMETERS, type DesignParameter } from '../../search/design-parameter.js';
@@ -119,6 +119,8 @@ export interface PlanningSession {
   readonly signal: AbortSignal;
   readonly threads: number | undefined;
   readonly withNull: boolean;
+  /** The runner whose workers stay up for the whole command. */
+  readonly runner: TrialRunner;
   /** Runs search trials on the worker pool, without the null run. */
   readonly searchRange: ReturnType<typeof runnerRange>;
   /** Writes one progress line to stderr (unless --quiet). */
@@ -154,6 +156,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     signal: controller.signal,
     threads,
     withNull: options.null,
+    runner,
     searchRange: runnerRange(runner, { withNull: false, signal }),
     progress(label, point, trialsUsed) {
       if (quiet) return;
