@@ -49,6 +49,11 @@ export function Dashboard(props: DashboardProps) {
   const finals = props.summary ? [props.summary] : [];
   const names = props.outcomes.map((o) => `${o.id}${o.primary ? ' *' : ''}`);
   const nameWidth = Math.min(18, Math.max(7, ...names.map((n) => n.length)));
+  // Bars shrink on narrow terminals so no line wraps: a row is the name, 2 + 20 cells of power,
+  // the bar in 4 cells of frame, then up to 30 cells of type I error and failures.
+  const barWidth = Math.max(8, Math.min(30, columns - nameWidth - 57));
+  // The progress line's text takes up to 73 cells ("1,000,000 / 1,000,000 trials  100%  ·  …").
+  const progressWidth = Math.max(5, Math.min(30, columns - 74));
   const warnings = [...props.warnings, ...(props.progress ? deriveLiveWarnings(props.progress, props.alpha) : [])];
 
   return (
@@ -63,7 +68,7 @@ export function Dashboard(props: DashboardProps) {
       ) : (
         <Box flexDirection="column">
           <Text bold={props.color}>{props.title}</Text>
-          <ProgressBar progress={props.progress} color={props.color} />
+          <ProgressBar progress={props.progress} width={progressWidth} color={props.color} />
           <Text> </Text>
           {props.outcomes.map((outcome, i) => (
             <OutcomeRow
@@ -71,6 +76,7 @@ export function Dashboard(props: DashboardProps) {
               name={names[i]}
               nameWidth={nameWidth}
               progress={props.progress?.outcomes.find((o) => o.outcome === outcome.id) ?? null}
+              barWidth={barWidth}
               color={props.color}
             />
           ))}

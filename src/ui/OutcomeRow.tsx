@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import type { OutcomeProgress } from '../runner/progress.js';
-import { formatPercent, formatPercentWithInterval } from '../report/format-numbers.js';
+import { formatCount, formatPercent, formatPercentWithInterval } from '../report/format-numbers.js';
 
 /** Props of `OutcomeRow`. */
 export interface OutcomeRowProps {
@@ -47,7 +47,7 @@ export function OutcomeRow({ name, nameWidth, progress, barWidth = 30, color }: 
       <Text color={color ? 'cyan' : undefined} dimColor={color}>{'▓'.repeat(inside)}</Text>
       <Text dimColor={color}>{'░'.repeat(above)}</Text>
       <Text>{`▏${extra}`}</Text>
-      {progress.failures > 0 ? <Text color={color ? 'yellow' : undefined}>{`  ${progress.failures} failed`}</Text> : null}
+      {progress.failures > 0 ? <Text color={color ? 'yellow' : undefined}>{`  ${formatCount(progress.failures)} failed`}</Text> : null}
     </Box>
   );
 }

@@ -3,6 +3,7 @@
  * (an analysis that could not be computed) and a type I error clearly above α in the paired null
  * run (a test that is not valid at this size or for these data).
  */
+import { formatCount } from '../report/format-numbers.js';
 import type { RunProgress } from '../runner/progress.js';
 
 /** Trials of the null run needed before a type I error warning is worth showing. */
@@ -22,7 +23,7 @@ export function deriveLiveWarnings(progress: RunProgress, alpha = 0.05): string[
   const n = progress.trialsDone;
   for (const outcome of progress.outcomes) {
     if (outcome.failures > 0) {
-      warnings.push(`${outcome.outcome}: ${outcome.failures} trial${outcome.failures === 1 ? '' : 's'} so far could not be analysed`);
+      warnings.push(`${outcome.outcome}: ${formatCount(outcome.failures)} trial${outcome.failures === 1 ? '' : 's'} so far could not be analysed`);
     }
     const typeI = outcome.typeIError;
     if (typeI !== null && n >= MIN_TRIALS_FOR_TYPE_I && typeI - alpha > 3 * Math.sqrt((alpha * (1 - alpha)) / n)) {

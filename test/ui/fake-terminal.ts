@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { ESCAPE_SEQUENCE } from '../../src/report/ansi-style.js';
 
 /** A terminal-like stream that keeps everything written to it. */
-export function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string } {
+export function fakeTerminal(columns = 100): { stream: NodeJS.WriteStream; text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -11,6 +11,6 @@ export function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string
       done();
     },
   }) as unknown as NodeJS.WriteStream;
-  Object.assign(stream, { columns: 100, rows: 40, isTTY: true });
+  Object.assign(stream, { columns, rows: 40, isTTY: true });
   return { stream, text: () => chunks.join('').replace(ESCAPE_SEQUENCE, '') };
 }
