@@ -1,24 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-
-/** Runs `trialsim ARGS` in this process and captures what it writes. */
-async function trialsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  // A writer that records the text and, like a real stream, calls back when it is done.
-  const capture = (append: (text: string) => void) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      append(String(chunk));
-      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-      callback?.();
-      return true;
-    }) as typeof process.stdout.write;
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  const code = await main(['node', 'trialsim', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+import { runCli as trialsim } from '../search/support/run-cli.js';
 
 afterEach(() => vi.restoreAllMocks());
 
