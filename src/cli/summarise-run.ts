@@ -6,6 +6,7 @@
 import { chosenEngine } from '../core/aggregate/chosen-engine.js';
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
+import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { contextFor } from '../core/simulate-block.js';
@@ -22,7 +23,8 @@ export interface RunFacts {
 /** The run document for `tally` of `design`. */
 export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): RunSummary {
   const sizes = armSizes(design.design.size);
-  const { results, familywise, warnings } = diagnose(design, tally, contextFor(design).statedLogTruth);
+  const context = contextFor(design);
+  const { results, familywise, warnings } = diagnose(design, tally, context.statedLogTruth);
   const completeWarnings = facts.complete
     ? warnings
     : [`Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`, ...warnings];
@@ -43,6 +45,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       threads: facts.threads,
     },
     engine: chosenEngine(design),
+    cohort: describeCohort(context.inquiry),
   };
 }
 

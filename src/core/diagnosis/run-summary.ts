@@ -64,6 +64,23 @@ export interface RunSummary {
   readonly familywise: Familywise | null;
   readonly warnings: readonly string[];
   readonly timing: { readonly seconds: number; readonly trialsPerSecond: number; readonly threads: number };
+  /**
+   * The simulated cohort per group: the share of the population that passes the eligibility
+   * rules, and per outcome the selected cohort's prior-window rate (null without selection) and
+   * expected control follow-up value (rate per year, prevalence or mean harm), so authors can
+   * calibrate against their own data.
+   */
+  readonly cohort?: readonly CohortGroupSummary[];
   /** Which engine simulated the trials: per person, or exact aggregated cells (see `chosenEngine`). */
   readonly engine?: 'person' | 'aggregate';
+}
+
+export interface CohortGroupSummary {
+  readonly group: string;
+  readonly eligibleShare: number;
+  readonly outcomes: readonly {
+    readonly outcome: string;
+    readonly priorRatePerYear: number | null;
+    readonly controlFollowUp: number;
+  }[];
 }
