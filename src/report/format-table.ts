@@ -65,26 +65,61 @@ function fit(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
 }
 
+/** The diagnosand table as lines, and whether the analysis column had to go to fit. */
+export interface DiagnosandTableLayout {
+  readonly lines: readonly string[];
+  /** True when the analysis column was left out to fit the width (say the analyses elsewhere). */
+  readonly analysisDropped: boolean;
+}
+
 /**
  * Lays out the diagnosand table: each column as wide as its widest cell, two spaces between
- * columns, dropping to one space and then shortening the outcome column when the line would pass
- * `width`. Returns the header line and one line per outcome, without styling. With `alpha`, a
- * type I error above it beyond Monte Carlo error is marked `!`.
+ * columns. When the line would pass `width` it tries, in turn: one space between columns, leaving
+ * out the analysis column (with two spaces, then one), then also the failures column, and last
+ * shortening the outcome column. Returns the header line and one
+ * line per outcome, without styling. With `alpha`, a type I error above it beyond Monte Carlo
+ * error is marked `!`.
  *
- * Example: two outcomes give three lines of equal length, the first starting `outcome`.
+ * Example: two outcomes at width 100 give three lines of equal length starting `outcome`, with
+ * the analysis column; at width 80 the analysis column is dropped (`analysisDropped: true`).
  */
-export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], width = 100, alpha: number | null = null): string[] {
+export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], width = 100, alpha: number | null = null): DiagnosandTableLayout {
   // The failures column earns its space only when something failed (warnings say so too).
-  const columns = results.some((r) => r.failures > 0) ? COLUMNS : COLUMNS.filter((c) => c.header !== 'failed');
-  const cells = results.map((result) => columns.map((column) => column.cell(result, alpha)));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i].length)));
-  const total = (gap: number) => widths.reduce((sum, w) => sum + w, 0) + gap * (widths.length - 1);
-  const gap = total(2) <= width ? 2 : 1;
-  const excess = total(gap) - width;
+  const all = results.some((r) => r.failures > 0) ? COLUMNS : COLUMNS.filter((c) => c.header !== 'failed');
+  const measure = (columns: readonly Column[]) => {
+    const cells = results.map((result) => columns.map((column) => column.cell(result, alpha)));
+    const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i].length)));
+    const total = (gap: number) => widths.reduce((sum, w) => sum + w, 0) + gap * (widths.length - 1);
+    return { columns, cells, widths, total };
+  };
+  const full = measure(all);
+  const lean = measure(all.filter((c) => c.header !== 'analysis'));
+  // Failures are also in the warnings, so their column goes last.
+  const leaner = measure(all.filter((c) => c.header !== 'analysis' && c.header !== 'failed'));
+  // First layout that fits, from the roomiest; failing all, the last, with the outcome cut.
+  const tries = [
+    { table: full, gap: 2 },
+    { table: full, gap: 1 },
+    { table: lean, gap: 2 },
+    { table: lean, gap: 1 },
+    { table: leaner, gap: 2 },
+    { table: leaner, gap: 1 },
+  ];
+  const { table, gap } = tries.find((t) => t.table.total(t.gap) <= width) ?? tries[tries.length - 1];
+  const analysisDropped = table !== full;
+  const { columns, cells, widths } = table;
+  const excess = table.total(gap) - width;
   if (excess > 0) widths[0] = Math.max(columns[0].header.length, widths[0] - excess);
   const line = (row: readonly string[]) =>
     row.map((text, i) => fit(text, widths[i], columns[i].align)).join(' '.repeat(gap)).trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)];
+  return { lines: [line(columns.map((c) => c.header)), ...cells.map(line)], analysisDropped };
+}
+
+/** "analysis: crime, knife: negative-binomial · harm: mann-whitney", for a table without that column. */
+function analysesLine(results: readonly OutcomeDiagnosis[]): string {
+  const byAnalysis = new Map<string, string[]>();
+  for (const r of results) byAnalysis.set(r.analysis, [...(byAnalysis.get(r.analysis) ?? []), r.outcome]);
+  return `analysis: ${[...byAnalysis].map(([analysis, outcomes]) => `${outcomes.join(', ')}: ${analysis}`).join(' · ')}`;
 }
 
 function heading(summary: RunSummary): string[] {
@@ -140,14 +175,16 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const { color } = options;
   const out: string[] = [];
   const [title, facts] = heading(summary);
-  out.push(applyStyle(title, 'bold', color), ...wrap(facts, width));
+  out.push(applyStyle(title, 'bold', color), ...wrap(facts, width, '  '));
   if (!summary.complete) {
     out.push(applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color));
   }
   out.push('');
   const alpha = options.alpha ?? null;
-  const [header, ...rows] = layoutDiagnosandTable(summary.results, width, alpha);
+  const layout = layoutDiagnosandTable(summary.results, width, alpha);
+  const [header, ...rows] = layout.lines;
   out.push(applyStyle(header, 'bold', color), ...rows, '');
+  if (layout.analysisDropped) out.push(...wrap(analysesLine(summary.results), width, '  '), '');
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));

@@ -53,19 +53,33 @@ describe('formatTable', () => {
 
 describe('layoutDiagnosandTable', () => {
   it('aligns every row to the same columns', () => {
-    const lines = layoutDiagnosandTable(sampleSummary.results);
+    const { lines } = layoutDiagnosandTable(sampleSummary.results);
     const powerEnd = lines[0].indexOf('power [95% CI]') + 'power [95% CI]'.length;
     for (const line of lines.slice(1)) expect(line[powerEnd - 1]).toBe(']');
   });
 
   it('leaves out the failures column when nothing failed', () => {
     const none = sampleSummary.results.map((r) => ({ ...r, failures: 0 }));
-    expect(layoutDiagnosandTable(none)[0]).not.toContain('failed');
-    expect(layoutDiagnosandTable(sampleSummary.results)[0]).toContain('failed');
+    expect(layoutDiagnosandTable(none).lines[0]).not.toContain('failed');
+    expect(layoutDiagnosandTable(sampleSummary.results).lines[0]).toContain('failed');
   });
 
-  it('narrows to the width asked for', () => {
-    for (const line of layoutDiagnosandTable(sampleSummary.results, 90)) expect(line.length).toBeLessThanOrEqual(90);
+  it('keeps the analysis column when it fits', () => {
+    const layout = layoutDiagnosandTable(sampleSummary.results, 100);
+    expect(layout.analysisDropped).toBe(false);
+    expect(layout.lines[0]).toContain('analysis');
+  });
+
+  it('narrows to 80 columns by leaving out the analysis column, which the table then lists below', () => {
+    const layout = layoutDiagnosandTable(sampleSummary.results, 80);
+    expect(layout.analysisDropped).toBe(true);
+    expect(layout.lines[0]).not.toContain('analysis');
+    for (const line of layout.lines) expect(line.length).toBeLessThanOrEqual(80);
+    // Nothing else was cut: every outcome id is whole.
+    for (const r of sampleSummary.results) expect(layout.lines.some((line) => line.startsWith(`${r.outcome} `) || line === r.outcome)).toBe(true);
+    const text = formatTable(sampleSummary, { color: false, width: 80 });
+    expect(text).toContain('analysis: crime, knife: negative-binomial · knife-youth: mann-whitney');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
 
