@@ -42,6 +42,11 @@ interface Source {
   /** NB dispersion of a count given the site multiplier; the propensity's dispersion for a binary. */
   readonly dispersion: number;
   readonly cache: Map<number, CountHazards>;
+  /**
+   * Counts whose means are the same in every trial (no site variation, no drawn effect): per group
+   * g, the hazards not engaged (2g) and engaged (2g + 1) under the stated effects; else empty.
+   */
+  fixed: CountHazards[];
 }
 
 /** What the aggregated path needs about a design, computed once (see `prepareAggregateTrial`). */
@@ -60,8 +65,6 @@ export interface AggregateTrialContext {
   readonly treated: Float64Array;
   readonly siteMultiplier: Float64Array;
   readonly histograms: readonly Histogram[][];
-  /** Scratch: one outcome's control and treated histograms while its summaries are formed. */
-  readonly armScratch: readonly [Histogram, Histogram];
   /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
   readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
   /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
@@ -90,7 +93,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     const kind = outcome.kind === 'count' ? 'count' : 'binary';
     const base = kind === 'count' ? Float64Array.from(constants.groupRates[k], (rate) => rate * years) : Float64Array.from(constants.groupRates[k]);
     const dispersion = kind === 'count' ? Math.max(design.propensityDispersion, constants.noiseVariance[k]) : design.propensityDispersion;
-    sources.push({ kind, outcome: k, base, dispersion, cache: new Map() });
+    sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [] });
     sourceOf.set(k, sources.length - 1);
     return sources.length - 1;
   };
@@ -117,7 +120,6 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     treated: new Float64Array(layout.cellSize.length),
     siteMultiplier: new Float64Array(layout.siteCount).fill(1),
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
-    armScratch: [new Histogram(), new Histogram()],
     summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
   };
@@ -158,7 +160,7 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
   const siteMultiplier = context.siteMultiplier;
   if (context.siteVariance > 0) for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
   drawTreatedCounts(design, layout, rng, context.treated);
-  for (const perSlot of histograms) for (const histogram of perSlot) histogram.clear();
+  for (let j = 0; j < histograms.length; j++) for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
   const attrition = design.design.attrition;
   const groupCount = layout.groupCount;
   for (let c = 0; c < layout.cellSize.length; c++) {
@@ -178,7 +180,8 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
           const ratio = part === 1 ? ratios[source.outcome][g] : 1;
           const into = histograms[j][slot];
           if (source.kind === 'count') {
-            drawCountHistogram(rng, observed, hazardsFor(source, source.base[g] * multiplier * ratio), into);
+            const fixed = source.fixed.length > 0 ? source.fixed[2 * g + (nullRun ? 0 : part)] : null;
+            drawCountHistogram(rng, observed, fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio), into);
           } else {
             const positives = drawBinomial(rng, observed, ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio));
             into.add(0, observed - positives);
@@ -213,37 +216,56 @@ function hazardsFor(source: Source, mean: number): CountHazards {
 
 /** Without site variation or drawn effects, every trial uses the same few means: build their tables in full once. */
 function warmHazards(context: AggregateTrialContext): void {
-  if (context.siteVariance > 0) return;
   const { trial } = context;
+  if (context.siteVariance > 0 || trial.drawsEffects) return;
   for (const source of context.sources) {
     if (source.kind !== 'count') continue;
     source.base.forEach((mean, g) => {
-      for (const ratio of [1, trial.statedRatios[source.outcome][g]]) {
-        if (!source.cache.has(mean * ratio)) source.cache.set(mean * ratio, eagerHazards(mean * ratio, source.dispersion));
-      }
+      source.fixed[2 * g] = eagerHazards(mean, source.dispersion);
+      source.fixed[2 * g + 1] = eagerHazards(mean * trial.statedRatios[source.outcome][g], source.dispersion);
     });
   }
 }
 
 /** Both arms' sufficient statistics of outcome k, from its source's histograms over its groups and all units. */
 function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummaries {
-  const scratch = context.armScratch;
-  scratch[0].clear();
-  scratch[1].clear();
   const perSlot = context.histograms[context.outcomeSource[k]];
+  const groups = context.outcomeGroups[k];
   const { groupCount, unitCount } = context.layout;
+  const anyEvent = context.anyEvent[k] === 1;
+  // As `summariseArms`: both histograms have length (largest value in either arm) + 1.
+  let length = 1;
   for (let arm = 0; arm < 2; arm++) {
-    for (const g of context.outcomeGroups[k]) {
-      for (let u = 0; u < unitCount; u++) scratch[arm].addHistogram(perSlot[(arm * groupCount + g) * unitCount + u]);
+    for (let i = 0; i < groups.length; i++) {
+      for (let u = 0; u < unitCount; u++) length = Math.max(length, perSlot[(arm * groupCount + groups[i]) * unitCount + u].length);
     }
   }
-  if (context.anyEvent[k] === 1) for (const histogram of scratch) toAnyEvent(histogram);
-  const length = Math.max(scratch[0].length, scratch[1].length);
+  if (anyEvent) length = Math.min(length, 2);
   const arrays = context.summaryArrays[k];
   return {
-    treated: armSummary(scratch[1], (arrays[1][length] ??= new Float64Array(length))),
-    control: armSummary(scratch[0], (arrays[0][length] ??= new Float64Array(length))),
+    treated: armSummary(addSlots(context, k, 1, (arrays[1][length] ??= new Float64Array(length)))),
+    control: armSummary(addSlots(context, k, 0, (arrays[0][length] ??= new Float64Array(length)))),
   };
+}
+
+/** One arm's counts-of-counts of outcome k, summed over its groups and all units into `counts` (of the shared length). */
+function addSlots(context: AggregateTrialContext, k: number, arm: number, counts: Float64Array): Float64Array {
+  const perSlot = context.histograms[context.outcomeSource[k]];
+  const groups = context.outcomeGroups[k];
+  const { groupCount, unitCount } = context.layout;
+  const anyEvent = context.anyEvent[k] === 1;
+  counts.fill(0);
+  for (let i = 0; i < groups.length; i++) {
+    for (let u = 0; u < unitCount; u++) {
+      const histogram = perSlot[(arm * groupCount + groups[i]) * unitCount + u];
+      if (anyEvent) {
+        for (let v = 0; v < histogram.length; v++) counts[v > 0 ? 1 : 0] += histogram.counts[v];
+      } else {
+        for (let v = 0; v < histogram.length; v++) counts[v] += histogram.counts[v];
+      }
+    }
+  }
+  return counts;
 }
 
 /** Per randomisation unit: outcome k's analysed people of both arms, pooled. */
@@ -252,8 +274,9 @@ function unitHistograms(context: AggregateTrialContext, k: number): Histogram[] 
   const { groupCount, unitCount } = context.layout;
   return Array.from({ length: unitCount }, (_, u) => {
     const pooled = new Histogram();
+    const groups = context.outcomeGroups[k];
     for (let arm = 0; arm < 2; arm++) {
-      for (const g of context.outcomeGroups[k]) pooled.addHistogram(perSlot[(arm * groupCount + g) * unitCount + u]);
+      for (let i = 0; i < groups.length; i++) pooled.addHistogram(perSlot[(arm * groupCount + groups[i]) * unitCount + u]);
     }
     if (context.anyEvent[k] === 1) toAnyEvent(pooled);
     return pooled;
@@ -270,21 +293,18 @@ function toAnyEvent(histogram: Histogram): void {
   histogram.add(1, positives);
 }
 
-/** An arm's summary; `counts` (of the shared length) is overwritten with the histogram. */
-function armSummary(histogram: Histogram, counts: Float64Array): ArmSummary {
-  const length = counts.length;
-  counts.fill(0, histogram.length);
+/** An arm's sufficient statistics from its counts-of-counts. */
+function armSummary(counts: Float64Array): ArmSummary {
   let n = 0;
   let sum = 0;
   let sumSquares = 0;
-  for (let v = 0; v < histogram.length; v++) {
-    const people = histogram.counts[v];
-    counts[v] = people;
+  for (let v = 0; v < counts.length; v++) {
+    const people = counts[v];
     n += people;
     sum += v * people;
     sumSquares += v * v * people;
   }
-  return { n, sum, sumSquares, positives: n - (length > 0 ? counts[0] : 0), histogram: counts };
+  return { n, sum, sumSquares, positives: n - counts[0], histogram: counts };
 }
 
 /** Under assurance, each trial draws a multiplier of every group's stated ratio (as `simulateTrial`). */
