@@ -40,9 +40,12 @@ export function sharedBinRange(panels: readonly ExplainPanel[]): [number, number
   let first = binOf(0);
   let last = binOf(0);
   for (const panel of panels) {
-    const truthBin = binOf(Math.log(panel.trueEffect));
-    first = Math.min(first, truthBin);
-    last = Math.max(last, truthBin);
+    // A ratio is positive; anything else (an undefined estimand) cannot widen the axis.
+    if (panel.trueEffect > 0 && Number.isFinite(panel.trueEffect)) {
+      const truthBin = binOf(Math.log(panel.trueEffect));
+      first = Math.min(first, truthBin);
+      last = Math.max(last, truthBin);
+    }
     for (let i = 1; i <= ESTIMATE_BINS.count; i++) {
       if (panel.estimateHistogram[i] > 0) {
         first = Math.min(first, i);

@@ -21,6 +21,7 @@ describe('sharedBinRange', () => {
     expect(sharedBinRange([panelWith({ 60: 1, 70: 3 })])).toEqual([60, 81]);
     expect(sharedBinRange([panelWith({ 60: 1 }), panelWith({ 90: 2 })])).toEqual([60, 90]);
     expect(sharedBinRange([panelWith({ 75: 1 }, 0.3)])[0]).toBe(1 + Math.floor((Math.log(0.3) + 4) / width));
+    expect(sharedBinRange([panelWith({ 75: 1 }, Number.NaN)])).toEqual([75, 81]);
   });
 });
 
