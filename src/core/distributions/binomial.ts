@@ -59,8 +59,9 @@ function drawByRejection(rng: Rng, n: number, p: number): number {
   const centre = n * p + 0.5;
   const acceptAtOnceBelow = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spread;
-  const mode = Math.floor((n + 1) * p);
-  const logModeProbability = logBinomialPmf(mode, n, p, q);
+  // log f(mode) is only needed outside the central region (about 1 draw in 5), so it is computed
+  // on first use.
+  let logModeProbability = Number.NaN;
   for (;;) {
     const u = rng.next() - 0.5;
     const v = rng.next();
@@ -70,6 +71,7 @@ function drawByRejection(rng: Rng, n: number, p: number): number {
     if (distanceFromEdge >= 0.07 && v <= acceptAtOnceBelow) return k;
     if (v === 0) continue;
     const logHat = Math.log((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b));
+    if (Number.isNaN(logModeProbability)) logModeProbability = logBinomialPmf(Math.floor((n + 1) * p), n, p, q);
     if (logHat <= logBinomialPmf(k, n, p, q) - logModeProbability) return k;
   }
 }
