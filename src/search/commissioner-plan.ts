@@ -7,27 +7,33 @@ import { commissionerOutputs, type AvertableOutcome, type CommissionerOutputs } 
 
 /**
  * The outputs, or null when the scenario has no `costs`. `estimands` are the intention-to-treat
- * ratios by outcome id (e.g. the run's `results[].estimand`). Control rates are the scenario's
- * `ratePerYear` averaged over group shares (for harm, times the mean severity,
- * median·exp(sdLog²/2)); with `selection`, the selected cohort offends more than that, so these
- * counts of offences prevented are on the low side.
+ * ratios by outcome id (e.g. the run's `results[].estimand`). `controlRatesPerYear` are the
+ * control-arm rates per person-year of count outcomes in the trial's cohort (e.g. from the run's
+ * `cohort`, which accounts for selection); without them the scenario's `ratePerYear` averaged
+ * over group shares is used — the population's rate, which understates a selected cohort's. Harm
+ * per person-year is its count's rate times the mean severity, median·exp(sdLog²/2).
  *
  * Example: milton-keynes-scale-up at 600 people → 14 caseworkers for its 300 treated people.
  */
-export function commissionerPlan(design: Design, estimands: Readonly<Record<string, number>>): CommissionerOutputs | null {
+export function commissionerPlan(
+  design: Design,
+  estimands: Readonly<Record<string, number>>,
+  controlRatesPerYear: Readonly<Record<string, number>> = {},
+): CommissionerOutputs | null {
   if (!design.costs) return null;
   const sizes = armSizes(design.design.size);
-  const meanRate = (rates: Readonly<Record<string, number>>) => design.groups.reduce((sum, group) => sum + group.share * rates[group.id], 0);
+  const rateOf = (count: { id: string; ratePerYear: Readonly<Record<string, number>> }) =>
+    controlRatesPerYear[count.id] ?? design.groups.reduce((sum, group) => sum + group.share * count.ratePerYear[group.id], 0);
   const outcomes: AvertableOutcome[] = [];
   for (const outcome of design.outcomes) {
     if (outcome.within !== null || estimands[outcome.id] === undefined) continue;
     if (outcome.kind === 'count') {
-      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'count', controlPerPersonYear: meanRate(outcome.ratePerYear), estimand: estimands[outcome.id] });
+      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'count', controlPerPersonYear: rateOf(outcome), estimand: estimands[outcome.id] });
     } else if (outcome.kind === 'harm') {
       const count = design.outcomes.find((o) => o.id === outcome.from);
       if (count?.kind !== 'count') continue;
       const meanSeverity = outcome.severity.median * Math.exp(outcome.severity.sdLog ** 2 / 2);
-      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'harm', controlPerPersonYear: meanRate(count.ratePerYear) * meanSeverity, estimand: estimands[outcome.id] });
+      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'harm', controlPerPersonYear: rateOf(count) * meanSeverity, estimand: estimands[outcome.id] });
     }
   }
   return commissionerOutputs({

@@ -105,7 +105,7 @@ function curveLines(points: readonly SearchPoint[], value: (v: number) => string
  */
 export function commissionerLines(outputs: CommissionerOutputs, caseload: number): string[] {
   const out = [
-    'For commissioners (intention to treat; control rates as stated in the scenario):',
+    'For commissioners (intention to treat, at the control rates of the simulated cohort):',
     `  Caseworkers: ${formatCount(outputs.caseworkers)} (caseload ${caseload}) · delivery ${money(outputs.deliveryCost)} (${money(outputs.costPerPersonTreated)} per person treated)`,
     `  Scale: ${outputs.areaYears.toFixed(1)} area-years of eligible people; ` +
       outputs.scaleOptions.map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${option.years.toFixed(1)} years`).join(', '),

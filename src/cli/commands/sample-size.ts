@@ -13,6 +13,7 @@ import { formatCsv } from '../../report/format-csv.js';
 import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import type { PowerCurve } from '../../report/power-curve.js';
+import { renderCurveSvg } from '../../report/svg/render-curve-svg.js';
 import { writeOutput } from '../../report/write-output.js';
 import { openTrialRunner, type TrialRunner } from '../../runner/run-trials.js';
 import { loadDesign, type LoadedDesign } from '../../scenario/load-design.js';
@@ -37,6 +38,7 @@ interface SampleSizeOptions extends SimulationOptions {
   vary: string;
   max?: number;
   precision: number;
+  svg?: string;
 }
 
 /** Registers `sample-size`. */
@@ -48,6 +50,7 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
   addPlanningOptions(command)
     .addOption(new Option('--vary <path>', `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')}`).default('design.size.total'))
     .addOption(new Option('--max <n>', 'largest value to try (default: the parameter’s own bound)').argParser(positiveNumber('--max')))
+    .option('--svg <file>', 'also draw the simulated curve, with the answer marked, as an SVG file')
     .addHelpText(
       'after',
       '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +
@@ -106,6 +109,11 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
     target: options.target,
     points: plan.search.points.map((p) => ({ value: p.value, outcome: targetId, power: p.power, powerCI: p.powerCI })),
   };
+  if (options.svg) {
+    const marker = plan.search.value === null ? undefined : { value: plan.search.value, label: `${plan.search.value} ${parameter.label}` };
+    const svg = await renderCurveSvg(curve, { subtitle: `${base.design.name} · ${plan.search.trialsUsed} simulated trials`, parameterLabel: parameter.label, marker });
+    await writeOutput(svg, options.svg);
+  }
   const text = formatPlanning(document, session.mode, curve, [...sampleSizeLines(plan), ...extrasLines(report.design, extras)], argv, report.design);
   await writeOutput(text, options.out ?? null);
   return session.signal.aborted || !report.summary.complete ? EXIT_INTERRUPTED : 0;
@@ -170,7 +178,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     },
     async extras(design, summary, searchSeconds, pilotDesignAt) {
       const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
-      const commissioner = commissionerPlan(design, estimands);
+      const commissioner = commissionerPlan(design, estimands, cohortControlRates(design, summary));
       let pilot: PilotPlan | null = null;
       if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !controller.signal.aborted) {
         const pilotDesign = await pilotDesignAt(design.pilot.treated, design.pilot.control);
@@ -183,6 +191,26 @@ export async function startPlanning(scenario: string, options: SimulationOptions
       await runner.close();
     },
   };
+}
+
+/**
+ * Count outcomes' control rates per person-year in the simulated cohort (after selection), from
+ * the run's `cohort` section, averaged over group shares; empty when the run has none.
+ */
+function cohortControlRates(design: Design, summary: RunSummary): Record<string, number> {
+  const rates: Record<string, number> = {};
+  if (!summary.cohort) return rates;
+  for (const outcome of design.outcomes) {
+    if (outcome.kind !== 'count') continue;
+    let total = 0;
+    for (const group of design.groups) {
+      const entry = summary.cohort.find((g) => g.group === group.id)?.outcomes.find((o) => o.outcome === outcome.id);
+      if (entry === undefined) return {};
+      total += group.share * entry.controlFollowUp;
+    }
+    rates[outcome.id] = total;
+  }
+  return rates;
 }
 
 /** The commissioner and pilot lines, when the scenario has them. */
