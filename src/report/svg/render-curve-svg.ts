@@ -32,7 +32,7 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
     .sort((a, b) => a.value - b.value)
     .map((p) => ({ value: p.value, outcome: p.outcome, power: p.power, lower: p.powerCI[0], upper: p.powerCI[1] }));
   const xTitle = labels.parameterLabel ?? curve.parameter;
-  const x = { field: 'value', type: 'quantitative', title: xTitle, scale: { zero: false } } as const;
+  const x = { field: 'value', type: 'quantitative', title: xTitle, scale: { zero: false, nice: false }, axis: { tickCount: 8 } } as const;
   const y = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Power' } } as const;
   const color = {
     field: 'outcome',
