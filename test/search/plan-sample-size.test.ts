@@ -1,11 +1,56 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDesign } from '../../src/scenario/load-design.js';
 import { describeParameter } from '../../src/search/design-parameter.js';
 import { planSampleSize } from '../../src/search/plan-sample-size.js';
 import { exactPowerTwoProportionZ } from './support/exact-power.js';
 import { inProcessRange } from './support/in-process-range.js';
 
+const folder = mkdtempSync(join(tmpdir(), 'trialsim-plan-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A one-outcome negative-binomial scenario file (gamma frailty k, 1:1, no engagement or attrition loss). */
+function negativeBinomialScenario(name: string, ratePerYear: number, rateRatio: number, dispersion: number, followUpMonths: number): string {
+  const file = join(folder, `${name}.yaml`);
+  writeFileSync(
+    file,
+    [
+      `name: ${name}`,
+      'outcomes:',
+      `  - { id: events, kind: count, ratePerYear: ${ratePerYear}, effect: { rateRatio: ${rateRatio} }, analysis: negative-binomial, primary: true }`,
+      `cohort: { propensity: { dispersion: ${dispersion} } }`,
+      `design: { followUpMonths: ${followUpMonths}, size: { total: 200, allocation: "1:1" }, randomisation: complete }`,
+      'analysis: { alpha: 0.05, sides: two }',
+      'simulation: { trials: 1000, seed: 7 }',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function planFor(file: string, target: number) {
+  const { design } = await loadDesign(file);
+  const parameter = describeParameter(design, 'design.size.total');
+  const designAt = async (value: number) => (await loadDesign(file, parameter.overrides(value))).design;
+  return planSampleSize(design, parameter, designAt, inProcessRange, { target });
+}
+
 describe('planSampleSize on the engine', () => {
+  it('agrees with Keene et al.: r0 1, RR 0.6, k 1, t 1 year → 140.37 per arm (validation.md)', async () => {
+    const plan = await planFor(negativeBinomialScenario('keene', 1, 0.6, 1, 12), 0.8);
+    expect(plan.search.status).toBe('found');
+    expect(plan.search.valueCI![0]).toBeLessThanOrEqual(2 * 140.37);
+    expect(plan.search.valueCI![1]).toBeGreaterThanOrEqual(2 * 140.37);
+  });
+
+  it('agrees with Zhu & Lakkis Table I: r0 0.8, RR 0.85, k 0.4, t 0.75 → 1315.7 per arm (method 2)', async () => {
+    const plan = await planFor(negativeBinomialScenario('zhu-lakkis', 0.8, 0.85, 0.4, 9), 0.8);
+    expect(plan.search.status).toBe('found');
+    expect(plan.search.valueCI![0]).toBeLessThanOrEqual(2 * 1315.7);
+    expect(plan.search.valueCI![1]).toBeGreaterThanOrEqual(2 * 1315.7);
+  });
+
   it('agrees with exact enumeration for teaching-two-arm (50% vs 40%, two-proportion z)', async () => {
     const { design } = await loadDesign('teaching-two-arm');
     const parameter = describeParameter(design, 'design.size.total');
