@@ -29,6 +29,12 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
 /**
  * I_x(a, b) when `upper` is false, 1 − I_x(a, b) when it is true, given both x and y = 1 − x so a
  * caller who knows y more accurately than 1 − x (e.g. y = t²/(ν + t²)) keeps its precision.
+ *
+ * Formula and reference: `regularizedIncompleteBeta`; the tail asked for is computed directly when
+ * the continued fraction converges there, else as one minus the other.
+ *
+ * @example
+ * incompleteBetaTail(0.5, 0.5, 2, 3, true) // ≈ 0.3125 (= 1 − 11/16)
  */
 export function incompleteBetaTail(x: number, y: number, a: number, b: number, upper: boolean): number {
   if (x === 0) return upper ? 1 : 0;
