@@ -108,7 +108,7 @@ export function commissionerLines(outputs: CommissionerOutputs, caseload: number
     'For commissioners (intention to treat, at the control rates of the simulated cohort):',
     `  Caseworkers: ${formatCount(outputs.caseworkers)} (caseload ${caseload}) · delivery ${money(outputs.deliveryCost)} (${money(outputs.costPerPersonTreated)} per person treated)`,
     `  Scale: ${outputs.areaYears.toFixed(1)} area-years of eligible people; ` +
-      outputs.scaleOptions.map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${option.years.toFixed(1)} years`).join(', '),
+      outputs.scaleOptions.map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${formatYears(option.years)}`).join(', '),
   ];
   for (const outcome of outputs.outcomes) {
     const unit = outcome.kind === 'harm' ? 'harm units' : 'offences';
@@ -142,6 +142,12 @@ export function pilotLines(pilot: PilotPlan): string[] {
   }
   out.push(`  Method: ${pilot.method}`);
   return out;
+}
+
+/** Years of recruitment in words: months below a year. Example: 0.75 → "9 months"; 2.5 → "2.5 years". */
+function formatYears(years: number): string {
+  if (years < 1) return `${Math.max(1, Math.round(years * 12))} month${Math.round(years * 12) === 1 ? '' : 's'}`;
+  return `${years.toFixed(1)} years`;
 }
 
 function capitalise(text: string): string {
