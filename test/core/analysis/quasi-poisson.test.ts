@@ -6,9 +6,8 @@ import { armsData, fixedData, ONE_SIDED, TWO_SIDED } from './fixtures.js';
 // Reference values: R 4.2.2, summary(glm(y ~ arm, family = quasipoisson,
 // control = glm.control(epsilon = 1e-14))) — coefficient row of arm (estimate, SE, t, p) — from
 // test/core/analysis/reference-values.R (the default epsilon leaves IRLS error near 1e-8).
-// Student t probabilities and quantiles come from jstat, which agrees with R/SciPy to about
-// 4e-8 (see reference/stack-notes.md), so values through them are checked to 7 decimals.
-const T_DIGITS = 7;
+// Student t probabilities and quantiles are accurate to ~1e-13 (src/core/distributions/student-t.ts).
+const T_DIGITS = 10;
 
 describe('quasi-Poisson test', () => {
   test('matches R glm(family = quasipoisson) on the fixed count data', () => {

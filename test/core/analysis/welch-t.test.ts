@@ -3,8 +3,8 @@ import { testWelchT } from '../../../src/core/analysis/welch-t.js';
 import { summariseArms } from '../../../src/core/analysis/outcome-data.js';
 import { armsData, fixedData, ONE_SIDED, TWO_SIDED } from './fixtures.js';
 
-// Student t probabilities come from jstat (≈ 4e-8 agreement with R, reference/stack-notes.md).
-const T_DIGITS = 7;
+// Student t probabilities and quantiles are accurate to ~1e-13 (src/core/distributions/student-t.ts).
+const T_DIGITS = 10;
 
 describe('Welch t test', () => {
   test('matches R t.test on the fixed count and harm data', () => {
