@@ -358,6 +358,16 @@ function binomialSe(estimate: Pick<PowerEstimate, 'power' | 'trials'>): number {
 // Power that falls as the value grows by more than three standard errors of the difference is
 // real non-monotonicity (saw-tooth power of discrete outcomes), not Monte Carlo noise.
 function findNonMonotone(list: readonly SearchPoint[]): string | null {
+  if (list.length >= 2) {
+    const [first, last] = [list[0], list[list.length - 1]];
+    const se = Math.sqrt(binomialSe(first) ** 2 + binomialSe(last) ** 2);
+    if (first.power - last.power > 3 * se) {
+      return (
+        `power falls as the value grows (${first.power.toFixed(3)} at ${first.value}, ${last.power.toFixed(3)} at ${last.value}); ` +
+        'the search assumes it rises, so its answer does not apply — look at the whole curve with `trialsim curve`'
+      );
+    }
+  }
   for (let i = 0; i < list.length; i++) {
     for (let k = i + 1; k < list.length; k++) {
       const drop = list[i].power - list[k].power;

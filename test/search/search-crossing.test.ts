@@ -89,3 +89,12 @@ describe('searchCrossing', () => {
     expect(result.valueCI![1]).toBeGreaterThanOrEqual(0.2801);
   });
 });
+
+describe('searchCrossing on a falling curve', () => {
+  it('warns that power falls as the value grows', async () => {
+    // E.g. a larger caseload at a fixed size: more clustering, less power.
+    const power = (n: number) => normalCdf(3 - 0.2 * Math.sqrt(n));
+    const result = await searchCrossing(noisyEvaluator(power, 8), { target: 0.8, min: 2, max: 400, start: 50 });
+    expect(result.warnings.join(' ')).toMatch(/power falls as the value grows/);
+  });
+});
