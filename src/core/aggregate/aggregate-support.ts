@@ -7,12 +7,12 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  * Decides whether the aggregated engine simulates a design exactly. It is exact when, within each
  * cell (arm × group × site × randomisation unit × engaged), people are independent and identically
  * distributed given the drawn site multipliers, each analysed quantity's law is known in closed
- * form, and every reported number depends only on those cells' counts-of-counts. The checks, in
+ * form, and every reported number depends only on those cells' counts-of-counts (caseworker
+ * clustering is fine: each caseload is its own cell, its multiplier drawn per trial). The checks, in
  * order (the first that fails is the reason):
  * - no eligibility selection on a prior window (follow-up would depend on each person's history)
  *   and no `adjustForPrior` (a person-level covariate);
  * - no harm outcome (continuous severity sums have no counts-of-counts);
- * - no caseworker clustering (not drawn per caseload here);
  * - no count with its own dispersion on top of the propensity's (a product of two gammas is not
  *   a gamma, so the count is not negative binomial);
  * - primary outcomes built on two or more different random sources (count outcomes, or
@@ -29,7 +29,6 @@ export function aggregateSupport(design: Design): AggregateSupport {
   if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
   const harm = design.outcomes.find((o) => o.kind === 'harm');
   if (harm) return no(`harm outcome "${harm.id}" is continuous (a sum of lognormal severities)`);
-  if (design.design.caseworkers !== null) return no('caseworker clustering (design.caseworkers) is not drawn per caseload by the aggregate engine');
   const dispersed = design.outcomes.find((o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0);
   if (dispersed) {
     return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);

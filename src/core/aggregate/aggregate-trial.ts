@@ -20,6 +20,7 @@ import { aggregateSupport } from './aggregate-support.js';
 import { layOutCells, type CellLayout } from './cell-layout.js';
 import { CountHazards, eagerHazards } from './count-hazards.js';
 import { drawCountHistogram } from './draw-count-histogram.js';
+import { dealCaseloads, forEachCaseworker } from './deal-caseloads.js';
 import { drawTreatedCounts } from './draw-treated-counts.js';
 import { Histogram } from './histogram.js';
 import { testByHistogramPermutation } from './histogram-permutation.js';
@@ -60,6 +61,8 @@ export interface AggregateTrialContext {
   /** Per design outcome: the groups it analyses (all, or its `within` group). */
   readonly outcomeGroups: readonly Int32Array[];
   readonly siteVariance: number;
+  /** Variance of the caseworker multiplier of treated people (0 without caseworkers). */
+  readonly caseworkerVariance: number;
   readonly engagement: Float64Array;
   /** Scratch, reused across trials: treated per cell, site multipliers, histograms per source and slot. */
   readonly treated: Float64Array;
@@ -116,6 +119,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     anyEvent,
     outcomeGroups,
     siteVariance: constants.siteVariance,
+    caseworkerVariance: constants.caseworkerVariance,
     engagement: constants.engagement,
     treated: new Float64Array(layout.cellSize.length),
     siteMultiplier: new Float64Array(layout.siteCount).fill(1),
@@ -147,7 +151,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
  * @example simulateAggregateTrial(prepareAggregateTrial(REF), 0, false).results.length → 2
  */
 export function simulateAggregateTrial(context: AggregateTrialContext, trialIndex: number, nullRun: boolean): TrialRecord {
-  const { trial, layout, sources, histograms } = context;
+  const { trial, layout, histograms } = context;
   const design = trial.design;
   const seed = design.simulation.seed;
   const rng = trialStream(seed, trialIndex);
@@ -161,35 +165,24 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
   if (context.siteVariance > 0) for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
   drawTreatedCounts(design, layout, rng, context.treated);
   for (let j = 0; j < histograms.length; j++) for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
-  const attrition = design.design.attrition;
-  const groupCount = layout.groupCount;
+  // As the per-person model, the paired null run is the sharp null: caseworkers change nothing.
+  const caseloads = context.caseworkerVariance > 0 && !nullRun ? dealCaseloads(layout, context.treated, design.design.caseworkers!.caseload) : null;
+  let caseworkerMultiplier: Float64Array | null = null;
+  if (caseloads !== null) {
+    caseworkerMultiplier = new Float64Array(caseloads.caseworkers);
+    for (let w = 0; w < caseloads.caseworkers; w++) caseworkerMultiplier[w] = drawMeanOneGamma(rng, context.caseworkerVariance);
+  }
   for (let c = 0; c < layout.cellSize.length; c++) {
-    const g = layout.cellGroup[c];
     const multiplier = siteMultiplier[layout.cellSite[c]];
-    for (let arm = 0; arm < 2; arm++) {
-      const people = arm === 1 ? context.treated[c] : layout.cellSize[c] - context.treated[c];
-      if (people === 0) continue;
-      const engaged = arm === 1 ? drawBinomial(rng, people, context.engagement[g]) : 0;
-      const slot = (arm * groupCount + g) * layout.unitCount + layout.cellUnit[c];
-      for (let part = 0; part < 2; part++) {
-        const drawn = part === 1 ? engaged : people - engaged;
-        const observed = attrition > 0 ? drawBinomial(rng, drawn, 1 - attrition) : drawn;
-        if (observed === 0) continue;
-        for (let j = 0; j < sources.length; j++) {
-          const source = sources[j];
-          const ratio = part === 1 ? ratios[source.outcome][g] : 1;
-          const into = histograms[j][slot];
-          if (source.kind === 'count') {
-            const fixed = source.fixed.length > 0 ? source.fixed[2 * g + (nullRun ? 0 : part)] : null;
-            drawCountHistogram(rng, observed, fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio), into);
-          } else {
-            const positives = drawBinomial(rng, observed, ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio));
-            into.add(0, observed - positives);
-            into.add(1, positives);
-          }
-        }
-      }
+    const treated = context.treated[c];
+    drawPeople(context, rng, c, 0, layout.cellSize[c] - treated, multiplier, ratios, nullRun);
+    if (caseloads === null) {
+      drawPeople(context, rng, c, 1, treated, multiplier, ratios, nullRun);
+      continue;
     }
+    forEachCaseworker(caseloads, layout, c, treated, (caseworker, people) =>
+      drawPeople(context, rng, c, 1, people, multiplier * caseworkerMultiplier![caseworker], ratios, nullRun),
+    );
   }
   // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
   const analysisRng = context.permutes ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM) : null;
@@ -201,6 +194,47 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
     return analyseSummaries(outcome.analysis, summaries, design.analysis)!;
   });
   return { results, logTruth };
+}
+
+/**
+ * Draws `people` people of cell c in one arm, all with the same rate multiplier (site, and
+ * caseworker when treated): engaged ~ Binomial(people, engagement) among the treated, observed
+ * ~ Binomial(·, 1 − attrition) in each part, then every source's histogram of the observed.
+ */
+function drawPeople(
+  context: AggregateTrialContext,
+  rng: Rng,
+  c: number,
+  arm: number,
+  people: number,
+  multiplier: number,
+  ratios: readonly (readonly number[])[],
+  nullRun: boolean,
+): void {
+  if (people === 0) return;
+  const { layout, sources, histograms } = context;
+  const attrition = context.trial.design.design.attrition;
+  const g = layout.cellGroup[c];
+  const engaged = arm === 1 ? drawBinomial(rng, people, context.engagement[g]) : 0;
+  const slot = (arm * layout.groupCount + g) * layout.unitCount + layout.cellUnit[c];
+  for (let part = 0; part < 2; part++) {
+    const drawn = part === 1 ? engaged : people - engaged;
+    const observed = attrition > 0 ? drawBinomial(rng, drawn, 1 - attrition) : drawn;
+    if (observed === 0) continue;
+    for (let j = 0; j < sources.length; j++) {
+      const source = sources[j];
+      const ratio = part === 1 ? ratios[source.outcome][g] : 1;
+      const into = histograms[j][slot];
+      if (source.kind === 'count') {
+        const fixed = source.fixed.length > 0 ? source.fixed[2 * g + (nullRun ? 0 : part)] : null;
+        drawCountHistogram(rng, observed, fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio), into);
+      } else {
+        const positives = drawBinomial(rng, observed, ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio));
+        into.add(0, observed - positives);
+        into.add(1, positives);
+      }
+    }
+  }
 }
 
 /** The hazards of a count with this mean, from the source's cache (built lazily, kept up to a limit). */
@@ -217,7 +251,7 @@ function hazardsFor(source: Source, mean: number): CountHazards {
 /** Without site variation or drawn effects, every trial uses the same few means: build their tables in full once. */
 function warmHazards(context: AggregateTrialContext): void {
   const { trial } = context;
-  if (context.siteVariance > 0 || trial.drawsEffects) return;
+  if (context.siteVariance > 0 || context.caseworkerVariance > 0 || trial.drawsEffects) return;
   for (const source of context.sources) {
     if (source.kind !== 'count') continue;
     source.base.forEach((mean, g) => {

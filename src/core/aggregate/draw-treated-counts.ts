@@ -12,7 +12,7 @@ import type { CellLayout } from './cell-layout.js';
  * the law of the per-person assignment (`assign`) summed over each cell, and writes them to
  * `treated` (one entry per cell).
  *
- * Formula in words, by mechanism (T = treated count of the declared size, share = T / total):
+ * Formula in words, by mechanism (T = treated count of the declared size, share = `assignmentShare`):
  * - simple: each person is treated with the share, so a cell of n has Binomial(n, share);
  * - complete: T of the whole cohort uniformly, so the cells' counts are multivariate
  *   hypergeometric (T draws from the cell sizes);
@@ -31,7 +31,7 @@ export function drawTreatedCounts(design: Design, layout: CellLayout, rng: Rng, 
   const cells = layout.cellSize.length;
   switch (design.design.randomisation) {
     case 'simple': {
-      const share = sizes.total > 0 ? sizes.treated / sizes.total : 0;
+      const share = assignmentShare(design);
       for (let c = 0; c < cells; c++) treated[c] = drawBinomial(rng, layout.cellSize[c], share);
       return;
     }
@@ -53,12 +53,25 @@ export function drawTreatedCounts(design: Design, layout: CellLayout, rng: Rng, 
       return;
     }
     case 'cluster': {
-      const share = sizes.total > 0 ? sizes.treated / sizes.total : 0;
+      const share = assignmentShare(design);
       const siteTreated = assignComplete(layout.siteCount, treatedSiteCount(layout.siteCount, share), rng);
       for (let c = 0; c < cells; c++) treated[c] = siteTreated[layout.cellSite[c]] === 1 ? layout.cellSize[c] : 0;
       return;
     }
   }
+}
+
+/**
+ * The treated share the assignment uses (as `planAssignment`): a ratio size's stated share, else
+ * treated / total.
+ *
+ * @example { kind: 'ratio', total: 101, treatedShare: 0.5 } → 0.5 (not 51/101)
+ */
+export function assignmentShare(design: Design): number {
+  const size = design.design.size;
+  if (size.kind === 'ratio') return size.treatedShare;
+  const { treated, total } = armSizes(size);
+  return total > 0 ? treated / total : 0;
 }
 
 /** `draws` people taken uniformly from the listed cells: their multivariate hypergeometric counts. */

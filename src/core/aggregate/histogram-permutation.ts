@@ -10,6 +10,7 @@ import { drawHypergeometric } from '../distributions/hypergeometric.js';
 import { drawUniformIndex } from '../distributions/uniform-index.js';
 import type { Rng } from '../rng/rng.js';
 import type { CellLayout } from './cell-layout.js';
+import { assignmentShare } from './draw-treated-counts.js';
 import type { Histogram } from './histogram.js';
 
 /** Ties between a re-randomised and the observed statistic are decided with this slack (as `testByPermutation`). */
@@ -70,7 +71,7 @@ type Redraw = (drawn: { n: number; total: number }) => void;
 
 function redrawer(design: Design, layout: CellLayout, histograms: readonly Histogram[], rng: Rng): Redraw {
   const sizes = armSizes(design.design.size);
-  const share = sizes.total > 0 ? sizes.treated / sizes.total : 0;
+  const share = assignmentShare(design);
   const analysed = Float64Array.from(histograms, people);
   const samplers = histograms.map((histogram) => new TotalSampler(histogram));
   switch (design.design.randomisation) {

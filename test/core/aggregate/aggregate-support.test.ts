@@ -36,9 +36,9 @@ ${DESIGN}`);
     expect(support).toEqual({ ok: false, reason: expect.stringMatching(/harm outcome "harm" is continuous/) });
   });
 
-  test('caseworker clustering falls back', async () => {
+  test('caseworker clustering is supported (each caseload is a cell)', async () => {
     const support = await supportOf(`outcomes: [${COUNT}]\ndesign: { followUpMonths: 12, size: { treated: 50, control: 50 }, caseworkers: { caseload: 20, icc: 0.02 } }`);
-    expect(support).toEqual({ ok: false, reason: expect.stringMatching(/caseworker/) });
+    expect(support).toEqual({ ok: true });
   });
 
   test('adjustForPrior falls back (it needs person-level prior counts)', async () => {

@@ -2,7 +2,8 @@
  * The aggregated engine agrees in distribution with the per-person engine on a grid of designs
  * ({@link checkAgreement}: power, type I error, mean estimate within Monte Carlo error; KS tests
  * on the sampling distributions that do not reject at 0.001).
- * This file: groups, sites, cluster and blocked stratified randomisation, own-prevalence binaries.
+ * This file: groups, sites, caseworkers, cluster and blocked stratified randomisation, own-prevalence
+ * binaries.
  */
 import { describe, test } from 'vitest';
 import { checkAgreement, type AgreementCase } from './compare-engines.js';
@@ -32,6 +33,19 @@ outcomes:
   - { id: reoffend, kind: binary, prevalence: { youth: 0.6, adult: 0.4 }, effect: { riskRatio: 1.3 }, analysis: two-proportion-z, primary: true }
   - { id: reoffend-adult, kind: binary, prevalence: { youth: 0.6, adult: 0.4 }, effect: { riskRatio: 0.7 }, analysis: risk-ratio, within: adult }
 design: { followUpMonths: 12, size: { total: 150, treated: 60 }, randomisation: stratified, strata: [group], blockSize: 10, engagement: 0.8 }
+`,
+  },
+  {
+    name: 'caseworkers-over-sites-and-groups',
+    trials: 1500,
+    yaml: `
+cohort:
+  groups: [{ id: youth, share: 0.44 }, { id: adult, share: 0.56 }]
+outcomes:
+  - { id: crime, kind: count, ratePerYear: { youth: 2.2, adult: 1.8 }, effect: { rateRatio: 0.7 }, analysis: quasi-poisson, primary: true }
+  - { id: reoffend, kind: binary, prevalence: 0.5, effect: { riskRatio: 0.8 }, analysis: two-proportion-z, primary: true }
+design: { followUpMonths: 12, size: { treated: 70, control: 90 }, sites: { count: 2, rateCV: 0.2 }, caseworkers: { caseload: 9, icc: 0.15 }, engagement: 0.8 }
+analysis: { multiplicity: holm }
 `,
   },
 ];
