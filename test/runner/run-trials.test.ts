@@ -159,3 +159,11 @@ describe('runTrials', () => {
     expect(result.workerStartMilliseconds).toBeNull();
   });
 });
+
+describe('runTrials when workers cannot start', () => {
+  test('gives up after three failed starts with an error that says why', async () => {
+    const missing = new URL('./fixtures/no-such-engine.mjs', import.meta.url);
+    const run = runTrials(fakeDesign(), { trials: 100, threads: 2, withNull: false, engineUrl: missing });
+    await expect(run).rejects.toThrow(/worker threads could not start \(3 tries\): the worker threw: .*no-such-engine\.mjs/);
+  });
+});
