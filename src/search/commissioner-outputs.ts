@@ -16,6 +16,7 @@ export interface AvertableOutcome {
   readonly estimand: number;
 }
 
+/** Costs, sizes and outcomes of the plan being costed. */
 export interface CommissionerInput {
   readonly costs: Costs;
   /** Months of support per treated person (the scenario's follow-up, during which the effect is measured). */
@@ -28,6 +29,7 @@ export interface CommissionerInput {
   readonly outcomes: readonly AvertableOutcome[];
 }
 
+/** What the programme prevents of one outcome, and at what cost. */
 export interface OutcomeAverted {
   readonly outcome: string;
   readonly label: string;
@@ -40,6 +42,7 @@ export interface OutcomeAverted {
   readonly costPerAverted: number | null;
 }
 
+/** The commissioner's figures for one plan (pounds, people, years). */
 export interface CommissionerOutputs {
   /** Caseworkers for the trial's treated arm: ⌈treated / caseload⌉. */
   readonly caseworkers: number;

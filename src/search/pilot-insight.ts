@@ -5,6 +5,7 @@
  */
 import { retrodesign } from './analytic/retrodesign.js';
 
+/** One outcome the pilot reported, with its uncertainty at the pilot's size. */
 export interface PilotInsightInput {
   readonly outcome: string;
   /** The pilot's reported ratio (treated over control). */
@@ -16,6 +17,7 @@ export interface PilotInsightInput {
   readonly alpha: number;
 }
 
+/** What the pilot's result means for planning one outcome. */
 export interface PilotInsight {
   readonly outcome: string;
   readonly pilotEstimate: number;

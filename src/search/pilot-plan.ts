@@ -10,6 +10,7 @@ import { pilotInsight, type PilotInsight } from './pilot-insight.js';
 /** Trials simulated at the pilot's size: enough for its standard error within about ±2%. */
 export const PILOT_TRIALS = 1000;
 
+/** The pilot section of a plan: its size, one insight per reported outcome, and the method. */
 export interface PilotPlan {
   readonly treated: number;
   readonly control: number;

@@ -12,6 +12,7 @@ import type { RunRange } from './design-evaluator.js';
 /** The series name of "every primary outcome significant after correction". */
 export const ALL_PRIMARY = 'all-primary';
 
+/** One simulated value of the curve. */
 export interface CurveRun {
   readonly value: number;
   readonly design: Design;
@@ -19,6 +20,7 @@ export interface CurveRun {
   readonly complete: boolean;
 }
 
+/** The curve and the runs behind it. */
 export interface CurvePlan {
   readonly curve: PowerCurve;
   readonly runs: readonly CurveRun[];

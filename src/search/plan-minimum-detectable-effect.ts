@@ -9,6 +9,7 @@ import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './s
 import { searchSeed, withSeed } from './search-seed.js';
 import { effectOutcomeIds, statedRatio, withUniformEffect } from './with-uniform-effect.js';
 
+/** What `planMinimumDetectableEffect` aims for. */
 export interface MinimumDetectableEffectOptions {
   readonly target: number;
   readonly outcome?: string;
@@ -20,6 +21,7 @@ export interface MinimumDetectableEffectOptions {
   readonly onPoint?: (ratio: number, point: SearchPoint, trialsUsed: number) => void;
 }
 
+/** The minimum detectable ratio, its interval and the ratios simulated. */
 export interface MinimumDetectableEffectPlan {
   /** The search on the effect size |ln ratio| (its `value`s are effect sizes, not ratios). */
   readonly search: CrossingSearchResult;

@@ -13,6 +13,7 @@ import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, 
 import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
 import { searchSeed, withSeed } from './search-seed.js';
 
+/** What `planSampleSize` aims for (the parameter and its bounds come separately). */
 export interface SampleSizeOptions {
   /** Power (or assurance) to reach, in (0, 1). */
   readonly target: number;
@@ -29,6 +30,7 @@ export interface SampleSizeOptions {
   readonly onPoint?: (point: SearchPoint, trialsUsed: number) => void;
 }
 
+/** The search result with what it was about: target, measure, parameter, analytic start. */
 export interface SampleSizePlan {
   readonly search: CrossingSearchResult;
   readonly powerTarget: PowerTarget;

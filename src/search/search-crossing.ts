@@ -25,6 +25,7 @@ import type { EvaluatePower, PowerEstimate } from './power-estimate.js';
 /** How the value enters the probit line: power ≈ Φ(a + b·transform(value)). */
 export type SearchScale = 'sqrt' | 'log' | 'linear';
 
+/** What `searchCrossing` looks for and how hard it tries. */
 export interface CrossingSearchOptions {
   /** Power to reach, in (0, 1). */
   readonly target: number;
@@ -61,6 +62,7 @@ export interface SearchPoint {
   readonly trials: number;
 }
 
+/** The answer of a search, its Monte Carlo interval, and every point it simulated. */
 export interface CrossingSearchResult {
   /**
    * found — `value` reaches the target by the fitted curve; impossible — power levels off below
