@@ -55,30 +55,32 @@ export function testNegativeBinomialWithPrior(
   if (cells === null) return testNegativeBinomial(summaries, plan);
   const coefficients = Float64Array.of(Math.log((treated.sum + control.sum) / (treated.n + control.n)), 0, 0);
   if (!fitCoefficients(cells, Infinity, coefficients)) return failedResult('negative-binomial: Poisson fit broke down');
+  // The profile score refits b at each θ; its slope uses that fit's inverse information.
   const inverseInformation = new Float64Array(9);
   const profileScore = (size: number): number =>
     fitCoefficients(cells, size, coefficients, inverseInformation) ? sizeScore(size, histogram1, histogram0, cells) : NaN;
-  const start = estimateNegativeBinomialSize(histogram1, histogram0, cells);
   const profileSlope = (size: number): number =>
     sizeScoreSlope(size, histogram1, histogram0, cells) + profileSlopeCorrection(cells, size, inverseInformation);
+  // First alternation step: θ at the Poisson fit's means (Infinity: not overdispersed).
+  const start = estimateNegativeBinomialSize(histogram1, histogram0, cells);
   const size = Number.isFinite(start) ? maximiseProfile(profileScore, profileSlope, start) : start;
   if (Number.isNaN(size)) return failedResult('negative-binomial: dispersion search did not converge');
   if (!fitCoefficients(cells, size, coefficients)) return failedResult('negative-binomial: regression fit broke down');
   const variance = armCoefficientVariance(cells, size);
-  if (!(variance > 0) || !Number.isFinite(variance)) return failedResult('negative-binomial: coefficients not identified (information matrix singular)');
+  if (!(variance > 0) || !Number.isFinite(variance)) {
+    return failedResult('negative-binomial: coefficients not identified (information matrix singular)');
+  }
   const logEstimate = coefficients[1];
   const standardError = Math.sqrt(variance);
-  return {
-    ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), normalPValue(logEstimate / standardError, plan.sides)),
-    dispersion: 1 / size,
-  };
+  const pValue = normalPValue(logEstimate / standardError, plan.sides);
+  return { ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue), dispersion: 1 / size };
 }
 
 /**
  * The root of the profile score on x = log θ: Newton steps on the profile's exact slope, at most
  * ×16 at a time, falling back to ×4 steps until the root is bracketed and to bisection whenever
- * a step leaves the bracket; Infinity when the score is still positive at
- * θ = 1e10 (the Poisson limit); NaN on failure.
+ * a step leaves the bracket; Infinity when the score is still positive at θ = 1e10 (the Poisson
+ * limit); NaN on failure.
  */
 function maximiseProfile(
   profileScore: (size: number) => number,
