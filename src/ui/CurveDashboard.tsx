@@ -55,7 +55,7 @@ export function CurveDashboard(props: CurveDashboardProps) {
           <Text>{plot}</Text>
           <Text> </Text>
           <Text>{props.current === null ? 'between points' : `simulating ${props.current}`}</Text>
-          <ProgressBar progress={props.progress} width={Math.max(5, Math.min(30, columns - 74))} color={props.color} />
+          <ProgressBar progress={props.progress} lineWidth={columns} color={props.color} />
         </Box>
       )}
     </>

@@ -52,8 +52,6 @@ export function Dashboard(props: DashboardProps) {
   // Bars shrink on narrow terminals so no line wraps: a row is the name, 2 + 20 cells of power,
   // the bar in 4 cells of frame, then up to 30 cells of type I error and failures.
   const barWidth = Math.max(8, Math.min(30, columns - nameWidth - 57));
-  // The progress line's text takes up to 73 cells ("1,000,000 / 1,000,000 trials  100%  ·  …").
-  const progressWidth = Math.max(5, Math.min(30, columns - 74));
   const warnings = [...props.warnings, ...(props.progress ? deriveLiveWarnings(props.progress, props.alpha) : [])];
 
   return (
@@ -68,7 +66,7 @@ export function Dashboard(props: DashboardProps) {
       ) : (
         <Box flexDirection="column">
           <Text bold={props.color}>{props.title}</Text>
-          <ProgressBar progress={props.progress} width={progressWidth} color={props.color} />
+          <ProgressBar progress={props.progress} lineWidth={columns} color={props.color} />
           <Text> </Text>
           {props.outcomes.map((outcome, i) => (
             <OutcomeRow
