@@ -8,8 +8,9 @@ import { ALPHA, drawMany, kolmogorovSmirnov } from './goodness-of-fit.js';
 
 const { jStat } = jstatModule;
 
-// The boost (shape < 1), the boundary at 1, and Marsaglia–Tsang proper.
-const SHAPES = [0.05, 0.3, 0.8, 1, 1.25, 5, 80];
+// The boost (shape < 1) through exp/log (0.05, 0.3) and through roots (0.8: U·∜U, 0.4: U²·√U),
+// the boundary at 1, and Marsaglia–Tsang proper.
+const SHAPES = [0.05, 0.3, 0.4, 0.8, 1, 1.25, 5, 80];
 
 describe('drawGamma', () => {
   test.each(SHAPES)('shape %d: mean kθ and variance kθ² within 4 MC SEs', (shape) => {
