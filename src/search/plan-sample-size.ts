@@ -41,6 +41,8 @@ export interface SampleSizePlan {
   readonly parameter: DesignParameter;
   /** The analytic first guess of the parameter (never the answer), or null. */
   readonly analyticStart: number | null;
+  /** Where the search's grid was centred, and why. */
+  readonly start: { readonly value: number; readonly from: 'simulated scenario' | 'analytic formula' | 'scenario value' | 'bounds' };
   /**
    * The value to report the design at: the answer, or the plateau / the largest value tried. The
    * search's own simulations used a seed per value; the report re-runs this value with the
@@ -73,6 +75,7 @@ export async function planSampleSize(
   const clamp = (value: number) => Math.min(max, Math.max(parameter.min, value));
   const probe = await probeCurrent(evaluator, parameter, clamp, initialTrials, options.target, baseDesign.analysis.alpha);
   const start = probe?.start ?? analyticStart ?? parameter.current ?? undefined;
+  const startFrom = probe ? 'simulated scenario' : analyticStart !== null ? 'analytic formula' : parameter.current !== null ? 'scenario value' : 'bounds';
   const search = await searchCrossing(evaluator, {
     target: options.target,
     min: parameter.min,
@@ -96,6 +99,7 @@ export async function planSampleSize(
     targetDescription: describePowerTarget(baseDesign, powerTarget),
     parameter,
     analyticStart,
+    start: { value: start === undefined ? Math.sqrt(Math.max(parameter.min, 1e-9) * max) : clamp(start), from: startFrom },
     chosenValue,
   };
 }

@@ -55,7 +55,12 @@ export function sampleSizeLines(plan: SampleSizePlan): string[] {
       out.push(`${head}: the search stopped before it bracketed the target.`);
       break;
   }
-  if (plan.analyticStart !== null) out.push(`  The search started from the normal-approximation formula's ${value(plan.analyticStart)} (a starting point only).`);
+  const formula = plan.analyticStart === null ? '' : `; the normal-approximation formula says ${value(plan.analyticStart)}, which ignores selection and clustering`;
+  if (plan.start.from === 'simulated scenario') {
+    out.push(`  The search started near ${value(Math.round(plan.start.value))}, extrapolated from a simulation at the scenario's own value${formula}.`);
+  } else if (plan.start.from === 'analytic formula') {
+    out.push(`  The search started from the normal-approximation formula's ${value(plan.analyticStart!)} (a starting point only).`);
+  }
   out.push(`  ${formatCount(search.trialsUsed)} simulated trials at ${search.points.length} values:`);
   out.push(...curveLines(search.points, (v) => value(v), measure));
   return out;

@@ -45,6 +45,7 @@ export function sampleSizeDocument(summary: RunSummary, plan: SampleSizePlan, ex
     fittedPower: search.power === null ? null : { power: search.power, powerCI: search.powerCI, mcse: search.powerMcse },
     plateau: search.plateau,
     analyticStart: plan.analyticStart,
+    start: plan.start,
     search: {
       trialsUsed: search.trialsUsed,
       seconds: round(extras.searchSeconds, 3),
