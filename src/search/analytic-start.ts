@@ -1,8 +1,9 @@
 /**
  * A first guess of the total number of people a design needs, from the normal-approximation
- * formulas: the stochastic search starts its grid there. Only a starting bracket — it ignores
- * selection (which raises the cohort's rates), caseworker and site clustering beyond a rough
- * design effect, and the exact test — so it is never reported as the answer.
+ * formulas: the stochastic search may start its grid there. Only a starting bracket — it takes
+ * the selected cohort's control rates when given them but not how selection reshapes the
+ * propensity, ignores site clustering and treats caseworker clustering by a rough design effect,
+ * and it knows nothing of the exact test — so it is never reported as the answer.
  */
 import { armSizes, type Design, type Outcome } from '../core/design.js';
 import { sampleSizeNegativeBinomialRates } from './analytic/negative-binomial-rates.js';
@@ -13,7 +14,8 @@ import type { PowerTarget } from './power-target.js';
  * Total people for `power` on the target by the analytic formulas, or null when none applies
  * (e.g. a binary outcome derived from a count, or no effect).
  *
- * Count outcomes use Zhu & Lakkis method 2 with the share-weighted control rate, the
+ * Count outcomes use Zhu & Lakkis method 2 with the share-weighted control rate (the selected
+ * cohort's follow-up rate from `cohortRatePerYear` when given, else the scenario's `ratePerYear`), the
  * intention-to-treat ratio Σ rate·share·(1 − engagement·(1 − ratio)) / Σ rate·share, dispersion
  * = propensity + own, and α divided by the number of primaries when a correction applies; binary
  * outcomes with their own prevalence use the unpooled two-proportion formula; harm uses its count
@@ -23,20 +25,31 @@ import type { PowerTarget } from './power-target.js';
  *
  * Example: teaching-two-arm (50% vs 40%, 1:1) at 80% → 2 × 384.6 → 770.
  */
-export function analyticTotal(design: Design, target: PowerTarget, power: number): number | null {
+export function analyticTotal(
+  design: Design,
+  target: PowerTarget,
+  power: number,
+  cohortRatePerYear?: (outcomeId: string, groupId: string) => number | undefined,
+): number | null {
   const ids = target.kind === 'all-primary' ? target.ids : [target.id];
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
   const corrected = design.analysis.multiplicity !== 'none' && primaryCount > 1;
   const totals = ids.map((id) => {
     const outcome = design.outcomes.find((o) => o.id === id)!;
     const alpha = corrected && outcome.primary ? design.analysis.alpha / primaryCount : design.analysis.alpha;
-    return outcomeTotal(design, outcome, alpha, power);
+    return outcomeTotal(design, outcome, alpha, power, cohortRatePerYear);
   });
   if (totals.some((total) => total === null || !Number.isFinite(total) || total <= 0)) return null;
   return Math.ceil(Math.max(...(totals as number[])));
 }
 
-function outcomeTotal(design: Design, outcome: Outcome, alpha: number, power: number): number | null {
+function outcomeTotal(
+  design: Design,
+  outcome: Outcome,
+  alpha: number,
+  power: number,
+  cohortRatePerYear?: (outcomeId: string, groupId: string) => number | undefined,
+): number | null {
   const sizes = armSizes(design.design.size);
   const ratio = sizes.control > 0 ? sizes.treated / sizes.control : 1;
   const groups = design.groups.filter((group) => outcome.within === null || group.id === outcome.within);
@@ -58,9 +71,9 @@ function outcomeTotal(design: Design, outcome: Outcome, alpha: number, power: nu
     const severityCv2 = outcome.kind === 'harm' ? Math.exp(outcome.severity.sdLog ** 2) - 1 : 0;
     const ratioOf = (groupId: string) =>
       outcome.kind === 'harm' ? median(count.rateRatio[groupId]) * median(outcome.severityRatio[groupId]) : median(count.rateRatio[groupId]);
-    const controlRate = groups.reduce((sum, g) => sum + g.share * count.ratePerYear[g.id], 0) / groupShare;
-    const treatedRate =
-      groups.reduce((sum, g) => sum + g.share * count.ratePerYear[g.id] * (1 - engagementOf(g.id) * (1 - ratioOf(g.id))), 0) / groupShare;
+    const rate = (groupId: string) => cohortRatePerYear?.(count.id, groupId) ?? count.ratePerYear[groupId];
+    const controlRate = groups.reduce((sum, g) => sum + g.share * rate(g.id), 0) / groupShare;
+    const treatedRate = groups.reduce((sum, g) => sum + g.share * rate(g.id) * (1 - engagementOf(g.id) * (1 - ratioOf(g.id))), 0) / groupShare;
     if (controlRate <= 0 || treatedRate === controlRate) return null;
     perControl = sampleSizeNegativeBinomialRates({
       controlRate,

@@ -7,6 +7,8 @@ import type { Design } from '../core/design.js';
 import { analyticTotal } from './analytic-start.js';
 import { designEvaluator, type RunRange } from './design-evaluator.js';
 import { normalQuantile } from '../core/distributions/normal.js';
+import { describeCohort } from '../core/inquiry/describe-cohort.js';
+import { contextFor } from '../core/simulate-block.js';
 import type { DesignParameter } from './design-parameter.js';
 import type { EvaluatePower } from './power-estimate.js';
 import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, type PowerTarget } from './power-target.js';
@@ -130,7 +132,10 @@ async function probeCurrent(
 // The analytic total turned into the parameter's own unit (people treated, caseworkers, years);
 // null for parameters the formulas say nothing about (sites, follow-up, caseload).
 function startFromFormula(design: Design, parameter: DesignParameter, target: PowerTarget, power: number): number | null {
-  const total = analyticTotal(design, target, power);
+  const cohort = describeCohort(contextFor(design).inquiry);
+  const cohortRate = (outcomeId: string, groupId: string) =>
+    cohort.find((group) => group.group === groupId)?.outcomes.find((outcome) => outcome.outcome === outcomeId)?.controlFollowUp;
+  const total = analyticTotal(design, target, power, cohortRate);
   if (total === null || parameter.current === null) return null;
   const currentTotal = totalAt(design);
   if (!(currentTotal > 0)) return null;
