@@ -15,8 +15,8 @@ const D2 = 3 - 2 * Math.sqrt(3 / Math.E);
  * `draws` and its complement (m ≤ N/2), then map back. If the mean m·N₁/N < 10, inversion from
  * f(0) with f(k+1) = f(k)·(N₁−k)(m−k)/((k+1)(N₂−m+k+1)); otherwise Stadlober's ratio of uniforms
  * (HRUA): X = a + h·(V − ½)/U with a = mean + ½, h = 2√(2/e)·√(var + ½) + 3 − 2√(3/e), accepted when
- * 2·log U ≤ log f(⌊X⌋) − log f(mode) (with two cheap squeezes), the log-probabilities in Loader's
- * accurate form.
+ * 2·log U ≤ log f(⌊X⌋) − log f(mode) (with two cheap squeezes), the ratio taken as a short product
+ * near the mode and from Loader's accurate log-probabilities further out.
  *
  * Reference: E. Stadlober, "The ratio of uniforms approach for generating discrete random
  * variates", Journal of Computational and Applied Mathematics 31 (1990) 181–189; the same
@@ -68,6 +68,17 @@ function drawByInversion(rng: Rng, marked: number, unmarked: number, sample: num
   }
 }
 
+// Within this distance of the mode, f(k)/f(mode) is a short product of the ratios
+// f(j+1)/f(j) = (N₁−j)(m−j)/((j+1)(N₂−m+j+1)), cheaper than the saddle-point form and as accurate.
+const NEAR_MODE = 15;
+
+function ratioToMode(k: number, mode: number, marked: number, sample: number, excess: number): number {
+  let ratio = 1;
+  for (let j = mode; j < k; j += 1) ratio *= ((marked - j) * (sample - j)) / ((j + 1) * (excess + j + 1));
+  for (let j = k; j < mode; j += 1) ratio *= ((j + 1) * (excess + j + 1)) / ((marked - j) * (sample - j));
+  return ratio;
+}
+
 function drawByRatioOfUniforms(rng: Rng, marked: number, unmarked: number, sample: number): number {
   const population = marked + unmarked;
   const share = sample / population;
@@ -80,8 +91,9 @@ function drawByRatioOfUniforms(rng: Rng, marked: number, unmarked: number, sampl
   const variance = ((population - sample) * sample * p * (1 - p)) / (population - 1);
   const width = D1 * Math.sqrt(variance + 0.5) + D2;
   const mode = Math.floor(((sample + 1) * (marked + 1)) / (population + 2));
-  const logModeWeight = logWeight(mode);
+  let logModeWeight = Number.NaN;
   const end = Math.min(sample, marked) + 1;
+  const excess = unmarked - sample;
   for (;;) {
     const u = rng.next();
     const v = rng.next();
@@ -89,7 +101,13 @@ function drawByRatioOfUniforms(rng: Rng, marked: number, unmarked: number, sampl
     const x = centre + (width * (v - 0.5)) / u;
     if (x < 0 || x >= end) continue;
     const k = Math.floor(x);
-    const logRatio = logWeight(k) - logModeWeight;
+    let logRatio: number;
+    if (Math.abs(k - mode) <= NEAR_MODE) {
+      logRatio = Math.log(ratioToMode(k, mode, marked, sample, excess));
+    } else {
+      if (Number.isNaN(logModeWeight)) logModeWeight = logWeight(mode);
+      logRatio = logWeight(k) - logModeWeight;
+    }
     if (u * (4 - u) - 3 <= logRatio) return k;
     if (u * (u - logRatio) >= 1) continue;
     if (2 * Math.log(u) <= logRatio) return k;
