@@ -12,7 +12,10 @@ export interface TextPlotSize {
 }
 
 /** Markers given to outcomes in order of first appearance. */
-export const CURVE_MARKERS = ['●', '■', '▲', '◆', '○', '□', '△', '◇'] as const;
+export const CURVE_MARKERS = ['●', '■', '▲', '◆', '○', '□', '△', '◇', '✚', '✖', '★', '☐'] as const;
+
+/** Above this many outcomes the dots between points are left out: they would only tangle. */
+const MAX_JOINED_OUTCOMES = 3;
 
 const GUTTER = 5; // "100%" plus the axis line
 
@@ -39,8 +42,9 @@ function axisNumber(value: number): string {
 
 /**
  * Draws `curve` as lines of text: a y axis 0–100%, the points of each outcome as its marker
- * (joined by `·` between neighbouring values), the target as a `┈` line labelled in the right margin,
- * the x axis with its smallest, middle and largest values, the parameter name, and a legend.
+ * (joined by `·` between neighbouring values when there are at most three outcomes), the target as a `┈` line labelled in the right margin,
+ * the x axis with its smallest, middle and largest values, the parameter name, and a legend
+ * (wrapped to the plot's width).
  * Points may arrive in any order; an empty curve gives the frame with no markers.
  *
  * Example: knife at 50 → 30% and 100 → 60%, target 0.8, width 40, height 10 gives 10 plot rows
@@ -64,7 +68,7 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
     const marker = CURVE_MARKERS[index % CURVE_MARKERS.length];
     const points = curve.points.filter((p) => p.outcome === outcome).sort((a, b) => a.value - b.value);
     // Dots between neighbouring points first, so markers drawn after them stay on top.
-    for (let i = 1; i < points.length; i++) {
+    for (let i = 1; i < points.length && outcomes.length <= MAX_JOINED_OUTCOMES; i++) {
       const [c0, c1] = [columnOf(points[i - 1].value, low, high, width), columnOf(points[i].value, low, high, width)];
       for (let c = c0 + 1; c < c1; c++) {
         const share = points[i - 1].power + ((points[i].power - points[i - 1].power) * (c - c0)) / (c1 - c0);
@@ -96,8 +100,15 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
   lines.push(axis.join('').trimEnd());
   const title = curve.parameter;
   lines.push(`${' '.repeat(GUTTER + Math.max(0, Math.floor((width - title.length) / 2)))}${title}`);
-  if (outcomes.length > 0) {
-    lines.push(`${' '.repeat(GUTTER)}${outcomes.map((o, i) => `${CURVE_MARKERS[i % CURVE_MARKERS.length]} ${o}`).join('   ')}`);
+  // The legend wraps to the plot's width, entries kept whole.
+  let legend = '';
+  for (const entry of outcomes.map((o, i) => `${CURVE_MARKERS[i % CURVE_MARKERS.length]} ${o}`)) {
+    if (legend !== '' && legend.length + 3 + entry.length > width) {
+      lines.push(`${' '.repeat(GUTTER)}${legend}`);
+      legend = '';
+    }
+    legend = legend === '' ? entry : `${legend}   ${entry}`;
   }
+  if (legend !== '') lines.push(`${' '.repeat(GUTTER)}${legend}`);
   return lines;
 }

@@ -16,12 +16,26 @@ describe('formatCurveTable', () => {
   const text = formatCurveTable(curve, { color: false, title: 'milton-keynes', conclusion: 'about 90 treated' });
   const lines = text.split('\n');
 
-  it('lists every point sorted by value then outcome, ticking those at the target', () => {
+  it('tabulates power by value and outcome with intervals, ticking those at the target', () => {
     const start = lines.findIndex((line) => line.startsWith('value'));
-    expect(lines.slice(start + 1, start + 4).map((line) => line.trim().split(/\s{2,}/))).toEqual([
-      ['50', 'crime', '90.0% [88.0, 92.0]', '✓'],
+    expect(lines[start].trim().split(/\s+/)).toEqual(['value', 'knife', 'crime']);
+    expect(lines.slice(start + 1, start + 3).map((line) => line.trim().split(/\s{2,}/))).toEqual([
+      ['50', '30.0% [27.0, 33.0]', '90.0% [88.0, 92.0] ✓'],
+      ['100', '85.0% [83.0, 87.0] ✓', '—'],
+    ]);
+  });
+
+  it('drops the intervals, then pivots to one row per point, as the width shrinks', () => {
+    const narrow = formatCurveTable(curve, { color: false, width: 30 }).split('\n');
+    const start = narrow.findIndex((line) => line.startsWith('value'));
+    expect(narrow.slice(start + 1, start + 3).map((line) => line.trim().split(/\s{2,}/))).toEqual([['50', '30.0%', '90.0% ✓'], ['100', '85.0% ✓', '—']]);
+    expect(narrow).toContain('Power only, to fit; --csv or --json give the 95% intervals.');
+    const long = formatCurveTable(curve, { color: false, width: 20 }).split('\n');
+    const first = long.findIndex((line) => line.startsWith('value'));
+    expect(long.slice(first + 1, first + 4).map((line) => line.trim().split(/\s{2,}/))).toEqual([
       ['50', 'knife', '30.0% [27.0, 33.0]'],
-      ['100', 'knife', '85.0% [83.0, 87.0]', '✓'],
+      ['50', 'crime', '90.0% [88.0, 92.0] ✓'],
+      ['100', 'knife', '85.0% [83.0, 87.0] ✓'],
     ]);
   });
 

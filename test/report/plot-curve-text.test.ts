@@ -57,3 +57,24 @@ describe('plotCurveText', () => {
     expect(lines.join('')).not.toMatch(/[●■]/);
   });
 });
+
+describe('plotCurveText with many outcomes', () => {
+  const ids = ['crime', 'knife', 'victim', 'violence', 'any-crime', 'harm', 'knife-u18', 'harm-u18', 'all-primary'];
+  const many: PowerCurve = {
+    parameter: 'design.size.treated',
+    points: ids.flatMap((outcome, i) => [50, 100].map((value) => ({ value, outcome, power: (i + 1) / 10, powerCI: [0, 1] as [number, number] }))),
+  };
+  const lines = plotCurveText(many, { width: 40, height: 11 });
+
+  it('gives every outcome its own marker and leaves out the joining dots', () => {
+    const legend = lines.slice(14).join(' ');
+    const markers = ids.map((id) => legend.match(new RegExp(`(\\S) ${id}(?:\\s|$)`))![1]);
+    expect(new Set(markers).size).toBe(ids.length);
+    expect(lines.slice(0, 11).join('')).not.toContain('·');
+  });
+
+  it('wraps the legend to the plot width', () => {
+    expect(lines.length).toBeGreaterThan(15);
+    for (const line of lines.slice(14)) expect([...line].length).toBeLessThanOrEqual(45);
+  });
+});
