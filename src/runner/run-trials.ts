@@ -7,7 +7,7 @@ import { ChunkQueue } from './chunk-queue.js';
 import { defaultEngineUrl } from './engine-module.js';
 import type { Shard } from './parse-shard.js';
 import type { RunProgress } from './progress.js';
-import { ProgressMeter } from './progress-meter.js';
+import { PROGRESS_INTERVAL_SECONDS, ProgressMeter } from './progress-meter.js';
 import { runInProcess } from './run-in-process.js';
 import type { FaultInjection, PathOutcome, RunPlan } from './run-plan.js';
 import { shardRange } from './shard-range.js';
@@ -146,7 +146,16 @@ async function runOn(
     meter,
   };
   meter.emit(true);
-  const outcome = toTrial === fromTrial ? { complete: true, workerStartMilliseconds: null } : await execute(plan);
+  // Chunks can be slow (a trial of a large cohort takes seconds), so progress is also sent on a
+  // clock, keeping the elapsed time and ETA moving between finished chunks.
+  const ticker = setInterval(() => meter.emit(), 1000 * PROGRESS_INTERVAL_SECONDS * 2.5);
+  ticker.unref();
+  let outcome: PathOutcome;
+  try {
+    outcome = toTrial === fromTrial ? { complete: true, workerStartMilliseconds: null } : await execute(plan);
+  } finally {
+    clearInterval(ticker);
+  }
   meter.emit(true);
   return {
     tally: plan.collector.tally(),

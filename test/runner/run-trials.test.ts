@@ -151,6 +151,16 @@ describe('runTrials', () => {
     expect([...done].sort((a, b) => a - b)).toEqual(done);
   });
 
+  test('keeps sending progress while a slow chunk runs, so elapsed time and ETA move', async () => {
+    const events: RunProgress[] = [];
+    await runTrials(fakeDesign('fake;slowMs=600'), { trials: 1, threads: 2, withNull: false, engineUrl, onProgress: (p) => events.push(p) });
+    const waiting = events.filter((event) => event.trialsDone === 0);
+    // The first event is sent at the start; the later ones come from the clock while the one trial runs.
+    expect(waiting.length).toBeGreaterThan(1);
+    expect(waiting.at(-1)!.elapsedSeconds).toBeGreaterThan(waiting[0].elapsedSeconds);
+    expect(events.at(-1)!.trialsDone).toBe(1);
+  });
+
   test('runs no trials, and starts no worker, for an empty shard', async () => {
     const result = await runTrials(fakeDesign(), { trials: 2, threads: 2, withNull: true, shard: { index: 1, count: 3 }, engineUrl });
     expect(result.trialRange).toEqual([0, 0]);
