@@ -15,14 +15,15 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  * - no harm outcome (continuous severity sums have no counts-of-counts);
  * - no count with its own dispersion on top of the propensity's (a product of two gammas is not
  *   a gamma, so the count is not negative binomial);
- * - primary outcomes built on two or more different random sources (count outcomes, or
- *   own-prevalence binaries) must be independent: the family-wise results need their joint law,
- *   and a shared propensity with dispersion > 0 correlates them.
+ * - primary outcomes on two or more different random sources (count outcomes, or own-prevalence
+ *   binaries) correlated by the propensity need their joint law for the family-wise results: it is
+ *   drawn exactly (negative multinomial, `drawJointHistograms`) for any number of counts and at most
+ *   one own-prevalence binary.
  * Secondary outcomes may share the propensity: each one's own tally needs only its marginal law.
  * Reference: DESIGN.md §3 (the model); issue 7.
  *
  * @example REF (one count, a binary from it) → { ok: true };
- *   MK (crime and knife, both primary, propensity 1.5) → { ok: false, reason: 'primary outcomes …' }
+ *   MK → { ok: false, reason: 'eligibility selection on a prior window …' }
  */
 export function aggregateSupport(design: Design): AggregateSupport {
   if (design.selection !== null) return no('eligibility selection on a prior window (cohort.selection) ties follow-up to each person\'s history');
@@ -33,16 +34,12 @@ export function aggregateSupport(design: Design): AggregateSupport {
   if (dispersed) {
     return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);
   }
-  if (design.propensityDispersion > 0) {
-    const sourceOf = (k: number): string => {
-      const outcome = design.outcomes[k];
-      return outcome.kind === 'binary' && outcome.from !== null ? outcome.from : outcome.id;
-    };
-    const primarySources = [...new Set(design.outcomes.flatMap((o, k) => (o.primary ? [sourceOf(k)] : [])))];
-    if (primarySources.length > 1) {
+  if (needsJointDraw(design)) {
+    const binaries = design.outcomes.filter((o) => o.kind === 'binary' && o.from === null);
+    if (binaries.length > 1) {
       return no(
-        `primary outcomes built on "${primarySources[0]}" and "${primarySources[1]}" share the propensity ` +
-          `(dispersion ${design.propensityDispersion}), and the family-wise results need their joint distribution`,
+        `own-prevalence binaries "${binaries[0].id}" and "${binaries[1].id}" share the propensity with a primary outcome ` +
+          `of another source (dispersion ${design.propensityDispersion}), and their joint law is not drawn cell by cell`,
       );
     }
   }
@@ -51,4 +48,21 @@ export function aggregateSupport(design: Design): AggregateSupport {
 
 function no(reason: string): AggregateSupport {
   return { ok: false, reason };
+}
+
+/**
+ * True when two or more primary outcomes rest on different random sources (count outcomes, or
+ * own-prevalence binaries) that the propensity correlates (dispersion > 0): the family-wise results
+ * then need the sources' joint law, so the aggregated engine draws them jointly
+ * (`drawJointHistograms`) rather than one by one.
+ *
+ * @example MK's crime and knife, both primary, propensity 1.5 → true; REF → false
+ */
+export function needsJointDraw(design: Design): boolean {
+  if (!(design.propensityDispersion > 0)) return false;
+  const sourceOf = (k: number): string => {
+    const outcome = design.outcomes[k];
+    return outcome.kind === 'binary' && outcome.from !== null ? outcome.from : outcome.id;
+  };
+  return new Set(design.outcomes.flatMap((o, k) => (o.primary ? [sourceOf(k)] : []))).size > 1;
 }

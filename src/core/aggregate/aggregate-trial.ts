@@ -16,11 +16,12 @@ import type { Rng } from '../rng/rng.js';
 import { subStream, trialStream } from '../rng/trial-stream.js';
 import type { TrialRecord } from '../trial-record.js';
 import { prepareTrial, type TrialContext } from '../trial.js';
-import { aggregateSupport } from './aggregate-support.js';
+import { aggregateSupport, needsJointDraw } from './aggregate-support.js';
 import { layOutCells, type CellLayout } from './cell-layout.js';
 import { CountHazards, eagerHazards } from './count-hazards.js';
 import { drawCountHistogram } from './draw-count-histogram.js';
 import { dealCaseloads, forEachCaseworker } from './deal-caseloads.js';
+import { ConditionalHazards, drawJointHistograms, jointScratch, type JointPart } from './draw-joint-histograms.js';
 import { drawTreatedCounts } from './draw-treated-counts.js';
 import { Histogram } from './histogram.js';
 import { testByHistogramPermutation } from './histogram-permutation.js';
@@ -70,6 +71,11 @@ export interface AggregateTrialContext {
   readonly histograms: readonly Histogram[][];
   /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
   readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
+  /**
+   * When primary outcomes on different sources share the propensity: the sources in drawing
+   * order (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
+   */
+  readonly joint: { readonly order: Int32Array; readonly hazards: ConditionalHazards; readonly scratch: [Histogram, Histogram] } | null;
   /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
   readonly permutes: boolean;
 }
@@ -126,6 +132,13 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
     summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
+    joint: needsJointDraw(design)
+      ? {
+          order: Int32Array.from([...sources.keys()].sort((a, b) => Number(sources[a].kind === 'binary') - Number(sources[b].kind === 'binary') || a - b)),
+          hazards: new ConditionalHazards(),
+          scratch: jointScratch(),
+        }
+      : null,
   };
   warmHazards(context);
   return context;
@@ -221,6 +234,10 @@ function drawPeople(
     const drawn = part === 1 ? engaged : people - engaged;
     const observed = attrition > 0 ? drawBinomial(rng, drawn, 1 - attrition) : drawn;
     if (observed === 0) continue;
+    if (context.joint !== null) {
+      drawJointPart(context, rng, g, slot, observed, multiplier, part === 1 ? ratios : null);
+      continue;
+    }
     for (let j = 0; j < sources.length; j++) {
       const source = sources[j];
       const ratio = part === 1 ? ratios[source.outcome][g] : 1;
@@ -235,6 +252,32 @@ function drawPeople(
       }
     }
   }
+}
+
+/** The sources of `observed` people drawn jointly (see `drawJointHistograms`); `ratios` null for people not engaged. */
+function drawJointPart(
+  context: AggregateTrialContext,
+  rng: Rng,
+  g: number,
+  slot: number,
+  observed: number,
+  multiplier: number,
+  ratios: readonly (readonly number[])[] | null,
+): void {
+  const joint = context.joint!;
+  const parts: JointPart[] = [];
+  const into: Histogram[] = [];
+  for (const j of joint.order) {
+    const source = context.sources[j];
+    const ratio = ratios === null ? 1 : ratios[source.outcome][g];
+    parts.push(
+      source.kind === 'count'
+        ? { kind: 'count', mean: source.base[g] * multiplier * ratio }
+        : { kind: 'binary', hazard: source.base[g], multiplier, ratio },
+    );
+    into.push(context.histograms[j][slot]);
+  }
+  drawJointHistograms(rng, observed, context.trial.design.propensityDispersion, parts, into, joint.hazards, joint.scratch);
 }
 
 /** The hazards of a count with this mean, from the source's cache (built lazily, kept up to a limit). */

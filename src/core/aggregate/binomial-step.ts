@@ -3,6 +3,8 @@ import { logFactorial } from '../distributions/log-gamma.js';
 
 // Below this mean (n·p with p ≤ ½) inversion is cheaper than rejection, as in `drawBinomial`.
 const REJECTION_FROM = 10;
+// Up to this many trials, one uniform per trial is cheaper than inversion's exponential.
+const ONE_BY_ONE_UP_TO = 4;
 // log k! is kept for k below this (computed on first use); larger k use the Stirling series directly.
 const TABLE_SIZE = 1 << 16;
 const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);
@@ -15,6 +17,8 @@ const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);
  * @example binomialStep(0.7) → { small: 0.3, reflected: true, logSmall: log 0.3, logLarge: log 0.7 }
  */
 export interface BinomialStep {
+  /** p itself. */
+  readonly p: number;
   readonly small: number;
   readonly reflected: boolean;
   readonly logSmall: number;
@@ -25,12 +29,12 @@ export interface BinomialStep {
 export function binomialStep(p: number): BinomialStep {
   const reflected = p > 0.5;
   const small = reflected ? 1 - p : p;
-  return { small, reflected, logSmall: Math.log(small), logLarge: Math.log1p(-small) };
+  return { p, small, reflected, logSmall: Math.log(small), logLarge: Math.log1p(-small) };
 }
 
 /**
- * Draws Binomial(n, p) for a prepared p: the same exact algorithms as `drawBinomial` (inversion
- * below a mean of 10, Hörmann's BTRS above), made cheaper for repeated use of one p: no argument
+ * Draws Binomial(n, p) for a prepared p: one Bernoulli trial at a time for n ≤ 4, otherwise the
+ * same exact algorithms as `drawBinomial` (inversion below a mean of 10, Hörmann's BTRS above), made cheaper for repeated use of one p: no argument
  * checks, logarithms of p and 1 − p prepared once, and the rejection step's exact ratio
  * f(k)/f(mode) = m!(n − m)!/(k!(n − k)!)·(p/q)^(k − m) evaluated only when the squeeze fails, from
  * log-factorials (tabulated below 65,536, Stirling's series above; ≈ 1e-13 absolute in the log).
@@ -42,6 +46,11 @@ export function binomialStep(p: number): BinomialStep {
 export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): number {
   const p = step.small;
   if (n === 0 || p === 0) return step.reflected ? n : 0;
+  if (n <= ONE_BY_ONE_UP_TO) {
+    let successes = 0;
+    for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
+    return successes;
+  }
   const draw = n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, step);
   return step.reflected ? n - draw : draw;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateSupport } from '../../../src/core/aggregate/aggregate-support.js';
+import { aggregateSupport, needsJointDraw } from '../../../src/core/aggregate/aggregate-support.js';
 import { chosenEngine } from '../../../src/core/aggregate/chosen-engine.js';
 import type { Design } from '../../../src/core/design.js';
 import { loadDesign } from '../../../src/scenario/load-design.js';
@@ -57,15 +57,19 @@ ${DESIGN}`);
     expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\noutcomes: [${COUNT}]\n${DESIGN}`)).toEqual({ ok: true });
   });
 
-  test('two primary outcomes on different sources fall back only when the propensity correlates them', async () => {
+  test('primary outcomes on different sources sharing the propensity are drawn jointly; two own binaries among them fall back', async () => {
     const two = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z, primary: true }`;
-    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${two}\n${DESIGN}`)).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/primary outcomes built on "crime" and "reoffend" share the propensity/),
-    });
-    expect(await supportOf(`${two}\n${DESIGN}`)).toEqual({ ok: true });
+    const shared = await designFrom('joint', `cohort: { propensity: { dispersion: 1 } }\n${two}\n${DESIGN}`, 1);
+    expect(aggregateSupport(shared)).toEqual({ ok: true });
+    expect(needsJointDraw(shared)).toBe(true);
+    expect(needsJointDraw(await designFrom('independent', `${two}\n${DESIGN}`, 1))).toBe(false);
     const secondary = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z }`;
-    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${secondary}\n${DESIGN}`)).toEqual({ ok: true });
+    expect(needsJointDraw(await designFrom('secondary', `cohort: { propensity: { dispersion: 1 } }\n${secondary}\n${DESIGN}`, 1))).toBe(false);
+    const threeWay = `${two}\n  - { id: arrest, kind: binary, prevalence: 0.2, analysis: two-proportion-z }`;
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${threeWay}\n${DESIGN}`)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/own-prevalence binaries "reoffend" and "arrest" share the propensity/),
+    });
   });
 });
 
