@@ -98,7 +98,10 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
   );
   const searchSeconds = (performance.now() - began) / 1000;
   if (plan.chosenValue === null) throw new UserError('the search was interrupted before it simulated anything');
-  const report = await session.reportRun(await designAt(plan.chosenValue), 'sample-size');
+  // Without an answer there is no design to report on: show the scenario as written (the plateau
+  // is in the planning lines), rather than a possibly huge design at the search's bound.
+  const found = plan.search.status === 'found';
+  const report = await session.reportRun(found ? await designAt(plan.chosenValue) : base.design, 'sample-size');
   const extras = await session.extras(report.design, report.summary, searchSeconds, async (treated, control) =>
     (await loadDesign(scenario, [...sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
   );
@@ -114,7 +117,7 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
     const svg = await renderCurveSvg(curve, { subtitle: `${base.design.name} · ${plan.search.trialsUsed} simulated trials`, parameterLabel: parameter.label, marker });
     await writeOutput(svg, options.svg);
   }
-  const text = formatPlanning(document, session.mode, curve, [...sampleSizeLines(plan), ...extrasLines(report.design, extras)], argv, report.design);
+  const text = formatPlanning(document, session.mode, curve, [...sampleSizeLines(plan), ...extrasLines(report.design, extras)], argv, report.design, found);
   await writeOutput(text, options.out ?? null);
   return session.signal.aborted || !report.summary.complete ? EXIT_INTERRUPTED : 0;
 }
@@ -233,6 +236,7 @@ export function formatPlanning(
   lines: readonly string[],
   argv: readonly string[],
   design: Design,
+  atAnswer = true,
 ): string {
   const commandLine = `trialsim ${argv.join(' ')}`.trim();
   switch (mode.format) {
@@ -244,7 +248,9 @@ export function formatPlanning(
       return `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
     case 'table': {
       const sizes = armSizes(design.design.size);
-      const at = `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`;
+      const at = atAnswer
+        ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
+        : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;
       return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: mode.color, commandLine, design })}`;
     }
   }
