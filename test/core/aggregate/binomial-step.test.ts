@@ -46,6 +46,8 @@ describe('drawBinomialStep', () => {
     [200, 0.8, 'reflected rejection'],
     [12, 0.93, 'reflected inversion'],
     [100_000, 0.02, 'rejection, n beyond the log-factorial table'],
+    [3, 0.3, 'one trial at a time'],
+    [4, 0.85, 'one trial at a time, p above ½'],
   ])('Binomial(%i, %f) (%s) fits the exact pmf', (n, p) => {
     expect(goodnessOfFit(n, p, 40_000, n)).toBeGreaterThan(0.001);
   });
