@@ -83,6 +83,31 @@ export function fitProbit(points: readonly BinomialPoint[]): ProbitFit | null {
   return null;
 }
 
+/**
+ * Pearson's dispersion of binomial points around a fit: X²/(m − 2), where X² = Σ (s − nμ)²/(nμ(1 − μ))
+ * over the m points, or 1 when m ≤ 2. Above 1, the points scatter more than binomial noise allows
+ * (the probit line does not fit them all); quasi-likelihood scales the coefficient covariance by it.
+ * Reference: McCullagh & Nelder (1989), §4.5.
+ *
+ * Example: points exactly on the fitted curve → 0 (so `max(1, …)` leaves the covariance as it is).
+ */
+export function pearsonDispersion(points: readonly BinomialPoint[], fit: ProbitFit): number {
+  if (points.length <= 2) return 1;
+  let statistic = 0;
+  for (const point of points) {
+    const mean = Math.min(1 - EPSILON, Math.max(EPSILON, normalCdf(fit.intercept + fit.slope * point.x)));
+    const expected = point.trials * mean;
+    statistic += ((point.successes - expected) ** 2) / (expected * (1 - mean));
+  }
+  return statistic / (points.length - 2);
+}
+
+/** The fit with its coefficient covariance multiplied by `factor`. */
+export function scaleCovariance(fit: ProbitFit, factor: number): ProbitFit {
+  const [[a, c], [, b]] = fit.covariance;
+  return { ...fit, covariance: [[a * factor, c * factor], [c * factor, b * factor]] };
+}
+
 /** Probit-scale prediction a + b·x and its standard error from the coefficient covariance. */
 export function predictProbit(fit: ProbitFit, x: number): { eta: number; standardError: number } {
   const [[varA, cov], [, varB]] = fit.covariance;

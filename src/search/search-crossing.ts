@@ -9,7 +9,8 @@
  *    levelled off: the plateau is reported) and "not reached within the maximum" (still rising);
  * 3. refine: fit a probit line in a transformed value (√n by default, where z-test power is
  *    exactly probit-linear) to the points around the crossing, weighted by their binomial
- *    information; evaluate the predicted crossing and its flanks with growing trial counts until
+ *    information (its covariance scaled up by Pearson's dispersion when the points scatter more than
+ *    binomial noise allows); evaluate the predicted crossing and its flanks with growing trial counts until
  *    the fitted power there has a Monte Carlo standard error ≤ `precision` and the crossing has
  *    stopped moving. The value's interval is Fieller's: the values at which the fit's 95% band
  *    crosses the target.
@@ -19,7 +20,7 @@
 import { normalCdf, normalQuantile } from '../core/distributions/normal.js';
 import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
 import { isotonicRegression } from './isotonic-regression.js';
-import { fitProbit, predictProbit, type ProbitFit } from './probit-fit.js';
+import { fitProbit, pearsonDispersion, predictProbit, scaleCovariance, type ProbitFit } from './probit-fit.js';
 import type { EvaluatePower, PowerEstimate } from './power-estimate.js';
 
 /** How the value enters the probit line: power ≈ Φ(a + b·transform(value)). */
@@ -290,7 +291,15 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
       window = wider;
       fit = widerFit;
     }
-    return { window, fit };
+    if (!fit) return { window, fit };
+    // Points that scatter about the line more than binomial noise allows (a curve the probit line
+    // only approximates, saw-tooth power) make the fit's own covariance too small: scale it by
+    // Pearson's dispersion, as quasi-likelihood does, so the intervals widen accordingly.
+    const dispersion = pearsonDispersion(
+      window.map((p) => ({ x: forward(p.value), successes: p.successes, trials: p.trials })),
+      fit,
+    );
+    return { window, fit: dispersion > 1 ? scaleCovariance(fit, dispersion) : fit };
   }
 
   function fiellerInterval(fit: ProbitFit, zTarget: number): [number, number] {

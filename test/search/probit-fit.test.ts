@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitProbit, predictProbit } from '../../src/search/probit-fit.js';
+import { fitProbit, pearsonDispersion, predictProbit } from '../../src/search/probit-fit.js';
 
 describe('fitProbit', () => {
   it('matches R glm(binomial(link = "probit")) coefficients and covariance', () => {
@@ -35,5 +35,18 @@ describe('fitProbit', () => {
   it('returns null when no fit exists: one x value, or every trial a success', () => {
     expect(fitProbit([{ x: 1, successes: 3, trials: 10 }, { x: 1, successes: 5, trials: 10 }])).toBeNull();
     expect(fitProbit([{ x: 1, successes: 10, trials: 10 }, { x: 2, successes: 10, trials: 10 }])).toBeNull();
+  });
+});
+
+describe('pearsonDispersion', () => {
+  it('matches R: sum(residuals(f, "pearson")^2) / df.residual(f)', () => {
+    const points = [
+      { x: 1, successes: 3, trials: 50 },
+      { x: 2, successes: 20, trials: 80 },
+      { x: 3.5, successes: 41, trials: 60 },
+      { x: 5, successes: 77, trials: 90 },
+    ];
+    // R 4: f as above; sum(residuals(f, type = "pearson")^2) / df.residual(f) = 1.569831488
+    expect(pearsonDispersion(points, fitProbit(points)!)).toBeCloseTo(1.569831488, 6);
   });
 });

@@ -98,3 +98,22 @@ describe('searchCrossing on a falling curve', () => {
     expect(result.warnings.join(' ')).toMatch(/power falls as the value grows/);
   });
 });
+
+describe('searchCrossing calibration', () => {
+  it('its 95% value interval holds the exact answer in at least 90 of 100 seeded searches (Poisson Wald)', async () => {
+    // Exact power by enumerating the two Poisson arm totals; 247 per arm first reaches 90%.
+    const cache = new Map<number, number>();
+    const exact = (n: number) => {
+      if (!cache.has(n)) cache.set(n, exactPowerPoissonWald(0.8, 0.7, 1, n));
+      return cache.get(n)!;
+    };
+    const truth = smallestReaching(exact, 0.9, 200);
+    let covered = 0;
+    for (let seed = 100; seed < 200; seed++) {
+      const result = await searchCrossing(noisyEvaluator(exact, seed), { target: 0.9, min: 4, max: 5000, start: 80 });
+      if (result.valueCI![0] <= truth && truth <= result.valueCI![1]) covered++;
+    }
+    // With true 95% coverage, fewer than 90 of 100 has probability 0.03 (binomial).
+    expect(covered).toBeGreaterThanOrEqual(90);
+  });
+});
