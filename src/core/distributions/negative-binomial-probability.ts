@@ -1,8 +1,12 @@
 import { logBinomialPmf } from './binomial-probability.js';
+import { incompleteBetaTail } from './incomplete-beta.js';
 import { logGamma } from './log-gamma.js';
 import { logPoissonPmf, poissonCdf, poissonSurvival } from './poisson-probability.js';
 
 const TAIL_TOLERANCE = 1e-17;
+// Beyond this μ·α the terms shrink too slowly (ratio → μ/(r+μ) ≈ 1) for summing, and the
+// incomplete beta function takes over: P(X ≤ k) = I_p(r, k + 1), p = r/(r+μ).
+const SUM_UP_TO_MEAN_TIMES_DISPERSION = 250;
 
 /**
  * log P(X = k) for a negative binomial X with the given mean μ and dispersion α, so that
@@ -53,7 +57,8 @@ export function negativeBinomialPmf(k: number, mean: number, dispersion: number)
  * the lower tail; use `negativeBinomialSurvival` for the upper tail.
  *
  * Formula: below the mean, f(k) + f(k−1) + … with f(j−1) = f(j)·j/((j−1+r)·q), q = μ/(r+μ),
- * summed until the terms fall and the rest is negligible; at or above the mean, 1 − P(X > k).
+ * summed until the terms fall and the rest is negligible; at or above the mean, 1 − P(X > k). When
+ * μ·α > 250 (terms shrinking too slowly to sum), the regularized incomplete beta I_p(r, k+1).
  *
  * Reference: Johnson, Kemp & Kotz, Univariate Discrete Distributions (3rd ed., 2005), §5.1.
  *
@@ -65,8 +70,11 @@ export function negativeBinomialCdf(k: number, mean: number, dispersion: number)
   const top = Math.floor(k);
   if (dispersion === 0) return poissonCdf(top, mean);
   if (mean === 0 || top === Infinity) return 1;
-  if (top >= mean) return 1 - negativeBinomialSurvival(top, mean, dispersion);
   const size = 1 / dispersion;
+  if (mean * dispersion > SUM_UP_TO_MEAN_TIMES_DISPERSION) {
+    return incompleteBetaTail(size / (size + mean), mean / (size + mean), size, top + 1, false);
+  }
+  if (top >= mean) return 1 - negativeBinomialSurvival(top, mean, dispersion);
   const q = mean / (size + mean);
   let term = negativeBinomialPmf(top, mean, dispersion);
   let sum = term;
@@ -85,7 +93,7 @@ export function negativeBinomialCdf(k: number, mean: number, dispersion: number)
  *
  * Formula: above the mean, f(k+1) + f(k+2) + … with f(j+1) = f(j)·(j+r)/(j+1)·q, q = μ/(r+μ),
  * until a geometric bound (ratio max(current ratio, q) < 1) on the rest is negligible, for k ≥ μ − 1;
- * below that, 1 − P(X ≤ k).
+ * below that, 1 − P(X ≤ k). When μ·α > 250, 1 − I_p(r, k+1) computed directly as that tail.
  *
  * Reference: as `negativeBinomialCdf`.
  *
@@ -97,8 +105,11 @@ export function negativeBinomialSurvival(k: number, mean: number, dispersion: nu
   const top = Math.floor(k);
   if (dispersion === 0) return poissonSurvival(top, mean);
   if (mean === 0 || top === Infinity) return 0;
-  if (top < mean - 1) return 1 - negativeBinomialCdf(top, mean, dispersion);
   const size = 1 / dispersion;
+  if (mean * dispersion > SUM_UP_TO_MEAN_TIMES_DISPERSION) {
+    return incompleteBetaTail(size / (size + mean), mean / (size + mean), size, top + 1, true);
+  }
+  if (top < mean - 1) return 1 - negativeBinomialCdf(top, mean, dispersion);
   const q = mean / (size + mean);
   let term = negativeBinomialPmf(top + 1, mean, dispersion);
   let sum = term;
