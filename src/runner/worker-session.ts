@@ -80,6 +80,7 @@ export class WorkerSession {
       };
       plan.signal?.addEventListener('abort', onAbort, { once: true });
       this.startFailures = 0;
+      for (const slot of this.slots) slot.worker.ref();
       const wanted = Math.min(this.threads, plan.toTrial - plan.fromTrial);
       while (this.slots.size + this.acquiring < wanted) this.acquire();
       for (const slot of [...this.slots]) if (slot.ready && !slot.chunk) this.dispatch(slot);
@@ -122,6 +123,7 @@ export class WorkerSession {
       this.startFailures = 0;
       this.active?.startTimes.push(performance.now() - slot.acquiredAt);
       if (this.active) this.dispatch(slot);
+      else slot.worker.unref();
       return;
     }
     const run = this.active;
@@ -201,6 +203,8 @@ export class WorkerSession {
     this.active = null;
     run.plan.signal?.removeEventListener('abort', run.onAbort);
     if (!stopWorkers) {
+      // Idle workers between runs must not keep the process alive if a caller forgets close().
+      for (const slot of this.slots) slot.worker.unref();
       run.settle(outcome);
       return;
     }
