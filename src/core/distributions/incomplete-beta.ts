@@ -7,7 +7,9 @@ const MAX_TERMS = 100_000;
 /**
  * The regularized incomplete beta function I_x(a, b) = B(x; a, b)/B(a, b), for 0 ≤ x ≤ 1 and
  * a, b > 0: the CDF of a Beta(a, b) variable at x (and, through it, Student t, F and binomial
- * tails). Relative accuracy about 1e-14 in whichever tail is computed directly.
+ * tails). Relative accuracy about 1e-14 in whichever tail is computed directly while a and b stay
+ * below about 1e4; near the bulk of the distribution the continued fraction then loses roughly
+ * max(a, b)·1e-17 (1e-11 at 1e6, measured against mpmath).
  *
  * Formula: I_x(a, b) = x^a·(1−x)^b/(a·B(a, b)) · 1/(1 + d₁/(1 + d₂/(1 + …))), the continued fraction
  * with d₂ₘ₊₁ = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)) and d₂ₘ = m(b−m)x/((a+2m−1)(a+2m)), evaluated by
