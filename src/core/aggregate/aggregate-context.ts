@@ -1,0 +1,135 @@
+/**
+ * What the aggregated engine precomputes for a design: the population cells, the random sources
+ * drawn per cell, hazard tables that never change, and scratch reused across trials.
+ */
+import type { Design } from '../design.js';
+import { modelConstants } from '../model/model-constants.js';
+import { prepareTrial, type TrialContext } from '../trial.js';
+import { aggregateSupport, needsJointDraw } from './aggregate-support.js';
+import { layOutCells, type CellLayout } from './cell-layout.js';
+import { eagerHazards, type CountHazards } from './count-hazards.js';
+import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
+import { Histogram } from './histogram.js';
+
+/** A random quantity drawn per cell: a count outcome's counts, or an own-prevalence binary's events. */
+export interface Source {
+  readonly kind: 'count' | 'binary';
+  /** The design outcome it is (counts: the count itself; binaries: the own-prevalence binary). */
+  readonly outcome: number;
+  /** Per group: the mean count over follow-up (counts) or the base hazard (binaries), before multipliers. */
+  readonly base: Float64Array;
+  /** NB dispersion of a count given the site multiplier; the propensity's dispersion for a binary. */
+  readonly dispersion: number;
+  readonly cache: Map<number, CountHazards>;
+  /**
+   * Counts whose means are the same in every trial (no site variation, no drawn effect): per group
+   * g, the hazards not engaged (2g) and engaged (2g + 1) under the stated effects; else empty.
+   */
+  fixed: CountHazards[];
+}
+
+/** What the aggregated path needs about a design, computed once (see `prepareAggregateTrial`). */
+export interface AggregateTrialContext {
+  readonly trial: TrialContext;
+  readonly layout: CellLayout;
+  readonly sources: readonly Source[];
+  /** Per design outcome: its source, and whether it is "any event" of a count source. */
+  readonly outcomeSource: Int32Array;
+  readonly anyEvent: Uint8Array;
+  /** Per design outcome: the groups it analyses (all, or its `within` group). */
+  readonly outcomeGroups: readonly Int32Array[];
+  readonly siteVariance: number;
+  /** Variance of the caseworker multiplier of treated people (0 without caseworkers). */
+  readonly caseworkerVariance: number;
+  readonly engagement: Float64Array;
+  /** Scratch, reused across trials: treated per cell, site multipliers, histograms per source and slot. */
+  readonly treated: Float64Array;
+  readonly siteMultiplier: Float64Array;
+  readonly histograms: readonly Histogram[][];
+  /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
+  readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
+  /**
+   * When primary outcomes on different sources share the propensity: the sources in drawing
+   * order (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
+   */
+  readonly joint: { readonly order: Int32Array; readonly hazards: ConditionalHazards; readonly scratch: [Histogram, Histogram] } | null;
+  /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
+  readonly permutes: boolean;
+}
+
+/**
+ * Prepares the per-design constants of `simulateAggregateTrial`, after checking that the design is
+ * one the aggregated path simulates exactly (`aggregateSupport`).
+ *
+ * @example prepareAggregateTrial(REF).layout.cellSize → [2000]
+ * @throws Error naming the reason when the design needs the per-person engine
+ */
+export function prepareAggregateTrial(design: Design): AggregateTrialContext {
+  const support = aggregateSupport(design);
+  if (!support.ok) throw new Error(`the aggregate engine cannot simulate this design exactly: ${support.reason}`);
+  const constants = modelConstants(design);
+  const layout = layOutCells(design);
+  const years = design.design.followUpMonths / 12;
+  const sources: Source[] = [];
+  const sourceOf = new Map<number, number>();
+  const addSource = (k: number): number => {
+    const existing = sourceOf.get(k);
+    if (existing !== undefined) return existing;
+    const outcome = design.outcomes[k];
+    const kind = outcome.kind === 'count' ? 'count' : 'binary';
+    const base = kind === 'count' ? Float64Array.from(constants.groupRates[k], (rate) => rate * years) : Float64Array.from(constants.groupRates[k]);
+    const dispersion = kind === 'count' ? Math.max(design.propensityDispersion, constants.noiseVariance[k]) : design.propensityDispersion;
+    sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [] });
+    sourceOf.set(k, sources.length - 1);
+    return sources.length - 1;
+  };
+  const outcomeSource = new Int32Array(design.outcomes.length);
+  const anyEvent = new Uint8Array(design.outcomes.length);
+  design.outcomes.forEach((outcome, k) => {
+    const derived = outcome.kind === 'binary' && outcome.from !== null;
+    outcomeSource[k] = addSource(derived ? constants.source[k] : k);
+    anyEvent[k] = derived ? 1 : 0;
+  });
+  const outcomeGroups = design.outcomes.map((outcome) =>
+    outcome.within === null ? Int32Array.from(design.groups, (_, g) => g) : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
+  );
+  const slots = 2 * layout.groupCount * layout.unitCount;
+  const context: AggregateTrialContext = {
+    trial: prepareTrial(design),
+    layout,
+    sources,
+    outcomeSource,
+    anyEvent,
+    outcomeGroups,
+    siteVariance: constants.siteVariance,
+    caseworkerVariance: constants.caseworkerVariance,
+    engagement: constants.engagement,
+    treated: new Float64Array(layout.cellSize.length),
+    siteMultiplier: new Float64Array(layout.siteCount).fill(1),
+    histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
+    summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
+    permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
+    joint: needsJointDraw(design)
+      ? {
+          order: Int32Array.from([...sources.keys()].sort((a, b) => Number(sources[a].kind === 'binary') - Number(sources[b].kind === 'binary') || a - b)),
+          hazards: new ConditionalHazards(),
+          scratch: jointScratch(),
+        }
+      : null,
+  };
+  warmHazards(context);
+  return context;
+}
+
+/** Without site variation or drawn effects, every trial uses the same few means: build their tables in full once. */
+function warmHazards(context: AggregateTrialContext): void {
+  const { trial } = context;
+  if (context.siteVariance > 0 || context.caseworkerVariance > 0 || trial.drawsEffects) return;
+  for (const source of context.sources) {
+    if (source.kind !== 'count') continue;
+    source.base.forEach((mean, g) => {
+      source.fixed[2 * g] = eagerHazards(mean, source.dispersion);
+      source.fixed[2 * g + 1] = eagerHazards(mean * trial.statedRatios[source.outcome][g], source.dispersion);
+    });
+  }
+}
