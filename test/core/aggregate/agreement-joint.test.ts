@@ -25,6 +25,20 @@ design: { followUpMonths: 12, size: { treated: 90, control: 110 }, randomisation
 analysis: { multiplicity: none }
 `,
   },
+  {
+    name: 'joint-draw-with-sites-caseworkers-strata-and-a-drawn-effect',
+    trials: 1500,
+    yaml: `
+cohort:
+  groups: [{ id: youth, share: 0.44 }, { id: adult, share: 0.56 }]
+  propensity: { dispersion: 1.2 }
+outcomes:
+  - { id: crime, kind: count, ratePerYear: { youth: 2.2, adult: 1.8 }, effect: { rateRatio: { from: 0.6, to: 0.9 } }, analysis: negative-binomial, primary: true }
+  - { id: knife, kind: count, ratePerYear: 0.6, effect: { rateRatio: 0.6 }, analysis: quasi-poisson, primary: true }
+  - { id: any-knife, kind: binary, from: knife, analysis: fisher-exact, within: youth }
+design: { followUpMonths: 12, size: { treated: 50, control: 70 }, randomisation: stratified, strata: [group, site], sites: { count: 3, rateCV: 0.3 }, caseworkers: { caseload: 8, icc: 0.1 }, engagement: 0.8, attrition: 0.05 }
+`,
+  },
 ];
 
 describe('the aggregated engine agrees with the per-person engine in distribution', () => {
