@@ -93,9 +93,10 @@ export class WorkerSession {
     });
   }
 
-  /** Stops every worker; the session cannot run again. */
+  /** Stops every worker (a run still going is rejected); the session cannot run again. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.active) this.endRun(this.active.id, new Error('the runner was closed during a run'), false);
     await this.terminateAll();
   }
 

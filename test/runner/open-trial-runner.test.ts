@@ -64,6 +64,13 @@ describe('openTrialRunner', () => {
     }
   });
 
+  test('rejects a run that is still going when the runner is closed', async () => {
+    const runner = openTrialRunner({ threads: 2, engineUrl });
+    const run = runner.run(fakeDesign('fake;slowMs=5'), { trials: 10_000, withNull: false });
+    await runner.close();
+    await expect(run).rejects.toThrow('the runner was closed during a run');
+  });
+
   test('runs one run at a time', async () => {
     const runner = openTrialRunner({ threads: 2, engineUrl });
     try {
