@@ -30,9 +30,15 @@ export function summariseOutcome(context: AggregateTrialContext, k: number): Arm
   if (anyEvent) length = Math.min(length, 2);
   const arrays = context.summaryArrays[k];
   return {
-    treated: armSummary(addSlots(context, k, 1, (arrays[1][length] ??= new Float64Array(length)))),
-    control: armSummary(addSlots(context, k, 0, (arrays[0][length] ??= new Float64Array(length)))),
+    treated: armSummary(addSlots(context, k, 1, summaryArray(arrays[1], length))),
+    control: armSummary(addSlots(context, k, 0, summaryArray(arrays[0], length))),
   };
+}
+
+/** The reusable array of this length (lengths index a dense list, so lookups stay on V8's fast path). */
+function summaryArray(byLength: Float64Array[], length: number): Float64Array {
+  while (byLength.length <= length) byLength.push(new Float64Array(byLength.length));
+  return byLength[length];
 }
 
 /** One arm's counts-of-counts of outcome k, summed over its groups and all units into `counts` (of the shared length). */
@@ -41,7 +47,7 @@ function addSlots(context: AggregateTrialContext, k: number, arm: number, counts
   const groups = context.outcomeGroups[k];
   const { groupCount, unitCount } = context.layout;
   const anyEvent = context.anyEvent[k] === 1;
-  counts.fill(0);
+  for (let v = 0; v < counts.length; v++) counts[v] = 0;
   for (let i = 0; i < groups.length; i++) {
     for (let u = 0; u < unitCount; u++) {
       const histogram = perSlot[(arm * groupCount + groups[i]) * unitCount + u];
