@@ -24,16 +24,16 @@ const AXIS_RATIOS = [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20];
 
 function panelHeading(panel: ExplainPanel): string {
   const parts = [`power ${formatPercent(panel.power, 0)}`];
-  if (panel.exaggeration !== null) parts.push(`significant results exaggerate ${panel.exaggeration.toFixed(2)}×`);
+  if (panel.exaggeration !== null) parts.push(`exaggeration ${panel.exaggeration.toFixed(2)}×`);
   if (panel.typeS !== null && panel.typeS > 0) parts.push(`wrong sign ${formatPercent(panel.typeS)}`);
-  return `${panel.label}: ${panel.treated} treated, ${panel.control} control — ${parts.join(' · ')}`;
+  return `${panel.label}: ${panel.treated} treated, ${panel.control} control · ${parts.join(' · ')}`;
 }
 
 /**
  * Formats the teaching view as text lines joined by newlines (ending with one).
  *
  * Example: for a pilot (45 treated) and a planned size (200 treated) of the knife outcome, the
- * text holds `Pilot: 45 treated, 120 control — power 41% · significant results exaggerate 1.60×`,
+ * text holds `Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60×`,
  * a histogram wider than the planned one below it, and under each axis `true effect 0.62`.
  */
 export function formatExplainText(data: ExplainData, options: ExplainTextOptions): string {

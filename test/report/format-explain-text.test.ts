@@ -26,8 +26,7 @@ describe('formatExplainText', () => {
   const lines = text.split('\n');
 
   it('heads each panel with its size, power, exaggeration and wrong-sign share', () => {
-    // The heading wraps at 80 columns; compare with the line breaks taken out.
-    expect(text.replace(/\s+/g, ' ')).toContain('Pilot: 45 treated, 120 control — power 41% · significant results exaggerate 1.60× · wrong sign 0.4%');
+    expect(text).toContain('Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60× · wrong sign 0.4%');
     expect(text).toContain('Planned: 200 treated, 120 control');
   });
 
