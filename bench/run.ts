@@ -4,6 +4,9 @@
  * machines are shared and noisy: only ratios measured together mean anything).
  *
  * Usage: npm run bench [-- --trials N --reps R --skip-numpy]
+ * Sections: the per-person engine (1 and 2 threads) beside NumPy's per-person method; the exact
+ * aggregated engine beside NumPy's histogram method (bench/aggregate.ts); the milton-keynes
+ * sample-size search (bench/planning.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadDesign } from '../src/scenario/load-design.js';
 import { runTrials } from '../src/runner/run-trials.js';
+import { benchAggregate } from './aggregate.js';
+import { benchPlanning, formatPlanningBench } from './planning.js';
 
 const run = promisify(execFile);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,8 +55,8 @@ async function measureReference(label: string, command: string, args: string[]):
 }
 
 /** trialsim on the bench-ref scenario, whole process (workers started inside the timing), median of reps. */
-async function measureTrialsim(label: string, trials: number, reps: number, threads: number, sets: string[] = []): Promise<Measure> {
-  const { design } = await loadDesign('bench-ref', sets);
+async function measureTrialsim(label: string, trials: number, reps: number, threads: number): Promise<Measure> {
+  const { design } = await loadDesign('bench-ref', ['simulation.engine=person']);
   const rates: number[] = [];
   let detail = '';
   for (let rep = 0; rep < reps; rep++) {
@@ -82,7 +87,14 @@ async function main(): Promise<void> {
   const onePerson = await measureTrialsim('trialsim per-person, 1 thread', Math.min(trials, 4000), reps, 1);
   const twoPerson = await measureTrialsim('trialsim per-person, 2 threads', trials, reps, 2);
   printTable('Per-person engine (ratio to NumPy per-person)', [numpyPerson, onePerson, twoPerson], numpyPerson);
-  process.stdout.write(`  2 threads / 1 thread: ${(twoPerson.trialsPerSecond / onePerson.trialsPerSecond).toFixed(2)}×\n`);
+  process.stdout.write(`  2 threads / 1 thread: ${(twoPerson.trialsPerSecond / onePerson.trialsPerSecond).toFixed(2)}× (goal ≥ 1.8×); `);
+  process.stdout.write(`2 threads / NumPy per-person: ${numpyPerson ? (twoPerson.trialsPerSecond / numpyPerson.trialsPerSecond).toFixed(2) : '–'}× (goal ≥ 1.5×)\n`);
+
+  await benchAggregate({ trials: 20 * trials, reps, skipNumpy });
+
+  process.stdout.write('\nPlanning\n');
+  process.stdout.write(`  ${formatPlanningBench(await benchPlanning(2))}\n`);
+  process.stdout.write('\nMore: node dist/bench/runner.js (worker start-up, memory at 10^3–10^6 trials), node dist/bench/distributions.js (ns per draw).\n');
 }
 
 await main();
