@@ -4,12 +4,14 @@
  */
 import type { Design } from '../design.js';
 import { modelConstants } from '../model/model-constants.js';
+import { compileSelection } from '../model/selection-plan.js';
 import { prepareTrial, type TrialContext } from '../trial.js';
 import { aggregateSupport, needsJointDraw } from './aggregate-support.js';
 import { layOutCells, type CellLayout } from './cell-layout.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
 import { Histogram } from './histogram.js';
+import { EligibilityByTotal, type SelectedTotals } from './selected-prior-law.js';
 
 /** A random quantity drawn per cell: a count outcome's counts, or an own-prevalence binary's events. */
 export interface Source {
@@ -53,6 +55,17 @@ export interface AggregateTrialContext {
    * order (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
    */
   readonly joint: { readonly order: Int32Array; readonly hazards: ConditionalHazards; readonly scratch: [Histogram, Histogram] } | null;
+  /**
+   * With selection on the prior window (and a propensity): per group, the chance of eligibility
+   * by prior total and the prior total's mean before the site multiplier; the selected laws by
+   * site multiplier; a scratch histogram. Null otherwise (then selection cannot change follow-up).
+   */
+  readonly selection: {
+    readonly eligibility: readonly EligibilityByTotal[];
+    readonly priorMean: Float64Array;
+    readonly laws: readonly Map<number, SelectedTotals>[];
+    readonly totals: Histogram;
+  } | null;
   /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
   readonly permutes: boolean;
 }
@@ -109,6 +122,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
     summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
+    selection: prepareSelection(design),
     joint: needsJointDraw(design)
       ? {
           order: Int32Array.from([...sources.keys()].sort((a, b) => Number(sources[a].kind === 'binary') - Number(sources[b].kind === 'binary') || a - b)),
@@ -132,4 +146,24 @@ function warmHazards(context: AggregateTrialContext): void {
       source.fixed[2 * g + 1] = eagerHazards(mean * trial.statedRatios[source.outcome][g], source.dispersion);
     });
   }
+}
+
+/** The per-group eligibility laws of a design with selection and a propensity (see `AggregateTrialContext.selection`). */
+function prepareSelection(design: Design): AggregateTrialContext['selection'] {
+  const plan = compileSelection(design);
+  if (plan === null || !(design.propensityDispersion > 0)) return null;
+  const constants = modelConstants(design);
+  const segments = plan.segmentMonths.length;
+  const priorMean = new Float64Array(design.groups.length);
+  const eligibility = design.groups.map((_, g) => {
+    const cellMeans = new Float64Array(plan.outcomeIndices.length * segments);
+    plan.outcomeIndices.forEach((k, j) => {
+      for (let segment = 0; segment < segments; segment++) {
+        cellMeans[j * segments + segment] = (constants.groupRates[k][g] * plan.segmentMonths[segment]) / 12;
+      }
+    });
+    priorMean[g] = cellMeans.reduce((sum, mean) => sum + mean, 0);
+    return new EligibilityByTotal(plan, cellMeans);
+  });
+  return { eligibility, priorMean, laws: design.groups.map(() => new Map()), totals: new Histogram() };
 }

@@ -1,4 +1,5 @@
 import type { Design } from '../design.js';
+import { compileSelection } from '../model/selection-plan.js';
 
 /** Whether the aggregated path is exact for a design, and if not, why. */
 export type AggregateSupport = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -10,9 +11,12 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  * form, and every reported number depends only on those cells' counts-of-counts (caseworker
  * clustering is fine: each caseload is its own cell, its multiplier drawn per trial). The checks, in
  * order (the first that fails is the reason):
- * - no eligibility selection on a prior window (follow-up would depend on each person's history)
- *   and no `adjustForPrior` (a person-level covariate);
+ * - no `adjustForPrior` (a person-level covariate); selection on a prior window is exact when the
+ *   selection outcomes have no own dispersion (`SelectedTotals`: the selected prior total, then
+ *   follow-up given it);
  * - no harm outcome (continuous severity sums have no counts-of-counts);
+ * - no `cluster-summary` analysis (it needs each analysed person's cluster, which the arm-level
+ *   summaries the engine analyses do not keep);
  * - no count with its own dispersion on top of the propensity's (a product of two gammas is not
  *   a gamma, so the count is not negative binomial);
  * - primary outcomes on two or more different random sources (count outcomes, or own-prevalence
@@ -23,13 +27,19 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  * Reference: DESIGN.md §3 (the model); issue 7.
  *
  * @example REF (one count, a binary from it) → { ok: true };
- *   MK → { ok: false, reason: 'eligibility selection on a prior window …' }
+ *   MK → { ok: false, reason: 'analysis.adjustForPrior needs each person's prior-window count' }
  */
 export function aggregateSupport(design: Design): AggregateSupport {
-  if (design.selection !== null) return no('eligibility selection on a prior window (cohort.selection) ties follow-up to each person\'s history');
   if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
+  const plan = compileSelection(design);
+  if (plan !== null && design.propensityDispersion > 0) {
+    const noisy = Array.from(plan.outcomeIndices).map((k) => design.outcomes[k]).find((o) => o.kind === 'count' && o.dispersion > 0);
+    if (noisy) return no(`selection outcome "${noisy.id}" has its own dispersion, so its prior window is not negative binomial`);
+  }
   const harm = design.outcomes.find((o) => o.kind === 'harm');
   if (harm) return no(`harm outcome "${harm.id}" is continuous (a sum of lognormal severities)`);
+  const clustered = design.outcomes.find((o) => o.analysis === 'cluster-summary');
+  if (clustered) return no(`outcome "${clustered.id}" is analysed by cluster-summary, which needs each person's cluster`);
   const dispersed = design.outcomes.find((o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0);
   if (dispersed) {
     return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);
@@ -51,15 +61,17 @@ function no(reason: string): AggregateSupport {
 }
 
 /**
- * True when two or more primary outcomes rest on different random sources (count outcomes, or
- * own-prevalence binaries) that the propensity correlates (dispersion > 0): the family-wise results
- * then need the sources' joint law, so the aggregated engine draws them jointly
+ * True when the propensity (dispersion > 0) ties sources together in a way the results depend on:
+ * selection on the prior window (follow-up depends on the prior total), or two or more primary
+ * outcomes on different random sources (count outcomes, or own-prevalence binaries; the
+ * family-wise results need their joint law). The aggregated engine then draws the sources jointly
  * (`drawJointHistograms`) rather than one by one.
  *
  * @example MK's crime and knife, both primary, propensity 1.5 → true; REF → false
  */
 export function needsJointDraw(design: Design): boolean {
   if (!(design.propensityDispersion > 0)) return false;
+  if (design.selection !== null) return true;
   const sourceOf = (k: number): string => {
     const outcome = design.outcomes[k];
     return outcome.kind === 'binary' && outcome.from !== null ? outcome.from : outcome.id;

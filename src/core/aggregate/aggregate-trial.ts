@@ -13,6 +13,7 @@ import { subStream, trialStream } from '../rng/trial-stream.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { AggregateTrialContext, Source } from './aggregate-context.js';
 import { CountHazards } from './count-hazards.js';
+import { drawBinomialStep } from './binomial-step.js';
 import { drawCountHistogram } from './draw-count-histogram.js';
 import { dealCaseloads, forEachCaseworker } from './deal-caseloads.js';
 import { drawJointHistograms, type JointPart } from './draw-joint-histograms.js';
@@ -21,6 +22,7 @@ import { drawTrialRatios } from './draw-trial-ratios.js';
 import type { Histogram } from './histogram.js';
 import { testByHistogramPermutation } from './histogram-permutation.js';
 import { ownBinaryProbability } from './own-binary-probability.js';
+import { SelectedTotals } from './selected-prior-law.js';
 import { summariseOutcome, unitHistograms } from './summarise-cells.js';
 
 // The same sub-stream purposes as `simulateTrial`, so both paths use a trial's streams alike.
@@ -81,7 +83,7 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
       continue;
     }
     forEachCaseworker(caseloads, layout, c, treated, (caseworker, people) =>
-      drawPeople(context, rng, c, 1, people, multiplier * caseworkerMultiplier![caseworker], ratios, nullRun),
+      drawPeople(context, rng, c, 1, people, multiplier * caseworkerMultiplier![caseworker], ratios, nullRun, multiplier),
     );
   }
   // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
@@ -110,6 +112,7 @@ function drawPeople(
   multiplier: number,
   ratios: readonly (readonly number[])[],
   nullRun: boolean,
+  siteMultiplier: number = multiplier,
 ): void {
   if (people === 0) return;
   const { layout, sources, histograms } = context;
@@ -122,7 +125,7 @@ function drawPeople(
     const observed = attrition > 0 ? drawBinomial(rng, drawn, 1 - attrition) : drawn;
     if (observed === 0) continue;
     if (context.joint !== null) {
-      drawJointPart(context, rng, g, slot, observed, multiplier, part === 1 ? ratios : null);
+      drawJointPart(context, rng, g, slot, observed, multiplier, part === 1 ? ratios : null, siteMultiplier);
       continue;
     }
     for (let j = 0; j < sources.length; j++) {
@@ -150,6 +153,7 @@ function drawJointPart(
   observed: number,
   multiplier: number,
   ratios: readonly (readonly number[])[] | null,
+  siteMultiplier: number,
 ): void {
   const joint = context.joint!;
   const parts: JointPart[] = [];
@@ -164,7 +168,34 @@ function drawJointPart(
     );
     into.push(context.histograms[j][slot]);
   }
-  drawJointHistograms(rng, observed, context.trial.design.propensityDispersion, parts, into, joint.hazards, joint.scratch);
+  const dispersion = context.trial.design.propensityDispersion;
+  let prior: { totals: Histogram; mean: number } | null = null;
+  if (context.selection !== null) {
+    // Selected people's prior-window totals first (the prior window has the site's multiplier, not the caseworker's).
+    const law = selectedTotalsFor(context.selection, g, siteMultiplier, dispersion);
+    const totals = context.selection.totals;
+    totals.clear();
+    let left = observed;
+    for (let t = 0; left > 0; t++) {
+      const here = drawBinomialStep(rng, left, law.step(t));
+      if (here > 0) totals.add(t, here);
+      left -= here;
+    }
+    prior = { totals, mean: law.priorMean };
+  }
+  drawJointHistograms(rng, observed, dispersion, parts, into, joint.hazards, joint.scratch, prior);
+}
+
+/** The law of selected people's prior totals in group g at a site with this multiplier (cached). */
+function selectedTotalsFor(selection: NonNullable<AggregateTrialContext['selection']>, g: number, siteMultiplier: number, dispersion: number): SelectedTotals {
+  const laws = selection.laws[g];
+  let law = laws.get(siteMultiplier);
+  if (law === undefined) {
+    if (laws.size >= CACHE_LIMIT) laws.clear();
+    law = new SelectedTotals(selection.priorMean[g] * siteMultiplier, dispersion, selection.eligibility[g]);
+    laws.set(siteMultiplier, law);
+  }
+  return law;
 }
 
 /** The hazards of a count with this mean, from the source's cache (built lazily, kept up to a limit). */

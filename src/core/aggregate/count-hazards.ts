@@ -21,7 +21,8 @@ const EAGER_TAIL = 1e-17;
  * whole design (`eagerHazards`) hold every value up to where P(Y ≥ y) < 1e-17; past that the
  * hazards are computed on demand (slower, and reached with probability below n·1e-17 per cell).
  *
- * Formula in words: P(Y = y) from the accurate (saddle-point) pmf; P(Y ≥ y) as 1 − P(Y < y) while
+ * Formula in words: P(Y = 0) from the accurate (saddle-point) pmf, then the ratio recurrence
+ * f(y) = f(y − 1)·(y − 1 + r)/y·μ/(r + μ) (r = 1/α; Poisson: ·μ/y); P(Y ≥ y) as 1 − P(Y < y) while
  * that loses under two digits, then from the accurate upper-tail series, re-anchored on the series
  * whenever the running difference has fallen a hundredfold. A mean of 0 has h(0) = 1.
  * Reference: L. Devroye, Non-Uniform Random Variate Generation (1986), §XI.1 (the conditional
@@ -31,13 +32,17 @@ const EAGER_TAIL = 1e-17;
  *   hazard(1) → P(1)/P(Y ≥ 1) = 0.36143 / 0.69881 = 0.51721
  */
 export class CountHazards {
-  private values = new Float64Array(16);
+  // Plain arrays: many short-lived tables are built per trial where multipliers vary, and a typed
+  // array costs more to allocate than its few entries are worth.
+  private readonly values: number[] = [];
   private known = 0;
   /** P(Y < known). */
   private below = 0;
   /** P(Y ≥ known), tracked once the subtraction would lose digits (NaN before). */
   private survival = Number.NaN;
   private anchor = Number.NaN;
+  /** P(Y = known − 1), for the ratio recurrence. */
+  private previous = Number.NaN;
 
   constructor(
     readonly mean: number,
@@ -69,19 +74,20 @@ export class CountHazards {
 
   private extend(): void {
     const y = this.known;
-    if (y === this.values.length) {
-      const grown = new Float64Array(2 * y);
-      grown.set(this.values);
-      this.values = grown;
-    }
     const hazard = this.mean === 0 ? 1 : this.computeHazard(y);
-    this.values[y] = hazard;
+    this.values.push(hazard);
     this.steps.push(binomialStep(hazard));
     this.known = y + 1;
   }
 
   private computeHazard(y: number): number {
-    const probability = negativeBinomialPmf(y, this.mean, this.dispersion);
+    // f(y) = f(y − 1)·(y − 1 + r)/y·q (Poisson: ·μ/y), exact to rounding; the accurate pmf where the
+    // previous term is too small to carry digits.
+    const probability =
+      y > 0 && this.previous > 1e-280
+        ? this.previous * (this.dispersion > 0 ? ((y - 1 + 1 / this.dispersion) / y) * (this.mean / (1 / this.dispersion + this.mean)) : this.mean / y)
+        : negativeBinomialPmf(y, this.mean, this.dispersion);
+    this.previous = probability;
     let atLeast: number;
     if (Number.isNaN(this.survival) && this.below <= SUBTRACT_UNTIL) {
       atLeast = 1 - this.below;

@@ -47,7 +47,9 @@ export class ConditionalHazards {
  * propensity X (mean 1, dispersion d = 1/r) multiplying all their sources, and adds each
  * source's marginal histogram to `into` (same order as `parts`). Counts come first, then at most
  * one own-prevalence binary. Exact: the joint law of (Y₁, Y₂, …) is negative multinomial, drawn by
- * conditioning one source at a time on the people's running total T of earlier counts.
+ * conditioning one source at a time on the people's running total T of earlier counts. With
+ * `prior`, the people start from their prior-window totals (histogram, and its total mean M₀):
+ * selection on the prior window then carries over to follow-up through the same conditioning.
  *
  * Formula in words: given earlier counts with total T and total mean M, X ~ Gamma(shape r + T,
  * rate r + M) (gamma–Poisson conjugacy), so the next count is negative binomial with size r + T
@@ -69,12 +71,14 @@ export function drawJointHistograms(
   into: readonly Histogram[],
   hazards: ConditionalHazards,
   scratch: [Histogram, Histogram],
+  prior: { readonly totals: Histogram; readonly mean: number } | null = null,
 ): void {
   const shape = 1 / dispersion;
   let [totals, next] = scratch;
   totals.clear();
-  totals.add(0, people);
-  let meanSoFar = 0;
+  if (prior === null) totals.add(0, people);
+  else totals.addHistogram(prior.totals);
+  let meanSoFar = prior === null ? 0 : prior.mean;
   parts.forEach((part, j) => {
     if (part.kind === 'binary') {
       let positives = 0;

@@ -21,10 +21,22 @@ describe('aggregateSupport', () => {
     expect(aggregateSupport((await loadDesign('bench-ref')).design)).toEqual({ ok: true });
   });
 
-  test('Milton Keynes falls back: its selection on a prior window is named', async () => {
+  test('Milton Keynes falls back: its prior-count covariate (adjustForPrior) is named', async () => {
     const support = aggregateSupport((await loadDesign('milton-keynes', ['simulation.engine=auto'])).design);
     expect(support.ok).toBe(false);
-    if (!support.ok) expect(support.reason).toMatch(/selection on a prior window/);
+    if (!support.ok) expect(support.reason).toMatch(/adjustForPrior needs each person's prior-window count/);
+  });
+
+  test('selection on a prior window is supported, unless a selection outcome has its own dispersion', async () => {
+    const selection = `cohort: { propensity: { dispersion: 1 }, selection: { priorMonths: 12, require: [{ outcomes: [crime], atLeast: 1, withinMonths: 12 }] } }`;
+    const design = await designFrom('selection', `${selection}\noutcomes: [${COUNT}]\n${DESIGN}`, 1);
+    expect(aggregateSupport(design)).toEqual({ ok: true });
+    expect(needsJointDraw(design)).toBe(true);
+    const noisy = '{ id: crime, kind: count, ratePerYear: 1.5, dispersion: 0.3, analysis: quasi-poisson }';
+    expect(await supportOf(`${selection}\noutcomes: [${noisy}]\n${DESIGN}`)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/own dispersion/),
+    });
   });
 
   test('a harm outcome falls back', async () => {
@@ -84,7 +96,7 @@ describe('chosenEngine', () => {
     expect(chosenEngine(withEngine(ref, 'person'))).toBe('person');
     expect(chosenEngine(withEngine(ref, 'aggregate'))).toBe('aggregate');
     const mk = (await loadDesign('milton-keynes')).design;
-    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(/cannot simulate this design exactly: eligibility selection/);
+    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(/cannot simulate this design exactly: analysis.adjustForPrior/);
   });
 
   test('the scenario loader rejects engine: aggregate on a design it cannot simulate exactly', async () => {

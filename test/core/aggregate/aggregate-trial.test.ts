@@ -44,6 +44,6 @@ describe('simulateAggregateTrial', () => {
 
   test('a design the aggregate engine cannot simulate exactly is refused with the reason', async () => {
     const { design } = await loadDesign('milton-keynes');
-    expect(() => prepareAggregateTrial(design)).toThrow(/cannot simulate this design exactly: eligibility selection/);
+    expect(() => prepareAggregateTrial(design)).toThrow(/cannot simulate this design exactly: analysis.adjustForPrior/);
   });
 });
