@@ -32,7 +32,8 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
 export function aggregateSupport(design: Design): AggregateSupport {
   if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
   const plan = compileSelection(design);
-  if (plan !== null && design.propensityDispersion > 0) {
+  // A selection outcome's own noise is tilted by selection too (whatever the propensity), and is not drawn by total.
+  if (plan !== null) {
     const noisy = Array.from(plan.outcomeIndices).map((k) => design.outcomes[k]).find((o) => o.kind === 'count' && o.dispersion > 0);
     if (noisy) return no(`selection outcome "${noisy.id}" has its own dispersion, so its prior window is not negative binomial`);
   }

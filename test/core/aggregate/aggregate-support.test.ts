@@ -35,7 +35,13 @@ describe('aggregateSupport', () => {
     const noisy = '{ id: crime, kind: count, ratePerYear: 1.5, dispersion: 0.3, analysis: quasi-poisson }';
     expect(await supportOf(`${selection}\noutcomes: [${noisy}]\n${DESIGN}`)).toEqual({
       ok: false,
-      reason: expect.stringMatching(/own dispersion/),
+      reason: expect.stringMatching(/selection outcome "crime" has its own dispersion/),
+    });
+    // Without a propensity the outcome's own noise alone carries the selection into follow-up.
+    const noPropensity = selection.replace('propensity: { dispersion: 1 }, ', '');
+    expect(await supportOf(`${noPropensity}\noutcomes: [${noisy}]\n${DESIGN}`)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/selection outcome "crime" has its own dispersion/),
     });
   });
 
