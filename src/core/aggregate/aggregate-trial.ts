@@ -44,9 +44,15 @@ export { prepareAggregateTrial, type AggregateTrialContext } from './aggregate-c
  * each such part of m people, every count source's histogram is Multinomial(m, NB pmf) with mean
  * rate × years × site multiplier × (engaged: rate ratio) and the source's dispersion
  * (`drawCountHistogram`), and every own-prevalence binary's positives Binomial(m, chance)
- * (`ownBinaryProbability`). People in such a part are independent and identically distributed
- * given the site multiplier — which is why this is exact, not an approximation. Derived binaries
- * read "count > 0" off their count's histogram; `within` outcomes use their group's cells only.
+ * (`ownBinaryProbability`). Treated people are split further by caseworker (`dealCaseloads`; each
+ * caseload's gamma multiplier drawn per trial, 1 in the null run). Where the propensity ties the
+ * results to several sources at once — primary outcomes on different sources, or selection on the
+ * prior window — the sources are drawn jointly instead (`drawJointHistograms`), starting, with
+ * selection, from the selected people's prior totals (`SelectedTotals`). People in such a part
+ * are independent and identically distributed given the drawn multipliers — which is why this is
+ * exact, not an approximation. Derived binaries read "count > 0" off their count's histogram;
+ * `within` outcomes use their group's cells only; permutation tests re-randomise histograms
+ * (`testByHistogramPermutation`).
  * Reference: DeclareDesign's MIDA (Blair, Cooper, Coppock & Humphreys 2019, APSR 113:838); the
  * multinomial sufficiency of counts-of-counts for exchangeable people (Fisher 1922).
  *
