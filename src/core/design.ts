@@ -47,9 +47,10 @@ export type CountAnalysis =
   | 'negative-binomial'
   | 'welch-t'
   | 'mann-whitney'
-  | 'permutation';
-export type BinaryAnalysis = 'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation';
-export type HarmAnalysis = 'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson';
+  | 'permutation'
+  | 'cluster-summary';
+export type BinaryAnalysis = 'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary';
+export type HarmAnalysis = 'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary';
 export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
 
 interface OutcomeBase {

@@ -104,11 +104,13 @@ function drawEffectFactor(distribution: EffectDistribution, rng: Rng): number {
 
 /**
  * The analysed people of each outcome: observed people, of the outcome's `within` group if any,
- * with the prior-window covariate of the count the outcome is built on. Views sharing the same
- * `within` share their index set, and without attrition or `within` the arrays are used as drawn.
+ * with the prior-window covariate of the count the outcome is built on and, under cluster
+ * randomisation, each person's cluster. Views sharing the same `within` share their index set,
+ * and without attrition or `within` the arrays are used as drawn.
  */
 class OutcomeViews {
   private readonly indexSets = new Map<string, Int32Array | null>();
+  private readonly clusterSets = new Map<string, Int32Array>();
   private readonly countIndex: Map<string, number>;
 
   constructor(
@@ -126,12 +128,14 @@ class OutcomeViews {
     const priorSource = this.priorSourceOf(outcome);
     const prior = this.design.analysis.adjustForPrior && this.cohort.priorCounts && priorSource !== null ? this.cohort.priorCounts[priorSource] : null;
     const rerandomise = rerandomiser(this.design, this.cohort, indices);
+    const cluster = this.clustersFor(outcome.within, indices);
     if (indices === null) {
-      return { values: this.data.values[k], treated: this.treated, prior, integerValued: outcome.kind !== 'harm', rerandomise };
+      return { values: this.data.values[k], treated: this.treated, cluster, prior, integerValued: outcome.kind !== 'harm', rerandomise };
     }
     return {
       values: pick(this.data.values[k], indices),
       treated: pickBytes(this.treated, indices),
+      cluster,
       prior: prior === null ? null : pick(prior, indices),
       integerValued: outcome.kind !== 'harm',
       rerandomise,
@@ -142,6 +146,21 @@ class OutcomeViews {
     if (outcome.kind === 'count') return this.countIndex.get(outcome.id) ?? null;
     if (outcome.from !== null) return this.countIndex.get(outcome.from) ?? null;
     return null;
+  }
+
+  /**
+   * Under cluster randomisation, the site (the cluster) of each analysed person, aligned with the
+   * values picked by `indices`; null otherwise. Shared by the views with the same `within`.
+   */
+  private clustersFor(within: string | null, indices: Int32Array | null): Int32Array | null {
+    if (this.design.design.randomisation !== 'cluster') return null;
+    const key = within ?? '';
+    const known = this.clusterSets.get(key);
+    if (known !== undefined) return known;
+    const { site } = this.cohort;
+    const clusters = indices === null ? Int32Array.from(site) : Int32Array.from(indices, (i) => site[i]);
+    this.clusterSets.set(key, clusters);
+    return clusters;
   }
 
   /** Indices of analysed people, or null for "everyone, in order". */

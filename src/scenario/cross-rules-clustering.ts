@@ -1,10 +1,12 @@
 /**
  * Cross-field rules about clustering: caseworker and site ICCs must be reachable by a gamma rate
  * multiplier (ICC·(1 + dispersion) < 1, dispersion as in icc-reference.ts), sites give exactly one
- * of icc and rateCV, and an ICC needs an outcome with events to refer to.
+ * of icc and rateCV, an ICC needs an outcome with events to refer to, and the cluster-level
+ * summary analysis needs clusters (randomisation: cluster).
  */
 import { iccDispersion, iccOutcome } from './icc-reference.js';
 import type { PathProblem } from './path-problem.js';
+import { DEFAULTS } from './defaults.js';
 import type { ScenarioInput } from './schema.js';
 
 /** Every clustering problem of a scenario that passed the schema. */
@@ -19,7 +21,26 @@ export function checkClustering(scenario: ScenarioInput): PathProblem[] {
     [sites?.icc, ['design', 'sites', 'icc']],
   ];
   for (const [icc, path] of iccs) if (icc !== undefined && icc > 0) problems.push(...checkIcc(icc, path, scenario));
+  problems.push(...checkClusterAnalyses(scenario));
   return problems;
+}
+
+/**
+ * `cluster-summary` compares the means of randomised clusters, so it has nothing to compare unless
+ * whole sites are randomised; person-level randomisation has its own person-level analyses.
+ */
+function checkClusterAnalyses(scenario: ScenarioInput): PathProblem[] {
+  const randomisation = scenario.design.randomisation ?? DEFAULTS.randomisation;
+  if (randomisation === 'cluster') return [];
+  return scenario.outcomes.flatMap((outcome, index) =>
+    outcome.analysis === 'cluster-summary'
+      ? [{
+          path: ['outcomes', index, 'analysis'],
+          message: `compares randomised clusters (sites), so it needs randomisation: cluster (this is ${randomisation})`,
+          hint: 'set design.randomisation: cluster with design.sites, or choose a person-level analysis such as negative-binomial',
+        }]
+      : [],
+  );
 }
 
 function checkIcc(icc: number, path: (string | number)[], scenario: ScenarioInput): PathProblem[] {

@@ -8,11 +8,11 @@ import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD } from './quanti
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
 /** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
-export const COUNT_ANALYSES = ['poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation'] as const;
+export const COUNT_ANALYSES = ['poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation', 'cluster-summary'] as const;
 /** Analyses allowed for a binary outcome. */
-export const BINARY_ANALYSES = ['two-proportion-z', 'fisher-exact', 'risk-ratio', 'permutation'] as const;
+export const BINARY_ANALYSES = ['two-proportion-z', 'fisher-exact', 'risk-ratio', 'permutation', 'cluster-summary'] as const;
 /** Analyses allowed for a harm outcome. */
-export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson'] as const;
+export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson', 'cluster-summary'] as const;
 
 const lognormalRatio = strictObject(
   { lognormal: strictObject({ median: quantity(RATIO), spread: quantity(SPREAD) }, 'Lognormal: median ratio and geometric SD (sdLog = ln spread)') },

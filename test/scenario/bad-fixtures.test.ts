@@ -47,6 +47,11 @@ const EXPECTED: Record<string, string[]> = {
     "  fix: add sites: { count: 10, icc: 0.02 }",
     "2 problems found.",
   ],
+  'cluster-summary-without-clusters.yaml': [
+    "cluster-summary-without-clusters.yaml:2:59: outcomes[0].analysis compares randomised clusters (sites), so it needs randomisation: cluster (this is complete) (got \"cluster-summary\")",
+    "  fix: set design.randomisation: cluster with design.sites, or choose a person-level analysis such as negative-binomial",
+    "1 problem found.",
+  ],
   'comments-only.yaml': [
     "comments-only.yaml: is empty",
     "  fix: start from `trialsim init FILE`, or see `trialsim scenarios`",
@@ -191,8 +196,8 @@ const EXPECTED: Record<string, string[]> = {
     "1 problem found.",
   ],
   'wrong-analysis-for-kind.yaml': [
-    "wrong-analysis-for-kind.yaml:5:15: outcomes[0].analysis must be an analysis for a count outcome: poisson-wald | quasi-poisson | negative-binomial | welch-t | mann-whitney | permutation (got \"fisher-exact\")",
-    "  fix: write one of poisson-wald, quasi-poisson, negative-binomial, welch-t, mann-whitney, permutation",
+    "wrong-analysis-for-kind.yaml:5:15: outcomes[0].analysis must be an analysis for a count outcome: poisson-wald | quasi-poisson | negative-binomial | welch-t | mann-whitney | permutation | cluster-summary (got \"fisher-exact\")",
+    "  fix: write one of poisson-wald, quasi-poisson, negative-binomial, welch-t, mann-whitney, permutation, cluster-summary",
     "1 problem found.",
   ],};
 

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from './analysis-result.js';
 import type { AnalysisName, AnalysisPlan } from '../design.js';
 import type { Rng } from '../rng/rng.js';
+import { testClusterSummary } from './cluster-summary.js';
 import { testFisherExact } from './fisher-exact.js';
 import { testMannWhitney, testMannWhitneyOnValues } from './mann-whitney.js';
 import { testNegativeBinomial } from './negative-binomial.js';
@@ -17,9 +18,9 @@ import { testWelchT } from './welch-t.js';
  * Runs the named analysis on one outcome's data in one trial. The data are first reduced to
  * sufficient statistics ({@link summariseArms}); only the analyses that need people go back to
  * the person arrays: the prior-adjusted negative binomial (when `plan.adjustForPrior` and
- * `data.prior` is present), Mann–Whitney on non-integer values, and the permutation test (the
- * only one that uses `rng`). Never throws for data that cannot be analysed: that is a failed
- * result with its reason.
+ * `data.prior` is present), Mann–Whitney on non-integer values, the permutation test (the
+ * only one that uses `rng`) and the cluster-level summary (which needs each person's cluster).
+ * Never throws for data that cannot be analysed: that is a failed result with its reason.
  *
  * @example analyse('poisson-wald', { values: [0,1,2 | 3,4,5], treated: [1,1,1,0,0,0], … },
  *   plan, rng) → logEstimate log(3/12) = −1.3863, SE √(1/3 + 1/12) = 0.6455, p = 0.0317
@@ -29,6 +30,8 @@ export function analyse(name: AnalysisName, data: OutcomeData, plan: AnalysisPla
   switch (name) {
     case 'permutation':
       return testByPermutation(data, summaries, plan, rng);
+    case 'cluster-summary':
+      return testClusterSummary(data, plan);
     case 'negative-binomial':
       if (plan.adjustForPrior && data.prior !== null) {
         return testNegativeBinomialWithPrior(data, data.prior, summaries, plan);
@@ -43,11 +46,11 @@ export function analyse(name: AnalysisName, data: OutcomeData, plan: AnalysisPla
 
 /**
  * The same analysis from each arm's sufficient statistics alone, for the aggregated engine, or
- * null when the analysis needs people: the permutation test, and Mann–Whitney without
- * counts-of-counts (continuous values). Summaries carry no covariate, so `negative-binomial`
- * here is the unadjusted model: it equals {@link analyse} when `data.prior` is null or
- * `plan.adjustForPrior` is false — an engine holding prior counts with adjustment requested must
- * call `analyse`. Otherwise the result is identical to `analyse` on any data with these summaries.
+ * null when the analysis needs people: the permutation test, the cluster-level summary (which
+ * needs each person's cluster), and Mann–Whitney without counts-of-counts (continuous values).
+ * Summaries carry no covariate, so `negative-binomial` here is the unadjusted model: it equals
+ * {@link analyse} when `data.prior` is null or `plan.adjustForPrior` is false — an engine holding
+ * prior counts with adjustment requested must call `analyse`. Otherwise the result is identical to `analyse` on any data with these summaries.
  *
  * @example analyseSummaries('poisson-wald', { treated: { n: 45, sum: 30, … },
  *   control: { n: 120, sum: 150, … } }, plan) → logEstimate −0.6286, SE 0.2, p = 0.00167
@@ -71,6 +74,7 @@ export function analyseSummaries(name: AnalysisName, summaries: ArmSummaries, pl
     case 'mann-whitney':
       return testMannWhitney(summaries, plan);
     case 'permutation':
+    case 'cluster-summary':
       return null;
   }
 }

@@ -6,6 +6,11 @@ export interface OutcomeData {
   readonly values: Float64Array;
   /** 1 treated, 0 control, aligned with `values`. */
   readonly treated: Uint8Array;
+  /**
+   * The randomisation cluster (site index) of each person, aligned with `values`, under cluster
+   * randomisation; null otherwise. Only the cluster-level analyses read it.
+   */
+  readonly cluster: Int32Array | null;
   /** Prior-window count covariate, aligned with `values`, or null when there is none. */
   readonly prior: Float64Array | null;
   /** True when every value is a whole number ≥ 0 (counts and binaries); enables counts-of-counts. */

@@ -17,6 +17,7 @@ function reorder(data: OutcomeData, order: readonly number[]): OutcomeData {
     ...data,
     values: Float64Array.from(order, (i) => data.values[i]),
     treated: Uint8Array.from(order, (i) => data.treated[i]),
+    cluster: data.cluster === null ? null : Int32Array.from(order, (i) => data.cluster![i]),
     prior: data.prior === null ? null : Float64Array.from(order, (i) => data.prior![i]),
   };
 }

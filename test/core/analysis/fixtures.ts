@@ -24,6 +24,7 @@ export function armsData(
   return {
     values,
     treated,
+    cluster: null,
     prior: options.prior === undefined ? null : Float64Array.from(options.prior),
     integerValued: options.integerValued ?? values.every((v) => Number.isInteger(v)),
     rerandomise: completeRandomisation(treatedValues.length, values.length),

@@ -74,7 +74,7 @@ describe('permutation test', () => {
     let rejections = 0;
     for (let d = 0; d < datasets; d++) {
       const values = Float64Array.from({ length: 165 }, () => drawNegativeBinomial(rng, 1.5, 2));
-      const nullData: OutcomeData = { values, treated: rerandomise(rng), prior: null, integerValued: true, rerandomise };
+      const nullData: OutcomeData = { values, treated: rerandomise(rng), cluster: null, prior: null, integerValued: true, rerandomise };
       const result = testByPermutation(nullData, summariseArms(nullData), { ...TWO_SIDED, permutations: 199 }, rng);
       if (!result.failed && result.pValue <= 0.05) rejections++;
     }
