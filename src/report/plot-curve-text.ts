@@ -14,6 +14,9 @@ export interface TextPlotSize {
 /** Markers given to outcomes in order of first appearance. */
 export const CURVE_MARKERS = ['●', '■', '▲', '◆', '○', '□', '△', '◇', '✚', '✖', '★', '☐'] as const;
 
+/** Marks a cell where points of several outcomes fall. */
+export const SHARED_MARKER = '✱';
+
 /** Above this many outcomes the dots between points are left out: they would only tangle. */
 const MAX_JOINED_OUTCOMES = 3;
 
@@ -44,7 +47,7 @@ function axisNumber(value: number): string {
  * Draws `curve` as lines of text: a y axis 0–100%, the points of each outcome as its marker
  * (joined by `·` between neighbouring values when there are at most three outcomes), the target as a `┈` line labelled in the right margin,
  * the x axis with its smallest, middle and largest values, the parameter name, and a legend
- * (wrapped to the plot's width).
+ * (wrapped to the plot's width). A cell where points of several outcomes fall shows `✱`.
  * Points may arrive in any order; an empty curve gives the frame with no markers.
  *
  * Example: knife at 50 → 30% and 100 → 60%, target 0.8, width 40, height 10 gives 10 plot rows
@@ -59,6 +62,7 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
   const low = values.length > 0 ? Math.min(...values) : 0;
   const high = values.length > 0 ? Math.max(...values) : 1;
   const outcomes = [...new Set(curve.points.map((p) => p.outcome))];
+  let shared = false;
 
   // The target's label goes in the right margin, where no point can cover it.
   const targetRow = curve.target === undefined ? -1 : rowOf(curve.target, height);
@@ -76,7 +80,14 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
         if (cell[c] === ' ' || cell[c] === '┈') cell[c] = '·';
       }
     }
-    for (const point of points) grid[rowOf(point.power, height)][columnOf(point.value, low, high, width)] = marker;
+    for (const point of points) {
+      const [row, column] = [rowOf(point.power, height), columnOf(point.value, low, high, width)];
+      const previous = grid[row][column];
+      // Two outcomes in one cell would hide one of them: say so with a marker of its own.
+      const taken = (CURVE_MARKERS as readonly string[]).includes(previous) || previous === SHARED_MARKER;
+      if (taken && previous !== marker) shared = true;
+      grid[row][column] = taken && previous !== marker ? SHARED_MARKER : marker;
+    }
   });
 
   const yLabel = (row: number) => {
@@ -102,7 +113,9 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
   lines.push(`${' '.repeat(GUTTER + Math.max(0, Math.floor((width - title.length) / 2)))}${title}`);
   // The legend wraps to the plot's width, entries kept whole.
   let legend = '';
-  for (const entry of outcomes.map((o, i) => `${CURVE_MARKERS[i % CURVE_MARKERS.length]} ${o}`)) {
+  const entries = outcomes.map((o, i) => `${CURVE_MARKERS[i % CURVE_MARKERS.length]} ${o}`);
+  if (shared) entries.push(`${SHARED_MARKER} several`);
+  for (const entry of entries) {
     if (legend !== '' && legend.length + 3 + entry.length > width) {
       lines.push(`${' '.repeat(GUTTER)}${legend}`);
       legend = '';

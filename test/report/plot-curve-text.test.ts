@@ -78,3 +78,22 @@ describe('plotCurveText with many outcomes', () => {
     for (const line of lines.slice(14)) expect([...line].length).toBeLessThanOrEqual(45);
   });
 });
+
+describe('plotCurveText when points coincide', () => {
+  it('marks a cell shared by two outcomes with ✱ and says so in the legend', () => {
+    const shared: PowerCurve = {
+      parameter: 'x',
+      points: [
+        { value: 1, outcome: 'a', power: 0.5, powerCI: [0.4, 0.6] },
+        { value: 1, outcome: 'b', power: 0.51, powerCI: [0.4, 0.6] },
+        { value: 2, outcome: 'a', power: 0.9, powerCI: [0.8, 1] },
+        { value: 2, outcome: 'b', power: 0.1, powerCI: [0, 0.2] },
+      ],
+    };
+    const lines = plotCurveText(shared, { width: 30, height: 11 });
+    // Row round((1 − 0.5) × 10) = 5 holds both first points in column 0.
+    expect(lines[5][5]).toBe('✱');
+    expect(lines.at(-1)).toBe('     ● a   ■ b   ✱ several');
+    expect(plotCurveText({ ...shared, points: shared.points.slice(2) }, { width: 30, height: 11 }).at(-1)).toBe('     ● a   ■ b');
+  });
+});
