@@ -11,6 +11,7 @@ import { layOutCells, type CellLayout } from './cell-layout.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
 import { Histogram } from './histogram.js';
+import { ValueList } from './value-list.js';
 import { EligibilityByTotal, type SelectedTotals } from './selected-prior-law.js';
 
 /** A random quantity drawn per cell: a count outcome's counts, or an own-prevalence binary's events. */
@@ -28,6 +29,20 @@ export interface Source {
    * g, the hazards not engaged (2g) and engaged (2g + 1) under the stated effects; else empty.
    */
   fixed: CountHazards[];
+  /** The harm outcomes built on this count (indices into `AggregateTrialContext.harm`). */
+  readonly harms: number[];
+  /** Scratch: the counts of the people being drawn (one engaged or not-engaged part of a cell). */
+  readonly part: Histogram;
+}
+
+/** A harm outcome: the sum of a lognormal severity per event of its count (× severity ratio when engaged). */
+export interface HarmPlan {
+  readonly outcome: number;
+  readonly source: number;
+  readonly median: number;
+  readonly sdLog: number;
+  /** Per slot: the harm of each observed person with at least one event (the rest have 0). */
+  readonly values: readonly ValueList[];
 }
 
 /** What the aggregated path needs about a design, computed once (see `prepareAggregateTrial`). */
@@ -38,6 +53,9 @@ export interface AggregateTrialContext {
   /** Per design outcome: its source, and whether it is "any event" of a count source. */
   readonly outcomeSource: Int32Array;
   readonly anyEvent: Uint8Array;
+  /** Harm outcomes, and per design outcome its index there (−1 for counts and binaries). */
+  readonly harm: readonly HarmPlan[];
+  readonly harmOf: Int32Array;
   /** Per design outcome: the groups it analyses (all, or its `within` group). */
   readonly outcomeGroups: readonly Int32Array[];
   readonly siteVariance: number;
@@ -92,21 +110,30 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     const kind = outcome.kind === 'count' ? 'count' : 'binary';
     const base = kind === 'count' ? Float64Array.from(constants.groupRates[k], (rate) => rate * years) : Float64Array.from(constants.groupRates[k]);
     const dispersion = kind === 'count' ? Math.max(design.propensityDispersion, constants.noiseVariance[k]) : design.propensityDispersion;
-    sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [] });
+    sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [], harms: [], part: new Histogram() });
     sourceOf.set(k, sources.length - 1);
     return sources.length - 1;
   };
   const outcomeSource = new Int32Array(design.outcomes.length);
   const anyEvent = new Uint8Array(design.outcomes.length);
+  const harm: HarmPlan[] = [];
+  const harmOf = new Int32Array(design.outcomes.length).fill(-1);
+  const slots = 2 * layout.groupCount * layout.unitCount;
   design.outcomes.forEach((outcome, k) => {
-    const derived = outcome.kind === 'binary' && outcome.from !== null;
+    // Binaries from a count and harm read their count's cells; the rest are sources of their own.
+    const derived = outcome.kind === 'harm' || (outcome.kind === 'binary' && outcome.from !== null);
     outcomeSource[k] = addSource(derived ? constants.source[k] : k);
-    anyEvent[k] = derived ? 1 : 0;
+    anyEvent[k] = outcome.kind === 'binary' && derived ? 1 : 0;
+    if (outcome.kind === 'harm') {
+      harmOf[k] = harm.length;
+      sources[outcomeSource[k]].harms.push(harm.length);
+      const { median, sdLog } = outcome.severity;
+      harm.push({ outcome: k, source: outcomeSource[k], median, sdLog, values: Array.from({ length: slots }, () => new ValueList()) });
+    }
   });
   const outcomeGroups = design.outcomes.map((outcome) =>
     outcome.within === null ? Int32Array.from(design.groups, (_, g) => g) : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
   );
-  const slots = 2 * layout.groupCount * layout.unitCount;
   const context: AggregateTrialContext = {
     trial: prepareTrial(design),
     layout,
@@ -114,6 +141,8 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     outcomeSource,
     anyEvent,
     outcomeGroups,
+    harm,
+    harmOf,
     siteVariance: constants.siteVariance,
     caseworkerVariance: constants.caseworkerVariance,
     engagement: constants.engagement,

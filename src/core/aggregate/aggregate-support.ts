@@ -1,5 +1,11 @@
-import type { Design } from '../design.js';
+import type { AnalysisName, Design } from '../design.js';
 import { compileSelection } from '../model/selection-plan.js';
+
+/** The analyses the aggregate engine computes from cell summaries (the others need the per-person engine). */
+const AGGREGATE_ANALYSES: ReadonlySet<AnalysisName> = new Set<AnalysisName>([
+  'poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation',
+  'two-proportion-z', 'fisher-exact', 'risk-ratio', 'cluster-summary',
+]);
 
 /** Whether the aggregated path is exact for a design, and if not, why. */
 export type AggregateSupport = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -14,9 +20,9 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  * - no `adjustForPrior` (a person-level covariate); selection on a prior window is exact when the
  *   selection outcomes have no own dispersion (`SelectedTotals`: the selected prior total, then
  *   follow-up given it);
- * - no harm outcome (continuous severity sums have no counts-of-counts);
- * - no `cluster-summary` analysis (it needs each analysed person's cluster, which the arm-level
- *   summaries the engine analyses do not keep);
+ * - harm outcomes are drawn person by person only for people with events (a lognormal severity
+ *   per event of their count's histogram), which every harm analysis but permutation can use;
+ * - `cluster-summary` reads one mean per cluster, which the cells give directly (`clusterData`);
  * - no count with its own dispersion on top of the propensity's (a product of two gammas is not
  *   a gamma, so the count is not negative binomial);
  * - primary outcomes on two or more different random sources (count outcomes, or own-prevalence
@@ -30,6 +36,8 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  *   MK → { ok: false, reason: 'analysis.adjustForPrior needs each person's prior-window count' }
  */
 export function aggregateSupport(design: Design): AggregateSupport {
+  const unknown = design.outcomes.find((o) => !AGGREGATE_ANALYSES.has(o.analysis));
+  if (unknown) return no(`analysis "${unknown.analysis}" of outcome "${unknown.id}" is not computed by the aggregate engine`);
   if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
   const plan = compileSelection(design);
   // A selection outcome's own noise is tilted by selection too (whatever the propensity), and is not drawn by total.
@@ -37,10 +45,8 @@ export function aggregateSupport(design: Design): AggregateSupport {
     const noisy = Array.from(plan.outcomeIndices).map((k) => design.outcomes[k]).find((o) => o.kind === 'count' && o.dispersion > 0);
     if (noisy) return no(`selection outcome "${noisy.id}" has its own dispersion, so its prior window is not negative binomial`);
   }
-  const harm = design.outcomes.find((o) => o.kind === 'harm');
-  if (harm) return no(`harm outcome "${harm.id}" is continuous (a sum of lognormal severities)`);
-  const clustered = design.outcomes.find((o) => o.analysis === 'cluster-summary');
-  if (clustered) return no(`outcome "${clustered.id}" is analysed by cluster-summary, which needs each person's cluster`);
+  const permutedHarm = design.outcomes.find((o) => o.kind === 'harm' && o.analysis === 'permutation');
+  if (permutedHarm) return no(`harm outcome "${permutedHarm.id}" is analysed by permutation, which re-randomises continuous person-level values`);
   const dispersed = design.outcomes.find((o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0);
   if (dispersed) {
     return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);

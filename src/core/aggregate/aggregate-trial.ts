@@ -5,7 +5,10 @@
  */
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { analyseSummaries } from '../analysis/analyse.js';
+import { testClusterSummary } from '../analysis/cluster-summary.js';
+import { testMannWhitneyOnValues } from '../analysis/mann-whitney.js';
 import { drawBinomial } from '../distributions/binomial.js';
+import { drawLognormal } from '../distributions/lognormal.js';
 import { logEstimands } from '../inquiry/inquiry.js';
 import { drawMeanOneGamma } from '../model/mean-one-gamma.js';
 import type { Rng } from '../rng/rng.js';
@@ -23,7 +26,7 @@ import type { Histogram } from './histogram.js';
 import { testByHistogramPermutation } from './histogram-permutation.js';
 import { ownBinaryProbability } from './own-binary-probability.js';
 import { SelectedTotals } from './selected-prior-law.js';
-import { summariseOutcome, unitHistograms } from './summarise-cells.js';
+import { clusterData, harmData, summariseHarm, summariseOutcome, unitHistograms } from './summarise-cells.js';
 
 // The same sub-stream purposes as `simulateTrial`, so both paths use a trial's streams alike.
 const PERMUTATION_STREAM = 1;
@@ -73,6 +76,7 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
   if (context.siteVariance > 0) for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
   drawTreatedCounts(design, layout, rng, context.treated);
   for (let j = 0; j < histograms.length; j++) for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
+  for (const plan of context.harm) for (const list of plan.values) list.clear();
   // As the per-person model, the paired null run is the sharp null: caseworkers change nothing.
   const caseloads = context.caseworkerVariance > 0 && !nullRun ? dealCaseloads(layout, context.treated, design.design.caseworkers!.caseload) : null;
   let caseworkerMultiplier: Float64Array | null = null;
@@ -95,6 +99,13 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
   // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
   const analysisRng = context.permutes ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM) : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
+    if (outcome.analysis === 'cluster-summary') return testClusterSummary(clusterData(context, k), design.analysis);
+    if (context.harmOf[k] >= 0) {
+      const harm = summariseHarm(context, k);
+      // Ranks of continuous values need the values; the other harm analyses need only the sums.
+      if (outcome.analysis === 'mann-whitney') return testMannWhitneyOnValues(harmData(context, k, harm), harm, design.analysis);
+      return analyseSummaries(outcome.analysis, harm, design.analysis)!;
+    }
     const summaries = summariseOutcome(context, k);
     if (outcome.analysis === 'permutation') {
       return testByHistogramPermutation(design, layout, unitHistograms(context, k), summaries, design.analysis, analysisRng!);
@@ -140,7 +151,15 @@ function drawPeople(
       const into = histograms[j][slot];
       if (source.kind === 'count') {
         const fixed = source.fixed.length > 0 ? source.fixed[2 * g + (nullRun ? 0 : part)] : null;
-        drawCountHistogram(rng, observed, fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio), into);
+        const hazards = fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio);
+        if (source.harms.length === 0) {
+          drawCountHistogram(rng, observed, hazards, into);
+        } else {
+          source.part.clear();
+          drawCountHistogram(rng, observed, hazards, source.part);
+          into.addHistogram(source.part);
+          drawHarm(context, rng, source, g, slot, part === 1 ? ratios : null);
+        }
       } else {
         const positives = drawBinomial(rng, observed, ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio));
         into.add(0, observed - positives);
@@ -172,7 +191,8 @@ function drawJointPart(
         ? { kind: 'count', mean: source.base[g] * multiplier * ratio }
         : { kind: 'binary', hazard: source.base[g], multiplier, ratio },
     );
-    into.push(context.histograms[j][slot]);
+    if (source.harms.length > 0) source.part.clear();
+    into.push(source.harms.length > 0 ? source.part : context.histograms[j][slot]);
   }
   const dispersion = context.trial.design.propensityDispersion;
   let prior: { totals: Histogram; mean: number } | null = null;
@@ -190,6 +210,41 @@ function drawJointPart(
     prior = { totals, mean: law.priorMean };
   }
   drawJointHistograms(rng, observed, dispersion, parts, into, joint.hazards, joint.scratch, prior);
+  for (const j of joint.order) {
+    const source = context.sources[j];
+    if (source.harms.length === 0) continue;
+    context.histograms[j][slot].addHistogram(source.part);
+    drawHarm(context, rng, source, g, slot, ratios);
+  }
+}
+
+/**
+ * The harm of the people just drawn (`source.part`: their counts) for each harm outcome on this
+ * count, as the per-person model: each person with y events gets the sum of y lognormal
+ * severities (median, sdLog), × the severity ratio when engaged (`ratios` null when not); the
+ * values go to the slot's list (people without events have harm 0 and are not listed).
+ */
+function drawHarm(
+  context: AggregateTrialContext,
+  rng: Rng,
+  source: Source,
+  g: number,
+  slot: number,
+  ratios: readonly (readonly number[])[] | null,
+): void {
+  const counts = source.part;
+  for (const h of source.harms) {
+    const plan = context.harm[h];
+    const ratio = ratios === null ? 1 : ratios[plan.outcome][g];
+    const list = plan.values[slot];
+    for (let y = 1; y < counts.length; y++) {
+      for (let person = 0; person < counts.counts[y]; person++) {
+        let sum = 0;
+        for (let event = 0; event < y; event++) sum += drawLognormal(rng, plan.median, plan.sdLog);
+        list.push(ratios === null ? sum : sum * ratio);
+      }
+    }
+  }
 }
 
 /** The law of selected people's prior totals in group g at a site with this multiplier (cached). */

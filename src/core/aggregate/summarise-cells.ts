@@ -3,7 +3,7 @@
  * an outcome (over its groups), and per randomisation unit the pooled histogram of its analysed
  * people (for randomisation inference).
  */
-import type { ArmSummaries, ArmSummary } from '../analysis/outcome-data.js';
+import type { ArmSummaries, ArmSummary, OutcomeData } from '../analysis/outcome-data.js';
 import type { AggregateTrialContext } from './aggregate-context.js';
 import { Histogram } from './histogram.js';
 
@@ -98,4 +98,115 @@ function armSummary(counts: Float64Array): ArmSummary {
     sumSquares += v * v * people;
   }
   return { n, sum, sumSquares, positives: n - counts[0], histogram: counts };
+}
+
+/**
+ * Both arms' sufficient statistics of harm outcome k: each arm's people from its count's cells
+ * (over the outcome's groups and all units), and the sum and sum of squares of their harm — the
+ * listed values of people with events; everyone else has 0. No histogram: harm is continuous.
+ *
+ * @example 3 treated people with harm [0, 12.5, 3] → treated { n 3, sum 15.5, sumSquares 165.25, positives 2 }
+ */
+export function summariseHarm(context: AggregateTrialContext, k: number): ArmSummaries {
+  const arm = (which: number): ArmSummary => {
+    let n = 0;
+    let sum = 0;
+    let sumSquares = 0;
+    let positives = 0;
+    forEachSlot(context, k, which, (slot) => {
+      const histogram = context.histograms[context.outcomeSource[k]][slot];
+      for (let v = 0; v < histogram.length; v++) n += histogram.counts[v];
+      const list = context.harm[context.harmOf[k]].values[slot];
+      for (let i = 0; i < list.length; i++) {
+        const value = list.values[i];
+        sum += value;
+        sumSquares += value * value;
+        if (value > 0) positives += 1;
+      }
+    });
+    return { n, sum, sumSquares, positives, histogram: null };
+  };
+  return { treated: arm(1), control: arm(0) };
+}
+
+/**
+ * Harm outcome k's analysed people as person arrays (zeros for people without events, then the
+ * listed values; treated first), for the analyses that rank values (Mann–Whitney on continuous data).
+ *
+ * @example treated harm [12.5] of 2 people, control [3] of 2 → values [0, 12.5, 0, 3], treated [1, 1, 0, 0]
+ */
+export function harmData(context: AggregateTrialContext, k: number, summaries: ArmSummaries): OutcomeData {
+  const total = summaries.treated.n + summaries.control.n;
+  const values = new Float64Array(total);
+  const treated = new Uint8Array(total);
+  const lists = context.harm[context.harmOf[k]].values;
+  let at = 0;
+  for (const which of [1, 0]) {
+    const people = which === 1 ? summaries.treated.n : summaries.control.n;
+    treated.fill(which, at, at + people);
+    let listed = 0;
+    forEachSlot(context, k, which, (slot) => { listed += lists[slot].length; });
+    at += people - listed; // people without events: harm 0, already in place
+    forEachSlot(context, k, which, (slot) => {
+      const list = lists[slot];
+      for (let i = 0; i < list.length; i++) values[at++] = list.values[i];
+    });
+  }
+  return { values, treated, cluster: null, prior: null, integerValued: false, rerandomise: null };
+}
+
+/** Calls `visit(slot)` for each slot of outcome k's groups and all units in one arm. */
+function forEachSlot(context: AggregateTrialContext, k: number, arm: number, visit: (slot: number) => void): void {
+  const groups = context.outcomeGroups[k];
+  const { groupCount, unitCount } = context.layout;
+  for (let i = 0; i < groups.length; i++) {
+    for (let u = 0; u < unitCount; u++) visit((arm * groupCount + groups[i]) * unitCount + u);
+  }
+}
+
+/**
+ * Outcome k reduced to one value per cluster (site, the randomisation unit of a cluster design):
+ * the mean of its analysed people, with the cluster's arm — all the cluster-level summary analysis
+ * (`testClusterSummary`) reads, since it compares unweighted cluster means. Clusters with no
+ * analysed people are left out, as that analysis drops them.
+ *
+ * @example sites 0 and 1 treated with means 2 and 1.5, site 2 control with mean 3 →
+ *   values [2, 1.5, 3], treated [1, 1, 0], cluster [0, 1, 2]
+ */
+export function clusterData(context: AggregateTrialContext, k: number): OutcomeData {
+  const means: number[] = [];
+  const arms: number[] = [];
+  const clusters: number[] = [];
+  const { groupCount, unitCount } = context.layout;
+  const groups = context.outcomeGroups[k];
+  const harm = context.harmOf[k] >= 0 ? context.harm[context.harmOf[k]] : null;
+  const perSlot = context.histograms[context.outcomeSource[k]];
+  const anyEvent = context.anyEvent[k] === 1;
+  for (let u = 0; u < unitCount; u++) {
+    for (let arm = 0; arm < 2; arm++) {
+      let n = 0;
+      let sum = 0;
+      for (let i = 0; i < groups.length; i++) {
+        const slot = (arm * groupCount + groups[i]) * unitCount + u;
+        const histogram = perSlot[slot];
+        for (let v = 0; v < histogram.length; v++) {
+          n += histogram.counts[v];
+          if (harm === null) sum += (anyEvent ? Math.min(v, 1) : v) * histogram.counts[v];
+        }
+        if (harm !== null) for (let j = 0; j < harm.values[slot].length; j++) sum += harm.values[slot].values[j];
+      }
+      if (n === 0) continue;
+      means.push(sum / n);
+      arms.push(arm);
+      clusters.push(u);
+    }
+  }
+  return {
+    values: Float64Array.from(means),
+    treated: Uint8Array.from(arms),
+    cluster: Int32Array.from(clusters),
+    prior: null,
+    integerValued: false,
+    rerandomise: null,
+  };
 }

@@ -45,13 +45,14 @@ describe('aggregateSupport', () => {
     });
   });
 
-  test('a harm outcome falls back', async () => {
-    const support = await supportOf(`
+  test('harm outcomes are supported, except by permutation (continuous person-level values)', async () => {
+    const harm = (analysis: string) => `
 outcomes:
   - ${COUNT}
-  - { id: harm, kind: harm, from: crime, severity: { distribution: lognormal, median: 30, spread: 2 }, analysis: mann-whitney }
-${DESIGN}`);
-    expect(support).toEqual({ ok: false, reason: expect.stringMatching(/harm outcome "harm" is continuous/) });
+  - { id: harm, kind: harm, from: crime, severity: { distribution: lognormal, median: 30, spread: 2 }, analysis: ${analysis} }
+${DESIGN}`;
+    expect(await supportOf(harm('mann-whitney'))).toEqual({ ok: true });
+    expect(await supportOf(harm('permutation'))).toEqual({ ok: false, reason: expect.stringMatching(/harm outcome "harm" is analysed by permutation/) });
   });
 
   test('caseworker clustering is supported (each caseload is a cell)', async () => {
