@@ -77,7 +77,7 @@ function assumptions(design: Design): string[] {
     `- Engagement (share of treated who take up the support): ${describeByGroup(plan.engagement, (n) => formatPercent(n, 0))}; attrition ${formatPercent(plan.attrition, 0)}.`,
   );
   if (plan.caseworkers) lines.push(`- Caseworkers: caseload ${plan.caseworkers.caseload}, ICC ${plan.caseworkers.icc}.`);
-  if (plan.sites) lines.push(`- Sites: ${plan.sites.count}, between-site rate CV ${plan.sites.rateCV}.`);
+  if (plan.sites) lines.push(`- Sites: ${plan.sites.count}, between-site rate CV ${Number(plan.sites.rateCV.toPrecision(3))}.`);
   lines.push(
     `- Analysis: α = ${design.analysis.alpha}, ${design.analysis.sides}-sided, multiplicity ${design.analysis.multiplicity}${design.analysis.adjustForPrior ? ', adjusted for prior offending where the analysis allows' : ''}.`,
     '',

@@ -81,3 +81,10 @@ describe('formatMarkdown with a type I error above α', () => {
     expect(firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }))[3][4]).toBe('5.2% [4.6, 5.9]');
   });
 });
+
+describe('formatMarkdown for a multi-site design', () => {
+  it('states the sites with a readable between-site variation', () => {
+    const sites = { ...sampleDesign, design: { ...sampleDesign.design, randomisation: 'cluster' as const, sites: { count: 10, rateCV: Math.sqrt(1 / 15) } } };
+    expect(formatMarkdown(sampleSummary, { commandLine, design: sites })).toContain('- Sites: 10, between-site rate CV 0.258.');
+  });
+});
