@@ -81,15 +81,46 @@ function panelSpec(panel: ExplainPanel, index: number, range: readonly [number, 
           },
         ],
       },
+      ...significantAverageLayers(panel, index),
     ],
   };
+}
+
+/**
+ * The winner's curse made visible: a dashed line at the ratio a significant result shows on
+ * average, exp(ln(truth) × exaggeration) — exaggeration being the mean |log estimate| / |log truth|
+ * over significant results, this is the geometric mean of their size. None when undefined.
+ *
+ * Example: truth 0.633 with exaggeration 1.42 → a line at exp(ln 0.633 × 1.42) = 0.52.
+ */
+function significantAverageLayers(panel: ExplainPanel, index: number) {
+  if (panel.exaggeration === null || !(panel.trueEffect > 0) || panel.trueEffect === 1) return [];
+  const ratio = Math.exp(Math.log(panel.trueEffect) * panel.exaggeration);
+  const align = ratio < panel.trueEffect ? 'right' : 'left';
+  return [
+    {
+      name: `significant_average_rule_${index}`,
+      data: { values: [{ ratio, label: `significant results average ${formatRatio(ratio)}` }] },
+      layer: [
+        {
+          mark: { type: 'rule', strokeDash: [5, 3], color: '#b2182b', strokeWidth: 1.5, clip: true },
+          encoding: { x: { field: 'ratio', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', align, baseline: 'top', dx: align === 'right' ? -3 : 3, y: 16, color: '#b2182b', fontSize: 10 },
+          encoding: { x: { field: 'ratio', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
+    },
+  ];
 }
 
 /**
  * Builds the vega-lite specification of the teaching picture (exported for inspection).
  *
  * Example: data with panels Pilot (45/120) and Planned (200/200) gives an `hconcat` of two
- * layered panels, each with stacked estimate bars, a no-effect rule and a truth rule.
+ * layered panels, each with stacked estimate bars, a no-effect rule, a truth rule and a rule at
+ * the average significant result.
  */
 export function buildExplainSpec(data: ExplainData): TopLevelSpec {
   const range = sharedBinRange(data.panels);
@@ -101,7 +132,8 @@ export function buildExplainSpec(data: ExplainData): TopLevelSpec {
     title: {
       text: `${data.outcomeLabel}: what one trial could show`,
       subtitle: [
-        `Estimated ${data.ratioName} across simulated trials; red: significant; blue line: the true effect.`,
+        `Estimated ${data.ratioName} across simulated trials. Red bars: significant results.`,
+        'Blue line: the true effect. Red dashes: where significant results land on average.',
         'Exaggeration: how many times, on average, a significant estimate overstates the true effect.',
       ],
     },
