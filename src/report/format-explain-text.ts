@@ -1,8 +1,9 @@
 /**
  * The `explain` teaching view for the terminal: for each size (pilot, planned), a text histogram
  * of the estimated ratio over simulated trials on one shared log axis — significant results as
- * `█`, the others as `░` — with lines at the true effect (`│`) and at no effect (`┊`), and the
- * power, exaggeration and wrong-sign share in each panel's heading.
+ * `█`, the others as `░` — with lines at the true effect (`│`) and at no effect (`┊`), arrows
+ * under the axis at the truth and at the average significant result, and the power,
+ * exaggeration and wrong-sign share in each panel's heading.
  */
 import { applyStyle } from './ansi-style.js';
 import { explainBars, sharedBinRange } from './explain-bars.js';
@@ -94,12 +95,19 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       lastEnd = start + text.length;
     }
     out.push(axis.join('').trimEnd());
-    // The label reads from the arrow to the right, or ends at it when it would pass the edge.
-    const words = `true effect ${formatRatio(panel.trueEffect)}`;
-    const fitsRight = GUTTER + truthColumn + words.length + 2 <= width;
-    const truthLabel = fitsRight ? `↑ ${words}` : `${words} ↑`;
-    const labelStart = fitsRight ? GUTTER + truthColumn : Math.max(0, GUTTER + truthColumn - words.length - 1);
-    out.push(`${' '.repeat(labelStart)}${applyStyle(truthLabel, 'cyan', options.color)}`);
+    // A label reads from its arrow to the right, or ends at it when it would pass the edge.
+    const pointAt = (column: number, words: string, style: 'cyan' | 'red') => {
+      const fitsRight = GUTTER + column + words.length + 2 <= width;
+      const label = fitsRight ? `↑ ${words}` : `${words} ↑`;
+      const start = fitsRight ? GUTTER + column : Math.max(0, GUTTER + column - words.length - 1);
+      return `${' '.repeat(start)}${applyStyle(label, style, options.color)}`;
+    };
+    out.push(pointAt(truthColumn, `true effect ${formatRatio(panel.trueEffect)}`, 'cyan'));
+    // The winner's curse: significant results average exp(ln truth × exaggeration) in size.
+    if (panel.exaggeration !== null && panel.trueEffect > 0 && panel.trueEffect !== 1) {
+      const average = Math.exp(Math.log(panel.trueEffect) * panel.exaggeration);
+      out.push(pointAt(columnOf(average), `significant results average ${formatRatio(average)}`, 'red'));
+    }
     if (outside > 0) out.push(`${' '.repeat(GUTTER)}(${outside} estimates beyond the axis)`);
   }
   return `${out.join('\n')}\n`;

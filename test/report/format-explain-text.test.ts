@@ -63,4 +63,11 @@ describe('formatExplainText', () => {
     expect(mark.trimEnd().endsWith('true effect 1.25 ↑')).toBe(true);
     expect([...mark].length).toBeLessThanOrEqual(60);
   });
+
+  it('points at where significant results land on average, exp(ln truth × exaggeration)', () => {
+    // exp(ln 0.62 × 1.6) = 0.465, log −0.765: 0.285 / 1.30 of the way along 52 cells, cell ⌊11.4⌋ = 11.
+    const marks = lines.filter((line) => line.includes('significant results average 0.465'));
+    expect(marks).toHaveLength(2);
+    for (const mark of marks) expect(mark.indexOf('↑')).toBe(6 + 11);
+  });
 });
