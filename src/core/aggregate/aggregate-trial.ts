@@ -10,6 +10,7 @@ import { testMannWhitneyOnValues } from '../analysis/mann-whitney.js';
 import { drawBinomial } from '../distributions/binomial.js';
 import { drawLognormal } from '../distributions/lognormal.js';
 import { logEstimands } from '../inquiry/inquiry.js';
+import { MAX_SELECTION_ATTEMPTS } from '../model/cohort.js';
 import { drawMeanOneGamma } from '../model/mean-one-gamma.js';
 import type { Rng } from '../rng/rng.js';
 import { subStream, trialStream } from '../rng/trial-stream.js';
@@ -254,6 +255,10 @@ function selectedTotalsFor(selection: NonNullable<AggregateTrialContext['selecti
   if (law === undefined) {
     if (laws.size >= CACHE_LIMIT) laws.clear();
     law = new SelectedTotals(selection.priorMean[g] * siteMultiplier, dispersion, selection.eligibility[g]);
+    // As the per-person engine, a population with (practically) nobody eligible cannot be simulated.
+    if (!(law.eligibleShare >= 1 / MAX_SELECTION_ATTEMPTS)) {
+      throw new RangeError(`selection: the eligible share of group ${g} at this site is ${law.eligibleShare.toPrecision(3)}, too small to simulate`);
+    }
     laws.set(siteMultiplier, law);
   }
   return law;
