@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   process.stdout.write(`  2 threads / 1 thread: ${(twoPerson.trialsPerSecond / onePerson.trialsPerSecond).toFixed(2)}× (goal ≥ 1.8×); `);
   process.stdout.write(`2 threads / NumPy per-person: ${numpyPerson ? (twoPerson.trialsPerSecond / numpyPerson.trialsPerSecond).toFixed(2) : '–'}× (goal ≥ 1.5×)\n`);
 
-  await benchAggregate({ trials: 20 * trials, reps, skipNumpy });
+  await benchAggregate({ trials: 100 * trials, reps, skipNumpy });
 
   process.stdout.write('\nPlanning\n');
   process.stdout.write(`  ${formatPlanningBench(await benchPlanning(2))}\n`);

@@ -31,8 +31,15 @@ export function accumulateTrial(design: Design, record: TrialRecord, tallies: Ou
   return [anyPrimary, allPrimary];
 }
 
+const primaryIndices = new WeakMap<Design, number[]>();
+
+/** Significance after the multiplicity correction, for primary outcomes, by outcome index. */
 function adjustedPrimaryRejections(design: Design, results: readonly AnalysisResult[]): Map<number, boolean> {
-  const primary = design.outcomes.map((o, k) => (o.primary ? k : -1)).filter((k) => k >= 0);
+  let primary = primaryIndices.get(design);
+  if (!primary) {
+    primary = design.outcomes.map((o, k) => (o.primary ? k : -1)).filter((k) => k >= 0);
+    primaryIndices.set(design, primary);
+  }
   const pValues = primary.map((k) => (results[k].failed ? Number.NaN : results[k].pValue));
   const rejected = adjustRejections(pValues, design.analysis.alpha, design.analysis.multiplicity);
   return new Map(primary.map((k, i) => [k, rejected[i]]));

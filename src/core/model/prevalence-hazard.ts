@@ -8,7 +8,7 @@
  * Reference: the gamma frailty Laplace transform (Hougaard, Analysis of Multivariate Survival
  * Data, 2000, §7.2).
  *
- * @example p = 0.6, d = 1.5 → h = (0.4^(−1.5) − 1)/1.5 = 3.5861 (and (1 + 1.5h)^(−1/1.5) = 0.4)
+ * @example p = 0.6, d = 1.5 → h = (0.4^(−1.5) − 1)/1.5 = 1.9686 (and (1 + 1.5h)^(−1/1.5) = 0.4)
  */
 export function prevalenceHazard(prevalence: number, dispersion: number): number {
   if (prevalence >= 1) return Infinity;
