@@ -3,6 +3,13 @@ import type { Familywise, OutcomeDiagnosis } from './run-summary.js';
 import type { OutcomeTally, RunTally } from './tally.js';
 import { wilsonInterval } from './wilson-interval.js';
 
+/** Analyses to suggest when a test is invalid, by outcome kind (permutation is valid at any size). */
+const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
+  count: 'quasi-poisson or permutation (or cluster-summary under cluster randomisation)',
+  binary: 'fisher-exact or permutation (or cluster-summary under cluster randomisation)',
+  harm: 'permutation (or cluster-summary under cluster randomisation)',
+};
+
 /** How many Monte Carlo standard errors above alpha a null rejection rate must be to be called invalid. */
 const INVALID_TEST_MCSE = 3;
 
@@ -97,7 +104,7 @@ function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: Ou
     warnings.push(
       `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}: ` +
         `the test is invalid for these data (its real false-positive rate is above alpha beyond Monte Carlo error), so its power is not meaningful. ` +
-        `Consider quasi-poisson, negative-binomial or permutation.`,
+        `Consider ${VALID_ALTERNATIVES[d.kind]}.`,
     );
   }
   if (tally.failures > 0) {
