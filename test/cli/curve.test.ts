@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exactPowerTwoProportionZ } from '../search/support/exact-power.js';
-import { runCli as trialsim } from '../search/support/run-cli.js';
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'trialsim-curve-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactPowerTwoProportionZ } from '../search/support/exact-power.js';
-import { runCli as trialsim } from '../search/support/run-cli.js';
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 describe('trialsim mde', () => {
   it('prints the minimum detectable ratio with an interval holding the exact one', async () => {

@@ -1,34 +1,13 @@
 // `trialsim merge` as a user runs it: the built executable in separate processes (bin/trialsim
 // loads dist/, which the pretest build produces).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { trialsim, type Finished } from '../support/run-cli.js';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/trialsim');
 const folder = mkdtempSync(join(tmpdir(), 'trialsim-merge-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `trialsim ARGS` in its own process. */
-function trialsim(args: readonly string[]): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** The document without `timing`, the one field allowed to differ. */
 function withoutTiming(text: string): unknown {

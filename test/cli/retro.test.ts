@@ -1,7 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli as trialsim } from '../search/support/run-cli.js';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it } from 'vitest';
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 describe('trialsim retro', () => {
   it('prints Gelman & Carlin’s published case as JSON with its inputs', async () => {

@@ -2,7 +2,7 @@
 // compiled engine from dist/ (the pretest build makes it).
 import { describe, expect, it } from 'vitest';
 import { exactPowerTwoProportionZ } from '../search/support/exact-power.js';
-import { runCli as trialsim } from '../search/support/run-cli.js';
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 describe('trialsim sample-size', () => {
   it('prints the contract fields and a size whose interval holds the exact answer', async () => {

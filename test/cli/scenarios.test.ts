@@ -4,22 +4,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, test } from 'vitest';
 import { listBuiltInScenarios } from '../../src/scenario/builtin-scenarios.js';
-
-/** Runs `trialsim ARGS` in this process and captures what it writes. */
-async function trialsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await main(['node', 'trialsim', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => vi.restoreAllMocks());
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 describe('trialsim scenarios', () => {
   test('prints one line per built-in with its title', async () => {

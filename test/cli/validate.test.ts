@@ -3,23 +3,10 @@
  * exit code 2 when any is bad, and no stack traces.
  */
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, test } from 'vitest';
+import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
-
-/** Runs `trialsim ARGS` in this process and captures what it writes. */
-async function trialsim(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await main(['node', 'trialsim', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('trialsim validate', () => {
   test('says ok with a one-line summary for each valid file and exits 0', async () => {

@@ -1,8 +1,17 @@
-/** Runs `trialsim ARGS` in this process (the real `main`), capturing what it writes. */
+// Runs the real `main` in this process (no build needed, fast), capturing what it writes. For the
+// built executable in its own process, see run-cli.ts.
 import { vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
 
-export async function runCli(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** What one in-process run of the command line returned and wrote. */
+export interface CapturedRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `trialsim ARGS` in this process and captures stdout and stderr; the streams are restored even if `main` throws. */
+export async function trialsimInProcess(args: readonly string[]): Promise<CapturedRun> {
   let stdout = '';
   let stderr = '';
   // A writer that records the text and, like a real stream, calls back when it is done.
