@@ -10,8 +10,6 @@ const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
   harm: 'permutation (or cluster-summary under cluster randomisation)',
 };
 
-/** How many Monte Carlo standard errors above alpha a null rejection rate must be to be called invalid. */
-const INVALID_TEST_MCSE = 3;
 
 /**
  * Turns a run's tallies into its diagnosands (DeclareDesign's diagnose_design): per outcome the
@@ -119,11 +117,12 @@ function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: Ou
   return warnings;
 }
 
-/** True when `rejections / trials` exceeds alpha by more than INVALID_TEST_MCSE standard errors. */
+/**
+ * True when the rejection rate is above alpha beyond Monte Carlo error: its Wilson 95% interval
+ * lies wholly above alpha (the same rule as the `!` in the reports).
+ */
 function excessOverAlpha(rejections: number, trials: number, alpha: number): boolean {
-  if (trials === 0) return false;
-  const standardError = Math.sqrt((alpha * (1 - alpha)) / trials);
-  return rejections / trials - alpha > INVALID_TEST_MCSE * standardError;
+  return trials > 0 && wilsonInterval(rejections, trials)[0] > alpha;
 }
 
 function ratio(numerator: number, denominator: number): number {
