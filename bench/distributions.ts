@@ -19,9 +19,9 @@ import { normalCdf, normalQuantile } from '../src/core/distributions/normal.js';
 import { drawPoisson } from '../src/core/distributions/poisson.js';
 import { drawStandardNormal } from '../src/core/distributions/standard-normal.js';
 import { trialStream } from '../src/core/rng/trial-stream.js';
+import { argument } from './measure.js';
 
-const at = process.argv.indexOf('--reps');
-const REPS = at >= 0 ? Number(process.argv[at + 1]) : 7;
+const REPS = argument('reps', 7);
 
 let sink = 0;
 

@@ -11,11 +11,7 @@ import type { CountOutcome, Design } from '../src/core/design.js';
 import { drawCohort } from '../src/core/model/cohort.js';
 import { drawOutcomes } from '../src/core/model/outcomes.js';
 import { trialStream } from '../src/core/rng/trial-stream.js';
-
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
+import { argument } from './measure.js';
 
 function count(id: string, rate: number, ratio: number): CountOutcome {
   return {

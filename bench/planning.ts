@@ -7,13 +7,14 @@
  * `npm run build && node dist/bench/planning.js [--threads 2]`.
  */
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { openTrialRunner } from '../src/runner/run-trials.js';
 import { loadDesign } from '../src/scenario/load-design.js';
 import { describeParameter } from '../src/search/design-parameter.js';
 import { planSampleSize } from '../src/search/plan-sample-size.js';
 import { runnerRange } from '../src/search/runner-range.js';
+import { argument, isEntryPoint } from './measure.js';
 
+/** One planning benchmark: the search's time and answer. */
 export interface PlanningBenchResult {
   readonly scenario: string;
   readonly threads: number;
@@ -67,10 +68,8 @@ export function formatPlanningBench(result: PlanningBenchResult): string {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const at = process.argv.indexOf('--threads');
-  const threads = at >= 0 ? Number(process.argv[at + 1]) : 2;
-  benchPlanning(threads).then(
+if (isEntryPoint(import.meta.url)) {
+  benchPlanning(argument('threads', 2)).then(
     (result) => console.log(formatPlanningBench(result)),
     (error: unknown) => {
       console.error(error);

@@ -7,11 +7,11 @@
  * aggregated engine, ~100× faster, runs 20 N so that its runs also last well beyond a worker start).
  */
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Design } from '../src/core/design.js';
 import { runTrials } from '../src/runner/run-trials.js';
 import { loadDesign } from '../src/scenario/load-design.js';
+import { argument, isEntryPoint, median } from './measure.js';
 
 /** 1- and 2-thread throughput of one engine, whole run on fresh workers (start-up included), medians. */
 export interface ThreadScaling {
@@ -29,6 +29,7 @@ export interface ThreadScaling {
   readonly twoThreadsCpuSeconds: number;
 }
 
+/** What `benchRunner` measured. */
 export interface RunnerBench {
   /** Median ms for a bare worker thread (empty script) to answer a message. */
   readonly bareWorkerStartMilliseconds: number;
@@ -114,13 +115,6 @@ async function startBareWorker(): Promise<number> {
   return milliseconds;
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** The report lines of a runner benchmark. */
 export function formatRunnerBench(bench: RunnerBench): string {
   return [
@@ -135,12 +129,7 @@ export function formatRunnerBench(bench: RunnerBench): string {
   ].join('\n');
 }
 
-function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryPoint(import.meta.url)) {
   const bench = await benchRunner({ trials: argument('trials', 10_000), repetitions: argument('reps', 3) });
   process.stdout.write(`${formatRunnerBench(bench)}\n`);
 }
