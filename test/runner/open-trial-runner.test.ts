@@ -21,9 +21,10 @@ describe('openTrialRunner', () => {
       expect(runTallyToJSON(first.tally)).toEqual(await freshRunJSON(1, 300, true));
       expect(runTallyToJSON(second.tally)).toEqual(await freshRunJSON(2, 500, false));
       expect(runTallyToJSON(third.tally)).toEqual(await freshRunJSON(1, 300, true));
+      // Workers start once, when first needed: a short first run may finish before the second
+      // worker is up (it then starts during a later run), so at most `threads` runs report a start.
       expect(first.workerStartMilliseconds).not.toBeNull();
-      expect(second.workerStartMilliseconds).toBeNull();
-      expect(third.workerStartMilliseconds).toBeNull();
+      expect([first, second, third].filter((run) => run.workerStartMilliseconds !== null).length).toBeLessThanOrEqual(2);
     } finally {
       await runner.close();
     }
