@@ -47,6 +47,8 @@ export function registerMde(program: Command, setExitCode: SetExitCode): void {
 
 async function mdeIn(session: PlanningSession, scenario: string, options: MdeOptions, argv: readonly string[]): Promise<number> {
   const design = session.base.design;
+  const targetId = options.outcome ?? 'all-primary';
+  await session.openDashboard(`${design.name} — the weakest effect with ${Math.round(options.target * 1000) / 10}% power (${targetId})`, 'ratio', options.target);
   const began = performance.now();
   const plan = await guardOptionErrors(() =>
     planMinimumDetectableEffect(design, session.searchRange, {
@@ -54,7 +56,10 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
       outcome: options.outcome,
       precision: options.precision,
       signal: session.signal,
-      onPoint: (ratio, point, used) => session.progress(`ratio ${ratio.toFixed(4)}`, point, used),
+      onPoint: (ratio, point, used) => {
+        session.progress(`ratio ${ratio.toFixed(4)}`, point, used);
+        session.addPoints([{ value: ratio, outcome: targetId, power: point.power, powerCI: point.powerCI }]);
+      },
     }),
   );
   const searchSeconds = (performance.now() - began) / 1000;
@@ -71,8 +76,11 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
     points: plan.curve.map((p) => ({ value: p.ratio, outcome, power: p.power, powerCI: p.powerCI })),
   };
   const lines = [...mdeLines(plan, ratioName(design, plan.variedOutcomes[0])), ...extrasLines(report.design, extras)];
+  const interrupted = session.signal.aborted || !report.summary.complete;
+  // The dashboard keeps the curve and the answer on screen; the full report follows below it.
+  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${lines[0]}` : lines[0]);
   await writeOutput(formatPlanning(document, session.mode, curve, lines, argv, report.design), options.out ?? null);
-  return session.signal.aborted || !report.summary.complete ? EXIT_INTERRUPTED : 0;
+  return interrupted ? EXIT_INTERRUPTED : 0;
 }
 
 function ratioName(design: Design, outcomeId: string): string {

@@ -11,24 +11,26 @@ import type { RunSummary } from '../../core/diagnosis/run-summary.js';
 import { chooseOutput, readOutputEnvironment, type OutputMode } from '../../report/choose-output.js';
 import { formatCsv } from '../../report/format-csv.js';
 import { formatJson } from '../../report/format-json.js';
+import { formatCount, formatPercent } from '../../report/format-numbers.js';
 import { formatResult } from '../../report/format-result.js';
-import type { PowerCurve } from '../../report/power-curve.js';
+import type { PowerCurve, PowerCurvePoint } from '../../report/power-curve.js';
 import { renderCurveSvg } from '../../report/svg/render-curve-svg.js';
 import { writeOutput } from '../../report/write-output.js';
-import { openTrialRunner, type TrialRunner } from '../../runner/run-trials.js';
+import { openTrialRunner, type RunOptions, type TrialRunner } from '../../runner/run-trials.js';
 import { loadDesign, type LoadedDesign } from '../../scenario/load-design.js';
 import { commissionerPlan } from '../../search/commissioner-plan.js';
 import { describeParameter, isSearchable, SEARCHABLE_PARAMETERS, type DesignParameter } from '../../search/design-parameter.js';
 import { pilotPlan, type PilotPlan } from '../../search/pilot-plan.js';
-import { planSampleSize } from '../../search/plan-sample-size.js';
+import { planSampleSize, type SampleSizePlan } from '../../search/plan-sample-size.js';
 import { commissionerLines, pilotLines, sampleSizeLines } from '../../search/plan-text.js';
 import type { PlanExtras, PlanningDocument } from '../../search/planning-document.js';
 import { sampleSizeDocument } from '../../search/planning-document.js';
-import { runnerRange } from '../../search/runner-range.js';
+import type { RunRange } from '../../search/design-evaluator.js';
 import type { SearchPoint } from '../../search/search-crossing.js';
 import { EXIT_INTERRUPTED, UserError } from '../errors.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../summarise-run.js';
+import type { CurveDashboardHandle } from '../../ui/start-curve-dashboard.js';
 import type { SetExitCode } from './index.js';
 
 /** Options of sample-size (shared simulation options plus its own). */
@@ -84,7 +86,9 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
   if (options.max !== undefined && options.max <= parameter.min) {
     throw new UserError(`--max must be above ${parameter.min} for ${parameter.path} (got ${options.max})`);
   }
-  const designAt = async (value: number) => (await loadDesign(scenario, [...sets, ...parameter.overrides(value)])).design;
+  const designAt = async (value: number) => session.labelDesign((await loadDesign(scenario, [...sets, ...parameter.overrides(value)])).design, `${parameter.path} = ${value}`);
+  const targetId = options.outcome ?? 'all-primary';
+  await session.openDashboard(`${base.design.name} — ${parameter.label} for ${Math.round(options.target * 1000) / 10}% power (${targetId})`, parameter.path, options.target);
   const began = performance.now();
   const plan = await guardOptionErrors(() =>
     planSampleSize(base.design, parameter, designAt, session.searchRange, {
@@ -93,7 +97,10 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
       max: options.max,
       precision: options.precision,
       signal: session.signal,
-      onPoint: (point, used) => session.progress(`${parameter.path}=${point.value}`, point, used),
+      onPoint: (point, used) => {
+        session.progress(`${parameter.path}=${point.value}`, point, used);
+        session.addPoints([{ value: point.value, outcome: targetId, power: point.power, powerCI: point.powerCI }]);
+      },
     }),
   );
   const searchSeconds = (performance.now() - began) / 1000;
@@ -106,23 +113,41 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
     (await loadDesign(scenario, [...sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
   );
   const document = sampleSizeDocument(report.summary, plan, extras);
-  const targetId = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
+  const curveOutcome = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
   const curve: PowerCurve = {
     parameter: parameter.path,
     target: options.target,
-    points: plan.search.points.map((p) => ({ value: p.value, outcome: targetId, power: p.power, powerCI: p.powerCI })),
+    points: plan.search.points.map((p) => ({ value: p.value, outcome: curveOutcome, power: p.power, powerCI: p.powerCI })),
   };
   if (options.svg) {
     const marker = plan.search.value === null ? undefined : { value: plan.search.value, label: `${plan.search.value} ${parameter.label}` };
     const svg = await renderCurveSvg(curve, { subtitle: `${base.design.name} · ${plan.search.trialsUsed} simulated trials`, parameterLabel: parameter.label, marker });
     await writeOutput(svg, options.svg);
   }
-  const text = formatPlanning(document, session.mode, curve, [...sampleSizeLines(plan), ...extrasLines(report.design, extras)], argv, report.design, found);
+  const planLines = sampleSizeLines(plan);
+  const text = formatPlanning(document, session.mode, curve, [...planLines, ...extrasLines(report.design, extras)], argv, report.design, found);
+  const interrupted = session.signal.aborted || !report.summary.complete;
+  // The dashboard keeps the curve and the answer on screen; the full report follows below it.
+  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${planLines[0]}` : sampleSizeConclusion(plan, planLines[0]));
   await writeOutput(text, options.out ?? null);
-  return session.signal.aborted || !report.summary.complete ? EXIT_INTERRUPTED : 0;
+  return interrupted ? EXIT_INTERRUPTED : 0;
 }
 
-/** What every planning command sets up: the base design, the runner, progress lines, Ctrl-C. */
+/**
+ * The dashboard's one-line answer: the target, what counts as success, and the value found with
+ * its Monte Carlo interval; `otherwise` (the report's own first line) when nothing was found.
+ *
+ * Example: "80% power (reoffend significant) needs about 774 people randomised [744, 807]".
+ */
+function sampleSizeConclusion(plan: SampleSizePlan, otherwise: string): string {
+  const { search, parameter } = plan;
+  if (search.status !== 'found' || search.value === null) return otherwise;
+  const value = (v: number) => (parameter.integer ? formatCount(v) : String(Number(v.toFixed(2))));
+  const interval = search.valueCI ? ` [${value(search.valueCI[0])}, ${value(search.valueCI[1])}]` : '';
+  return `${formatPercent(search.target, 0)} ${plan.measure} (${plan.targetDescription}) needs about ${value(search.value)} ${parameter.label}${interval}`;
+}
+
+/** What every planning command sets up: the base design, the runner, progress (lines or the live curve), Ctrl-C. */
 export interface PlanningSession {
   readonly base: LoadedDesign;
   readonly sets: readonly string[];
@@ -132,10 +157,26 @@ export interface PlanningSession {
   readonly withNull: boolean;
   /** The runner whose workers stay up for the whole command. */
   readonly runner: TrialRunner;
-  /** Runs search trials on the worker pool, without the null run. */
-  readonly searchRange: ReturnType<typeof runnerRange>;
-  /** Writes one progress line to stderr (unless --quiet). */
+  /**
+   * Runs search trials on the worker pool, without the null run; on the dashboard each run is
+   * announced (with the label given to its design by `labelDesign`) and its progress shown.
+   */
+  readonly searchRange: RunRange;
+  /** Writes one progress line to stderr (unless --quiet or the dashboard runs). */
   progress(label: string, point: SearchPoint, trialsUsed: number): void;
+  /**
+   * Starts the live curve dashboard when the output mode allows one (else does nothing), for
+   * `parameter` towards `target` power.
+   */
+  openDashboard(title: string, parameter: string, target: number | undefined): Promise<void>;
+  /** Names `design` for the dashboard's "simulating …" line (e.g. `design.size.total = 300`); returns it. */
+  labelDesign(design: Design, label: string): Design;
+  /** Adds computed points to the dashboard's curve (nothing without a dashboard). */
+  addPoints(points: readonly PowerCurvePoint[]): void;
+  /** Leaves the final curve and `conclusion` on the dashboard and waits for it to close (nothing without one). */
+  finishDashboard(conclusion: string): Promise<void>;
+  /** Closes the dashboard after an error (nothing without one); the CLI prints the error itself. */
+  failDashboard(): Promise<void>;
   /** Runs the design at the answer with the scenario's own seed and trials, as `run` would. */
   reportRun(design: Design, command: string): Promise<{ design: Design; summary: RunSummary }>;
   /** The commissioner and pilot sections for the design at the answer. */
@@ -157,9 +198,35 @@ export async function startPlanning(scenario: string, options: SimulationOptions
   };
   process.on('SIGINT', onInterrupt);
   const threads = options.threads;
-  const quiet = mode.progress === 'none';
+  // Lines on stderr would tear the dashboard's frames, so with the dashboard they are not written.
+  const lines = mode.progress === 'lines';
   const runner = openTrialRunner({ threads });
   const signal = controller.signal;
+  let dashboard: CurveDashboardHandle | null = null;
+  // Keyed by the design's `design` section, which the searches' reseeding (a shallow copy) keeps.
+  const labels = new WeakMap<object, string>();
+  const runOn = async (design: Design, label: string, runOptions: RunOptions) => {
+    if (!dashboard) return runner.run(design, runOptions);
+    const live = dashboard;
+    live.startPoint(label);
+    return runner.run(design, { ...runOptions, onProgress: (progress) => live.update(progress) });
+  };
+  const searchRange: RunRange = async (design, fromTrial, toTrial) => {
+    const label = labels.get(design.design) ?? 'the next point of the search';
+    const result = await runOn(design, fromTrial > 0 ? `${label} (trials ${fromTrial + 1}–${toTrial})` : label, { withNull: false, signal, trialRange: [fromTrial, toTrial] });
+    return { tally: result.tally, complete: result.complete };
+  };
+  const labelDesign = (design: Design, label: string) => {
+    labels.set(design.design, label);
+    return design;
+  };
+  const failDashboard = async () => {
+    if (!dashboard) return;
+    const done = dashboard;
+    dashboard = null;
+    done.fail();
+    await done.waitUntilExit();
+  };
   return {
     base,
     sets,
@@ -168,14 +235,32 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     threads,
     withNull: options.null,
     runner,
-    searchRange: runnerRange(runner, { withNull: false, signal }),
+    searchRange,
     progress(label, point, trialsUsed) {
-      if (quiet) return;
+      if (!lines) return;
       process.stderr.write(`search: ${label} → ${(point.power * 100).toFixed(1)}% [${(point.powerCI[0] * 100).toFixed(1)}, ${(point.powerCI[1] * 100).toFixed(1)}] over ${point.trials} trials (${trialsUsed} in all)\n`);
     },
+    async openDashboard(title, parameter, target) {
+      if (!mode.dashboard || dashboard) return;
+      const { startCurveDashboard } = await import('../../ui/start-curve-dashboard.js');
+      dashboard = await startCurveDashboard(title, parameter, target, { color: mode.color });
+    },
+    labelDesign,
+    addPoints(points) {
+      for (const point of points) dashboard?.addPoint(point);
+    },
+    async finishDashboard(conclusion) {
+      if (!dashboard) return;
+      const done = dashboard;
+      dashboard = null;
+      done.finish(conclusion);
+      await done.waitUntilExit();
+    },
+    failDashboard,
     async reportRun(design, command) {
-      if (!quiet) process.stderr.write(`report: ${design.simulation.trials} trials at the answer${options.null ? ' with the paired null run' : ''}\n`);
-      const run = await runner.run(design, { withNull: options.null, signal });
+      const what = `${design.simulation.trials} trials at the answer${options.null ? ' with the paired null run' : ''}`;
+      if (lines) process.stderr.write(`report: ${what}\n`);
+      const run = await runOn(design, `the report run: ${what}`, { withNull: options.null, signal });
       const summary = summariseRun(design, run.tally, { command, sha256: base.sha256, complete: run.complete, seconds: run.seconds, threads: run.threads });
       return { design, summary };
     },
@@ -185,12 +270,14 @@ export async function startPlanning(scenario: string, options: SimulationOptions
       let pilot: PilotPlan | null = null;
       if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !controller.signal.aborted) {
         const pilotDesign = await pilotDesignAt(design.pilot.treated, design.pilot.control);
-        pilot = await pilotPlan(design, pilotDesign, runnerRange(runner, { withNull: false, signal }));
+        pilot = await pilotPlan(design, labelDesign(pilotDesign, `the pilot (${design.pilot.treated} treated, ${design.pilot.control} control)`), searchRange);
       }
       return { commissioner, pilot, searchSeconds };
     },
     async close() {
       process.off('SIGINT', onInterrupt);
+      // A dashboard still open here means the command stopped early: close it so the process can end.
+      await failDashboard();
       await runner.close();
     },
   };
