@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from 'simple-statistics';
 import { failedResult, type AnalysisResult } from './analysis-result.js';
 import type { AnalysisPlan } from '../design.js';
 import { studentCriticalValue } from './critical-value.js';
@@ -55,11 +56,11 @@ export function testClusterSummary(data: OutcomeData, plan: AnalysisPlan): Analy
   const k1 = treatedMeans.length;
   const k0 = controlMeans.length;
   if (k1 < 2 || k0 < 2) return failedResult('an arm has fewer than 2 clusters');
-  const mean1 = average(treatedMeans);
-  const mean0 = average(controlMeans);
+  const mean1 = mean(treatedMeans);
+  const mean0 = mean(controlMeans);
   if (mean1 === 0 || mean0 === 0) return failedResult('an arm mean is 0');
   const df = k1 + k0 - 2;
-  const pooledVariance = (squaredDeviations(treatedMeans, mean1) + squaredDeviations(controlMeans, mean0)) / df;
+  const pooledVariance = ((k1 - 1) * sampleVariance(treatedMeans) + (k0 - 1) * sampleVariance(controlMeans)) / df;
   if (!(pooledVariance > 0)) return failedResult('no variation between cluster means within arms');
   const s = Math.sqrt(pooledVariance);
   const t = (mean1 - mean0) / (s * Math.sqrt(1 / k1 + 1 / k0));
@@ -70,16 +71,4 @@ export function testClusterSummary(data: OutcomeData, plan: AnalysisPlan): Analy
     studentCriticalValue(plan.alpha, df),
     studentPValue(t, df, plan.sides),
   );
-}
-
-function average(xs: readonly number[]): number {
-  let total = 0;
-  for (const x of xs) total += x;
-  return total / xs.length;
-}
-
-function squaredDeviations(xs: readonly number[], centre: number): number {
-  let total = 0;
-  for (const x of xs) total += (x - centre) ** 2;
-  return total;
 }
