@@ -8,19 +8,18 @@ import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
 import type { OutcomeData } from './analysis/outcome-data.js';
 import { assign, rerandomiser } from './assignment/assign.js';
-import type { Design, EffectDistribution, Outcome } from './design.js';
-import { drawLognormal } from './distributions/lognormal.js';
+import type { Design, Outcome } from './design.js';
+import { drawTrialRatios } from './draw-trial-ratios.js';
 import { logEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
 import { drawCohort, type Cohort } from './model/cohort.js';
 import { drawOutcomes, type TrialData } from './model/outcomes.js';
-import type { Rng } from './rng/rng.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
 
 /** Sub-stream purposes: separate, reproducible random streams within one trial. */
 const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
-const EFFECT_DRAW_STREAM = 3;
+// Stream 3 holds the effects drawn under assurance (draw-trial-ratios.ts).
 
 /** Everything about a design that is the same for every trial, computed once. */
 export interface TrialContext {
@@ -65,7 +64,7 @@ export function simulateTrial(context: TrialContext, trialIndex: number, nullRun
   let ratios = nullRun ? context.nullRatios : context.statedRatios;
   let logTruth = nullRun ? context.nullLogTruth : context.statedLogTruth;
   if (!nullRun && context.drawsEffects) {
-    ratios = drawRatios(context, trialIndex);
+    ratios = drawTrialRatios(context, trialIndex);
     logTruth = logEstimands(context.inquiry, ratios);
   }
   const data = drawOutcomes(design, cohort, treated, ratios, rng, !nullRun);
@@ -81,25 +80,6 @@ function statedRatio(outcome: Outcome, groupId: string): number {
   if (outcome.kind === 'count') return outcome.rateRatio[groupId];
   if (outcome.kind === 'harm') return outcome.severityRatio[groupId];
   return outcome.from === null ? outcome.riskRatio[groupId] : 1;
-}
-
-/** Under assurance, each trial draws a multiplier of every group's stated ratio. */
-function drawRatios(context: TrialContext, trialIndex: number): number[][] {
-  const rng = subStream(context.design.simulation.seed, trialIndex, EFFECT_DRAW_STREAM);
-  return context.design.outcomes.map((outcome, k) => {
-    const stated = context.statedRatios[k];
-    const distribution = outcome.effectDistribution;
-    if (distribution === null) return [...stated];
-    const factor = drawEffectFactor(distribution, rng);
-    return stated.map((ratio) => ratio * factor);
-  });
-}
-
-/** The drawn ratio relative to the distribution's centre (median or midpoint). */
-function drawEffectFactor(distribution: EffectDistribution, rng: Rng): number {
-  if (distribution.kind === 'lognormal') return drawLognormal(rng, 1, distribution.sdLog);
-  const midpoint = (distribution.from + distribution.to) / 2;
-  return (distribution.from + (distribution.to - distribution.from) * rng.next()) / midpoint;
 }
 
 /**
