@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import type { Design } from '../../core/design.js';
+import { formatRatio } from '../../report/format-numbers.js';
 import type { PowerCurve } from '../../report/power-curve.js';
 import { writeOutput } from '../../report/write-output.js';
 import { loadDesign } from '../../scenario/load-design.js';
@@ -78,7 +79,9 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
   const lines = [...mdeLines(plan, ratioName(design, plan.variedOutcomes[0])), ...extrasLines(report.design, extras)];
   const interrupted = session.signal.aborted || !report.summary.complete;
   // The dashboard keeps the curve and the answer on screen; the full report follows below it.
-  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${lines[0]}` : lines[0]);
+  const name = ratioName(design, plan.variedOutcomes[0]);
+  const answer = plan.mde === null ? lines[0] : `${Math.round(options.target * 1000) / 10}% power (${plan.targetDescription}) from a ${name} of about ${formatRatio(plan.mde)}${plan.mdeCI ? ` [${formatRatio(Math.min(...plan.mdeCI))}, ${formatRatio(Math.max(...plan.mdeCI))}]` : ''}`;
+  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${lines[0]}` : answer);
   await writeOutput(formatPlanning(document, session.mode, curve, lines, argv, report.design), options.out ?? null);
   return interrupted ? EXIT_INTERRUPTED : 0;
 }
