@@ -43,6 +43,14 @@ export const SEARCHABLE_PARAMETERS = [
 ] as const;
 
 /**
+ * The `--set` override that fixes the arm sizes, e.g. `sizeOverride(90, 240)` →
+ * `'design.size={ treated: 90, control: 240 }'`.
+ */
+export function sizeOverride(treated: number, control: number): string {
+  return `design.size={ treated: ${treated}, control: ${control} }`;
+}
+
+/**
  * Describes `path` for `design`, or throws a plain Error whose message says why it cannot be varied
  * (the command turns it into a user error).
  *
@@ -58,7 +66,7 @@ export const SEARCHABLE_PARAMETERS = [
 export function describeParameter(design: Design, path: string): DesignParameter {
   const sizes = armSizes(design.design.size);
   const treatedShare = sizes.total > 0 ? sizes.treated / sizes.total : 0.5;
-  const sizeOf = (treated: number, control: number) => [`design.size={ treated: ${treated}, control: ${control} }`];
+  const sizeOf = (treated: number, control: number) => [sizeOverride(treated, control)];
   const byTotal = (total: number) => {
     const treated = Math.min(total - 1, Math.max(1, Math.round(total * treatedShare)));
     return sizeOf(treated, total - treated);

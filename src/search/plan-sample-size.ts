@@ -3,7 +3,7 @@
  * target's power (or assurance) reaches the goal, by the stochastic crossing search over real
  * simulations, starting from the analytic formulas.
  */
-import type { Design } from '../core/design.js';
+import { armSizes, type Design } from '../core/design.js';
 import { analyticTotal } from './analytic-start.js';
 import { designEvaluator, type RunRange } from './design-evaluator.js';
 import { normalQuantile } from '../core/distributions/normal.js';
@@ -137,7 +137,7 @@ function startFromFormula(design: Design, parameter: DesignParameter, target: Po
     cohort.find((group) => group.group === groupId)?.outcomes.find((outcome) => outcome.outcome === outcomeId)?.controlFollowUp;
   const total = analyticTotal(design, target, power, cohortRate);
   if (total === null || parameter.current === null) return null;
-  const currentTotal = totalAt(design);
+  const currentTotal = armSizes(design.design.size).total;
   if (!(currentTotal > 0)) return null;
   switch (parameter.path) {
     case 'design.size.total':
@@ -151,9 +151,4 @@ function startFromFormula(design: Design, parameter: DesignParameter, target: Po
     default:
       return null;
   }
-}
-
-function totalAt(design: Design): number {
-  const size = design.design.size;
-  return size.kind === 'fixed' ? size.treated + size.control : size.total;
 }

@@ -14,6 +14,7 @@ import type { ExplainData, ExplainPanel } from '../../report/explain-data.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
 import { loadDesign } from '../../scenario/load-design.js';
+import { sizeOverride } from '../../search/design-parameter.js';
 import { EXIT_INTERRUPTED, UserError } from '../errors.js';
 import { plainProgressView, runWithProgress } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
@@ -27,6 +28,7 @@ interface ExplainOptions extends SimulationOptions {
 
 const RATIO_NAMES: Record<Outcome['kind'], string> = { count: 'rate ratio', binary: 'risk ratio', harm: 'harm ratio' };
 
+/** Registers `explain`. */
 export function registerExplain(program: Command, setExitCode: SetExitCode): void {
   const command = program
     .command('explain')
@@ -49,7 +51,7 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
   const panels: ExplainPanel[] = [];
   let complete = true;
   for (const size of panelSizes(design, options.scale)) {
-    const sized = (await loadDesign(scenario, [...sets, `design.size={ treated: ${size.treated}, control: ${size.control} }`])).design;
+    const sized = (await loadDesign(scenario, [...sets, sizeOverride(size.treated, size.control)])).design;
     process.stderr.write(mode.progress === 'none' ? '' : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`);
     const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
     complete &&= run.complete;
