@@ -2,6 +2,7 @@
  * The result of a run as reported to users: the JSON document of DESIGN.md §5 (field names are
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
+import type { GroupDescription } from '../inquiry/describe-cohort.js';
 
 export interface OutcomeDiagnosis {
   readonly outcome: string;
@@ -75,12 +76,5 @@ export interface RunSummary {
   readonly engine?: 'person' | 'aggregate';
 }
 
-export interface CohortGroupSummary {
-  readonly group: string;
-  readonly eligibleShare: number;
-  readonly outcomes: readonly {
-    readonly outcome: string;
-    readonly priorRatePerYear: number | null;
-    readonly controlFollowUp: number;
-  }[];
-}
+/** One group of the selected cohort, as `describeCohort` computes it (the same shape, declared once). */
+export type CohortGroupSummary = GroupDescription;
