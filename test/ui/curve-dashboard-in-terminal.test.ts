@@ -91,4 +91,25 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
     expect(last).toContain(`Sample size for 80% power (reoffend significant): ${answer![1]} people randomised`);
     expect(last).toMatch(/power \[95% CI\]/);
   });
+
+  it('stops `sample-size` on Ctrl-C during the report run, keeping the answer, with exit code 130', async () => {
+    const name = startTerminal(`node ${bin} sample-size teaching-two-arm --target 0.8 --precision 0.03 --trials 50000000 --threads 1`);
+    await waitFor(name, /simulating the report run: 50000000 trials at the answer[^\n]*\n.*[\d,]+ \/ 50,000,000 trials/);
+    execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
+    const { last } = await waitFor(name, /EXIT=\d+/);
+    expect(last).toContain('EXIT=130');
+    expect(last).toMatch(/Interrupted, the results below are partial — 80% power \(reoffend significant\) needs about [\d,]+ people randomised/);
+  });
+
+  it('ends `mde` with the weakest effect in one line under its curve', async () => {
+    const name = startTerminal(`node ${bin} mde teaching-two-arm --target 0.8 --precision 0.03 --trials 500 --threads 1`);
+    const { last } = await waitFor(name, /EXIT=\d+/);
+    expect(last).toContain('EXIT=0');
+    expect(last).toMatch(/┈+ target 80%/);
+    const answer = /80% power \(reoffend significant\) from a risk ratio of about (0\.\d+) \[(0\.\d+), (0\.\d+)\]/.exec(last);
+    expect(answer).not.toBeNull();
+    const [mde, low, high] = answer!.slice(1).map(Number);
+    expect(low).toBeLessThanOrEqual(mde);
+    expect(mde).toBeLessThanOrEqual(high);
+  });
 });

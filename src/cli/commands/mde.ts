@@ -81,7 +81,7 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
   // The dashboard keeps the curve and the answer on screen; the full report follows below it.
   const name = ratioName(design, plan.variedOutcomes[0]);
   const answer = plan.mde === null ? lines[0] : `${Math.round(options.target * 1000) / 10}% power (${plan.targetDescription}) from a ${name} of about ${formatRatio(plan.mde)}${plan.mdeCI ? ` [${formatRatio(Math.min(...plan.mdeCI))}, ${formatRatio(Math.max(...plan.mdeCI))}]` : ''}`;
-  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${lines[0]}` : answer);
+  await session.finishDashboard(`${interrupted ? 'Interrupted, the results below are partial — ' : ''}${answer}`);
   await writeOutput(formatPlanning(document, session.mode, curve, lines, argv, report.design), options.out ?? null);
   return interrupted ? EXIT_INTERRUPTED : 0;
 }

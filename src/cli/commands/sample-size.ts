@@ -128,7 +128,7 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
   const text = formatPlanning(document, session.mode, curve, [...planLines, ...extrasLines(report.design, extras)], argv, report.design, found);
   const interrupted = session.signal.aborted || !report.summary.complete;
   // The dashboard keeps the curve and the answer on screen; the full report follows below it.
-  await session.finishDashboard(interrupted ? `Interrupted — the search so far: ${planLines[0]}` : sampleSizeConclusion(plan, planLines[0]));
+  await session.finishDashboard(`${interrupted ? 'Interrupted, the results below are partial — ' : ''}${sampleSizeConclusion(plan, planLines[0])}`);
   await writeOutput(text, options.out ?? null);
   return interrupted ? EXIT_INTERRUPTED : 0;
 }
