@@ -9,7 +9,9 @@ import { createProgressLines } from '../report/progress-lines.js';
 import type { Shard } from '../runner/parse-shard.js';
 import type { RunProgress } from '../runner/progress.js';
 import { runTrials, type RunTrialsResult } from '../runner/run-trials.js';
+import { EXIT_INTERRUPTED } from './errors.js';
 
+/** Where a run's progress goes: the dashboard, plain lines on stderr, or nowhere. */
 export interface ProgressView {
   update(progress: RunProgress): void;
   /** Called once the run has ended (complete or not), before the result is printed. */
@@ -34,7 +36,7 @@ export async function runWithProgress(
 ): Promise<RunTrialsResult> {
   const controller = new AbortController();
   const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
     controller.abort();
   };
   process.on('SIGINT', onInterrupt);

@@ -5,6 +5,7 @@
 import { Option, type Command } from 'commander';
 import { UserError } from './errors.js';
 
+/** The shared simulation options as commander parses them. */
 export interface SimulationOptions {
   trials?: number;
   seed?: number;

@@ -12,6 +12,7 @@ import type { RunTally } from '../core/diagnosis/tally.js';
 import { contextFor } from '../core/simulate-block.js';
 import { TOOL_VERSION } from './version.js';
 
+/** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
 export interface RunFacts {
   readonly command: string;
   readonly sha256: string;

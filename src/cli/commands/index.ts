@@ -18,6 +18,7 @@ import { registerCurve } from './curve.js';
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
 
+/** Adds every command to `program`; each reports its exit code through `setExitCode`. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerRun(program, setExitCode);
   registerExplain(program, setExitCode);

@@ -16,6 +16,7 @@ import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from 
 import { summariseRun } from '../summarise-run.js';
 import type { SetExitCode } from './index.js';
 
+/** The scenario `trialsim run` simulates when given none. */
 export const DEFAULT_SCENARIO = 'milton-keynes';
 
 /** Registers `run` (the default command) and `power`. */
