@@ -10,6 +10,7 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { contextFor } from '../core/simulate-block.js';
+import { roundTo } from '../report/round-to.js';
 import { TOOL_VERSION } from './version.js';
 
 /** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
@@ -41,16 +42,11 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
     familywise,
     warnings: completeWarnings,
     timing: {
-      seconds: round(facts.seconds, 3),
+      seconds: roundTo(facts.seconds, 3),
       trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
       threads: facts.threads,
     },
     engine: chosenEngine(design),
     cohort: describeCohort(context.inquiry),
   };
-}
-
-function round(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
 }

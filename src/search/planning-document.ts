@@ -5,6 +5,7 @@
  * fields that explain them.
  */
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import { roundTo } from '../report/round-to.js';
 import type { CommissionerOutputs } from './commissioner-outputs.js';
 import type { MinimumDetectableEffectPlan } from './plan-minimum-detectable-effect.js';
 import type { PilotPlan } from './pilot-plan.js';
@@ -48,7 +49,7 @@ export function sampleSizeDocument(summary: RunSummary, plan: SampleSizePlan, ex
     start: plan.start,
     search: {
       trialsUsed: search.trialsUsed,
-      seconds: round(extras.searchSeconds, 3),
+      seconds: roundTo(extras.searchSeconds, 3),
       complete: search.complete,
       fit: search.fit,
       warnings: search.warnings,
@@ -78,14 +79,9 @@ export function mdeDocument(summary: RunSummary, plan: MinimumDetectableEffectPl
     success: plan.targetDescription,
     variedOutcomes: plan.variedOutcomes,
     plateau: search.plateau,
-    search: { trialsUsed: search.trialsUsed, seconds: round(extras.searchSeconds, 3), complete: search.complete, warnings: search.warnings },
+    search: { trialsUsed: search.trialsUsed, seconds: roundTo(extras.searchSeconds, 3), complete: search.complete, warnings: search.warnings },
     commissioner: extras.commissioner,
     pilot: extras.pilot,
     warnings: [...search.warnings, ...summary.warnings],
   };
-}
-
-function round(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
 }
