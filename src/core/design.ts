@@ -41,6 +41,7 @@ export type EffectDistribution =
   | { readonly kind: 'lognormal'; readonly median: number; readonly sdLog: number }
   | { readonly kind: 'uniform'; readonly from: number; readonly to: number };
 
+/** The analyses a count outcome can take (DESIGN.md §3). */
 export type CountAnalysis =
   | 'poisson-wald'
   | 'quasi-poisson'
@@ -49,8 +50,11 @@ export type CountAnalysis =
   | 'mann-whitney'
   | 'permutation'
   | 'cluster-summary';
+/** The analyses a binary outcome can take. */
 export type BinaryAnalysis = 'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary';
+/** The analyses a harm outcome can take. */
 export type HarmAnalysis = 'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary';
+/** Any analysis name. */
 export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
 
 interface OutcomeBase {
@@ -98,6 +102,7 @@ export interface HarmOutcome extends OutcomeBase {
   readonly effectDistribution: EffectDistribution | null;
 }
 
+/** One outcome of the trial: a count, a binary, or the harm of a count's events. */
 export type Outcome = CountOutcome | BinaryOutcome | HarmOutcome;
 
 /** How many people are randomised, and to which arm. */
@@ -107,6 +112,7 @@ export type Size =
   /** A total split by allocation ratio treated:control (e.g. 1:1 → treatedShare 0.5). */
   | { readonly kind: 'ratio'; readonly total: number; readonly treatedShare: number };
 
+/** How people (or, under 'cluster', sites) are assigned to arms. */
 export type Randomisation = 'simple' | 'complete' | 'stratified' | 'cluster';
 
 /** Sites (local partnerships) for multi-site designs; the cluster in cluster randomisation. */
@@ -129,6 +135,7 @@ export interface Caseworkers {
   readonly icc: number;
 }
 
+/** The data strategy: size, follow-up, randomisation, engagement, attrition, caseworkers and sites. */
 export interface DesignPlan {
   readonly followUpMonths: number;
   readonly size: Size;
@@ -145,6 +152,7 @@ export interface DesignPlan {
   readonly sites: Sites | null;
 }
 
+/** The answer strategy's settings shared by every outcome. */
 export interface AnalysisPlan {
   readonly alpha: number;
   readonly sides: 'two' | 'one';
@@ -158,6 +166,7 @@ export interface AnalysisPlan {
 /** Which engine simulates the trials: per person, aggregated cells, or the aggregated one wherever it is exact. */
 export type EngineChoice = 'auto' | 'person' | 'aggregate';
 
+/** How many trials to simulate, from which seed, on which engine. */
 export interface SimulationPlan {
   readonly trials: number;
   readonly seed: number;

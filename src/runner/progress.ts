@@ -12,6 +12,7 @@ export interface OutcomeProgress {
   readonly typeIError: number | null;
 }
 
+/** One progress event of a run: trials done, the rate, and power so far per outcome. */
 export interface RunProgress {
   readonly trialsDone: number;
   readonly trialsTotal: number;

@@ -45,8 +45,10 @@ export interface RunOptions {
   readonly faultInjection?: FaultInjection;
 }
 
+/** The options of `runTrials`: the runner's (threads, …) and the run's (trials, null run, …). */
 export type RunTrialsOptions = TrialRunnerOptions & RunOptions;
 
+/** What `runTrials` returns: the tally and how the run went. */
 export interface RunTrialsResult {
   /** Tally of every finished trial (all of `trialRange` when complete). */
   readonly tally: RunTally;

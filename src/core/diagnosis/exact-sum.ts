@@ -1,3 +1,6 @@
+const SCALE = 2 ** 32;
+const FLUSH_AT = 2 ** 52;
+
 /**
  * A sum of many doubles that gives the same result in any order of addition and any split into
  * parts, so a run's numbers do not depend on thread count, chunking or shards.
@@ -10,9 +13,6 @@
  * Example: adding 0.1 ten times, in two parts of five combined with `merge`, `value()` gives
  * 1.0000000000 (to 1e-9) and the same bits as adding all ten in one sum.
  */
-const SCALE = 2 ** 32;
-const FLUSH_AT = 2 ** 52;
-
 export class ExactSum {
   private big = 0n;
   private small = 0;

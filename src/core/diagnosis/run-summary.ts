@@ -43,6 +43,7 @@ export interface OutcomeDiagnosis {
   readonly warnings: readonly string[];
 }
 
+/** Family-wise rates over the primary outcomes, after the multiplicity correction. */
 export interface Familywise {
   /** Share of trials where at least one primary outcome is significant after correction. */
   readonly anyPrimary: number;
@@ -53,6 +54,7 @@ export interface Familywise {
   readonly multiplicity: 'none' | 'bonferroni' | 'holm';
 }
 
+/** The whole run document (DESIGN.md §5). */
 export interface RunSummary {
   readonly tool: { readonly name: 'trialsim'; readonly version: string };
   readonly command: string;
