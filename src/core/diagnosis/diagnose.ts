@@ -101,7 +101,9 @@ function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: Ou
   if (nullTally && excessOverAlpha(nullTally.rejections, nullTally.trials, alpha)) {
     warnings.push(
       `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}: ` +
-        `the test is invalid for these data (its real false-positive rate is above alpha beyond Monte Carlo error), so its power is not meaningful. ` +
+        ((d.typeIError ?? 0) > 2 * alpha
+          ? `the test is not valid for these data (its real false-positive rate is far above alpha), so its power is not meaningful. `
+          : `the test is anti-conservative here (its real false-positive rate is above alpha beyond Monte Carlo error), so its power is somewhat overstated. `) +
         `Consider ${VALID_ALTERNATIVES[d.kind]}.`,
     );
   }
