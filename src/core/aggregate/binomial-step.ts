@@ -1,3 +1,4 @@
+import { drawBinomialByInversion } from '../distributions/binomial.js';
 import type { Rng } from '../rng/rng.js';
 import { logFactorial } from '../distributions/log-gamma.js';
 
@@ -51,25 +52,8 @@ export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): numbe
     for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
     return successes;
   }
-  const draw = n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, step);
+  const draw = n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
   return step.reflected ? n - draw : draw;
-}
-
-function byInversion(rng: Rng, n: number, step: BinomialStep): number {
-  const p = step.small;
-  const odds = p / (1 - p);
-  const probabilityOfZero = Math.exp(n * step.logLarge);
-  for (;;) {
-    let u = rng.next();
-    let k = 0;
-    let probability = probabilityOfZero;
-    while (u >= probability && k < n) {
-      u -= probability;
-      probability *= ((n - k) / (k + 1)) * odds;
-      k += 1;
-    }
-    if (u < probability) return k;
-  }
 }
 
 function byRejection(rng: Rng, n: number, step: BinomialStep): number {

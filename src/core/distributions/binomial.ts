@@ -30,14 +30,21 @@ export function drawBinomial(rng: Rng, n: number, p: number): number {
   if (p === 1) return n;
   const reflected = p > 0.5;
   const small = reflected ? 1 - p : p;
-  const draw = n * small < REJECTION_FROM ? drawByInversion(rng, n, small) : drawByRejection(rng, n, small);
+  const draw = n * small < REJECTION_FROM ? drawBinomialByInversion(rng, n, small, Math.log1p(-small)) : drawByRejection(rng, n, small);
   return reflected ? n - draw : draw;
 }
 
-function drawByInversion(rng: Rng, n: number, p: number): number {
-  const q = 1 - p;
-  const odds = p / q;
-  const probabilityOfZero = Math.exp(n * Math.log1p(-p));
+/**
+ * Binomial(n, p) by inversion (sequential search from 0), for p ≤ ½ and small n·p: with U uniform,
+ * the first k with U < P(X ≤ k), walking f(k+1) = f(k)·(n − k)/(k + 1)·p/q from f(0) = qⁿ.
+ * `logOneMinusP` is ln(1 − p), passed in so callers that keep it precomputed do not redo it.
+ * Reference: Devroye (1986), §X.4 (sequential search).
+ *
+ * @example drawBinomialByInversion({ next: () => 0.5 }, 3, 0.1, Math.log(0.9)) → 0 (P(X = 0) = 0.729)
+ */
+export function drawBinomialByInversion(rng: Rng, n: number, p: number, logOneMinusP: number): number {
+  const odds = p / (1 - p);
+  const probabilityOfZero = Math.exp(n * logOneMinusP);
   for (;;) {
     let u = rng.next();
     let k = 0;
