@@ -9,7 +9,7 @@ import { createProgressLines } from '../report/progress-lines.js';
 import type { Shard } from '../runner/parse-shard.js';
 import type { RunProgress } from '../runner/progress.js';
 import { runTrials, type RunTrialsResult } from '../runner/run-trials.js';
-import { EXIT_INTERRUPTED } from './errors.js';
+import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 
 /** Where a run's progress goes: the dashboard, plain lines on stderr, or nowhere. */
 export interface ProgressView {
@@ -34,16 +34,11 @@ export async function runWithProgress(
   options: { threads?: number; withNull: boolean; shard?: Shard },
   view: ProgressView,
 ): Promise<RunTrialsResult> {
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
+  const interrupt = interruptOnCtrlC();
   try {
-    return await runTrials(design, { ...options, signal: controller.signal, onProgress: (p) => view.update(p) });
+    return await runTrials(design, { ...options, signal: interrupt.signal, onProgress: (p) => view.update(p) });
   } finally {
-    process.off('SIGINT', onInterrupt);
+    interrupt.dispose();
     await view.close();
   }
 }

@@ -27,6 +27,7 @@ import type { PlanExtras, PlanningDocument } from '../../search/planning-documen
 import { sampleSizeDocument } from '../../search/planning-document.js';
 import type { RunRange } from '../../search/design-evaluator.js';
 import type { SearchPoint } from '../../search/search-crossing.js';
+import { interruptOnCtrlC } from '../interrupt-on-ctrl-c.js';
 import { EXIT_INTERRUPTED, UserError } from '../errors.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../summarise-run.js';
@@ -191,17 +192,12 @@ export async function startPlanning(scenario: string, options: SimulationOptions
   if (options.shard !== undefined) throw new UserError('--shard is for `run`; the planning commands choose their own trials', 'run the search on one machine, or shard `run` at the chosen size');
   const sets = scenarioOverrides(options);
   const base = await loadDesign(scenario, sets);
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
+  const interrupt = interruptOnCtrlC();
   const threads = options.threads;
   // Lines on stderr would tear the dashboard's frames, so with the dashboard they are not written.
   const lines = mode.progress === 'lines';
   const runner = openTrialRunner({ threads });
-  const signal = controller.signal;
+  const signal = interrupt.signal;
   let dashboard: CurveDashboardHandle | null = null;
   // Keyed by the design's `design` section, which the searches' reseeding (a shallow copy) keeps.
   const labels = new WeakMap<object, string>();
@@ -231,7 +227,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     base,
     sets,
     mode,
-    signal: controller.signal,
+    signal: interrupt.signal,
     threads,
     withNull: options.null,
     runner,
@@ -268,14 +264,14 @@ export async function startPlanning(scenario: string, options: SimulationOptions
       const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
       const commissioner = commissionerPlan(design, estimands, cohortControlRates(design, summary));
       let pilot: PilotPlan | null = null;
-      if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !controller.signal.aborted) {
+      if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !interrupt.signal.aborted) {
         const pilotDesign = await pilotDesignAt(design.pilot.treated, design.pilot.control);
         pilot = await pilotPlan(design, labelDesign(pilotDesign, `the pilot (${design.pilot.treated} treated, ${design.pilot.control} control)`), searchRange);
       }
       return { commissioner, pilot, searchSeconds };
     },
     async close() {
-      process.off('SIGINT', onInterrupt);
+      interrupt.dispose();
       // A dashboard still open here means the command stopped early: close it so the process can end.
       await failDashboard();
       await runner.close();
