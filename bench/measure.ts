@@ -71,7 +71,7 @@ export async function measureNumpy(label: string, method: string, trials: number
 export async function measureEngine(
   label: string,
   engine: 'person' | 'aggregate',
-  options: { trials: number; reps: number; threads: number; cpu?: boolean },
+  options: { trials: number; reps: number; threads: number; cpu?: boolean; onWorkers?: boolean },
 ): Promise<Measure> {
   const { trials, reps, threads } = options;
   const { design } = await loadDesign('bench-ref', [`simulation.engine=${engine}`]);
@@ -80,7 +80,7 @@ export async function measureEngine(
   let detail = '';
   for (let rep = 0; rep < reps; rep++) {
     const cpuBefore = process.cpuUsage();
-    const result = await runTrials(design, { trials, threads, withNull: false });
+    const result = await runTrials(design, { trials, threads, withNull: false, ...(options.onWorkers ? { inProcess: false } : {}) });
     const cpu = process.cpuUsage(cpuBefore);
     rates.push(result.tally.trials / result.seconds);
     cpuRates.push(result.tally.trials / ((cpu.user + cpu.system) / 1e6));
