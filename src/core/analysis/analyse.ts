@@ -14,6 +14,9 @@ import { testRiskRatio } from './risk-ratio.js';
 import { testTwoProportions } from './two-proportion-z.js';
 import { testWelchT } from './welch-t.js';
 
+/** The analyses that read the counts-of-counts; the others get summaries without them. */
+const USES_HISTOGRAM: ReadonlySet<AnalysisName> = new Set<AnalysisName>(['negative-binomial', 'mann-whitney']);
+
 /**
  * Runs the named analysis on one outcome's data in one trial. The data are first reduced to
  * sufficient statistics ({@link summariseArms}); only the analyses that need people go back to
@@ -26,7 +29,7 @@ import { testWelchT } from './welch-t.js';
  *   plan, rng) → logEstimate log(3/12) = −1.3863, SE √(1/3 + 1/12) = 0.6455, p = 0.0317
  */
 export function analyse(name: AnalysisName, data: OutcomeData, plan: AnalysisPlan, rng: Rng): AnalysisResult {
-  const summaries = summariseArms(data);
+  const summaries = summariseArms(data, USES_HISTOGRAM.has(name));
   switch (name) {
     case 'permutation':
       return testByPermutation(data, summaries, plan, rng);

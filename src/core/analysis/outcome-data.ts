@@ -48,17 +48,18 @@ export interface ArmSummaries {
  *
  * Both histograms have length (largest value in either arm) + 1 here; the analyses also accept
  * histograms of different lengths (the aggregated engine's). `integerValued` is trusted, not
- * checked.
+ * checked. `withHistogram` false skips the counts-of-counts (histograms null) for analyses that
+ * need only sums, sums of squares and positives — a saving in the per-person engine's hot loop.
  *
  * @example values [0, 2, 1, 0], treated [1, 1, 0, 0] →
  *   treated { n 2, sum 2, sumSquares 4, positives 1, histogram [1, 0, 1] },
  *   control { n 2, sum 1, sumSquares 1, positives 1, histogram [1, 1, 0] }
  */
-export function summariseArms(data: OutcomeData): ArmSummaries {
+export function summariseArms(data: OutcomeData, withHistogram = true): ArmSummaries {
   const { values, treated } = data;
   let histogramTreated: Float64Array | null = null;
   let histogramControl: Float64Array | null = null;
-  if (data.integerValued) {
+  if (data.integerValued && withHistogram) {
     let largest = 0;
     for (let i = 0; i < values.length; i++) if (values[i] > largest) largest = values[i];
     histogramTreated = new Float64Array(largest + 1);
