@@ -5,11 +5,12 @@
 import type { OutcomeDiagnosis } from '../core/diagnosis/run-summary.js';
 
 /**
- * Whether a test's measured type I error is above α beyond Monte Carlo error (its 95% interval
- * lies wholly above α): the test is then not valid for these data and its power means little.
+ * Whether a test's measured type I error is above α beyond Monte Carlo error, as the diagnosis
+ * decided it (`typeIErrorAboveAlpha`: its 99% Wilson interval lies wholly above α), so the `!`,
+ * the Markdown note and the warnings always agree. `alpha` null (unknown) never flags.
  *
- * Example: type I 7.6% [6.9, 8.4] at α 0.05 → true; 5.2% [4.6, 5.9] → false.
+ * Example: a result with typeIErrorAboveAlpha true at α 0.05 → true; with --no-null → false.
  */
 export function typeIErrorAboveAlpha(result: OutcomeDiagnosis, alpha: number | null): boolean {
-  return alpha !== null && result.typeIErrorCI !== null && result.typeIErrorCI[0] > alpha;
+  return alpha !== null && result.typeIErrorAboveAlpha === true;
 }

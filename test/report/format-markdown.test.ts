@@ -74,7 +74,7 @@ describe('formatMarkdown with a type I error above α', () => {
   it('says so in the type I error cell', () => {
     const invalid = {
       ...sampleSummary,
-      results: [{ ...sampleSummary.results[1], typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const }],
+      results: [{ ...sampleSummary.results[1], typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true }],
     };
     const text = formatMarkdown(invalid, { commandLine, design: sampleDesign });
     expect(firstTable(text)[2][4]).toBe('7.6% [6.9, 8.4] (above α)');

@@ -46,7 +46,7 @@ describe('formatTable', () => {
   });
 
   it('marks type I error as not measured after --no-null', () => {
-    const noNull = { ...sampleSummary, results: sampleSummary.results.map((r) => ({ ...r, typeIError: null, typeIErrorCI: null })) };
+    const noNull = { ...sampleSummary, results: sampleSummary.results.map((r) => ({ ...r, typeIError: null, typeIErrorCI: null, typeIErrorAboveAlpha: null })) };
     expect(formatTable(noNull, { color: false })).toContain('type I: not measured (--no-null)');
   });
 });
@@ -87,7 +87,7 @@ describe('formatTable with the scenario’s α', () => {
   // knife's type I error 5.2% has interval [4.6, 5.9]: not clearly above 5%. Make one that is.
   const invalid = {
     ...sampleSummary,
-    results: sampleSummary.results.map((r) => (r.outcome === 'knife' ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const } : r)),
+    results: sampleSummary.results.map((r) => (r.outcome === 'knife' ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true } : r)),
   };
 
   it('marks a type I error whose interval lies above α, and explains the mark', () => {

@@ -17,6 +17,7 @@ const knife: OutcomeDiagnosis = {
   adjustedPower: 0.33,
   typeIError: 0.052,
   typeIErrorCI: [0.046, 0.059],
+  typeIErrorAboveAlpha: false,
   bias: -0.0123,
   biasMcse: 0.004,
   rmse: 0.31,

@@ -91,6 +91,7 @@ function diagnoseOutcome(
     meanEstimate: Math.exp(ratio(tally.sumLogEstimate.value(), estimated)),
     failures: tally.failures,
     nullFailures: nullTally ? nullTally.failures : null,
+    typeIErrorAboveAlpha: nullTally ? excessOverAlpha(nullTally.rejections, nullTally.trials, alpha) : null,
     warnings: [],
   };
   return { ...diagnosis, warnings: outcomeWarnings(diagnosis, tally, nullTally, alpha) };
@@ -98,7 +99,7 @@ function diagnoseOutcome(
 
 function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: OutcomeTally | null, alpha: number): string[] {
   const warnings: string[] = [];
-  if (nullTally && excessOverAlpha(nullTally.rejections, nullTally.trials, alpha)) {
+  if (d.typeIErrorAboveAlpha === true) {
     warnings.push(
       `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}: ` +
         ((d.typeIError ?? 0) > 2 * alpha
@@ -119,12 +120,19 @@ function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: Ou
   return warnings;
 }
 
+/** z of the two-sided 99% Wilson interval used to call a rejection rate above alpha. */
+const ABOVE_ALPHA_Z = 2.5758293035489004;
+
 /**
- * True when the rejection rate is above alpha beyond Monte Carlo error: its Wilson 95% interval
- * lies wholly above alpha (the same rule as the `!` in the reports).
+ * True when the rejection rate is above alpha beyond Monte Carlo error: its Wilson 99% interval
+ * lies wholly above alpha. 99% rather than 95% because the rule is applied to every outcome of
+ * every run, and a false alarm tells the user a valid test is not.
+ *
+ * Example: 126 of 2,000 null trials (6.3%) at alpha 0.05 → false (99% interval from 4.97%);
+ * 3 of 10 → false; 440 of 2,000 (22%) → true.
  */
-function excessOverAlpha(rejections: number, trials: number, alpha: number): boolean {
-  return trials > 0 && wilsonInterval(rejections, trials)[0] > alpha;
+export function excessOverAlpha(rejections: number, trials: number, alpha: number): boolean {
+  return trials > 0 && wilsonInterval(rejections, trials, ABOVE_ALPHA_Z)[0] > alpha;
 }
 
 function ratio(numerator: number, denominator: number): number {

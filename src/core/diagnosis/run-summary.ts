@@ -39,6 +39,8 @@ export interface OutcomeDiagnosis {
   /** Trials in which the analysis could not be computed (counted, never dropped silently). */
   readonly failures: number;
   readonly nullFailures: number | null;
+  /** The null run's rejection rate is above alpha beyond Monte Carlo error (null with --no-null). */
+  readonly typeIErrorAboveAlpha: boolean | null;
   /** Plain-language warnings (invalid test, failures, …). */
   readonly warnings: readonly string[];
 }
