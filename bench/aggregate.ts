@@ -38,12 +38,29 @@ export async function benchAggregate(options: AggregateBenchOptions = {}): Promi
   const trials = options.trials ?? 1_000_000;
   const numpyTrials = Math.min(trials, 200_000);
   const reps = options.reps ?? 3;
-  const numpyHist = options.skipNumpy ? null : await measureNumpy('NumPy histogram (hist), 1 process', 'hist', numpyTrials, reps);
-  const numpyPerson = options.skipNumpy ? null : await measureNumpy('NumPy per-person (gp), 1 process', 'gp', Math.min(trials, 8000), reps);
-  const oneThread = await measureEngine('trialsim aggregate, 1 thread', 'aggregate', { trials, reps, threads: 1, cpu: true });
-  const twoThreads = await measureEngine('trialsim aggregate, 2 threads', 'aggregate', { trials, reps, threads: 2, cpu: true });
-  process.stdout.write(`\nAggregate engine — REF, ${trials.toLocaleString('en-GB')} trials, median of ${reps} (ratio to NumPy hist)\n`);
-  for (const row of [numpyHist, numpyPerson, oneThread, twoThreads]) if (row) process.stdout.write(formatMeasureRow(row, numpyHist));
+  const numpyHist = options.skipNumpy
+    ? null
+    : await measureNumpy('NumPy histogram (hist), 1 process', 'hist', numpyTrials, reps);
+  const numpyPerson = options.skipNumpy
+    ? null
+    : await measureNumpy('NumPy per-person (gp), 1 process', 'gp', Math.min(trials, 8000), reps);
+  const oneThread = await measureEngine('trialsim aggregate, 1 thread', 'aggregate', {
+    trials,
+    reps,
+    threads: 1,
+    cpu: true,
+  });
+  const twoThreads = await measureEngine('trialsim aggregate, 2 threads', 'aggregate', {
+    trials,
+    reps,
+    threads: 2,
+    cpu: true,
+  });
+  process.stdout.write(
+    `\nAggregate engine — REF, ${trials.toLocaleString('en-GB')} trials, median of ${reps} (ratio to NumPy hist)\n`,
+  );
+  for (const row of [numpyHist, numpyPerson, oneThread, twoThreads])
+    if (row) process.stdout.write(formatMeasureRow(row, numpyHist));
   const overHist = numpyHist ? twoThreads.trialsPerSecond / numpyHist.trialsPerSecond : null;
   const overPerson = numpyPerson ? twoThreads.trialsPerSecond / numpyPerson.trialsPerSecond : null;
   process.stdout.write(
@@ -52,9 +69,20 @@ export async function benchAggregate(options: AggregateBenchOptions = {}): Promi
       `${overHist === null ? '–' : overHist.toFixed(2)}× NumPy hist (goal ≥ 2×); ` +
       `2 threads / 1 thread ${(twoThreads.trialsPerSecond / oneThread.trialsPerSecond).toFixed(2)}×\n`,
   );
-  return { numpyHist, numpyPerson, oneThread, twoThreads, twoThreadsOverNumpyHist: overHist, twoThreadsOverNumpyPerson: overPerson };
+  return {
+    numpyHist,
+    numpyPerson,
+    oneThread,
+    twoThreads,
+    twoThreadsOverNumpyHist: overHist,
+    twoThreadsOverNumpyPerson: overPerson,
+  };
 }
 
 if (isEntryPoint(import.meta.url)) {
-  await benchAggregate({ trials: argument('trials', 1_000_000), reps: argument('reps', 3), skipNumpy: process.argv.includes('--skip-numpy') });
+  await benchAggregate({
+    trials: argument('trials', 1_000_000),
+    reps: argument('reps', 3),
+    skipNumpy: process.argv.includes('--skip-numpy'),
+  });
 }

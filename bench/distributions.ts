@@ -97,27 +97,49 @@ const pmf = Array.from({ length: CELLS }, (_, k) =>
   k < CELLS - 1 ? negativeBinomialPmf(k, 1.2, 1.25) : negativeBinomialSurvival(CELLS - 2, 1.2, 1.25),
 );
 const counts = new Float64Array(CELLS);
-time('drawMultinomial(1000, 40-cell NB pmf)', 100_000, () => {
-  for (let i = 0; i < 100_000; i += 1) sink += drawMultinomial(rng, P.n, pmf, counts)[0];
-}, 'ns/call');
-time('normalCdf', N, () => {
-  for (let i = 0; i < N; i += 1) sink += normalCdf((i % 1000) / 100 - 5);
-}, 'ns/call');
-time('normalQuantile', N, () => {
-  for (let i = 0; i < N; i += 1) sink += normalQuantile((i + 0.5) / N);
-}, 'ns/call');
+time(
+  'drawMultinomial(1000, 40-cell NB pmf)',
+  100_000,
+  () => {
+    for (let i = 0; i < 100_000; i += 1) sink += drawMultinomial(rng, P.n, pmf, counts)[0];
+  },
+  'ns/call',
+);
+time(
+  'normalCdf',
+  N,
+  () => {
+    for (let i = 0; i < N; i += 1) sink += normalCdf((i % 1000) / 100 - 5);
+  },
+  'ns/call',
+);
+time(
+  'normalQuantile',
+  N,
+  () => {
+    for (let i = 0; i < N; i += 1) sink += normalQuantile((i + 0.5) / N);
+  },
+  'ns/call',
+);
 
 // REF per person: frailty G ~ Gamma(0.8, 1.25), count ~ Poisson(μ·G), summed per arm.
 const TRIALS = 2000;
-time('REF per-person draws: 2,000 gamma+Poisson + sums', TRIALS, () => {
-  for (let t = 0; t < TRIALS; t += 1) {
-    const stream = trialStream(2024, t);
-    let control = 0;
-    let treated = 0;
-    for (let person = 0; person < 1000; person += 1) control += drawPoisson(stream, P.mean * drawGamma(stream, P.shape, P.scale));
-    for (let person = 0; person < 1000; person += 1) treated += drawPoisson(stream, 0.8 * P.mean * drawGamma(stream, P.shape, P.scale));
-    sink += control - treated;
-  }
-}, 'µs/trial');
+time(
+  'REF per-person draws: 2,000 gamma+Poisson + sums',
+  TRIALS,
+  () => {
+    for (let t = 0; t < TRIALS; t += 1) {
+      const stream = trialStream(2024, t);
+      let control = 0;
+      let treated = 0;
+      for (let person = 0; person < 1000; person += 1)
+        control += drawPoisson(stream, P.mean * drawGamma(stream, P.shape, P.scale));
+      for (let person = 0; person < 1000; person += 1)
+        treated += drawPoisson(stream, 0.8 * P.mean * drawGamma(stream, P.shape, P.scale));
+      sink += control - treated;
+    }
+  },
+  'µs/trial',
+);
 
 console.log(`(checksum ${sink.toFixed(0).length > 0 ? 'ok' : ''})`);

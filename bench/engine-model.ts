@@ -15,20 +15,37 @@ import { argument } from './measure.js';
 
 function count(id: string, rate: number, ratio: number): CountOutcome {
   return {
-    id, label: id, kind: 'count', analysis: 'quasi-poisson', primary: true, within: null,
-    ratePerYear: { all: rate }, dispersion: 0, rateRatio: { all: ratio }, effectDistribution: null,
+    id,
+    label: id,
+    kind: 'count',
+    analysis: 'quasi-poisson',
+    primary: true,
+    within: null,
+    ratePerYear: { all: rate },
+    dispersion: 0,
+    rateRatio: { all: ratio },
+    effectDistribution: null,
   };
 }
 
 const ref: Design = {
-  name: 'ref', title: 'REF', source: 'shared/bench/README.md',
+  name: 'ref',
+  title: 'REF',
+  source: 'shared/bench/README.md',
   groups: [{ id: 'all', label: 'all', share: 1 }],
   propensityDispersion: 1.25,
   selection: null,
   outcomes: [count('y', 1.2, 0.8)],
   design: {
-    followUpMonths: 12, size: { kind: 'fixed', treated: 1000, control: 1000 }, randomisation: 'complete',
-    strata: [], blockSize: 0, engagement: { all: 1 }, attrition: 0, caseworkers: null, sites: null,
+    followUpMonths: 12,
+    size: { kind: 'fixed', treated: 1000, control: 1000 },
+    randomisation: 'complete',
+    strata: [],
+    blockSize: 0,
+    engagement: { all: 1 },
+    attrition: 0,
+    caseworkers: null,
+    sites: null,
   },
   analysis: { alpha: 0.05, sides: 'two', multiplicity: 'none', adjustForPrior: false, permutations: 0 },
   simulation: { trials: 1, seed: 1 },
@@ -69,4 +86,6 @@ const trials = argument('trials', 2000);
 const reps = argument('reps', 5);
 time(ref, 200, 1); // warm-up
 console.log(`REF model (2000 people, 1 count): ${time(ref, trials, reps).toFixed(1)} µs/trial`);
-console.log(`REF + selection, caseworkers, attrition (2000 people, 2 counts): ${time(selected, Math.ceil(trials / 4), reps).toFixed(1)} µs/trial`);
+console.log(
+  `REF + selection, caseworkers, attrition (2000 people, 2 counts): ${time(selected, Math.ceil(trials / 4), reps).toFixed(1)} µs/trial`,
+);

@@ -47,7 +47,12 @@ export function median(values: readonly number[]): number {
  * Runs `python3 ref_numpy.py --method METHOD` from ../shared/bench and reads its SUMMARY median;
  * null (with a note on stderr) where the reference is missing or fails.
  */
-export async function measureNumpy(label: string, method: string, trials: number, reps: number): Promise<Measure | null> {
+export async function measureNumpy(
+  label: string,
+  method: string,
+  trials: number,
+  reps: number,
+): Promise<Measure | null> {
   if (!existsSync(sharedBench)) return null;
   try {
     const args = ['ref_numpy.py', '--method', method, '--trials', String(trials), '--reps', String(reps)];
@@ -55,7 +60,11 @@ export async function measureNumpy(label: string, method: string, trials: number
     const match = /median=([\d,.]+) trials\/s/.exec(stdout);
     if (!match) return null;
     const power = /power_qp=([\d.]+) power_bin=([\d.]+)/.exec(stdout);
-    return { label, trialsPerSecond: Number(match[1].replace(/,/g, '')), detail: power ? `power ${power[1]} / ${power[2]}` : '' };
+    return {
+      label,
+      trialsPerSecond: Number(match[1].replace(/,/g, '')),
+      detail: power ? `power ${power[1]} / ${power[2]}` : '',
+    };
   } catch (error) {
     process.stderr.write(`bench: ${label} could not run (${(error as Error).message.split('\n')[0]})\n`);
     return null;
@@ -80,7 +89,12 @@ export async function measureEngine(
   let detail = '';
   for (let rep = 0; rep < reps; rep++) {
     const cpuBefore = process.cpuUsage();
-    const result = await runTrials(design, { trials, threads, withNull: false, ...(options.onWorkers ? { inProcess: false } : {}) });
+    const result = await runTrials(design, {
+      trials,
+      threads,
+      withNull: false,
+      ...(options.onWorkers ? { inProcess: false } : {}),
+    });
     const cpu = process.cpuUsage(cpuBefore);
     rates.push(result.tally.trials / result.seconds);
     cpuRates.push(result.tally.trials / ((cpu.user + cpu.system) / 1e6));

@@ -37,7 +37,10 @@ export async function benchPlanning(threads = 2, scenario = 'milton-keynes'): Pr
   try {
     const designAt = async (value: number) => (await loadDesign(scenario, parameter.overrides(value))).design;
     const began = performance.now();
-    const plan = await planSampleSize(design, parameter, designAt, runnerRange(runner, { withNull: false }), { target: 0.8, precision: 0.01 });
+    const plan = await planSampleSize(design, parameter, designAt, runnerRange(runner, { withNull: false }), {
+      target: 0.8,
+      precision: 0.01,
+    });
     const searchSeconds = (performance.now() - began) / 1000;
     const reportBegan = performance.now();
     if (plan.chosenValue !== null) await runner.run(await designAt(plan.chosenValue), { withNull: true });

@@ -21,22 +21,41 @@ async function main(): Promise<void> {
   const trials = argument('trials', 10_000);
   const reps = argument('reps', 3);
   const skipNumpy = process.argv.includes('--skip-numpy');
-  process.stdout.write(`trialsim benchmark — REF workload (2 × 1,000 people, NB counts, quasi-Poisson + two-proportion z), ${trials} trials, median of ${reps}\n`);
+  process.stdout.write(
+    `trialsim benchmark — REF workload (2 × 1,000 people, NB counts, quasi-Poisson + two-proportion z), ${trials} trials, median of ${reps}\n`,
+  );
 
-  const numpyPerson = skipNumpy ? null : await measureNumpy('NumPy per-person (gp), 1 process', 'gp', Math.min(trials, 4000), reps);
+  const numpyPerson = skipNumpy
+    ? null
+    : await measureNumpy('NumPy per-person (gp), 1 process', 'gp', Math.min(trials, 4000), reps);
   // Both on workers, same trials: the scaling ratio then compares like with like (a worker's start
   // and warm-up in each), as a command-line run pays them too.
-  const onePerson = await measureEngine('trialsim per-person, 1 worker thread', 'person', { trials, reps, threads: 1, onWorkers: true });
-  const twoPerson = await measureEngine('trialsim per-person, 2 worker threads', 'person', { trials, reps, threads: 2 });
+  const onePerson = await measureEngine('trialsim per-person, 1 worker thread', 'person', {
+    trials,
+    reps,
+    threads: 1,
+    onWorkers: true,
+  });
+  const twoPerson = await measureEngine('trialsim per-person, 2 worker threads', 'person', {
+    trials,
+    reps,
+    threads: 2,
+  });
   printTable('Per-person engine (ratio to NumPy per-person)', [numpyPerson, onePerson, twoPerson], numpyPerson);
-  process.stdout.write(`  2 threads / 1 thread: ${(twoPerson.trialsPerSecond / onePerson.trialsPerSecond).toFixed(2)}× (goal ≥ 1.8×); `);
-  process.stdout.write(`2 threads / NumPy per-person: ${numpyPerson ? (twoPerson.trialsPerSecond / numpyPerson.trialsPerSecond).toFixed(2) : '–'}× (goal ≥ 1.5×)\n`);
+  process.stdout.write(
+    `  2 threads / 1 thread: ${(twoPerson.trialsPerSecond / onePerson.trialsPerSecond).toFixed(2)}× (goal ≥ 1.8×); `,
+  );
+  process.stdout.write(
+    `2 threads / NumPy per-person: ${numpyPerson ? (twoPerson.trialsPerSecond / numpyPerson.trialsPerSecond).toFixed(2) : '–'}× (goal ≥ 1.5×)\n`,
+  );
 
   await benchAggregate({ trials: 100 * trials, reps, skipNumpy });
 
   process.stdout.write('\nPlanning\n');
   process.stdout.write(`  ${formatPlanningBench(await benchPlanning(2))}\n`);
-  process.stdout.write('\nMore: node dist/bench/runner.js (worker start-up, memory at 10^3–10^6 trials), node dist/bench/distributions.js (ns per draw).\n');
+  process.stdout.write(
+    '\nMore: node dist/bench/runner.js (worker start-up, memory at 10^3–10^6 trials), node dist/bench/distributions.js (ns per draw).\n',
+  );
 }
 
 await main();

@@ -50,9 +50,13 @@ export async function benchRunner(options: { trials?: number; repetitions?: numb
   const bare: number[] = [];
   for (let i = 0; i < 5; i++) bare.push(await startBareWorker());
   const engineStarts: number[] = [];
-  const scaling = [await measureScaling(person, 'person', trials), await measureScaling(aggregate, 'aggregate', 20 * trials)];
+  const scaling = [
+    await measureScaling(person, 'person', trials),
+    await measureScaling(aggregate, 'aggregate', 20 * trials),
+  ];
   const peakMegabytes = [];
-  for (const count of [Math.round(trials / 5), 2 * trials]) peakMegabytes.push({ trials: count, megabytes: await peakRss(count) });
+  for (const count of [Math.round(trials / 5), 2 * trials])
+    peakMegabytes.push({ trials: count, megabytes: await peakRss(count) });
   return {
     bareWorkerStartMilliseconds: median(bare),
     engineWorkerStartMilliseconds: median(engineStarts),
@@ -61,7 +65,11 @@ export async function benchRunner(options: { trials?: number; repetitions?: numb
     repetitions,
   };
 
-  async function measureScaling(design: Design, engine: ThreadScaling['engine'], count: number): Promise<ThreadScaling> {
+  async function measureScaling(
+    design: Design,
+    engine: ThreadScaling['engine'],
+    count: number,
+  ): Promise<ThreadScaling> {
     const one: number[] = [];
     const two: number[] = [];
     const oneCpu: number[] = [];
@@ -95,7 +103,12 @@ export async function benchRunner(options: { trials?: number; repetitions?: numb
 
   async function peakRss(count: number): Promise<number> {
     let peak = process.memoryUsage.rss();
-    await runTrials(person, { trials: count, threads: 2, withNull: true, onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())) });
+    await runTrials(person, {
+      trials: count,
+      threads: 2,
+      withNull: true,
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())),
+    });
     return Math.round(peak / 2 ** 20);
   }
 }

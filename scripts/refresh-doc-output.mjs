@@ -9,9 +9,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : [
+        'README.md',
+        ...readdirSync(join(root, 'docs'))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => join('docs', f)),
+      ];
 const marker = /<!-- output: trialsim (.+?) -->\n```text\n[\s\S]*?```/g;
 
 /** Splits ARGS as a shell would for the simple quoting the docs use ('…' and "…"). */
@@ -27,7 +33,10 @@ function capture(args) {
   if (SIMULATING.has(argv[0])) argv.push('--quiet');
   try {
     return execFileSync(process.execPath, [join(root, 'bin/trialsim'), ...argv], {
-      cwd: root, env: { ...process.env, NO_COLOR: '1', CI: 'true' }, encoding: 'utf8', maxBuffer: 1 << 24,
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
     });
   } catch (error) {
     // Commands that end with exit 2 on purpose (e.g. validate on a bad file) still show their output.

@@ -10,7 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const CORE = fileURLToPath(new URL('../src/core/', import.meta.url));
-const FORBIDDEN_PACKAGES = ['ink', 'react', 'commander', 'worker-threads-pool', 'yaml', 'zod', 'vega', 'vega-lite', 'ink-testing-library'];
+const FORBIDDEN_PACKAGES = [
+  'ink',
+  'react',
+  'commander',
+  'worker-threads-pool',
+  'yaml',
+  'zod',
+  'vega',
+  'vega-lite',
+  'ink-testing-library',
+];
 const FORBIDDEN_GLOBALS: [RegExp, string][] = [
   [/\bMath\s*\.\s*random\b/, 'Math.random (take an Rng)'],
   [/\bDate\b/, 'Date (the clock)'],
@@ -34,14 +44,25 @@ function withoutComments(code: string): string {
 
 /** Every module specifier the file imports or re-exports, statically or dynamically. */
 function importsOf(code: string): string[] {
-  const patterns = [/\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]));
 }
 
 /** Why an import breaks the core's purity, or null when it is fine. */
 function importProblem(file: string, specifier: string): string | null {
-  if (specifier.startsWith('node:') || builtinModules.includes(specifier) || builtinModules.includes(specifier.split('/')[0])) return `imports the Node built-in ${specifier}`;
-  if (FORBIDDEN_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`))) return `imports ${specifier}`;
+  if (
+    specifier.startsWith('node:') ||
+    builtinModules.includes(specifier) ||
+    builtinModules.includes(specifier.split('/')[0])
+  )
+    return `imports the Node built-in ${specifier}`;
+  if (FORBIDDEN_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`)))
+    return `imports ${specifier}`;
   if (specifier.startsWith('.')) {
     const target = resolve(dirname(file), specifier);
     if (relative(CORE, target).startsWith('..')) return `imports ${specifier}, outside src/core/`;
@@ -69,14 +90,20 @@ describe('architecture', () => {
   test('no file under src/core/ uses the clock, Math.random, the console or the process', () => {
     const problems = files.flatMap((file) => {
       const code = withoutComments(readFileSync(file, 'utf8'));
-      return FORBIDDEN_GLOBALS.filter(([pattern]) => pattern.test(code)).map(([, what]) => `${relative(CORE, file)} uses ${what}`);
+      return FORBIDDEN_GLOBALS.filter(([pattern]) => pattern.test(code)).map(
+        ([, what]) => `${relative(CORE, file)} uses ${what}`,
+      );
     });
     expect(problems).toEqual([]);
   });
 
   test('the checks catch what they are meant to catch', () => {
     const file = join(CORE, 'model', 'example.ts');
-    expect(importsOf("import { readFile } from 'node:fs/promises';\nexport { x } from '../../cli/main.js';\nconst y = await import('zod');")).toEqual(['node:fs/promises', '../../cli/main.js', 'zod']);
+    expect(
+      importsOf(
+        "import { readFile } from 'node:fs/promises';\nexport { x } from '../../cli/main.js';\nconst y = await import('zod');",
+      ),
+    ).toEqual(['node:fs/promises', '../../cli/main.js', 'zod']);
     expect(importProblem(file, 'node:fs/promises')).not.toBeNull();
     expect(importProblem(file, 'fs')).not.toBeNull();
     expect(importProblem(file, 'ink')).not.toBeNull();

@@ -11,7 +11,9 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 /** Runs the program on `argv` (as process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('trialsim')
-    .description('Plan replications of small randomised trials by simulation: power, sample size, minimum detectable effects and honesty diagnostics.')
+    .description(
+      'Plan replications of small randomised trials by simulation: power, sample size, minimum detectable effects and honesty diagnostics.',
+    )
     .version(TOOL_VERSION, '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
@@ -29,7 +31,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return EXIT_OK;
     }
     // commander has already printed its message.

@@ -26,10 +26,24 @@ export interface SimulationOptions {
 /** Adds the shared simulation options to a command. */
 export function addSimulationOptions(command: Command): Command {
   return command
-    .addOption(new Option('--trials <n>', 'number of simulated trials (default: the scenario’s simulation.trials)').argParser(positiveInteger('--trials')))
-    .addOption(new Option('--seed <s>', 'random seed (default: the scenario’s simulation.seed)').argParser(nonNegativeInteger('--seed')))
-    .addOption(new Option('--threads <n>', 'worker threads (default: available cores)').argParser(positiveInteger('--threads')))
-    .addOption(new Option('--set <path=value>', 'override a scenario field, e.g. design.size.treated=200 (repeatable)').argParser(collect).default([]))
+    .addOption(
+      new Option('--trials <n>', 'number of simulated trials (default: the scenario’s simulation.trials)').argParser(
+        positiveInteger('--trials'),
+      ),
+    )
+    .addOption(
+      new Option('--seed <s>', 'random seed (default: the scenario’s simulation.seed)').argParser(
+        nonNegativeInteger('--seed'),
+      ),
+    )
+    .addOption(
+      new Option('--threads <n>', 'worker threads (default: available cores)').argParser(positiveInteger('--threads')),
+    )
+    .addOption(
+      new Option('--set <path=value>', 'override a scenario field, e.g. design.size.treated=200 (repeatable)')
+        .argParser(collect)
+        .default([]),
+    )
     .addOption(new Option('--shard <i/n>', 'run only shard I of N (combine the outputs with `trialsim merge`)'))
     .option('--json', 'print one JSON document on stdout')
     .option('--csv', 'print CSV on stdout')
@@ -37,7 +51,12 @@ export function addSimulationOptions(command: Command): Command {
     .option('--out <file>', 'write the result to FILE instead of stdout')
     .option('--quiet', 'no progress output')
     .option('--no-null', 'skip the paired null run that measures the real type I error')
-    .addOption(new Option('--engine <engine>', 'person | aggregate | auto: simulate per person, by exact aggregated cells, or aggregated wherever exact (default: the scenario’s simulation.engine, auto)').argParser(engineName));
+    .addOption(
+      new Option(
+        '--engine <engine>',
+        'person | aggregate | auto: simulate per person, by exact aggregated cells, or aggregated wherever exact (default: the scenario’s simulation.engine, auto)',
+      ).argParser(engineName),
+    );
 }
 
 /** The `--set` overrides, with `--trials` and `--seed` turned into overrides of their own. */
@@ -61,7 +80,8 @@ function collect(value: string, previous: string[]): string[] {
 function positiveInteger(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 1) throw new UserError(`${flag} must be a whole number ≥ 1 (got "${value}")`);
+    if (!Number.isSafeInteger(number) || number < 1)
+      throw new UserError(`${flag} must be a whole number ≥ 1 (got "${value}")`);
     return number;
   };
 }
@@ -69,7 +89,8 @@ function positiveInteger(flag: string): (value: string) => number {
 function nonNegativeInteger(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 0) throw new UserError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
+    if (!Number.isSafeInteger(number) || number < 0)
+      throw new UserError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
     return number;
   };
 }

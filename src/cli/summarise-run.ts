@@ -29,7 +29,10 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
   const { results, familywise, warnings } = diagnose(design, tally, context.statedLogTruth);
   const completeWarnings = facts.complete
     ? warnings
-    : [`Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`, ...warnings];
+    : [
+        `Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`,
+        ...warnings,
+      ];
   return {
     tool: { name: 'trialsim', version: TOOL_VERSION },
     command: facts.command,

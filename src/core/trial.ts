@@ -106,11 +106,21 @@ class OutcomeViews {
     const outcome = this.design.outcomes[k];
     const indices = this.indicesFor(outcome.within);
     const priorSource = this.priorSourceOf(outcome);
-    const prior = this.design.analysis.adjustForPrior && this.cohort.priorCounts && priorSource !== null ? this.cohort.priorCounts[priorSource] : null;
+    const prior =
+      this.design.analysis.adjustForPrior && this.cohort.priorCounts && priorSource !== null
+        ? this.cohort.priorCounts[priorSource]
+        : null;
     const rerandomise = rerandomiser(this.design, this.cohort, indices);
     const cluster = this.clustersFor(outcome.within, indices);
     if (indices === null) {
-      return { values: this.data.values[k], treated: this.treated, cluster, prior, integerValued: outcome.kind !== 'harm', rerandomise };
+      return {
+        values: this.data.values[k],
+        treated: this.treated,
+        cluster,
+        prior,
+        integerValued: outcome.kind !== 'harm',
+        rerandomise,
+      };
     }
     return {
       values: pick(this.data.values[k], indices),
@@ -151,11 +161,13 @@ class OutcomeViews {
     const { observed } = this.data;
     const { group } = this.cohort;
     let count = 0;
-    for (let i = 0; i < observed.length; i++) if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) count += 1;
+    for (let i = 0; i < observed.length; i++)
+      if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) count += 1;
     let indices: Int32Array | null = null;
     if (count < observed.length) {
       indices = new Int32Array(count);
-      for (let i = 0, j = 0; i < observed.length; i++) if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) indices[j++] = i;
+      for (let i = 0, j = 0; i < observed.length; i++)
+        if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) indices[j++] = i;
     }
     this.indexSets.set(key, indices);
     return indices;

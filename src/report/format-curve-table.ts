@@ -21,7 +21,11 @@ export interface CurveTableOptions {
 }
 
 /** Lays out rows of cells: first column right-aligned, others by `align`, two spaces apart. */
-function layOut(header: readonly string[], rows: readonly (readonly string[])[], align: (column: number) => 'left' | 'right'): string[] {
+function layOut(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: (column: number) => 'left' | 'right',
+): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (row: readonly string[]) =>
     row
@@ -56,8 +60,14 @@ function pointTable(curve: PowerCurve, width: number): string[] {
       return withInterval ? lines : [...lines, '', 'Power only, to fit; --csv or --json give the 95% intervals.'];
     }
   }
-  const points = [...curve.points].sort((a, b) => a.value - b.value || outcomes.indexOf(a.outcome) - outcomes.indexOf(b.outcome));
-  const rows = points.map((p) => [String(p.value), p.outcome, `${formatPercentWithInterval(p.power, p.powerCI)}${reached(p.power)}`]);
+  const points = [...curve.points].sort(
+    (a, b) => a.value - b.value || outcomes.indexOf(a.outcome) - outcomes.indexOf(b.outcome),
+  );
+  const rows = points.map((p) => [
+    String(p.value),
+    p.outcome,
+    `${formatPercentWithInterval(p.power, p.powerCI)}${reached(p.power)}`,
+  ]);
   return layOut(['value', 'outcome', 'power [95% CI]'], rows, (i) => (i === 1 ? 'left' : 'right'));
 }
 
@@ -76,7 +86,8 @@ export function formatCurveTable(curve: PowerCurve, options: CurveTableOptions):
   out.push(...plotCurveText(curve, { width: options.plotWidth ?? 60, height: 12 }), '');
   const [header, ...rows] = pointTable(curve, options.width ?? 100);
   out.push(applyStyle(header, 'bold', options.color), ...rows);
-  if (curve.target !== undefined) out.push('', `✓ at or above the target power of ${Math.round(curve.target * 1000) / 10}%.`);
+  if (curve.target !== undefined)
+    out.push('', `✓ at or above the target power of ${Math.round(curve.target * 1000) / 10}%.`);
   if (options.conclusion) out.push('', options.conclusion);
   return `${out.join('\n')}\n`;
 }

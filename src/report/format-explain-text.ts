@@ -48,8 +48,10 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
   const cellsPerBar = binsPerBar === 1 ? Math.max(1, Math.min(3, Math.floor(plotWidth / bins))) : 1;
   const out: string[] = [
     applyStyle(`${data.outcomeLabel}: what one trial could show`, 'bold', options.color),
-    ...wrapText(`The estimated ${data.ratioName} of each simulated trial: █ significant  ░ not significant  │ true effect  ┊ no effect`, width)
-      .map((line) => line.replace('█', applyStyle('█', 'red', options.color))),
+    ...wrapText(
+      `The estimated ${data.ratioName} of each simulated trial: █ significant  ░ not significant  │ true effect  ┊ no effect`,
+      width,
+    ).map((line) => line.replace('█', applyStyle('█', 'red', options.color))),
     ...wrapText('Exaggeration: how many times, on average, a significant result overstates the true effect.', width),
   ];
   for (const panel of data.panels) {
@@ -73,7 +75,9 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
         // A tail bar too short for a full row still shows on the bottom row, so no estimate hides.
         const filled = level <= Math.round(all) || (level === 1 && bar.count > 0);
         if (filled) {
-          const isSignificant = level <= Math.round(significant) || (level === 1 && bar.significant > 0 && Math.round(significant) === 0 && bar.significant * 2 >= bar.count);
+          const isSignificant =
+            level <= Math.round(significant) ||
+            (level === 1 && bar.significant > 0 && Math.round(significant) === 0 && bar.significant * 2 >= bar.count);
           return isSignificant ? applyStyle('█', 'red', options.color) : '░';
         }
         if (column === truthColumn) return applyStyle('│', 'cyan', options.color);

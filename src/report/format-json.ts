@@ -6,18 +6,51 @@ import type { RunSummary } from '../core/diagnosis/run-summary.js';
 
 /** Keys of the top-level document in print order; planning commands' additions sit before `warnings`. */
 const DOCUMENT_ORDER = [
-  'tool', 'command', 'scenario', 'seed', 'trials', 'complete', 'design',
-  'results', 'familywise',
-  'target', 'parameter', 'value', 'valueCI', 'mde', 'curve',
-  'warnings', 'timing',
+  'tool',
+  'command',
+  'scenario',
+  'seed',
+  'trials',
+  'complete',
+  'design',
+  'results',
+  'familywise',
+  'target',
+  'parameter',
+  'value',
+  'valueCI',
+  'mde',
+  'curve',
+  'warnings',
+  'timing',
 ];
 
 /** Per-outcome keys: the contract's first (in §5's order), then the additional diagnostics. */
 const RESULT_ORDER = [
-  'outcome', 'analysis', 'primary', 'estimand', 'power', 'powerCI', 'mcse',
-  'typeIError', 'bias', 'rmse', 'coverage', 'typeS', 'exaggeration', 'meanEstimate', 'failures',
-  'label', 'kind', 'within', 'adjustedPower', 'typeIErrorCI', 'biasMcse', 'coverageMcse',
-  'nullFailures', 'warnings',
+  'outcome',
+  'analysis',
+  'primary',
+  'estimand',
+  'power',
+  'powerCI',
+  'mcse',
+  'typeIError',
+  'bias',
+  'rmse',
+  'coverage',
+  'typeS',
+  'exaggeration',
+  'meanEstimate',
+  'failures',
+  'label',
+  'kind',
+  'within',
+  'adjustedPower',
+  'typeIErrorCI',
+  'biasMcse',
+  'coverageMcse',
+  'nullFailures',
+  'warnings',
 ];
 
 const NESTED_ORDER: Record<string, readonly string[]> = {
@@ -66,7 +99,9 @@ export function formatJson(summary: RunSummary): string {
   }
   document.results = summary.results.map((result) => orderKeys({ ...result } as Record<string, unknown>, RESULT_ORDER));
   if (Array.isArray(document.curve)) {
-    document.curve = document.curve.map((point: unknown) => (isRecord(point) ? orderKeys(point, CURVE_POINT_ORDER) : point));
+    document.curve = document.curve.map((point: unknown) =>
+      isRecord(point) ? orderKeys(point, CURVE_POINT_ORDER) : point,
+    );
   }
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -7,13 +7,7 @@ import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
-import {
-  formatCount,
-  formatPercent,
-  formatPercentWithInterval,
-  formatRatio,
-  formatSigned,
-} from './format-numbers.js';
+import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** What the report needs beyond the summary. */
 export interface MarkdownContext {
@@ -59,16 +53,20 @@ function describeOutcome(outcome: Outcome): string {
 
 function assumptions(design: Design): string[] {
   const plan = design.design;
-  const size = plan.size.kind === 'fixed'
-    ? `${plan.size.treated} treated and ${plan.size.control} control`
-    : `${plan.size.total} people, ${formatPercent(plan.size.treatedShare, 0)} treated`;
+  const size =
+    plan.size.kind === 'fixed'
+      ? `${plan.size.treated} treated and ${plan.size.control} control`
+      : `${plan.size.total} people, ${formatPercent(plan.size.treatedShare, 0)} treated`;
   const lines = [
     `- Cohort: ${design.groups.map((g) => `${g.label} (\`${g.id}\`, ${formatPercent(g.share, 0)})`).join(', ')}.`,
     `- Shared offending propensity: ${design.propensityDispersion === 0 ? 'none (Poisson counts)' : `gamma, mean 1, variance ${design.propensityDispersion}`}.`,
   ];
   if (design.selection) {
     const rules = design.selection.require
-      .map((r) => `at least ${r.atLeast} ${r.outcomes.map((o) => `\`${o}\``).join(' or ')} offence${r.atLeast === 1 ? '' : 's'} in the last ${r.withinMonths} months`)
+      .map(
+        (r) =>
+          `at least ${r.atLeast} ${r.outcomes.map((o) => `\`${o}\``).join(' or ')} offence${r.atLeast === 1 ? '' : 's'} in the last ${r.withinMonths} months`,
+      )
       .join('; and ');
     lines.push(`- Eligibility from a simulated ${design.selection.priorMonths}-month history: ${rules}.`);
   }
@@ -76,8 +74,10 @@ function assumptions(design: Design): string[] {
     `- Design: ${size}; ${plan.randomisation} randomisation${plan.strata.length > 0 ? ` by ${plan.strata.join(' and ')}` : ''}; follow-up ${plan.followUpMonths} months.`,
     `- Engagement (share of treated who take up the support): ${describeByGroup(plan.engagement, (n) => formatPercent(n, 0))}; attrition ${formatPercent(plan.attrition, 0)}.`,
   );
-  if (plan.caseworkers) lines.push(`- Caseworkers: caseload ${plan.caseworkers.caseload}, ICC ${plan.caseworkers.icc}.`);
-  if (plan.sites) lines.push(`- Sites: ${plan.sites.count}, between-site rate CV ${Number(plan.sites.rateCV.toPrecision(3))}.`);
+  if (plan.caseworkers)
+    lines.push(`- Caseworkers: caseload ${plan.caseworkers.caseload}, ICC ${plan.caseworkers.icc}.`);
+  if (plan.sites)
+    lines.push(`- Sites: ${plan.sites.count}, between-site rate CV ${Number(plan.sites.rateCV.toPrecision(3))}.`);
   lines.push(
     `- Analysis: α = ${design.analysis.alpha}, ${design.analysis.sides}-sided, multiplicity ${design.analysis.multiplicity}${design.analysis.adjustForPrior ? ', adjusted for prior offending where the analysis allows' : ''}.`,
     '',
@@ -124,7 +124,10 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     '',
   );
   if (!summary.complete) {
-    out.push(`> **Incomplete:** the run was interrupted; these results come from the ${formatCount(summary.trials)} trials completed.`, '');
+    out.push(
+      `> **Incomplete:** the run was interrupted; these results come from the ${formatCount(summary.trials)} trials completed.`,
+      '',
+    );
   }
   if (context.design) {
     out.push('## Assumptions', '');
@@ -137,7 +140,20 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     '',
   );
   out.push(
-    tableRow(['Outcome', 'Analysis', 'True effect', 'Power [95% CI]', 'Type I error [95% CI]', 'Bias (log)', 'RMSE (log)', 'Coverage', 'Type S', 'Exaggeration', 'Mean estimate', 'Failed trials']),
+    tableRow([
+      'Outcome',
+      'Analysis',
+      'True effect',
+      'Power [95% CI]',
+      'Type I error [95% CI]',
+      'Bias (log)',
+      'RMSE (log)',
+      'Coverage',
+      'Type S',
+      'Exaggeration',
+      'Mean estimate',
+      'Failed trials',
+    ]),
     `|${' --- |'.repeat(2)}${' ---: |'.repeat(10)}`,
     ...summary.results.map((r) => tableRow(resultCells(r, context.design?.analysis.alpha ?? null))),
     '',
@@ -156,6 +172,8 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
   out.push('## Reproduce', '');
   out.push('The same command gives the same numbers (only the timing differs), whatever the number of threads:', '');
   out.push('```sh', context.commandLine, '```', '');
-  out.push(`Run time: ${summary.timing.seconds.toFixed(1)} s on ${summary.timing.threads} thread${summary.timing.threads === 1 ? '' : 's'} (${formatCount(summary.timing.trialsPerSecond)} trials/s).`);
+  out.push(
+    `Run time: ${summary.timing.seconds.toFixed(1)} s on ${summary.timing.threads} thread${summary.timing.threads === 1 ? '' : 's'} (${formatCount(summary.timing.trialsPerSecond)} trials/s).`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -28,6 +28,9 @@ export function formatResult(summary: RunSummary, format: OutputFormat, options:
     case 'markdown':
       return formatMarkdown(summary, options);
     case 'table':
-      return formatTable(summary, { color: options.color, ...(options.design ? { alpha: options.design.analysis.alpha } : {}) });
+      return formatTable(summary, {
+        color: options.color,
+        ...(options.design ? { alpha: options.design.analysis.alpha } : {}),
+      });
   }
 }

@@ -8,13 +8,7 @@ import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
-import {
-  formatCount,
-  formatPercent,
-  formatPercentWithInterval,
-  formatRatio,
-  formatSigned,
-} from './format-numbers.js';
+import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
 export interface TableOptions {
@@ -50,7 +44,8 @@ const COLUMNS: readonly Column[] = [
   {
     header: 'type I',
     align: 'right',
-    cell: (r, alpha) => (r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorAboveAlpha(r, alpha) ? '!' : ''}`),
+    cell: (r, alpha) =>
+      r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorAboveAlpha(r, alpha) ? '!' : ''}`,
   },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
   { header: 'coverage', align: 'right', cell: (r) => formatPercent(r.coverage) },
@@ -83,7 +78,11 @@ export interface DiagnosandTableLayout {
  * Example: two outcomes at width 100 give three lines of equal length starting `outcome`, with
  * the analysis column; at width 80 the analysis column is dropped (`analysisDropped: true`).
  */
-export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], width = 100, alpha: number | null = null): DiagnosandTableLayout {
+export function layoutDiagnosandTable(
+  results: readonly OutcomeDiagnosis[],
+  width = 100,
+  alpha: number | null = null,
+): DiagnosandTableLayout {
   // The failures column earns its space only when something failed (warnings say so too).
   const all = results.some((r) => r.failures > 0) ? COLUMNS : COLUMNS.filter((c) => c.header !== 'failed');
   const measure = (columns: readonly Column[]) => {
@@ -111,7 +110,10 @@ export function layoutDiagnosandTable(results: readonly OutcomeDiagnosis[], widt
   const excess = table.total(gap) - width;
   if (excess > 0) widths[0] = Math.max(columns[0].header.length, widths[0] - excess);
   const line = (row: readonly string[]) =>
-    row.map((text, i) => fit(text, widths[i], columns[i].align)).join(' '.repeat(gap)).trimEnd();
+    row
+      .map((text, i) => fit(text, widths[i], columns[i].align))
+      .join(' '.repeat(gap))
+      .trimEnd();
   return { lines: [line(columns.map((c) => c.header)), ...cells.map(line)], analysisDropped };
 }
 
@@ -124,9 +126,10 @@ function analysesLine(results: readonly OutcomeDiagnosis[]): string {
 
 function heading(summary: RunSummary): string[] {
   const { design, timing } = summary;
-  const title = summary.scenario.title && summary.scenario.title !== summary.scenario.name
-    ? `${summary.scenario.name} — ${summary.scenario.title}`
-    : summary.scenario.name;
+  const title =
+    summary.scenario.title && summary.scenario.title !== summary.scenario.name
+      ? `${summary.scenario.name} — ${summary.scenario.title}`
+      : summary.scenario.name;
   const facts = [
     `${formatCount(design.treated)} treated, ${formatCount(design.control)} control`,
     `${formatCount(summary.trials)} trials`,
@@ -147,7 +150,9 @@ function legend(summary: RunSummary, alpha: number | null): string {
     flagged ? `! above α = ${alpha} beyond Monte Carlo error: the test is not valid here.` : '',
     'bias: mean error of the log ratio. coverage: intervals holding the truth.',
     'type S: significant with the wrong sign. exagg.: how many times a significant result overstates the effect.',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function familywiseLine(summary: RunSummary): string | null {
@@ -177,7 +182,9 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const [title, facts] = heading(summary);
   out.push(applyStyle(title, 'bold', color), ...wrap(facts, width, '  '));
   if (!summary.complete) {
-    out.push(applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color));
+    out.push(
+      applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color),
+    );
   }
   out.push('');
   const alpha = options.alpha ?? null;

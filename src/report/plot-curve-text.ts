@@ -97,7 +97,8 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
     return '';
   };
   const lines = grid.map((row, r) =>
-    `${yLabel(r).padStart(GUTTER - 1)}┤${row.join('')}${r === targetRow ? targetLabel : ''}`.trimEnd());
+    `${yLabel(r).padStart(GUTTER - 1)}┤${row.join('')}${r === targetRow ? targetLabel : ''}`.trimEnd(),
+  );
   lines.push(`${' '.repeat(GUTTER - 1)}└${'─'.repeat(width)}`);
   const axis = new Array<string>(width + GUTTER).fill(' ');
   if (values.length > 0) {
@@ -105,7 +106,11 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
     for (const tick of ticks) {
       const text = axisNumber(tick);
       const centre = GUTTER + columnOf(tick, low, high, width);
-      writeAt(axis, Math.min(width + GUTTER - text.length, Math.max(GUTTER, centre - Math.floor(text.length / 2))), text);
+      writeAt(
+        axis,
+        Math.min(width + GUTTER - text.length, Math.max(GUTTER, centre - Math.floor(text.length / 2))),
+        text,
+      );
     }
   }
   lines.push(axis.join('').trimEnd());

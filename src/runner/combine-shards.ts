@@ -39,7 +39,15 @@ interface ReadShard {
 }
 
 /** Facts every shard of one run shares, with how to name them in a message. */
-const SHARED_FACTS = ['tool version', 'command', 'scenario sha256', 'seed', 'total trials', 'null run', 'compiled design'] as const;
+const SHARED_FACTS = [
+  'tool version',
+  'command',
+  'scenario sha256',
+  'seed',
+  'total trials',
+  'null run',
+  'compiled design',
+] as const;
 
 /**
  * Checks that shard outputs belong to one run and merges their tallies in trial order. They must
@@ -64,12 +72,16 @@ export function combineShards(inputs: readonly ShardInput[]): CombinedShards {
     for (const shard of shards) values.set(shard.facts[fact], [...(values.get(shard.facts[fact]) ?? []), shard.file]);
     if (values.size > 1) {
       // A design is too long to print; grouping the files by design says enough.
-      const listed = [...values].map(([value, files]) => (fact === 'compiled design' ? files.join(', ') : `${files.join(', ')}: ${value}`));
+      const listed = [...values].map(([value, files]) =>
+        fact === 'compiled design' ? files.join(', ') : `${files.join(', ')}: ${value}`,
+      );
       problems.push(`the shards differ in ${fact} (${listed.join('; ')}); merge only the shards of one run`);
     }
   }
   if (problems.length > 0) throw new ShardMismatchError(problems);
-  const ordered = [...shards].sort((a, b) => a.section.trialRange[0] - b.section.trialRange[0] || a.section.trialRange[1] - b.section.trialRange[1]);
+  const ordered = [...shards].sort(
+    (a, b) => a.section.trialRange[0] - b.section.trialRange[0] || a.section.trialRange[1] - b.section.trialRange[1],
+  );
   checkCoverage(ordered, problems);
   if (problems.length > 0) throw new ShardMismatchError(problems);
   const first = ordered[0];
@@ -93,14 +105,22 @@ function checkCoverage(ordered: readonly ReadShard[], problems: string[]): void 
   let previous: ReadShard | null = null;
   for (const shard of ordered) {
     const [from, to] = shard.section.trialRange;
-    if (from > coveredTo) problems.push(`no shard holds trials ${coveredTo}–${from - 1}${missingShardHint(coveredTo, from, totalTrials, count)}`);
+    if (from > coveredTo)
+      problems.push(
+        `no shard holds trials ${coveredTo}–${from - 1}${missingShardHint(coveredTo, from, totalTrials, count)}`,
+      );
     if (from < coveredTo && previous) {
-      problems.push(`${previous.file} (${describeRange(previous.section)}) and ${shard.file} (${describeRange(shard.section)}) overlap; each trial must be in one shard only`);
+      problems.push(
+        `${previous.file} (${describeRange(previous.section)}) and ${shard.file} (${describeRange(shard.section)}) overlap; each trial must be in one shard only`,
+      );
     }
     coveredTo = Math.max(coveredTo, to);
     previous = shard;
   }
-  if (coveredTo < totalTrials) problems.push(`no shard holds trials ${coveredTo}–${totalTrials - 1}${missingShardHint(coveredTo, totalTrials, totalTrials, count)}`);
+  if (coveredTo < totalTrials)
+    problems.push(
+      `no shard holds trials ${coveredTo}–${totalTrials - 1}${missingShardHint(coveredTo, totalTrials, totalTrials, count)}`,
+    );
 }
 
 function missingShardHint(from: number, to: number, totalTrials: number, count: number): string {
@@ -110,7 +130,9 @@ function missingShardHint(from: number, to: number, totalTrials: number, count: 
     const end = Math.floor((totalTrials * index) / count);
     if (start >= from && end <= to && end > start) missing.push(index);
   }
-  return missing.length === 0 ? '' : ` (shard ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing)`;
+  return missing.length === 0
+    ? ''
+    : ` (shard ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing)`;
 }
 
 function describeRange(section: ShardSection): string {
@@ -139,12 +161,22 @@ function readShard(input: ShardInput, problems: string[]): ReadShard | null {
     return null;
   }
   const section = doc.shard as ShardSection | undefined;
-  if (!section || !Array.isArray(section.trialRange) || typeof section.totalTrials !== 'number' || !doc.tally || !doc.compiledDesign) {
-    problems.push(`${notShard} (it has no "shard", "tally" or "compiledDesign" field); run each shard with --shard I/N --json --out FILE`);
+  if (
+    !section ||
+    !Array.isArray(section.trialRange) ||
+    typeof section.totalTrials !== 'number' ||
+    !doc.tally ||
+    !doc.compiledDesign
+  ) {
+    problems.push(
+      `${notShard} (it has no "shard", "tally" or "compiledDesign" field); run each shard with --shard I/N --json --out FILE`,
+    );
     return null;
   }
   if (doc.complete !== true) {
-    problems.push(`${input.file} holds shard ${section.index}/${section.count}, which was interrupted ("complete": false); run that shard again`);
+    problems.push(
+      `${input.file} holds shard ${section.index}/${section.count}, which was interrupted ("complete": false); run that shard again`,
+    );
     return null;
   }
   let tally: RunTally;
@@ -156,7 +188,9 @@ function readShard(input: ShardInput, problems: string[]): ReadShard | null {
   }
   const [from, to] = section.trialRange;
   if (tally.trials !== to - from) {
-    problems.push(`${input.file}: shard ${section.index}/${section.count} should hold ${to - from} trials but its tally has ${tally.trials}; run it again`);
+    problems.push(
+      `${input.file}: shard ${section.index}/${section.count} should hold ${to - from} trials but its tally has ${tally.trials}; run it again`,
+    );
     return null;
   }
   return {

@@ -2,7 +2,12 @@ import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 
 /** The engine's entry point, `simulateBlock` in `src/core/simulate-block.ts`: trials [fromTrial, toTrial) tallied. */
-export type SimulateBlock = (design: Design, fromTrial: number, toTrial: number, options: { withNull: boolean }) => RunTally;
+export type SimulateBlock = (
+  design: Design,
+  fromTrial: number,
+  toTrial: number,
+  options: { withNull: boolean },
+) => RunTally;
 
 /**
  * The URL of a compiled runner-side file. A worker thread can only load JavaScript (Node 20 does

@@ -24,7 +24,8 @@ export function parseShard(text: string): Shard {
   if (!match) throw new ShardSyntaxError(`--shard ${text}: expected I/N, shard I of N, e.g. --shard 2/3`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (!Number.isSafeInteger(count) || count < 1) throw new ShardSyntaxError(`--shard ${text}: the number of shards must be at least 1`);
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new ShardSyntaxError(`--shard ${text}: the number of shards must be at least 1`);
   if (!Number.isSafeInteger(index) || index < 1 || index > count) {
     throw new ShardSyntaxError(`--shard ${text}: the shard number must be from 1 to ${count}`);
   }

@@ -5,9 +5,21 @@ import type { SimulateBlock } from './engine-module.js';
 
 /** What running one chunk gives: its tally in JSON form, or why it failed. */
 export type ChunkOutcome =
-  | { readonly kind: 'done'; readonly fromTrial: number; readonly toTrial: number; readonly tally: unknown; readonly seconds: number }
+  | {
+      readonly kind: 'done';
+      readonly fromTrial: number;
+      readonly toTrial: number;
+      readonly tally: unknown;
+      readonly seconds: number;
+    }
   /** The engine threw; `trial` is the first trial of the chunk that fails on its own, if any. */
-  | { readonly kind: 'failed'; readonly fromTrial: number; readonly toTrial: number; readonly trial: number | null; readonly reason: string };
+  | {
+      readonly kind: 'failed';
+      readonly fromTrial: number;
+      readonly toTrial: number;
+      readonly trial: number | null;
+      readonly reason: string;
+    };
 
 /**
  * Tallies trials [fromTrial, toTrial) with the engine, in a worker or in the main thread alike, so

@@ -23,7 +23,13 @@ export async function runInProcess(plan: RunPlan): Promise<PathOutcome> {
     if (outcome.kind === 'failed') {
       chunk.attempts += 1;
       if (chunk.attempts >= plan.maxAttempts) {
-        throw new TrialFailureError([chunk.fromTrial, chunk.toTrial], outcome.trial, plan.design.simulation.seed, chunk.attempts, outcome.reason);
+        throw new TrialFailureError(
+          [chunk.fromTrial, chunk.toTrial],
+          outcome.trial,
+          plan.design.simulation.seed,
+          chunk.attempts,
+          outcome.reason,
+        );
       }
       plan.queue.giveBack(chunk);
       continue;

@@ -180,5 +180,6 @@ function trialRangeOf(trials: number, options: RunOptions): [number, number] {
 }
 
 function requireWholeNumber(name: string, value: number, atLeast: number): void {
-  if (!Number.isSafeInteger(value) || value < atLeast) throw new RangeError(`runTrials: ${name} must be a whole number ≥ ${atLeast} (got ${value})`);
+  if (!Number.isSafeInteger(value) || value < atLeast)
+    throw new RangeError(`runTrials: ${name} must be a whole number ≥ ${atLeast} (got ${value})`);
 }

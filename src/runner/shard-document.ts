@@ -33,9 +33,21 @@ export interface ShardFields {
  * Example: shardFields(design, shard 2/3 of 300 trials, [100, 200], tally, true).shard →
  * { index: 2, count: 3, trialRange: [100, 200], totalTrials: 300, withNull: true }.
  */
-export function shardFields(design: Design, shard: Shard, trialRange: readonly [number, number], tally: RunTally, withNull: boolean): ShardFields {
+export function shardFields(
+  design: Design,
+  shard: Shard,
+  trialRange: readonly [number, number],
+  tally: RunTally,
+  withNull: boolean,
+): ShardFields {
   return {
-    shard: { index: shard.index, count: shard.count, trialRange: [trialRange[0], trialRange[1]], totalTrials: design.simulation.trials, withNull },
+    shard: {
+      index: shard.index,
+      count: shard.count,
+      trialRange: [trialRange[0], trialRange[1]],
+      totalTrials: design.simulation.trials,
+      withNull,
+    },
     compiledDesign: design,
     tally: runTallyToJSON(tally),
   };

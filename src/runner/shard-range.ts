@@ -7,7 +7,8 @@
  * Example: shardRange(10, 2, 3) → [3, 6]; the three shards of 10 trials are [0, 3), [3, 6), [6, 10).
  */
 export function shardRange(trials: number, index: number, count: number): [number, number] {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`shard count must be a whole number ≥ 1 (got ${count})`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`shard count must be a whole number ≥ 1 (got ${count})`);
   if (!Number.isInteger(index) || index < 1 || index > count) {
     throw new RangeError(`shard index must be a whole number from 1 to ${count} (got ${index})`);
   }

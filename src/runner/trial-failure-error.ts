@@ -18,7 +18,8 @@ export class TrialFailureError extends Error {
     readonly reason: string,
   ) {
     const block = `trials ${trialRange[0]}–${trialRange[1] - 1}`;
-    const where = trial === null ? `${block} of seed ${seed}` : `trial ${trial} of seed ${seed} (in the chunk of ${block})`;
+    const where =
+      trial === null ? `${block} of seed ${seed}` : `trial ${trial} of seed ${seed} (in the chunk of ${block})`;
     super(`${where} failed on ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`);
     this.name = 'TrialFailureError';
   }

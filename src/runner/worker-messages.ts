@@ -17,7 +17,13 @@ export type InjectedFault = 'exit' | 'throw' | 'engine-error';
 /** From the runner: a run's design (once per worker per run), then that run's chunks. */
 export type ToWorker =
   | { readonly kind: 'design'; readonly runId: number; readonly design: Design; readonly withNull: boolean }
-  | { readonly kind: 'chunk'; readonly runId: number; readonly fromTrial: number; readonly toTrial: number; readonly fault: InjectedFault | null };
+  | {
+      readonly kind: 'chunk';
+      readonly runId: number;
+      readonly fromTrial: number;
+      readonly toTrial: number;
+      readonly fault: InjectedFault | null;
+    };
 
 /** `ready` once the engine is loaded, then one chunk outcome per chunk, tagged with its run. */
 export type FromWorker = { readonly kind: 'ready' } | (ChunkOutcome & { readonly runId: number });

@@ -118,7 +118,9 @@ export class WorkerSession {
       this.slots.add(slot);
       worker.on('message', (message: FromWorker) => this.onMessage(slot, message));
       worker.on('error', (crash) => this.onCrash(slot, `the worker threw: ${crash.message}`));
-      worker.on('messageerror', (crash) => this.onCrash(slot, `a message from the worker could not be read: ${crash.message}`));
+      worker.on('messageerror', (crash) =>
+        this.onCrash(slot, `a message from the worker could not be read: ${crash.message}`),
+      );
       worker.on('exit', (code) => this.onCrash(slot, `the worker exited with code ${code}`));
     });
   }
@@ -176,7 +178,11 @@ export class WorkerSession {
     chunk.attempts += 1;
     if (chunk.attempts >= run.plan.maxAttempts) {
       const seed = run.plan.design.simulation.seed;
-      this.endRun(run.id, new TrialFailureError([chunk.fromTrial, chunk.toTrial], trial, seed, chunk.attempts, reason), true);
+      this.endRun(
+        run.id,
+        new TrialFailureError([chunk.fromTrial, chunk.toTrial], trial, seed, chunk.attempts, reason),
+        true,
+      );
       return;
     }
     run.plan.queue.giveBack(chunk);

@@ -22,7 +22,8 @@ port.on('message', (message: ToWorker) => {
   if (!current || current.runId !== message.runId) throw new Error(`chunk of run ${message.runId} before its design`);
   // Injected faults stand for the two ways a worker dies: it is killed (exit) or throws uncaught.
   if (message.fault === 'exit') process.exit(1);
-  if (message.fault === 'throw') throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
+  if (message.fault === 'throw')
+    throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
   const outcome = runChunk(simulateBlock, current.design, message.fromTrial, message.toTrial, {
     withNull: current.withNull,
     injectEngineError: message.fault === 'engine-error',

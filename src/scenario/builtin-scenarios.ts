@@ -13,7 +13,9 @@ const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** The project's `scenarios/` folder: two levels up from `src/scenario/`, three from `dist/src/scenario/`. */
 export function builtInScenarioFolder(): string {
-  const candidates = ['../../scenarios', '../../../scenarios'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const candidates = ['../../scenarios', '../../../scenarios'].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
   const found = candidates.find((folder) => existsSync(join(folder, '..', 'package.json')) && existsSync(folder));
   if (found === undefined) throw new Error(`built-in scenarios folder not found (looked in ${candidates.join(', ')})`);
   return found;
@@ -37,8 +39,13 @@ export function resolveScenario(nameOrPath: string): string {
   const builtIns = listBuiltInScenarios();
   const builtIn = builtIns.find((scenario) => scenario.name === nameOrPath);
   if (builtIn !== undefined) return builtIn.file;
-  const looksLikePath = nameOrPath.includes('/') || nameOrPath.includes('\\') || SCENARIO_EXTENSIONS.includes(extname(nameOrPath));
+  const looksLikePath =
+    nameOrPath.includes('/') || nameOrPath.includes('\\') || SCENARIO_EXTENSIONS.includes(extname(nameOrPath));
   if (looksLikePath) return nameOrPath;
   const names = builtIns.map((scenario) => scenario.name);
-  throw fileProblem(nameOrPath, 'is neither a file nor a built-in scenario', suggestWord(nameOrPath, names, 'built-in scenarios'));
+  throw fileProblem(
+    nameOrPath,
+    'is neither a file nor a built-in scenario',
+    suggestWord(nameOrPath, names, 'built-in scenarios'),
+  );
 }

@@ -12,7 +12,10 @@ export type RatioInput = number | { lognormal: { median: number; spread: number 
  * A scalar or by-group map as one value per group id, in group order.
  * Example: `expandByGroup(0.6, ['youth', 'adult'])` is `{ youth: 0.6, adult: 0.6 }`.
  */
-export function expandByGroup(value: number | Readonly<Record<string, number>>, groupIds: readonly string[]): ByGroup<number> {
+export function expandByGroup(
+  value: number | Readonly<Record<string, number>>,
+  groupIds: readonly string[],
+): ByGroup<number> {
   return Object.fromEntries(groupIds.map((id) => [id, typeof value === 'number' ? value : value[id]]));
 }
 
@@ -33,7 +36,8 @@ export function statedRatio(ratio: RatioInput): number {
  */
 export function effectDistribution(ratio: RatioInput): EffectDistribution | null {
   if (typeof ratio === 'number') return null;
-  if ('lognormal' in ratio) return { kind: 'lognormal', median: ratio.lognormal.median, sdLog: Math.log(ratio.lognormal.spread) };
+  if ('lognormal' in ratio)
+    return { kind: 'lognormal', median: ratio.lognormal.median, sdLog: Math.log(ratio.lognormal.spread) };
   return { kind: 'uniform', from: ratio.from, to: ratio.to };
 }
 

@@ -12,10 +12,16 @@ import { siteRateCV } from './site-rate-cv.js';
 
 /** The Design of a scenario that passed validation; `fallbackName` names it when it has no `name`. */
 export function compileScenario(scenario: ScenarioInput, fallbackName: string): Design {
-  const groups = (scenario.cohort?.groups ?? [DEFAULTS.group]).map((group) => ({ id: group.id, label: group.label ?? group.id, share: group.share }));
+  const groups = (scenario.cohort?.groups ?? [DEFAULTS.group]).map((group) => ({
+    id: group.id,
+    label: group.label ?? group.id,
+    share: group.share,
+  }));
   const groupIds = groups.map((group) => group.id);
   const anyPrimary = scenario.outcomes.some((outcome) => outcome.primary === true);
-  const outcomes = scenario.outcomes.map((outcome, index) => compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0));
+  const outcomes = scenario.outcomes.map((outcome, index) =>
+    compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0),
+  );
   const propensityDispersion = scenario.cohort?.propensity?.dispersion ?? DEFAULTS.propensityDispersion;
   const selection = scenario.cohort?.selection;
   const design: Design = {
@@ -24,18 +30,39 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
     source: scenario.source ?? '',
     groups,
     propensityDispersion,
-    selection: selection === undefined ? null : { priorMonths: selection.priorMonths, require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })) },
+    selection:
+      selection === undefined
+        ? null
+        : {
+            priorMonths: selection.priorMonths,
+            require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })),
+          },
     outcomes,
     design: compileDesignPlan(scenario, groups, outcomes),
     analysis: compileAnalysisPlan(scenario),
-    simulation: { trials: scenario.simulation?.trials ?? DEFAULTS.trials, seed: scenario.simulation?.seed ?? DEFAULTS.seed, engine: scenario.simulation?.engine ?? DEFAULTS.engine },
-    pilot: scenario.pilot === undefined ? null : { treated: scenario.pilot.treated, control: scenario.pilot.control, estimates: { ...scenario.pilot.estimates } },
+    simulation: {
+      trials: scenario.simulation?.trials ?? DEFAULTS.trials,
+      seed: scenario.simulation?.seed ?? DEFAULTS.seed,
+      engine: scenario.simulation?.engine ?? DEFAULTS.engine,
+    },
+    pilot:
+      scenario.pilot === undefined
+        ? null
+        : {
+            treated: scenario.pilot.treated,
+            control: scenario.pilot.control,
+            estimates: { ...scenario.pilot.estimates },
+          },
     costs: scenario.costs === undefined ? null : { ...scenario.costs },
   };
   return deepFreeze(design);
 }
 
-function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: string; share: number }[], outcomes: readonly Outcome[]): DesignPlan {
+function compileDesignPlan(
+  scenario: ScenarioInput,
+  groups: readonly { id: string; share: number }[],
+  outcomes: readonly Outcome[],
+): DesignPlan {
   const input = scenario.design;
   const randomisation = input.randomisation ?? DEFAULTS.randomisation;
   const strata = input.strata ?? (randomisation === 'stratified' ? DEFAULTS.stratifiedStrata : []);
@@ -46,15 +73,27 @@ function compileDesignPlan(scenario: ScenarioInput, groups: readonly { id: strin
     randomisation,
     strata: [...strata],
     blockSize: input.blockSize ?? DEFAULTS.blockSize,
-    engagement: expandByGroup(input.engagement ?? DEFAULTS.engagement, groups.map((group) => group.id)),
+    engagement: expandByGroup(
+      input.engagement ?? DEFAULTS.engagement,
+      groups.map((group) => group.id),
+    ),
     attrition: input.attrition ?? DEFAULTS.attrition,
     caseworkers: input.caseworkers === undefined ? null : { ...input.caseworkers },
-    sites: sites === undefined ? null : { count: sites.count, rateCV: sites.rateCV ?? siteRateCV(sites.icc ?? 0, iccDispersion(scenario), iccMeanCount(outcomes, groups, input.followUpMonths)) },
+    sites:
+      sites === undefined
+        ? null
+        : {
+            count: sites.count,
+            rateCV:
+              sites.rateCV ??
+              siteRateCV(sites.icc ?? 0, iccDispersion(scenario), iccMeanCount(outcomes, groups, input.followUpMonths)),
+          },
   };
 }
 
 function compileSize(size: ScenarioInput['design']['size']): Size {
-  if ('total' in size && 'treated' in size) return { kind: 'fixed', treated: size.treated, control: size.total - size.treated };
+  if ('total' in size && 'treated' in size)
+    return { kind: 'fixed', treated: size.treated, control: size.total - size.treated };
   if ('total' in size) {
     const [treated, control] = (size.allocation ?? DEFAULTS.allocation).split(':').map(Number);
     return { kind: 'ratio', total: size.total, treatedShare: treated / (treated + control) };
@@ -67,7 +106,11 @@ function compileSize(size: ScenarioInput['design']['size']): Size {
  * outcome an ICC refers to (the first primary count outcome, else the first count outcome), or
  * null when there is no count outcome.
  */
-function iccMeanCount(outcomes: readonly Outcome[], groups: readonly { id: string; share: number }[], followUpMonths: number): number | null {
+function iccMeanCount(
+  outcomes: readonly Outcome[],
+  groups: readonly { id: string; share: number }[],
+  followUpMonths: number,
+): number | null {
   const counts = outcomes.filter((outcome): outcome is CountOutcome => outcome.kind === 'count');
   const chosen = counts.find((outcome) => outcome.primary) ?? counts[0];
   if (chosen === undefined) return null;

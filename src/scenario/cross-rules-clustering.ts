@@ -14,7 +14,11 @@ export function checkClustering(scenario: ScenarioInput): PathProblem[] {
   const { caseworkers, sites } = scenario.design;
   const problems: PathProblem[] = [];
   if (sites !== undefined && (sites.icc === undefined) === (sites.rateCV === undefined)) {
-    problems.push({ path: ['design', 'sites'], message: 'must give exactly one of icc and rateCV', hint: 'e.g. sites: { count: 10, icc: 0.02 } or sites: { count: 10, rateCV: 0.2 }' });
+    problems.push({
+      path: ['design', 'sites'],
+      message: 'must give exactly one of icc and rateCV',
+      hint: 'e.g. sites: { count: 10, icc: 0.02 } or sites: { count: 10, rateCV: 0.2 }',
+    });
   }
   const iccs: [number | undefined, (string | number)[]][] = [
     [caseworkers?.icc, ['design', 'caseworkers', 'icc']],
@@ -34,11 +38,13 @@ function checkClusterAnalyses(scenario: ScenarioInput): PathProblem[] {
   if (randomisation === 'cluster') return [];
   return scenario.outcomes.flatMap((outcome, index) =>
     outcome.analysis === 'cluster-summary'
-      ? [{
-          path: ['outcomes', index, 'analysis'],
-          message: `compares randomised clusters (sites), so it needs randomisation: cluster (this is ${randomisation})`,
-          hint: 'set design.randomisation: cluster with design.sites, or choose a person-level analysis such as negative-binomial',
-        }]
+      ? [
+          {
+            path: ['outcomes', index, 'analysis'],
+            message: `compares randomised clusters (sites), so it needs randomisation: cluster (this is ${randomisation})`,
+            hint: 'set design.randomisation: cluster with design.sites, or choose a person-level analysis such as negative-binomial',
+          },
+        ]
       : [],
   );
 }
@@ -48,14 +54,22 @@ function checkIcc(icc: number, path: (string | number)[], scenario: ScenarioInpu
   if (outcome === undefined) return [];
   const rates = typeof outcome.ratePerYear === 'number' ? [outcome.ratePerYear] : Object.values(outcome.ratePerYear);
   if (rates.every((rate) => rate === 0)) {
-    return [{ path, message: `refers to outcome "${outcome.id}", which has no events (rate 0)`, hint: 'give that outcome a rate above 0, or set the icc to 0' }];
+    return [
+      {
+        path,
+        message: `refers to outcome "${outcome.id}", which has no events (rate 0)`,
+        hint: 'give that outcome a rate above 0, or set the icc to 0',
+      },
+    ];
   }
   const dispersion = iccDispersion(scenario);
   if (icc * (1 + dispersion) < 1) return [];
   const shown = Number(dispersion.toPrecision(4));
-  return [{
-    path,
-    message: `is too large for the person-level dispersion ${shown} of "${outcome.id}": icc × (1 + ${shown}) must be below 1`,
-    hint: `use an icc below ${Number((1 / (1 + dispersion)).toPrecision(3))} (realistic: 0.01–0.05)`,
-  }];
+  return [
+    {
+      path,
+      message: `is too large for the person-level dispersion ${shown} of "${outcome.id}": icc × (1 + ${shown}) must be below 1`,
+      hint: `use an icc below ${Number((1 / (1 + dispersion)).toPrecision(3))} (realistic: 0.01–0.05)`,
+    },
+  ];
 }

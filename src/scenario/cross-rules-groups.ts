@@ -21,22 +21,40 @@ export function checkGroups(groups: readonly { id: string; share: number }[]): P
   }
   groups.forEach((group, index) => {
     if (groups.findIndex((other) => other.id === group.id) < index) {
-      problems.push({ path: ['cohort', 'groups', index, 'id'], message: `repeats the group id "${group.id}"`, hint: 'give each group its own id' });
+      problems.push({
+        path: ['cohort', 'groups', index, 'id'],
+        message: `repeats the group id "${group.id}"`,
+        hint: 'give each group its own id',
+      });
     }
   });
   return problems;
 }
 
 /** Keys of a by-group map that are not group ids; with `complete`, also groups the map leaves out. */
-export function checkGroupKeys(value: unknown, path: DataPath, groupIds: readonly string[], complete: boolean): PathProblem[] {
+export function checkGroupKeys(
+  value: unknown,
+  path: DataPath,
+  groupIds: readonly string[],
+  complete: boolean,
+): PathProblem[] {
   if (typeof value !== 'object' || value === null) return [];
   const keys = Object.keys(value);
   const problems: PathProblem[] = keys
     .filter((key) => !groupIds.includes(key))
-    .map((key) => ({ path: [...path, key], message: 'is not a group id', hint: suggestWord(key, groupIds, 'groups'), atKey: true }));
+    .map((key) => ({
+      path: [...path, key],
+      message: 'is not a group id',
+      hint: suggestWord(key, groupIds, 'groups'),
+      atKey: true,
+    }));
   const missing = groupIds.filter((id) => !keys.includes(id));
   if (complete && missing.length > 0) {
-    problems.push({ path, message: `must give a value for every group (missing: ${missing.join(', ')})`, hint: 'add the missing groups, or give one number for everybody' });
+    problems.push({
+      path,
+      message: `must give a value for every group (missing: ${missing.join(', ')})`,
+      hint: 'add the missing groups, or give one number for everybody',
+    });
   }
   return problems;
 }

@@ -46,12 +46,17 @@ function requireAggregateSupport(design: Design, file: string): void {
   if (design.simulation.engine !== 'aggregate') return;
   const support = aggregateSupport(design);
   if (support.ok) return;
-  throw new ScenarioError([{
-    file, line: 0, column: 0, path: 'simulation.engine',
-    message: `aggregate cannot simulate this design exactly: ${support.reason}`,
-    value: 'aggregate',
-    hint: 'use engine auto (the per-person engine wherever aggregation is not exact) or person',
-  }]);
+  throw new ScenarioError([
+    {
+      file,
+      line: 0,
+      column: 0,
+      path: 'simulation.engine',
+      message: `aggregate cannot simulate this design exactly: ${support.reason}`,
+      value: 'aggregate',
+      hint: 'use engine auto (the per-person engine wherever aggregation is not exact) or person',
+    },
+  ]);
 }
 
 /** Refuses eligibility rules that almost nobody in some group passes (see MIN_ELIGIBLE_SHARE). */
@@ -67,7 +72,7 @@ function requireFeasibleSelection(design: Design, file: string): void {
       path: 'cohort.selection',
       message: `lets only ${(100 * group.eligibleShare).toPrecision(2)}% of group "${group.group}" through, so each eligible person would take over ${Math.floor(1 / Math.max(group.eligibleShare, 1e-12)).toLocaleString('en-GB')} simulated candidates`,
       value: '',
-      hint: 'lower the rules\' atLeast, widen withinMonths, or check ratePerYear (it is the rate in the population the cohort is drawn from)',
+      hint: "lower the rules' atLeast, widen withinMonths, or check ratePerYear (it is the rate in the population the cohort is drawn from)",
     })),
   );
 }

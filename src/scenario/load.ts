@@ -18,14 +18,23 @@ export async function readScenarioFile(file: string): Promise<string> {
   let size: number;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw fileProblem(file, 'is a directory, not a scenario file', 'give a .yaml or .json file inside it, or a built-in name (see `trialsim scenarios`)');
+    if (info.isDirectory())
+      throw fileProblem(
+        file,
+        'is a directory, not a scenario file',
+        'give a .yaml or .json file inside it, or a built-in name (see `trialsim scenarios`)',
+      );
     if (!info.isFile()) throw fileProblem(file, 'is not a regular file', 'give a .yaml or .json file');
     size = info.size;
   } catch (error) {
     throw asFileProblem(error, file);
   }
   if (size > MAX_SCENARIO_BYTES) {
-    throw fileProblem(file, `is ${(size / 1024 / 1024).toFixed(1)} MB; scenario files are limited to 5 MB`, 'a scenario is a few kilobytes of YAML: check this is the right file');
+    throw fileProblem(
+      file,
+      `is ${(size / 1024 / 1024).toFixed(1)} MB; scenario files are limited to 5 MB`,
+      'a scenario is a few kilobytes of YAML: check this is the right file',
+    );
   }
   try {
     return await readFile(file, 'utf8');
@@ -37,9 +46,12 @@ export async function readScenarioFile(file: string): Promise<string> {
 function asFileProblem(error: unknown, file: string): Error {
   if (error instanceof ScenarioError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return fileProblem(file, 'does not exist', 'check the path, or give a built-in name (see `trialsim scenarios`)');
-  if (code === 'EACCES' || code === 'EPERM') return fileProblem(file, 'cannot be read (permission denied)', 'check the file’s permissions');
-  if (code === 'ENOTDIR') return fileProblem(file, 'does not exist (a part of the path is not a folder)', 'check the path');
+  if (code === 'ENOENT')
+    return fileProblem(file, 'does not exist', 'check the path, or give a built-in name (see `trialsim scenarios`)');
+  if (code === 'EACCES' || code === 'EPERM')
+    return fileProblem(file, 'cannot be read (permission denied)', 'check the file’s permissions');
+  if (code === 'ENOTDIR')
+    return fileProblem(file, 'does not exist (a part of the path is not a folder)', 'check the path');
   return fileProblem(file, `cannot be read (${code ?? String(error)})`, 'check the path');
 }
 
@@ -51,7 +63,10 @@ export function validateScenarioText(text: string, file: string, sets: readonly 
 }
 
 /** Reads, parses, overrides and validates a scenario file. */
-export async function loadScenario(file: string, sets: readonly string[] = []): Promise<{ scenario: ScenarioInput; text: string }> {
+export async function loadScenario(
+  file: string,
+  sets: readonly string[] = [],
+): Promise<{ scenario: ScenarioInput; text: string }> {
   const text = await readScenarioFile(file);
   return { scenario: validateScenarioText(text, file, sets), text };
 }

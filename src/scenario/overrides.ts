@@ -22,7 +22,10 @@ export function applyOverrides(document: unknown, sets: readonly string[]): Reco
 }
 
 /** As `applyOverrides`, also giving each override's resolved path (ids turned into positions). */
-export function applyOverridesWithPaths(document: unknown, sets: readonly string[]): { document: Record<string, unknown>; paths: string[] } {
+export function applyOverridesWithPaths(
+  document: unknown,
+  sets: readonly string[],
+): { document: Record<string, unknown>; paths: string[] } {
   const copy = structuredClone(document) as Record<string, unknown>;
   const problems: ScenarioProblem[] = [];
   const paths: string[] = [];
@@ -31,7 +34,15 @@ export function applyOverridesWithPaths(document: unknown, sets: readonly string
       paths.push(applyOne(copy, set));
     } catch (error) {
       if (!(error instanceof OverrideProblem)) throw error;
-      problems.push({ file: SOURCE, line: 0, column: 0, path: error.path, message: error.message, value: set, hint: error.hint });
+      problems.push({
+        file: SOURCE,
+        line: 0,
+        column: 0,
+        path: error.path,
+        message: error.message,
+        value: set,
+        hint: error.hint,
+      });
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);
@@ -72,7 +83,11 @@ function applyOne(document: Record<string, unknown>, set: string): string {
     } else if (typeof next === 'object' && next !== null) {
       container = next as Container;
     } else {
-      throw new OverrideProblem(`cannot go inside ${formatPath(resolved)}: it holds ${JSON.stringify(next)}`, 'set the whole value instead, e.g. --set design.size={ total: 400 }', rawPath);
+      throw new OverrideProblem(
+        `cannot go inside ${formatPath(resolved)}: it holds ${JSON.stringify(next)}`,
+        'set the whole value instead, e.g. --set design.size={ total: 400 }',
+        rawPath,
+      );
     }
   }
   return formatPath(resolved);
@@ -85,8 +100,14 @@ export function parsePath(text: string): DataPath {
   const parts: (string | number)[] = [];
   for (const segment of text.split('.')) {
     const match = PART_PATTERN.exec(segment);
-    if (match === null) throw new OverrideProblem(`has a bad path "${text}"`, 'write keys joined by dots, list positions as [0] or by id: outcomes.knife.effect.rateRatio', text);
-    if (FORBIDDEN_KEYS.includes(match[1])) throw new OverrideProblem(`uses the reserved key "${match[1]}"`, 'use a scenario field', text);
+    if (match === null)
+      throw new OverrideProblem(
+        `has a bad path "${text}"`,
+        'write keys joined by dots, list positions as [0] or by id: outcomes.knife.effect.rateRatio',
+        text,
+      );
+    if (FORBIDDEN_KEYS.includes(match[1]))
+      throw new OverrideProblem(`uses the reserved key "${match[1]}"`, 'use a scenario field', text);
     parts.push(match[1], ...[...match[2].matchAll(/\[(\d+)\]/g)].map((index) => Number(index[1])));
   }
   return parts;
@@ -95,14 +116,23 @@ export function parsePath(text: string): DataPath {
 /** An object key, or a list position given as a number, a numeric word or an item's id. */
 function resolveKey(container: Container, part: string | number, done: DataPath): string | number {
   if (!Array.isArray(container)) {
-    if (typeof part === 'number') throw new OverrideProblem(`${formatPath(done)} is not a list`, 'use a key name here', formatPath(done));
+    if (typeof part === 'number')
+      throw new OverrideProblem(`${formatPath(done)} is not a list`, 'use a key name here', formatPath(done));
     return part;
   }
-  const position = typeof part === 'number' ? part : /^\d+$/.test(part) ? Number(part) : container.findIndex((item) => idOf(item) === part);
+  const position =
+    typeof part === 'number'
+      ? part
+      : /^\d+$/.test(part)
+        ? Number(part)
+        : container.findIndex((item) => idOf(item) === part);
   if (position >= 0 && position < container.length) return position;
   const ids = container.map(idOf).filter((id): id is string => id !== undefined);
   const where = formatPath(done);
-  const hint = typeof part === 'string' && ids.length > 0 ? suggestWord(part, ids, 'ids') : `use a position from 0 to ${container.length - 1}`;
+  const hint =
+    typeof part === 'string' && ids.length > 0
+      ? suggestWord(part, ids, 'ids')
+      : `use a position from 0 to ${container.length - 1}`;
   throw new OverrideProblem(`${where} has no entry ${JSON.stringify(part)}`, hint, where);
 }
 
@@ -113,10 +143,18 @@ function idOf(item: unknown): string | undefined {
 
 function parseValue(text: string, path: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new OverrideProblem(`has a value that is not valid YAML (${doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`, 'quote text values, e.g. --set \'design.size.allocation="1:2"\'', path);
+  if (doc.errors.length > 0)
+    throw new OverrideProblem(
+      `has a value that is not valid YAML (${doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`,
+      'quote text values, e.g. --set \'design.size.allocation="1:2"\'',
+      path,
+    );
   let forbidden = false;
-  visit(doc, { Pair: (_, pair) => void (forbidden ||= !isScalar(pair.key) || FORBIDDEN_KEYS.includes(String(pair.key.value))) });
-  if (forbidden) throw new OverrideProblem('has a value with a reserved or non-text key', 'use scenario fields only', path);
+  visit(doc, {
+    Pair: (_, pair) => void (forbidden ||= !isScalar(pair.key) || FORBIDDEN_KEYS.includes(String(pair.key.value))),
+  });
+  if (forbidden)
+    throw new OverrideProblem('has a value with a reserved or non-text key', 'use scenario fields only', path);
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch {

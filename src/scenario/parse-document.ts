@@ -4,7 +4,18 @@
  * duplicate keys, keys that could touch object prototypes, non-text keys, an empty document, a top
  * level that is not a mapping.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { DataPath } from './path-problem.js';
 import { ScenarioError, type ScenarioProblem } from './scenario-error.js';
 
@@ -29,19 +40,45 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problem = (offset: number, message: string, hint: string, path = ''): ScenarioProblem => ({ file, ...at(offset), path, message, value: '', hint });
+  const problem = (offset: number, message: string, hint: string, path = ''): ScenarioProblem => ({
+    file,
+    ...at(offset),
+    path,
+    message,
+    value: '',
+    hint,
+  });
   const problems: ScenarioProblem[] = [...doc.errors, ...doc.warnings].map((error) => {
-    const message = error.code === 'DUPLICATE_KEY' ? `the key "${keyAt(text, error.pos[0])}" appears twice in one mapping` : firstLine(error.message);
+    const message =
+      error.code === 'DUPLICATE_KEY'
+        ? `the key "${keyAt(text, error.pos[0])}" appears twice in one mapping`
+        : firstLine(error.message);
     return problem(error.pos[0], `YAML: ${message}`, yamlHint(error.code));
   });
   problems.push(...checkKeys(doc, problem));
   if (problems.length > 0) throw new ScenarioError(problems);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: 'is empty', value: '', hint: 'start from `trialsim init FILE`, or see `trialsim scenarios`' }]);
+    throw new ScenarioError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        message: 'is empty',
+        value: '',
+        hint: 'start from `trialsim init FILE`, or see `trialsim scenarios`',
+      },
+    ]);
   }
   if (!isMap(doc.contents)) {
     const what = isSeq(doc.contents) ? 'a list' : 'a single value';
-    throw new ScenarioError([problem(doc.contents.range?.[0] ?? 0, `must be a mapping of keys (name, cohort, outcomes, design, …) at the top level, not ${what}`, 'start the file with keys such as "name:" and "outcomes:"')]);
+    throw new ScenarioError([
+      problem(
+        doc.contents.range?.[0] ?? 0,
+        `must be a mapping of keys (name, cohort, outcomes, design, …) at the top level, not ${what}`,
+        'start the file with keys such as "name:" and "outcomes:"',
+      ),
+    ]);
   }
   const data = documentToData(doc, file);
   return { data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) };
@@ -53,7 +90,17 @@ function documentToData(doc: Document, file: string): Record<string, unknown> {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    throw new ScenarioError([{ file, line: 0, column: 0, path: '', message: `repeats anchors (*name) more than ${MAX_ALIAS_COUNT} times in all`, value: '', hint: 'write the values out instead of expanding anchors many times over' }]);
+    throw new ScenarioError([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `repeats anchors (*name) more than ${MAX_ALIAS_COUNT} times in all`,
+        value: '',
+        hint: 'write the values out instead of expanding anchors many times over',
+      },
+    ]);
   }
 }
 
@@ -74,15 +121,26 @@ function yamlHint(code: string): string {
   return 'check the YAML near this line: indentation, brackets, quotes and colons';
 }
 
-function checkKeys(doc: Document, problem: (offset: number, message: string, hint: string) => ScenarioProblem): ScenarioProblem[] {
+function checkKeys(
+  doc: Document,
+  problem: (offset: number, message: string, hint: string) => ScenarioProblem,
+): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   visit(doc, {
     Pair(_, pair) {
       const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
       if (!isScalar(pair.key)) {
-        problems.push(problem(offset, 'has a key that is not plain text', 'write keys as plain words such as "ratePerYear:"'));
+        problems.push(
+          problem(offset, 'has a key that is not plain text', 'write keys as plain words such as "ratePerYear:"'),
+        );
       } else if (FORBIDDEN_KEYS.includes(String(pair.key.value))) {
-        problems.push(problem(offset, `uses the reserved key "${String(pair.key.value)}"`, 'remove this key: it is not part of the scenario language'));
+        problems.push(
+          problem(
+            offset,
+            `uses the reserved key "${String(pair.key.value)}"`,
+            'remove this key: it is not part of the scenario language',
+          ),
+        );
       }
     },
   });
@@ -97,7 +155,9 @@ function offsetOf(doc: Document, path: DataPath, atKey: boolean): number {
     if (isAlias(node)) node = node.resolve(doc);
     const part = path[index];
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part),
+      );
       if (pair === undefined) return offset;
       const key = pair.key as Node;
       const last = index === path.length - 1;

@@ -15,11 +15,28 @@ export const RATE: QuantitySpec = {
   max: 1000,
 };
 /** A prevalence or engagement share. */
-export const PROBABILITY: QuantitySpec = { means: 'a probability in [0, 1]', hint: 'give a share such as 0.6 (not 60 or "60%")', min: 0, max: 1 };
+export const PROBABILITY: QuantitySpec = {
+  means: 'a probability in [0, 1]',
+  hint: 'give a share such as 0.6 (not 60 or "60%")',
+  min: 0,
+  max: 1,
+};
 /** A group’s share of the cohort. */
-export const SHARE: QuantitySpec = { means: 'a share in (0, 1]', hint: 'give the group’s share of the cohort, e.g. 0.44; shares add up to 1', min: 0, minExclusive: true, max: 1 };
+export const SHARE: QuantitySpec = {
+  means: 'a share in (0, 1]',
+  hint: 'give the group’s share of the cohort, e.g. 0.44; shares add up to 1',
+  min: 0,
+  minExclusive: true,
+  max: 1,
+};
 /** Share of people whose outcome is unobserved. */
-export const ATTRITION: QuantitySpec = { means: 'a share in [0, 1)', hint: 'give the share of people whose outcome is unobserved, e.g. 0.03', min: 0, max: 1, maxExclusive: true };
+export const ATTRITION: QuantitySpec = {
+  means: 'a share in [0, 1)',
+  hint: 'give the share of people whose outcome is unobserved, e.g. 0.03',
+  min: 0,
+  max: 1,
+  maxExclusive: true,
+};
 /** An effect: treated over control. */
 export const RATIO: QuantitySpec = {
   means: 'a ratio > 0 (1 = no effect)',
@@ -36,7 +53,13 @@ export const SPREAD: QuantitySpec = {
   max: 1000,
 };
 /** Median harm of one event. */
-export const SEVERITY: QuantitySpec = { means: 'a severity per event > 0 (e.g. Crime Harm Index days)', hint: 'give the median harm of one event, e.g. 30', min: 0, minExclusive: true, max: 1e7 };
+export const SEVERITY: QuantitySpec = {
+  means: 'a severity per event > 0 (e.g. Crime Harm Index days)',
+  hint: 'give the median harm of one event, e.g. 30',
+  min: 0,
+  minExclusive: true,
+  max: 1e7,
+};
 /** Gamma variance of a rate multiplier (negative-binomial k). */
 export const DISPERSION: QuantitySpec = {
   means: 'a dispersion ≥ 0 (gamma variance; Var = μ + dispersion·μ²)',
@@ -45,30 +68,112 @@ export const DISPERSION: QuantitySpec = {
   max: 100,
 };
 /** Arm sizes and totals. */
-export const PEOPLE: QuantitySpec = { means: `a whole number of people from 1 to ${MAX_PEOPLE}`, hint: 'give a positive whole number, e.g. 45', min: 1, max: MAX_PEOPLE, integer: true };
+export const PEOPLE: QuantitySpec = {
+  means: `a whole number of people from 1 to ${MAX_PEOPLE}`,
+  hint: 'give a positive whole number, e.g. 45',
+  min: 1,
+  max: MAX_PEOPLE,
+  integer: true,
+};
 /** Follow-up and look-back windows. */
-export const MONTHS: QuantitySpec = { means: 'a number of months > 0 (at most 240)', hint: 'give months, e.g. 12', min: 0, minExclusive: true, max: 240 };
+export const MONTHS: QuantitySpec = {
+  means: 'a number of months > 0 (at most 240)',
+  hint: 'give months, e.g. 12',
+  min: 0,
+  minExclusive: true,
+  max: 240,
+};
 /** Events needed by an eligibility rule. */
-export const EVENTS: QuantitySpec = { means: 'a whole number of events ≥ 1', hint: 'give a count such as 1 or 2', min: 1, max: 1000, integer: true };
+export const EVENTS: QuantitySpec = {
+  means: 'a whole number of events ≥ 1',
+  hint: 'give a count such as 1 or 2',
+  min: 1,
+  max: 1000,
+  integer: true,
+};
 /** Intra-class correlation of counts within a caseload or site. */
-export const ICC: QuantitySpec = { means: 'an intra-class correlation in [0, 1)', hint: 'give a small ICC such as 0.02 (realistic: 0.01–0.05)', min: 0, max: 1, maxExclusive: true };
+export const ICC: QuantitySpec = {
+  means: 'an intra-class correlation in [0, 1)',
+  hint: 'give a small ICC such as 0.02 (realistic: 0.01–0.05)',
+  min: 0,
+  max: 1,
+  maxExclusive: true,
+};
 /** Between-site coefficient of variation of the rate. */
-export const RATE_CV: QuantitySpec = { means: 'a coefficient of variation ≥ 0', hint: 'give the between-site SD of the rate over its mean, e.g. 0.2', min: 0, max: 10 };
+export const RATE_CV: QuantitySpec = {
+  means: 'a coefficient of variation ≥ 0',
+  hint: 'give the between-site SD of the rate over its mean, e.g. 0.2',
+  min: 0,
+  max: 10,
+};
 /** Number of sites. */
-export const SITE_COUNT: QuantitySpec = { means: 'a whole number of sites from 2 to 10000', hint: 'give the number of sites (local partnerships), e.g. 10', min: 2, max: 10_000, integer: true };
+export const SITE_COUNT: QuantitySpec = {
+  means: 'a whole number of sites from 2 to 10000',
+  hint: 'give the number of sites (local partnerships), e.g. 10',
+  min: 2,
+  max: 10_000,
+  integer: true,
+};
 /** People per caseworker. */
-export const CASELOAD: QuantitySpec = { means: 'a whole number of people per caseworker from 1 to 1000', hint: 'give the caseload, e.g. 22 (seed: 20–25)', min: 1, max: 1000, integer: true };
+export const CASELOAD: QuantitySpec = {
+  means: 'a whole number of people per caseworker from 1 to 1000',
+  hint: 'give the caseload, e.g. 22 (seed: 20–25)',
+  min: 1,
+  max: 1000,
+  integer: true,
+};
 /** Block size of stratified randomisation. */
-export const BLOCK_SIZE: QuantitySpec = { means: 'a whole number ≥ 0 (0 = no blocks)', hint: 'give a block size such as 4, or 0', min: 0, max: 100_000, integer: true };
+export const BLOCK_SIZE: QuantitySpec = {
+  means: 'a whole number ≥ 0 (0 = no blocks)',
+  hint: 'give a block size such as 4, or 0',
+  min: 0,
+  max: 100_000,
+  integer: true,
+};
 /** Significance level. */
-export const ALPHA: QuantitySpec = { means: 'a significance level in (0, 0.5]', hint: 'give e.g. 0.05', min: 0, minExclusive: true, max: 0.5 };
+export const ALPHA: QuantitySpec = {
+  means: 'a significance level in (0, 0.5]',
+  hint: 'give e.g. 0.05',
+  min: 0,
+  minExclusive: true,
+  max: 0.5,
+};
 /** Re-randomisations per permutation test. */
-export const PERMUTATIONS: QuantitySpec = { means: 'a whole number of re-randomisations from 19 to 1000000', hint: 'give e.g. 999', min: 19, max: 1_000_000, integer: true };
+export const PERMUTATIONS: QuantitySpec = {
+  means: 'a whole number of re-randomisations from 19 to 1000000',
+  hint: 'give e.g. 999',
+  min: 19,
+  max: 1_000_000,
+  integer: true,
+};
 /** Simulated trials. */
-export const TRIALS: QuantitySpec = { means: 'a whole number of simulated trials from 1 to 100000000', hint: 'give e.g. 5000', min: 1, max: 100_000_000, integer: true };
+export const TRIALS: QuantitySpec = {
+  means: 'a whole number of simulated trials from 1 to 100000000',
+  hint: 'give e.g. 5000',
+  min: 1,
+  max: 100_000_000,
+  integer: true,
+};
 /** Random seed (32-bit). */
-export const SEED: QuantitySpec = { means: 'a whole number from 0 to 4294967295', hint: 'give any whole number, e.g. 2023', min: 0, max: 4_294_967_295, integer: true };
+export const SEED: QuantitySpec = {
+  means: 'a whole number from 0 to 4294967295',
+  hint: 'give any whole number, e.g. 2023',
+  min: 0,
+  max: 4_294_967_295,
+  integer: true,
+};
 /** Pounds. */
-export const MONEY: QuantitySpec = { means: 'an amount of money ≥ 0 (pounds)', hint: 'give pounds without the sign, e.g. 38000', min: 0, max: 1e12 };
+export const MONEY: QuantitySpec = {
+  means: 'an amount of money ≥ 0 (pounds)',
+  hint: 'give pounds without the sign, e.g. 38000',
+  min: 0,
+  max: 1e12,
+};
 /** Eligible people per area per year. */
-export const PEOPLE_PER_YEAR: QuantitySpec = { means: 'a number of people per area per year > 0', hint: 'give e.g. 120', min: 0, minExclusive: true, max: MAX_PEOPLE };
+export const PEOPLE_PER_YEAR: QuantitySpec = {
+  means: 'a number of people per area per year > 0',
+  hint: 'give e.g. 120',
+  min: 0,
+  minExclusive: true,
+  max: MAX_PEOPLE,
+};

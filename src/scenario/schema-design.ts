@@ -4,22 +4,50 @@
  */
 import { z } from 'zod';
 import { withHint } from './issue-text.js';
-import { ATTRITION, BLOCK_SIZE, CASELOAD, ICC, MONTHS, PEOPLE, PROBABILITY, RATE_CV, SITE_COUNT } from './quantities.js';
+import {
+  ATTRITION,
+  BLOCK_SIZE,
+  CASELOAD,
+  ICC,
+  MONTHS,
+  PEOPLE,
+  PROBABILITY,
+  RATE_CV,
+  SITE_COUNT,
+} from './quantities.js';
 import { byGroup, oneOf, quantity, strictObject } from './schema-parts.js';
 
 const ALLOCATION_PATTERN = /^\s*(\d+(\.\d+)?)\s*:\s*(\d+(\.\d+)?)\s*$/;
 
 const allocation = z
-  .string({ error: withHint('must be a ratio treated:control such as "1:1" or "1:2"', 'write it in quotes, e.g. allocation: "1:2"') })
-  .regex(ALLOCATION_PATTERN, { error: withHint('must be a ratio treated:control such as "1:1" or "1:2"', 'write two positive numbers with a colon, in quotes') })
-  .refine((value) => value.split(':').every((part) => Number(part) > 0), { error: withHint('must have both sides of treated:control above 0', 'e.g. "1:2"') })
+  .string({
+    error: withHint(
+      'must be a ratio treated:control such as "1:1" or "1:2"',
+      'write it in quotes, e.g. allocation: "1:2"',
+    ),
+  })
+  .regex(ALLOCATION_PATTERN, {
+    error: withHint(
+      'must be a ratio treated:control such as "1:1" or "1:2"',
+      'write two positive numbers with a colon, in quotes',
+    ),
+  })
+  .refine((value) => value.split(':').every((part) => Number(part) > 0), {
+    error: withHint('must have both sides of treated:control above 0', 'e.g. "1:2"'),
+  })
   .meta({ description: 'Allocation ratio treated:control, e.g. "1:1"' });
 
 /** The three ways to give arm sizes. */
 export const sizeSchema = z.union(
   [
-    strictObject({ treated: quantity(PEOPLE), control: quantity(PEOPLE) }, 'Exactly this many treated and control people'),
-    strictObject({ total: quantity(PEOPLE), allocation: allocation.optional() }, 'A total split by an allocation ratio (default "1:1")'),
+    strictObject(
+      { treated: quantity(PEOPLE), control: quantity(PEOPLE) },
+      'Exactly this many treated and control people',
+    ),
+    strictObject(
+      { total: quantity(PEOPLE), allocation: allocation.optional() },
+      'A total split by an allocation ratio (default "1:1")',
+    ),
     strictObject(
       { total: quantity(PEOPLE), treated: quantity(PEOPLE), control: z.literal('rest').optional() },
       'k treated out of a total; the rest are controls',
@@ -49,7 +77,11 @@ export const designSchema = strictObject(
     followUpMonths: quantity(MONTHS),
     size: sizeSchema,
     randomisation: oneOf(['simple', 'complete', 'stratified', 'cluster'], 'a randomisation').optional(),
-    strata: z.array(oneOf(['group', 'site'], 'a stratification attribute'), { error: withHint('must be a list such as [group]', 'write strata: [group] or [group, site]') }).optional(),
+    strata: z
+      .array(oneOf(['group', 'site'], 'a stratification attribute'), {
+        error: withHint('must be a list such as [group]', 'write strata: [group] or [group, site]'),
+      })
+      .optional(),
     blockSize: quantity(BLOCK_SIZE).optional(),
     engagement: byGroup(PROBABILITY).optional(),
     attrition: quantity(ATTRITION).optional(),

@@ -8,20 +8,42 @@ import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD } from './quanti
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
 /** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
-export const COUNT_ANALYSES = ['poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation', 'cluster-summary'] as const;
+export const COUNT_ANALYSES = [
+  'poisson-wald',
+  'quasi-poisson',
+  'negative-binomial',
+  'welch-t',
+  'mann-whitney',
+  'permutation',
+  'cluster-summary',
+] as const;
 /** Analyses allowed for a binary outcome. */
-export const BINARY_ANALYSES = ['two-proportion-z', 'fisher-exact', 'risk-ratio', 'permutation', 'cluster-summary'] as const;
+export const BINARY_ANALYSES = [
+  'two-proportion-z',
+  'fisher-exact',
+  'risk-ratio',
+  'permutation',
+  'cluster-summary',
+] as const;
 /** Analyses allowed for a harm outcome. */
 export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson', 'cluster-summary'] as const;
 
 const lognormalRatio = strictObject(
-  { lognormal: strictObject({ median: quantity(RATIO), spread: quantity(SPREAD) }, 'Lognormal: median ratio and geometric SD (sdLog = ln spread)') },
+  {
+    lognormal: strictObject(
+      { median: quantity(RATIO), spread: quantity(SPREAD) },
+      'Lognormal: median ratio and geometric SD (sdLog = ln spread)',
+    ),
+  },
   'An uncertain ratio, lognormally distributed',
 );
-const uniformRatio = strictObject({ from: quantity(RATIO), to: quantity(RATIO) }, 'An uncertain ratio, uniform between from and to').refine(
-  (range) => range.from <= range.to,
-  { error: withHint('must not be below from', 'give the range low to high, e.g. { from: 0.77, to: 0.95 }'), path: ['to'] },
-);
+const uniformRatio = strictObject(
+  { from: quantity(RATIO), to: quantity(RATIO) },
+  'An uncertain ratio, uniform between from and to',
+).refine((range) => range.from <= range.to, {
+  error: withHint('must not be below from', 'give the range low to high, e.g. { from: 0.77, to: 0.95 }'),
+  path: ['to'],
+});
 
 /** A ratio, or a distribution of ratios: `{ lognormal: { median, spread } }` or `{ from, to }`. */
 function effectRatio() {
@@ -37,17 +59,32 @@ function perGroup<Ratio extends z.ZodType>(ratio: Ratio, description: string) {
 }
 
 const rateEffect = strictObject(
-  { rateRatio: effectRatio(), byGroup: perGroup(strictObject({ rateRatio: quantity(RATIO) }, 'Rate ratio for one group'), 'Group id → its own rate ratio') },
+  {
+    rateRatio: effectRatio(),
+    byGroup: perGroup(
+      strictObject({ rateRatio: quantity(RATIO) }, 'Rate ratio for one group'),
+      'Group id → its own rate ratio',
+    ),
+  },
   'Rate ratio for engaged treated people',
 );
 const riskEffect = strictObject(
-  { riskRatio: effectRatio(), byGroup: perGroup(strictObject({ riskRatio: quantity(RATIO) }, 'Risk ratio for one group'), 'Group id → its own risk ratio') },
+  {
+    riskRatio: effectRatio(),
+    byGroup: perGroup(
+      strictObject({ riskRatio: quantity(RATIO) }, 'Risk ratio for one group'),
+      'Group id → its own risk ratio',
+    ),
+  },
   'Risk ratio for engaged treated people (binary outcomes with their own prevalence)',
 );
 const severityEffect = strictObject(
   {
     severityRatio: effectRatio(),
-    byGroup: perGroup(strictObject({ severityRatio: quantity(RATIO) }, 'Severity ratio for one group'), 'Group id → its own severity ratio'),
+    byGroup: perGroup(
+      strictObject({ severityRatio: quantity(RATIO) }, 'Severity ratio for one group'),
+      'Group id → its own severity ratio',
+    ),
   },
   'Multiplies the severity of engaged treated people’s events',
 );
@@ -89,7 +126,11 @@ const harmOutcome = strictObject(
     kind: z.literal('harm'),
     from: identifier('a count outcome'),
     severity: strictObject(
-      { distribution: oneOf(['lognormal'], 'a severity distribution'), median: quantity(SEVERITY), spread: quantity(SPREAD) },
+      {
+        distribution: oneOf(['lognormal'], 'a severity distribution'),
+        median: quantity(SEVERITY),
+        spread: quantity(SPREAD),
+      },
       'Severity of one event',
     ),
     effect: severityEffect.optional(),

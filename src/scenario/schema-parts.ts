@@ -25,8 +25,10 @@ export function quantity(spec: QuantitySpec) {
   const error = withHint(`must be ${spec.means}`, spec.hint);
   let schema = z.number({ error });
   if (spec.integer) schema = schema.int({ error });
-  if (spec.min !== undefined) schema = spec.minExclusive ? schema.gt(spec.min, { error }) : schema.gte(spec.min, { error });
-  if (spec.max !== undefined) schema = spec.maxExclusive ? schema.lt(spec.max, { error }) : schema.lte(spec.max, { error });
+  if (spec.min !== undefined)
+    schema = spec.minExclusive ? schema.gt(spec.min, { error }) : schema.gte(spec.min, { error });
+  if (spec.max !== undefined)
+    schema = spec.maxExclusive ? schema.lt(spec.max, { error }) : schema.lte(spec.max, { error });
   return schema.meta({ description: `${capitalise(spec.means)}. ${capitalise(spec.hint)}.` });
 }
 
@@ -38,7 +40,9 @@ function capitalise(text: string): string {
 export function byGroup(spec: QuantitySpec) {
   const one = quantity(spec);
   const error = withHint(`must be ${spec.means}, or a map from group id to such a value`, spec.hint);
-  return z.union([one, z.record(z.string(), one)], { error }).meta({ description: `${spec.means} — one value, or one per group id` });
+  return z
+    .union([one, z.record(z.string(), one)], { error })
+    .meta({ description: `${spec.means} — one value, or one per group id` });
 }
 
 /**
@@ -72,7 +76,10 @@ export function identifier(what: string) {
 
 /** Free text (labels, titles, sources). */
 export function text(description: string) {
-  return z.string({ error: withHint('must be text', 'put the text in quotes if it looks like a number or date') }).max(2000).meta({ description });
+  return z
+    .string({ error: withHint('must be text', 'put the text in quotes if it looks like a number or date') })
+    .max(2000)
+    .meta({ description });
 }
 
 /** One of a fixed list of words; the error lists them. */
@@ -83,5 +90,7 @@ export function oneOf<const Words extends readonly [string, ...string[]]>(words:
 
 /** true or false. */
 export function flag(description: string) {
-  return z.boolean({ error: withHint('must be true or false', 'write true or false (no quotes)') }).meta({ description });
+  return z
+    .boolean({ error: withHint('must be true or false', 'write true or false (no quotes)') })
+    .meta({ description });
 }

@@ -6,7 +6,19 @@
 import { z } from 'zod';
 import { withHint } from './issue-text.js';
 import {
-  ALPHA, CASELOAD, DISPERSION, EVENTS, MONEY, MONTHS, PEOPLE, PEOPLE_PER_YEAR, PERMUTATIONS, RATIO, SEED, SHARE, TRIALS,
+  ALPHA,
+  CASELOAD,
+  DISPERSION,
+  EVENTS,
+  MONEY,
+  MONTHS,
+  PEOPLE,
+  PEOPLE_PER_YEAR,
+  PERMUTATIONS,
+  RATIO,
+  SEED,
+  SHARE,
+  TRIALS,
 } from './quantities.js';
 import { designSchema } from './schema-design.js';
 import { outcomeSchema } from './schema-outcomes.js';
@@ -14,21 +26,37 @@ import { flag, identifier, oneOf, quantity, strictObject, text } from './schema-
 
 function list<Item extends z.ZodType>(item: Item, what: string, max: number) {
   const error = withHint(`must be a list of ${what}`, `write one "- …" line per entry, or [ … ]`);
-  return z.array(item, { error }).min(1, { error: withHint(`must list at least one of ${what}`, 'add an entry') }).max(max, { error: withHint(`must list at most ${max} ${what}`, 'remove some') });
+  return z
+    .array(item, { error })
+    .min(1, { error: withHint(`must list at least one of ${what}`, 'add an entry') })
+    .max(max, { error: withHint(`must list at most ${max} ${what}`, 'remove some') });
 }
 
-const group = strictObject({ id: identifier('a group'), label: text('Label shown in reports').optional(), share: quantity(SHARE) }, 'One group of the cohort');
+const group = strictObject(
+  { id: identifier('a group'), label: text('Label shown in reports').optional(), share: quantity(SHARE) },
+  'One group of the cohort',
+);
 
 const selectionRule = strictObject(
-  { outcomes: list(identifier('a count outcome'), 'count outcome ids', 50), atLeast: quantity(EVENTS), withinMonths: quantity(MONTHS) },
+  {
+    outcomes: list(identifier('a count outcome'), 'count outcome ids', 50),
+    atLeast: quantity(EVENTS),
+    withinMonths: quantity(MONTHS),
+  },
   'At least atLeast events of these outcomes in the last withinMonths months',
 );
 
 const cohort = strictObject(
   {
     groups: list(group, 'groups', 100).optional(),
-    propensity: strictObject({ dispersion: quantity(DISPERSION) }, 'Shared gamma frailty (mean 1) of each person').optional(),
-    selection: strictObject({ priorMonths: quantity(MONTHS), require: list(selectionRule, 'rules', 20) }, 'Eligibility from a simulated prior history').optional(),
+    propensity: strictObject(
+      { dispersion: quantity(DISPERSION) },
+      'Shared gamma frailty (mean 1) of each person',
+    ).optional(),
+    selection: strictObject(
+      { priorMonths: quantity(MONTHS), require: list(selectionRule, 'rules', 20) },
+      'Eligibility from a simulated prior history',
+    ).optional(),
   },
   'The eligible population',
 );
@@ -38,7 +66,9 @@ const analysis = strictObject(
     alpha: quantity(ALPHA).optional(),
     sides: oneOf(['two', 'one'], 'a number of sides').optional(),
     multiplicity: oneOf(['none', 'bonferroni', 'holm'], 'a multiplicity correction').optional(),
-    adjustForPrior: flag('Use prior-window counts as a covariate where the analysis allows (needs cohort.selection)').optional(),
+    adjustForPrior: flag(
+      'Use prior-window counts as a covariate where the analysis allows (needs cohort.selection)',
+    ).optional(),
     permutations: quantity(PERMUTATIONS).optional(),
   },
   'How each simulated trial is analysed',
@@ -48,7 +78,10 @@ const simulation = strictObject(
   {
     trials: quantity(TRIALS).optional(),
     seed: quantity(SEED).optional(),
-    engine: oneOf(['auto', 'person', 'aggregate'], 'an engine (auto: the exact aggregated engine wherever it applies)').optional(),
+    engine: oneOf(
+      ['auto', 'person', 'aggregate'],
+      'an engine (auto: the exact aggregated engine wherever it applies)',
+    ).optional(),
   },
   'How many trials, from which seed, on which engine',
 );

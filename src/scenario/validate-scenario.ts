@@ -16,14 +16,26 @@ const MAX_VALUE_CHARS = 60;
  * Validates `data` (the parsed file, after any `--set` overrides). Field problems are all reported
  * together; the cross-field rules run once the fields are valid, since they need typed values.
  */
-export function validateScenario(data: unknown, parsed: ParsedScenario, file: string, overridden: readonly string[] = []): ScenarioInput {
+export function validateScenario(
+  data: unknown,
+  parsed: ParsedScenario,
+  file: string,
+  overridden: readonly string[] = [],
+): ScenarioInput {
   const result = scenarioSchema.safeParse(data);
   const problems = result.success ? checkCrossRules(result.data) : problemsFromZod(result.error);
-  if (problems.length > 0) throw new ScenarioError(problems.map((problem) => placeProblem(problem, data, parsed, file, overridden)));
+  if (problems.length > 0)
+    throw new ScenarioError(problems.map((problem) => placeProblem(problem, data, parsed, file, overridden)));
   return result.data as ScenarioInput;
 }
 
-function placeProblem(problem: PathProblem, data: unknown, parsed: ParsedScenario, file: string, overridden: readonly string[]): ScenarioProblem {
+function placeProblem(
+  problem: PathProblem,
+  data: unknown,
+  parsed: ParsedScenario,
+  file: string,
+  overridden: readonly string[],
+): ScenarioProblem {
   const path = formatPath(problem.path);
   // A problem comes from --set when it is at or under an overridden path, or at a key that only
   // exists because an override created it.

@@ -35,7 +35,8 @@ function problemsFromIssue(issue: Issue): PathProblem[] {
   }
   if (issue.code === 'invalid_union') {
     const branch = closestBranch(issue.errors);
-    if (branch !== null) return branch.flatMap((inner) => problemsFromIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    if (branch !== null)
+      return branch.flatMap((inner) => problemsFromIssue({ ...inner, path: [...issue.path, ...inner.path] }));
   }
   const { message, hint } = splitHint(issue.message);
   if (hint !== '') return [{ path, message, hint }];
@@ -48,7 +49,9 @@ function problemsFromIssue(issue: Issue): PathProblem[] {
  * union's own message (listing the forms) is shown instead.
  */
 function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
-  const candidates = branches.filter((issues) => issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+  const candidates = branches.filter(
+    (issues) => issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+  );
   if (candidates.length === 0) return null;
   const fewest = Math.min(...candidates.map((issues) => issues.length));
   const best = candidates.filter((issues) => issues.length === fewest);
@@ -58,7 +61,9 @@ function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[
 function parseKnownKeys(message: string): string[] {
   try {
     const parsed: unknown = JSON.parse(message);
-    return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === 'string' && key !== '$schema') : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((key): key is string => typeof key === 'string' && key !== '$schema')
+      : [];
   } catch {
     return [];
   }
@@ -68,13 +73,17 @@ function parseKnownKeys(message: string): string[] {
 function plainProblem(issue: Issue, fallback: string): { message: string; hint: string } {
   if (issue.code === 'invalid_type') {
     const wanted = TYPE_WORDS[issue.expected] ?? issue.expected;
-    const hint = issue.expected === 'object' ? 'give its keys; `trialsim init FILE` writes an example with every part' : `write ${wanted} here`;
+    const hint =
+      issue.expected === 'object'
+        ? 'give its keys; `trialsim init FILE` writes an example with every part'
+        : `write ${wanted} here`;
     return { message: `must be ${wanted}`, hint };
   }
   if (issue.code === 'invalid_value') {
     const words = issue.values.map((value) => String(value)).join(' | ');
     return { message: `must be ${words}`, hint: `write ${words}` };
   }
-  if (issue.code === 'too_big' && issue.origin === 'string') return { message: `must be at most ${String(issue.maximum)} characters`, hint: 'shorten it' };
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return { message: `must be at most ${String(issue.maximum)} characters`, hint: 'shorten it' };
   return { message: fallback, hint: 'see `trialsim schema` for what this field takes' };
 }

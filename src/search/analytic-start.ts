@@ -56,13 +56,18 @@ function outcomeTotal(
   const groupShare = groups.reduce((sum, group) => sum + group.share, 0);
   const exposure = design.design.followUpMonths / 12;
   const engagementOf = (groupId: string) => design.design.engagement[groupId] ?? 1;
-  const median = (value: number) => (outcome.effectDistribution?.kind === 'lognormal' ? outcome.effectDistribution.median : value);
+  const median = (value: number) =>
+    outcome.effectDistribution?.kind === 'lognormal' ? outcome.effectDistribution.median : value;
   let perControl: number | null = null;
   if (outcome.kind === 'binary') {
     if (outcome.prevalence === null) return null;
     const control = groups.reduce((sum, g) => sum + g.share * outcome.prevalence![g.id], 0) / groupShare;
     const treated =
-      groups.reduce((sum, g) => sum + g.share * outcome.prevalence![g.id] * (1 - engagementOf(g.id) * (1 - median(outcome.riskRatio[g.id]))), 0) / groupShare;
+      groups.reduce(
+        (sum, g) =>
+          sum + g.share * outcome.prevalence![g.id] * (1 - engagementOf(g.id) * (1 - median(outcome.riskRatio[g.id]))),
+        0,
+      ) / groupShare;
     if (control === treated) return null;
     perControl = sampleSizeTwoProportionsUnpooled({ p1: treated, p2: control, alpha, power, ratio });
   } else {
@@ -70,10 +75,14 @@ function outcomeTotal(
     if (!count || count.kind !== 'count') return null;
     const severityCv2 = outcome.kind === 'harm' ? Math.exp(outcome.severity.sdLog ** 2) - 1 : 0;
     const ratioOf = (groupId: string) =>
-      outcome.kind === 'harm' ? median(count.rateRatio[groupId]) * median(outcome.severityRatio[groupId]) : median(count.rateRatio[groupId]);
+      outcome.kind === 'harm'
+        ? median(count.rateRatio[groupId]) * median(outcome.severityRatio[groupId])
+        : median(count.rateRatio[groupId]);
     const rate = (groupId: string) => cohortRatePerYear?.(count.id, groupId) ?? count.ratePerYear[groupId];
     const controlRate = groups.reduce((sum, g) => sum + g.share * rate(g.id), 0) / groupShare;
-    const treatedRate = groups.reduce((sum, g) => sum + g.share * rate(g.id) * (1 - engagementOf(g.id) * (1 - ratioOf(g.id))), 0) / groupShare;
+    const treatedRate =
+      groups.reduce((sum, g) => sum + g.share * rate(g.id) * (1 - engagementOf(g.id) * (1 - ratioOf(g.id))), 0) /
+      groupShare;
     if (controlRate <= 0 || treatedRate === controlRate) return null;
     perControl = sampleSizeNegativeBinomialRates({
       controlRate,

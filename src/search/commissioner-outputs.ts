@@ -95,7 +95,9 @@ export function commissionerOutputs(input: CommissionerInput): CommissionerOutpu
     deliveryCost: costPerPersonTreated * input.treated,
     areaYears,
     recruitmentYears: areaYears / input.areas,
-    scaleOptions: [...new Set([1, 2, 5, 10, input.areas])].sort((a, b) => a - b).map((areas) => ({ areas, years: areaYears / areas })),
+    scaleOptions: [...new Set([1, 2, 5, 10, input.areas])]
+      .sort((a, b) => a - b)
+      .map((areas) => ({ areas, years: areaYears / areas })),
     outcomes,
   };
 }

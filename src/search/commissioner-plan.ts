@@ -23,17 +23,30 @@ export function commissionerPlan(
   if (!design.costs) return null;
   const sizes = armSizes(design.design.size);
   const rateOf = (count: { id: string; ratePerYear: Readonly<Record<string, number>> }) =>
-    controlRatesPerYear[count.id] ?? design.groups.reduce((sum, group) => sum + group.share * count.ratePerYear[group.id], 0);
+    controlRatesPerYear[count.id] ??
+    design.groups.reduce((sum, group) => sum + group.share * count.ratePerYear[group.id], 0);
   const outcomes: AvertableOutcome[] = [];
   for (const outcome of design.outcomes) {
     if (outcome.within !== null || estimands[outcome.id] === undefined) continue;
     if (outcome.kind === 'count') {
-      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'count', controlPerPersonYear: rateOf(outcome), estimand: estimands[outcome.id] });
+      outcomes.push({
+        id: outcome.id,
+        label: outcome.label,
+        kind: 'count',
+        controlPerPersonYear: rateOf(outcome),
+        estimand: estimands[outcome.id],
+      });
     } else if (outcome.kind === 'harm') {
       const count = design.outcomes.find((o) => o.id === outcome.from);
       if (count?.kind !== 'count') continue;
       const meanSeverity = outcome.severity.median * Math.exp(outcome.severity.sdLog ** 2 / 2);
-      outcomes.push({ id: outcome.id, label: outcome.label, kind: 'harm', controlPerPersonYear: rateOf(count) * meanSeverity, estimand: estimands[outcome.id] });
+      outcomes.push({
+        id: outcome.id,
+        label: outcome.label,
+        kind: 'harm',
+        controlPerPersonYear: rateOf(count) * meanSeverity,
+        estimand: estimands[outcome.id],
+      });
     }
   }
   return commissionerOutputs({

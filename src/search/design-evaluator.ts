@@ -8,7 +8,11 @@ import { mergeRunTally, type RunTally } from '../core/diagnosis/tally.js';
 import type { EvaluatePower, PowerEstimate } from './power-estimate.js';
 
 /** Tallies trials [fromTrial, toTrial) of a design; `complete` is false when interrupted. */
-export type RunRange = (design: Design, fromTrial: number, toTrial: number) => Promise<{ tally: RunTally; complete: boolean }>;
+export type RunRange = (
+  design: Design,
+  fromTrial: number,
+  toTrial: number,
+) => Promise<{ tally: RunTally; complete: boolean }>;
 
 /** What was simulated at one value. */
 export interface EvaluatedDesign {

@@ -74,20 +74,55 @@ export function describeParameter(design: Design, path: string): DesignParameter
   const people = { integer: true, resolution: 1, scale: 'sqrt' as const };
   switch (path) {
     case 'design.size.total':
-      return { path, label: 'people randomised', current: sizes.total, min: 4, max: 200_000, ...people, overrides: (v) => byTotal(v) };
+      return {
+        path,
+        label: 'people randomised',
+        current: sizes.total,
+        min: 4,
+        max: 200_000,
+        ...people,
+        overrides: (v) => byTotal(v),
+      };
     case 'design.size.treated': {
       const controlFor = (treated: number) =>
-        design.design.size.kind === 'fixed' ? sizes.control : Math.max(1, Math.round((treated * (1 - treatedShare)) / treatedShare));
-      return { path, label: 'people treated', current: sizes.treated, min: 2, max: 100_000, ...people, overrides: (v) => sizeOf(v, controlFor(v)) };
+        design.design.size.kind === 'fixed'
+          ? sizes.control
+          : Math.max(1, Math.round((treated * (1 - treatedShare)) / treatedShare));
+      return {
+        path,
+        label: 'people treated',
+        current: sizes.treated,
+        min: 2,
+        max: 100_000,
+        ...people,
+        overrides: (v) => sizeOf(v, controlFor(v)),
+      };
     }
     case 'design.size.control':
-      return { path, label: 'people in the control arm', current: sizes.control, min: 2, max: 100_000, ...people, overrides: (v) => sizeOf(sizes.treated, v) };
+      return {
+        path,
+        label: 'people in the control arm',
+        current: sizes.control,
+        min: 2,
+        max: 100_000,
+        ...people,
+        overrides: (v) => sizeOf(sizes.treated, v),
+      };
     case 'design.sites.count':
       if (!design.design.sites) throw new Error('the scenario has no sites: add design.sites to vary their number');
-      return { path, label: 'sites', current: design.design.sites.count, min: 2, max: 2000, ...people, overrides: (v) => [`design.sites.count=${v}`] };
+      return {
+        path,
+        label: 'sites',
+        current: design.design.sites.count,
+        min: 2,
+        max: 2000,
+        ...people,
+        overrides: (v) => [`design.sites.count=${v}`],
+      };
     case 'design.caseworkers.count': {
       const caseload = design.design.caseworkers?.caseload ?? design.costs?.caseload;
-      if (caseload === undefined) throw new Error('the scenario gives no caseload (design.caseworkers or costs.caseload)');
+      if (caseload === undefined)
+        throw new Error('the scenario gives no caseload (design.caseworkers or costs.caseload)');
       const controlPerTreated = sizes.treated > 0 ? sizes.control / sizes.treated : 1;
       return {
         path,
@@ -100,10 +135,29 @@ export function describeParameter(design: Design, path: string): DesignParameter
       };
     }
     case 'design.caseworkers.caseload':
-      if (!design.design.caseworkers) throw new Error('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
-      return { path, label: 'caseload per caseworker', current: design.design.caseworkers.caseload, min: 1, max: 200, ...people, overrides: (v) => [`design.caseworkers.caseload=${v}`] };
+      if (!design.design.caseworkers)
+        throw new Error('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
+      return {
+        path,
+        label: 'caseload per caseworker',
+        current: design.design.caseworkers.caseload,
+        min: 1,
+        max: 200,
+        ...people,
+        overrides: (v) => [`design.caseworkers.caseload=${v}`],
+      };
     case 'design.followUpMonths':
-      return { path, label: 'months of follow-up', current: design.design.followUpMonths, min: 1, max: 120, integer: true, resolution: 1, scale: 'log', overrides: (v) => [`design.followUpMonths=${v}`] };
+      return {
+        path,
+        label: 'months of follow-up',
+        current: design.design.followUpMonths,
+        min: 1,
+        max: 120,
+        integer: true,
+        resolution: 1,
+        scale: 'log',
+        overrides: (v) => [`design.followUpMonths=${v}`],
+      };
     case 'recruitment.years': {
       const perYear = design.costs?.eligiblePerAreaPerYear;
       if (perYear === undefined) throw new Error('recruitment years need costs.eligiblePerAreaPerYear in the scenario');

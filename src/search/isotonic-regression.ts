@@ -16,7 +16,10 @@ export function isotonicRegression(values: readonly number[], weights: readonly 
       const last = blocks.pop()!;
       const previous = blocks[blocks.length - 1];
       const weight = previous.weight + last.weight;
-      previous.mean = weight > 0 ? (previous.mean * previous.weight + last.mean * last.weight) / weight : (previous.mean + last.mean) / 2;
+      previous.mean =
+        weight > 0
+          ? (previous.mean * previous.weight + last.mean * last.weight) / weight
+          : (previous.mean + last.mean) / 2;
       previous.weight = weight;
       previous.size += last.size;
     }

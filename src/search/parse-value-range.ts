@@ -39,7 +39,8 @@ export function parseValueRange(text: string): ValueRange {
   if (!(step > 0)) throw new Error(`--vary ${text}: STEP must be above 0`);
   if (to < from) throw new Error(`--vary ${text}: TO must be at least FROM`);
   const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > MAX_CURVE_VALUES) throw new Error(`--vary ${text}: ${count} values; at most ${MAX_CURVE_VALUES} (use a larger STEP)`);
+  if (count > MAX_CURVE_VALUES)
+    throw new Error(`--vary ${text}: ${count} values; at most ${MAX_CURVE_VALUES} (use a larger STEP)`);
   const decimals = Math.max(decimalsOf(parts[0]), decimalsOf(parts[2]));
   return { path, values: Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(decimals))) };
 }

@@ -23,7 +23,12 @@ export interface PilotInsight {
   readonly pilotEstimate: number;
   readonly standardError: number;
   /** If the planning ratio were true: the pilot's power, type S and exaggeration of significant results. */
-  readonly ifPlanningTrue: { readonly planningRatio: number; readonly power: number; readonly typeS: number; readonly exaggeration: number };
+  readonly ifPlanningTrue: {
+    readonly planningRatio: number;
+    readonly power: number;
+    readonly typeS: number;
+    readonly exaggeration: number;
+  };
   /**
    * The true ratio whose significant estimates at the pilot's size average the pilot's estimate
    * (on the log scale); 1 when significant estimates would average at least the pilot's even
@@ -56,7 +61,8 @@ export function pilotInsight(input: PilotInsightInput): PilotInsight {
   const se = input.standardError;
   const planning = retrodesign({ effect: Math.log(input.planningRatio), standardError: se, alpha: input.alpha });
   const observed = Math.abs(Math.log(input.pilotEstimate));
-  const meanSignificant = (effect: number) => effect * retrodesign({ effect, standardError: se, alpha: input.alpha }).exaggeration;
+  const meanSignificant = (effect: number) =>
+    effect * retrodesign({ effect, standardError: se, alpha: input.alpha }).exaggeration;
   let deflatedLog = 0;
   if (observed > meanSignificant(1e-9 * se)) {
     let low = 1e-9 * se;

@@ -45,7 +45,15 @@ export async function pilotPlan(design: Design, pilotDesign: Design, runRange: R
     const variance = outcomeTally.sumSquaredError.value() / estimated - meanError * meanError;
     const standardError = Math.sqrt(Math.max(0, variance) * (estimated / (estimated - 1)));
     if (!(standardError > 0)) continue;
-    insights.push(pilotInsight({ outcome: outcomeId, pilotEstimate: estimate, standardError, planningRatio: Math.exp(logTruth[index]), alpha: design.analysis.alpha }));
+    insights.push(
+      pilotInsight({
+        outcome: outcomeId,
+        pilotEstimate: estimate,
+        standardError,
+        planningRatio: Math.exp(logTruth[index]),
+        alpha: design.analysis.alpha,
+      }),
+    );
   }
   return {
     treated: pilot.treated,

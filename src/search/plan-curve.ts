@@ -42,7 +42,14 @@ export async function planCurve(
   values: readonly number[],
   designAt: (value: number) => Promise<Design>,
   runRange: RunRange,
-  options: { readonly trials: number; readonly outcomeIds?: readonly string[]; readonly signal?: AbortSignal; readonly onValue?: (run: CurveRun) => void; readonly parameter: string; readonly target?: number },
+  options: {
+    readonly trials: number;
+    readonly outcomeIds?: readonly string[];
+    readonly signal?: AbortSignal;
+    readonly onValue?: (run: CurveRun) => void;
+    readonly parameter: string;
+    readonly target?: number;
+  },
 ): Promise<CurvePlan> {
   const runs: CurveRun[] = [];
   const points: PowerCurvePoint[] = [];
@@ -57,12 +64,30 @@ export async function planCurve(
     design.outcomes.forEach((outcome, k) => {
       if (options.outcomeIds && options.outcomeIds.length > 0 && !options.outcomeIds.includes(outcome.id)) return;
       const rejections = tally.outcomes[k].rejections;
-      points.push({ value, outcome: outcome.id, power: rejections / tally.trials, powerCI: wilsonInterval(rejections, tally.trials) });
+      points.push({
+        value,
+        outcome: outcome.id,
+        power: rejections / tally.trials,
+        powerCI: wilsonInterval(rejections, tally.trials),
+      });
     });
     if (design.outcomes.filter((outcome) => outcome.primary).length > 1) {
-      points.push({ value, outcome: ALL_PRIMARY, power: tally.allPrimary / tally.trials, powerCI: wilsonInterval(tally.allPrimary, tally.trials) });
+      points.push({
+        value,
+        outcome: ALL_PRIMARY,
+        power: tally.allPrimary / tally.trials,
+        powerCI: wilsonInterval(tally.allPrimary, tally.trials),
+      });
     }
   }
   const complete = runs.length === values.length && runs.every((run) => run.complete);
-  return { curve: { parameter: options.parameter, points, ...(options.target === undefined ? {} : { target: options.target }) }, runs, complete };
+  return {
+    curve: {
+      parameter: options.parameter,
+      points,
+      ...(options.target === undefined ? {} : { target: options.target }),
+    },
+    runs,
+    complete,
+  };
 }

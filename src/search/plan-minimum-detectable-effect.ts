@@ -35,7 +35,12 @@ export interface MinimumDetectableEffectPlan {
   readonly mde: number | null;
   readonly mdeCI: readonly [number, number] | null;
   /** Power at each ratio tried, weakest effect first. */
-  readonly curve: readonly { readonly ratio: number; readonly power: number; readonly powerCI: readonly [number, number]; readonly trials: number }[];
+  readonly curve: readonly {
+    readonly ratio: number;
+    readonly power: number;
+    readonly powerCI: readonly [number, number];
+    readonly trials: number;
+  }[];
 }
 
 /** Smallest and largest effect sizes |ln ratio| searched: ratios 0.995–0.05 (or 1.005–20). */
@@ -62,7 +67,8 @@ export async function planMinimumDetectableEffect(
   const direction: -1 | 1 = stated > 0 ? 1 : -1;
   const ratioOf = (effect: number) => Math.exp(direction * effect);
   const evaluator = designEvaluator(
-    async (effect) => withSeed(withUniformEffect(design, variedOutcomes, ratioOf(effect)), searchSeed(design.simulation.seed, effect)),
+    async (effect) =>
+      withSeed(withUniformEffect(design, variedOutcomes, ratioOf(effect)), searchSeed(design.simulation.seed, effect)),
     (d, tally) => countSuccesses(d, powerTarget, tally),
     runRange,
   );
@@ -89,7 +95,12 @@ export async function planMinimumDetectableEffect(
     direction,
     mde: found ? round4(ratioOf(search.value!)) : null,
     mdeCI: found && search.valueCI ? [round4(ratioOf(search.valueCI[0])), round4(ratioOf(search.valueCI[1]))] : null,
-    curve: search.points.map((point) => ({ ratio: round4(ratioOf(point.value)), power: point.power, powerCI: point.powerCI, trials: point.trials })),
+    curve: search.points.map((point) => ({
+      ratio: round4(ratioOf(point.value)),
+      power: point.power,
+      powerCI: point.powerCI,
+      trials: point.trials,
+    })),
   };
 }
 

@@ -11,7 +11,13 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import { contextFor } from '../core/simulate-block.js';
 import type { DesignParameter } from './design-parameter.js';
 import type { EvaluatePower } from './power-estimate.js';
-import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure, type PowerTarget } from './power-target.js';
+import {
+  choosePowerTarget,
+  countSuccesses,
+  describePowerTarget,
+  targetMeasure,
+  type PowerTarget,
+} from './power-target.js';
 import { searchCrossing, type CrossingSearchResult, type SearchPoint } from './search-crossing.js';
 import { searchSeed, withSeed } from './search-seed.js';
 
@@ -44,7 +50,10 @@ export interface SampleSizePlan {
   /** The analytic first guess of the parameter (never the answer), or null. */
   readonly analyticStart: number | null;
   /** Where the search's grid was centred, and why. */
-  readonly start: { readonly value: number; readonly from: 'simulated scenario' | 'analytic formula' | 'scenario value' | 'bounds' };
+  readonly start: {
+    readonly value: number;
+    readonly from: 'simulated scenario' | 'analytic formula' | 'scenario value' | 'bounds';
+  };
   /**
    * The value to report the design at: the answer, or the plateau / the largest value tried. The
    * search's own simulations used a seed per value; the report re-runs this value with the
@@ -70,14 +79,31 @@ export async function planSampleSize(
   const powerTarget = choosePowerTarget(baseDesign, options.outcome);
   const baseSeed = baseDesign.simulation.seed;
   const independentDesignAt = async (value: number) => withSeed(await designAt(value), searchSeed(baseSeed, value));
-  const evaluator = designEvaluator(independentDesignAt, (design, tally) => countSuccesses(design, powerTarget, tally), runRange);
+  const evaluator = designEvaluator(
+    independentDesignAt,
+    (design, tally) => countSuccesses(design, powerTarget, tally),
+    runRange,
+  );
   const analyticStart = startFromFormula(baseDesign, parameter, powerTarget, options.target);
   const max = Math.min(options.max ?? parameter.max, parameter.max);
   const initialTrials = options.initialTrials ?? 200;
   const clamp = (value: number) => Math.min(max, Math.max(parameter.min, value));
-  const probe = await probeCurrent(evaluator, parameter, clamp, initialTrials, options.target, baseDesign.analysis.alpha);
+  const probe = await probeCurrent(
+    evaluator,
+    parameter,
+    clamp,
+    initialTrials,
+    options.target,
+    baseDesign.analysis.alpha,
+  );
   const start = probe?.start ?? analyticStart ?? parameter.current ?? undefined;
-  const startFrom = probe ? 'simulated scenario' : analyticStart !== null ? 'analytic formula' : parameter.current !== null ? 'scenario value' : 'bounds';
+  const startFrom = probe
+    ? 'simulated scenario'
+    : analyticStart !== null
+      ? 'analytic formula'
+      : parameter.current !== null
+        ? 'scenario value'
+        : 'bounds';
   const search = await searchCrossing(evaluator, {
     target: options.target,
     min: parameter.min,
@@ -101,7 +127,10 @@ export async function planSampleSize(
     targetDescription: describePowerTarget(baseDesign, powerTarget),
     parameter,
     analyticStart,
-    start: { value: start === undefined ? Math.sqrt(Math.max(parameter.min, 1e-9) * max) : clamp(start), from: startFrom },
+    start: {
+      value: start === undefined ? Math.sqrt(Math.max(parameter.min, 1e-9) * max) : clamp(start),
+      from: startFrom,
+    },
     chosenValue,
   };
 }
@@ -131,10 +160,16 @@ async function probeCurrent(
 
 // The analytic total turned into the parameter's own unit (people treated, caseworkers, years);
 // null for parameters the formulas say nothing about (sites, follow-up, caseload).
-function startFromFormula(design: Design, parameter: DesignParameter, target: PowerTarget, power: number): number | null {
+function startFromFormula(
+  design: Design,
+  parameter: DesignParameter,
+  target: PowerTarget,
+  power: number,
+): number | null {
   const cohort = describeCohort(contextFor(design).inquiry);
   const cohortRate = (outcomeId: string, groupId: string) =>
-    cohort.find((group) => group.group === groupId)?.outcomes.find((outcome) => outcome.outcome === outcomeId)?.controlFollowUp;
+    cohort.find((group) => group.group === groupId)?.outcomes.find((outcome) => outcome.outcome === outcomeId)
+      ?.controlFollowUp;
   const total = analyticTotal(design, target, power, cohortRate);
   if (total === null || parameter.current === null) return null;
   const currentTotal = armSizes(design.design.size).total;

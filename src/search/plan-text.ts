@@ -32,11 +32,15 @@ export function sampleSizeLines(plan: SampleSizePlan): string[] {
     case 'found':
       out.push(
         `${head}: ${value(search.value!)} ${parameter.label}` +
-          (search.valueCI ? ` (95% Monte Carlo interval ${value(search.valueCI[0])}–${value(search.valueCI[1])})` : '') +
+          (search.valueCI
+            ? ` (95% Monte Carlo interval ${value(search.valueCI[0])}–${value(search.valueCI[1])})`
+            : '') +
           '.',
       );
       if (search.power !== null && search.powerCI) {
-        out.push(`  Fitted ${measure} there: ${formatPercentWithInterval(search.power, search.powerCI)} (Monte Carlo SE ${(search.powerMcse! * 100).toFixed(1)} points).`);
+        out.push(
+          `  Fitted ${measure} there: ${formatPercentWithInterval(search.power, search.powerCI)} (Monte Carlo SE ${(search.powerMcse! * 100).toFixed(1)} points).`,
+        );
       }
       break;
     case 'impossible':
@@ -55,11 +59,18 @@ export function sampleSizeLines(plan: SampleSizePlan): string[] {
       out.push(`${head}: the search stopped before it bracketed the target.`);
       break;
   }
-  const formula = plan.analyticStart === null ? '' : `; the normal-approximation formula says ${value(plan.analyticStart)}, which ignores selection and clustering`;
+  const formula =
+    plan.analyticStart === null
+      ? ''
+      : `; the normal-approximation formula says ${value(plan.analyticStart)}, which ignores selection and clustering`;
   if (plan.start.from === 'simulated scenario') {
-    out.push(`  The search started near ${value(Math.round(plan.start.value))}, extrapolated from a simulation at the scenario's own value${formula}.`);
+    out.push(
+      `  The search started near ${value(Math.round(plan.start.value))}, extrapolated from a simulation at the scenario's own value${formula}.`,
+    );
   } else if (plan.start.from === 'analytic formula') {
-    out.push(`  The search started from the normal-approximation formula's ${value(plan.analyticStart!)} (a starting point only).`);
+    out.push(
+      `  The search started from the normal-approximation formula's ${value(plan.analyticStart!)} (a starting point only).`,
+    );
   }
   out.push(`  ${formatCount(search.trialsUsed)} simulated trials at ${search.points.length} values:`);
   out.push(...curveLines(search.points, (v) => value(v), measure));
@@ -82,15 +93,31 @@ export function mdeLines(plan: MinimumDetectableEffectPlan, ratioName: string): 
       `${head}: ${ratioName} ${formatRatio(plan.mde)} for engaged treated people, the same in every group ` +
         `(95% Monte Carlo interval ${formatRatio(Math.min(a, b))}–${formatRatio(Math.max(a, b))}).`,
     );
-    out.push(`  Varied: ${plan.variedOutcomes.join(', ')}. Weaker effects (closer to 1) fall short of the target at this size.`);
+    out.push(
+      `  Varied: ${plan.variedOutcomes.join(', ')}. Weaker effects (closer to 1) fall short of the target at this size.`,
+    );
   } else if (search.status === 'impossible' || search.status === 'above-max') {
-    out.push(`${head}: no ratio down to ${formatRatio(Math.exp(plan.direction * Math.log(20)))} reaches it; power levels off at ${formatPercent(search.plateau!.power)}.`);
+    out.push(
+      `${head}: no ratio down to ${formatRatio(Math.exp(plan.direction * Math.log(20)))} reaches it; power levels off at ${formatPercent(search.plateau!.power)}.`,
+    );
   } else {
     out.push(`${head}: the search stopped before it bracketed the target.`);
   }
   out.push(`  ${formatCount(search.trialsUsed)} simulated trials at ${plan.curve.length} ratios:`);
-  const asPoints: SearchPoint[] = plan.curve.map((p) => ({ value: p.ratio, power: p.power, powerCI: p.powerCI, successes: 0, trials: p.trials }));
-  out.push(...curveLines([...asPoints].sort((x, y) => Math.abs(Math.log(x.value)) - Math.abs(Math.log(y.value))), (v) => formatRatio(v), 'power'));
+  const asPoints: SearchPoint[] = plan.curve.map((p) => ({
+    value: p.ratio,
+    power: p.power,
+    powerCI: p.powerCI,
+    successes: 0,
+    trials: p.trials,
+  }));
+  out.push(
+    ...curveLines(
+      [...asPoints].sort((x, y) => Math.abs(Math.log(x.value)) - Math.abs(Math.log(y.value))),
+      (v) => formatRatio(v),
+      'power',
+    ),
+  );
   return out;
 }
 
@@ -113,14 +140,18 @@ export function commissionerLines(outputs: CommissionerOutputs, caseload: number
     'For commissioners (intention to treat, at the control rates of the simulated cohort):',
     `  Caseworkers: ${formatCount(outputs.caseworkers)} (caseload ${caseload}) · delivery ${money(outputs.deliveryCost)} (${money(outputs.costPerPersonTreated)} per person treated)`,
     `  Scale: ${outputs.areaYears.toFixed(1)} area-years of eligible people; ` +
-      outputs.scaleOptions.map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${formatYears(option.years)}`).join(', '),
+      outputs.scaleOptions
+        .map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${formatYears(option.years)}`)
+        .join(', '),
   ];
   for (const outcome of outputs.outcomes) {
     const unit = outcome.kind === 'harm' ? 'harm units' : 'offences';
     out.push(
       `  ${outcome.label}: ${outcome.avertedPer100PersonYears.toFixed(1)} ${unit} prevented per 100 people supported for a year ` +
         `(${outcome.avertedPerAreaYear.toFixed(1)} per area per year at full roll-out)` +
-        (outcome.costPerAverted === null ? '; none prevented' : `; ${money(outcome.costPerAverted)} per ${outcome.kind === 'harm' ? 'unit' : 'offence'} prevented`),
+        (outcome.costPerAverted === null
+          ? '; none prevented'
+          : `; ${money(outcome.costPerAverted)} per ${outcome.kind === 'harm' ? 'unit' : 'offence'} prevented`),
     );
   }
   return out;

@@ -39,11 +39,18 @@ export function sampleSizeDocument(summary: RunSummary, plan: SampleSizePlan, ex
     parameter: plan.parameter.path,
     value: search.value,
     valueCI: search.valueCI,
-    curve: search.points.map((point) => ({ value: point.value, outcome, power: point.power, powerCI: point.powerCI, trials: point.trials })),
+    curve: search.points.map((point) => ({
+      value: point.value,
+      outcome,
+      power: point.power,
+      powerCI: point.powerCI,
+      trials: point.trials,
+    })),
     status: search.status,
     measure: plan.measure,
     success: plan.targetDescription,
-    fittedPower: search.power === null ? null : { power: search.power, powerCI: search.powerCI, mcse: search.powerMcse },
+    fittedPower:
+      search.power === null ? null : { power: search.power, powerCI: search.powerCI, mcse: search.powerMcse },
     plateau: search.plateau,
     analyticStart: plan.analyticStart,
     start: plan.start,
@@ -66,7 +73,11 @@ export function sampleSizeDocument(summary: RunSummary, plan: SampleSizePlan, ex
  *
  * Example: `{ …run at the MDE…, "target": 0.8, "mde": 0.62, "mdeCI": [0.64, 0.60], … }`.
  */
-export function mdeDocument(summary: RunSummary, plan: MinimumDetectableEffectPlan, extras: PlanExtras): PlanningDocument {
+export function mdeDocument(
+  summary: RunSummary,
+  plan: MinimumDetectableEffectPlan,
+  extras: PlanExtras,
+): PlanningDocument {
   const { search } = plan;
   const outcome = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
   return {
@@ -74,12 +85,23 @@ export function mdeDocument(summary: RunSummary, plan: MinimumDetectableEffectPl
     target: search.target,
     mde: plan.mde,
     mdeCI: plan.mdeCI,
-    curve: plan.curve.map((point) => ({ value: point.ratio, outcome, power: point.power, powerCI: point.powerCI, trials: point.trials })),
+    curve: plan.curve.map((point) => ({
+      value: point.ratio,
+      outcome,
+      power: point.power,
+      powerCI: point.powerCI,
+      trials: point.trials,
+    })),
     status: search.status,
     success: plan.targetDescription,
     variedOutcomes: plan.variedOutcomes,
     plateau: search.plateau,
-    search: { trialsUsed: search.trialsUsed, seconds: roundTo(extras.searchSeconds, 3), complete: search.complete, warnings: search.warnings },
+    search: {
+      trialsUsed: search.trialsUsed,
+      seconds: roundTo(extras.searchSeconds, 3),
+      complete: search.complete,
+      warnings: search.warnings,
+    },
     commissioner: extras.commissioner,
     pilot: extras.pilot,
     warnings: [...search.warnings, ...summary.warnings],

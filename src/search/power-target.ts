@@ -20,7 +20,10 @@ export type PowerTarget =
 export function choosePowerTarget(design: Design, outcomeId?: string): PowerTarget {
   if (outcomeId !== undefined) {
     const index = design.outcomes.findIndex((outcome) => outcome.id === outcomeId);
-    if (index === -1) throw new Error(`no outcome "${outcomeId}"; the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`);
+    if (index === -1)
+      throw new Error(
+        `no outcome "${outcomeId}"; the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
+      );
     return { kind: 'outcome', index, id: outcomeId };
   }
   const primary = design.outcomes.filter((outcome) => outcome.primary).map((outcome) => outcome.id);
@@ -43,14 +46,19 @@ export function countSuccesses(design: Design, target: PowerTarget, tally: RunTa
 /** 'assurance' when an effect the target depends on is drawn per trial from a distribution. */
 export function targetMeasure(design: Design, target: PowerTarget): 'power' | 'assurance' {
   const ids = target.kind === 'all-primary' ? target.ids : [target.id];
-  return design.outcomes.some((outcome) => ids.includes(outcome.id) && outcome.effectDistribution !== null) ? 'assurance' : 'power';
+  return design.outcomes.some((outcome) => ids.includes(outcome.id) && outcome.effectDistribution !== null)
+    ? 'assurance'
+    : 'power';
 }
 
 /** Plain words for the target, e.g. "crime and knife all significant (holm correction)". */
 export function describePowerTarget(design: Design, target: PowerTarget): string {
-  const correction = design.analysis.multiplicity === 'none' ? 'no correction' : `${design.analysis.multiplicity} correction`;
+  const correction =
+    design.analysis.multiplicity === 'none' ? 'no correction' : `${design.analysis.multiplicity} correction`;
   if (target.kind === 'all-primary') return `${target.ids.join(' and ')} all significant (${correction})`;
   const outcome = design.outcomes[target.index];
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
-  return outcome.primary && primaryCount > 1 ? `${outcome.id} significant (${correction} across ${primaryCount} primary outcomes)` : `${outcome.id} significant`;
+  return outcome.primary && primaryCount > 1
+    ? `${outcome.id} significant (${correction} across ${primaryCount} primary outcomes)`
+    : `${outcome.id} significant`;
 }

@@ -97,7 +97,7 @@ export function pearsonDispersion(points: readonly BinomialPoint[], fit: ProbitF
   for (const point of points) {
     const mean = Math.min(1 - EPSILON, Math.max(EPSILON, normalCdf(fit.intercept + fit.slope * point.x)));
     const expected = point.trials * mean;
-    statistic += ((point.successes - expected) ** 2) / (expected * (1 - mean));
+    statistic += (point.successes - expected) ** 2 / (expected * (1 - mean));
   }
   return statistic / (points.length - 2);
 }
@@ -105,7 +105,13 @@ export function pearsonDispersion(points: readonly BinomialPoint[], fit: ProbitF
 /** The fit with its coefficient covariance multiplied by `factor`. */
 export function scaleCovariance(fit: ProbitFit, factor: number): ProbitFit {
   const [[a, c], [, b]] = fit.covariance;
-  return { ...fit, covariance: [[a * factor, c * factor], [c * factor, b * factor]] };
+  return {
+    ...fit,
+    covariance: [
+      [a * factor, c * factor],
+      [c * factor, b * factor],
+    ],
+  };
 }
 
 /** Probit-scale prediction a + b·x and its standard error from the coefficient covariance. */
@@ -115,7 +121,9 @@ export function predictProbit(fit: ProbitFit, x: number): { eta: number; standar
   return { eta: fit.intercept + fit.slope * x, standardError: Math.sqrt(Math.max(0, variance)) };
 }
 
-function weightedLine(rows: readonly { x: number; y: number; weight: number }[]): { intercept: number; slope: number } | null {
+function weightedLine(
+  rows: readonly { x: number; y: number; weight: number }[],
+): { intercept: number; slope: number } | null {
   let sw = 0;
   let sx = 0;
   let sy = 0;
@@ -138,7 +146,11 @@ function weightedLine(rows: readonly { x: number; y: number; weight: number }[])
   return { intercept: meanY - slope * meanX, slope };
 }
 
-function informationInverse(points: readonly BinomialPoint[], intercept: number, slope: number): ProbitFit['covariance'] {
+function informationInverse(
+  points: readonly BinomialPoint[],
+  intercept: number,
+  slope: number,
+): ProbitFit['covariance'] {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;

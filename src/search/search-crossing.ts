@@ -80,11 +80,21 @@ export interface CrossingSearchResult {
   readonly powerCI: readonly [number, number] | null;
   readonly powerMcse: number | null;
   /** Power where it levels off (status impossible) or at `max` (above-max). */
-  readonly plateau: { readonly value: number; readonly power: number; readonly powerCI: readonly [number, number] } | null;
+  readonly plateau: {
+    readonly value: number;
+    readonly power: number;
+    readonly powerCI: readonly [number, number];
+  } | null;
   /** Every evaluated value, in increasing order. */
   readonly points: readonly SearchPoint[];
   /** The probit line used for the answer, on the transformed scale, and the values it was fitted to. */
-  readonly fit: { readonly scale: SearchScale; readonly intercept: number; readonly slope: number; readonly from: number; readonly to: number } | null;
+  readonly fit: {
+    readonly scale: SearchScale;
+    readonly intercept: number;
+    readonly slope: number;
+    readonly from: number;
+    readonly to: number;
+  } | null;
   readonly trialsUsed: number;
   /** False when stopped by the signal or the trial budget before the precision was reached. */
   readonly complete: boolean;
@@ -103,7 +113,10 @@ interface Estimate {
 const Z95 = 1.959963984540054;
 
 /** Runs the search; see the file comment for the method. */
-export async function searchCrossing(evaluate: EvaluatePower, options: CrossingSearchOptions): Promise<CrossingSearchResult> {
+export async function searchCrossing(
+  evaluate: EvaluatePower,
+  options: CrossingSearchOptions,
+): Promise<CrossingSearchResult> {
   const target = options.target;
   const precision = options.precision ?? 0.01;
   const initialTrials = options.initialTrials ?? 200;
@@ -114,7 +127,8 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
   const precisionTrials = Math.ceil((target * (1 - target)) / (precision * precision));
   const { min, max } = options;
   const forward = (value: number) => (scale === 'sqrt' ? Math.sqrt(value) : scale === 'log' ? Math.log(value) : value);
-  const backward = (x: number) => (scale === 'sqrt' ? Math.max(0, x) * Math.max(0, x) : scale === 'log' ? Math.exp(x) : x);
+  const backward = (x: number) =>
+    scale === 'sqrt' ? Math.max(0, x) * Math.max(0, x) : scale === 'log' ? Math.exp(x) : x;
   const normalise = (value: number) => {
     const clamped = Math.min(max, Math.max(min, value));
     const rounded = Math.round(clamped / resolution) * resolution;
@@ -140,8 +154,13 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
     points.set(value, estimate);
     options.onPoint?.(toPoint(value, estimate), trialsUsed);
   };
-  const sorted = () => [...points.entries()].sort(([a], [b]) => a - b).map(([value, estimate]) => toPoint(value, estimate));
-  const monotone = (list: readonly SearchPoint[]) => isotonicRegression(list.map((p) => p.power), list.map((p) => p.trials));
+  const sorted = () =>
+    [...points.entries()].sort(([a], [b]) => a - b).map(([value, estimate]) => toPoint(value, estimate));
+  const monotone = (list: readonly SearchPoint[]) =>
+    isotonicRegression(
+      list.map((p) => p.power),
+      list.map((p) => p.trials),
+    );
 
   // 1. Coarse grid around the start.
   const start = normalise(options.start ?? Math.sqrt(Math.max(min, 1e-9) * max));
@@ -189,8 +208,13 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
         const verdict = await judgeTop(list);
         if (verdict) return finish(verdict.status, null, verdict.plateau);
         // Within Monte Carlo error of the target at the largest value allowed: that is the answer.
-        warnings.push(`the target is reached, within Monte Carlo error, only at the largest value allowed (${top.value})`);
-        estimate = fromPoint(points.has(top.value) ? toPoint(top.value, points.get(top.value)!) : top, [top.value, max]);
+        warnings.push(
+          `the target is reached, within Monte Carlo error, only at the largest value allowed (${top.value})`,
+        );
+        estimate = fromPoint(points.has(top.value) ? toPoint(top.value, points.get(top.value)!) : top, [
+          top.value,
+          max,
+        ]);
         converged = true;
         break;
       }
@@ -210,17 +234,28 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
     }
     previous = estimate.value;
     await ensure(estimate.value, trialsNow);
-    const halfWidth = Math.min(0.25 * estimate.value, Math.max(resolution, (estimate.valueCI[1] - estimate.valueCI[0]) / 2));
+    const halfWidth = Math.min(
+      0.25 * estimate.value,
+      Math.max(resolution, (estimate.valueCI[1] - estimate.valueCI[0]) / 2),
+    );
     if (estimate.value - halfWidth >= min) await ensure(estimate.value - halfWidth, Math.ceil(trialsNow / 2));
     if (estimate.value + halfWidth <= max) await ensure(estimate.value + halfWidth, Math.ceil(trialsNow / 2));
   }
-  if (!converged && !stopped) warnings.push('the search stopped before the crossing settled; treat the value as approximate');
-  if (stopped) warnings.push(options.signal?.aborted ? 'interrupted: the result uses the trials run so far' : `the trial budget (${maxTrials}) ran out before the power at the value was known to ±${precision}`);
+  if (!converged && !stopped)
+    warnings.push('the search stopped before the crossing settled; treat the value as approximate');
+  if (stopped)
+    warnings.push(
+      options.signal?.aborted
+        ? 'interrupted: the result uses the trials run so far'
+        : `the trial budget (${maxTrials}) ran out before the power at the value was known to ±${precision}`,
+    );
   return finish(estimate ? 'found' : 'unresolved', estimate, null, converged);
 
   // At the largest allowed value power is below the target: it has levelled off (impossible) if it
   // rose by less than two Monte Carlo standard errors since half that value, else it is still rising.
-  async function judgeTop(list: readonly SearchPoint[]): Promise<{ status: 'impossible' | 'above-max'; plateau: NonNullable<CrossingSearchResult['plateau']> } | null> {
+  async function judgeTop(
+    list: readonly SearchPoint[],
+  ): Promise<{ status: 'impossible' | 'above-max'; plateau: NonNullable<CrossingSearchResult['plateau']> } | null> {
     const top = list[list.length - 1];
     const lowerValue = normalise(Math.max(min, top.value / 2));
     await ensure(top.value, precisionTrials);
@@ -258,8 +293,14 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
         valueCI: fiellerInterval(fit, zTarget),
         power: normalCdf(eta),
         powerCI: [normalCdf(eta - Z95 * standardError), normalCdf(eta + Z95 * standardError)],
-        powerMcse: standardError * Math.exp(-(eta * eta) / 2) / Math.sqrt(2 * Math.PI),
-        fit: { scale, intercept: fit.intercept, slope: fit.slope, from: window[0].value, to: window[window.length - 1].value },
+        powerMcse: (standardError * Math.exp(-(eta * eta) / 2)) / Math.sqrt(2 * Math.PI),
+        fit: {
+          scale,
+          intercept: fit.intercept,
+          slope: fit.slope,
+          from: window[0].value,
+          to: window[window.length - 1].value,
+        },
       };
     }
     // No usable fit: interpolate the monotone fit linearly between the bracketing points.
@@ -273,7 +314,10 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
   // Start from the two points either side of the crossing, then widen to every point the fit puts
   // between 10% and 99% power: near the crossing the probit line is a good local model, and the
   // wider span pins its slope (hence the value's interval) far better than the bracket alone.
-  function fitAroundCrossing(list: readonly SearchPoint[], first: number): { window: readonly SearchPoint[]; fit: ProbitFit | null } {
+  function fitAroundCrossing(
+    list: readonly SearchPoint[],
+    first: number,
+  ): { window: readonly SearchPoint[]; fit: ProbitFit | null } {
     const bracket = list.slice(Math.max(0, first - 2), Math.min(list.length, first + 2));
     const fitTo = (window: readonly SearchPoint[]) =>
       fitProbit(window.map((p) => ({ x: forward(p.value), successes: p.successes, trials: p.trials })));
@@ -285,7 +329,8 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
         const predicted = normalCdf(current.intercept + current.slope * forward(p.value));
         return (predicted >= 0.1 && predicted <= 0.99) || i === first || i === first - 1;
       });
-      if (wider.length < 2 || (wider.length === window.length && wider.every((p, i) => p.value === window[i].value))) break;
+      if (wider.length < 2 || (wider.length === window.length && wider.every((p, i) => p.value === window[i].value)))
+        break;
       const widerFit = fitTo(wider);
       if (!widerFit || widerFit.slope <= 0) break;
       window = wider;
@@ -320,7 +365,14 @@ export async function searchCrossing(evaluate: EvaluatePower, options: CrossingS
 
   function fromPoint(point: SearchPoint, valueCI: [number, number], value = point.value): Estimate {
     const mcse = binomialSe(point);
-    return { value, valueCI, power: point.power, powerCI: [point.powerCI[0], point.powerCI[1]], powerMcse: mcse, fit: null };
+    return {
+      value,
+      valueCI,
+      power: point.power,
+      powerCI: [point.powerCI[0], point.powerCI[1]],
+      powerMcse: mcse,
+      fit: null,
+    };
   }
 
   function finish(

@@ -48,6 +48,11 @@ export function effectOutcomeIds(design: Design, outcomeIds: readonly string[]):
 /** The ratio an outcome states (the share-weighted geometric mean over its groups). */
 export function statedRatio(design: Design, outcomeId: string): number {
   const outcome = design.outcomes.find((o) => o.id === outcomeId)!;
-  const ratios = outcome.kind === 'count' ? outcome.rateRatio : outcome.kind === 'binary' ? outcome.riskRatio : outcome.severityRatio;
+  const ratios =
+    outcome.kind === 'count'
+      ? outcome.rateRatio
+      : outcome.kind === 'binary'
+        ? outcome.riskRatio
+        : outcome.severityRatio;
   return Math.exp(design.groups.reduce((sum, group) => sum + group.share * Math.log(ratios[group.id]), 0));
 }

@@ -48,7 +48,9 @@ export function CurveDashboard(props: CurveDashboardProps) {
         )}
       </Static>
       {settled ? (
-        props.failure !== null ? <Text color={props.color ? 'red' : undefined}>{props.failure}</Text> : null
+        props.failure !== null ? (
+          <Text color={props.color ? 'red' : undefined}>{props.failure}</Text>
+        ) : null
       ) : (
         <Box flexDirection="column">
           <Text bold={props.color}>{props.title}</Text>

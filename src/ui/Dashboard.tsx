@@ -58,11 +58,19 @@ export function Dashboard(props: DashboardProps) {
     <>
       <Static items={finals}>
         {(summary) => (
-          <Text key="final">{formatTable(summary, { color: props.color, width: Math.min(100, columns), ...(props.alpha === undefined ? {} : { alpha: props.alpha }) }).trimEnd()}</Text>
+          <Text key="final">
+            {formatTable(summary, {
+              color: props.color,
+              width: Math.min(100, columns),
+              ...(props.alpha === undefined ? {} : { alpha: props.alpha }),
+            }).trimEnd()}
+          </Text>
         )}
       </Static>
       {settled ? (
-        props.failure !== null ? <Text color={props.color ? 'red' : undefined}>{props.failure}</Text> : null
+        props.failure !== null ? (
+          <Text color={props.color ? 'red' : undefined}>{props.failure}</Text>
+        ) : null
       ) : (
         <Box flexDirection="column">
           <Text bold={props.color}>{props.title}</Text>

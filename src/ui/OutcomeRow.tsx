@@ -44,10 +44,14 @@ export function OutcomeRow({ name, nameWidth, progress, barWidth = 30, color }: 
       <Text bold={color}>{label}</Text>
       <Text>{`  ${power}  ▕`}</Text>
       <Text color={color ? 'cyan' : undefined}>{'█'.repeat(below)}</Text>
-      <Text color={color ? 'cyan' : undefined} dimColor={color}>{'▓'.repeat(inside)}</Text>
+      <Text color={color ? 'cyan' : undefined} dimColor={color}>
+        {'▓'.repeat(inside)}
+      </Text>
       <Text dimColor={color}>{'░'.repeat(above)}</Text>
       <Text>{`▏${extra}`}</Text>
-      {progress.failures > 0 ? <Text color={color ? 'yellow' : undefined}>{`  ${formatCount(progress.failures)} failed`}</Text> : null}
+      {progress.failures > 0 ? (
+        <Text color={color ? 'yellow' : undefined}>{`  ${formatCount(progress.failures)} failed`}</Text>
+      ) : null}
     </Box>
   );
 }

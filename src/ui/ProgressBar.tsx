@@ -43,7 +43,10 @@ export function ProgressBar({ progress, lineWidth = 100, color }: ProgressBarPro
     <Box>
       <Text color={color ? 'green' : undefined}>{'█'.repeat(filled)}</Text>
       <Text dimColor={color}>{'░'.repeat(width - filled)}</Text>
-      <Text>{`  ${facts.join('  ')}${[rate, eta].filter(Boolean).map((part) => `  ·  ${part}`).join('')}`}</Text>
+      <Text>{`  ${facts.join('  ')}${[rate, eta]
+        .filter(Boolean)
+        .map((part) => `  ·  ${part}`)
+        .join('')}`}</Text>
     </Box>
   );
 }

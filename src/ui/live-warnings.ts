@@ -23,11 +23,15 @@ export function deriveLiveWarnings(progress: RunProgress, alpha = 0.05): string[
   const n = progress.trialsDone;
   for (const outcome of progress.outcomes) {
     if (outcome.failures > 0) {
-      warnings.push(`${outcome.outcome}: ${formatCount(outcome.failures)} trial${outcome.failures === 1 ? '' : 's'} so far could not be analysed`);
+      warnings.push(
+        `${outcome.outcome}: ${formatCount(outcome.failures)} trial${outcome.failures === 1 ? '' : 's'} so far could not be analysed`,
+      );
     }
     const typeI = outcome.typeIError;
     if (typeI !== null && n >= MIN_TRIALS_FOR_TYPE_I && typeI - alpha > 3 * Math.sqrt((alpha * (1 - alpha)) / n)) {
-      warnings.push(`${outcome.outcome}: type I error ${(typeI * 100).toFixed(1)}% so far, above α = ${Math.round(alpha * 1000) / 10}%`);
+      warnings.push(
+        `${outcome.outcome}: type I error ${(typeI * 100).toFixed(1)}% so far, above α = ${Math.round(alpha * 1000) / 10}%`,
+      );
     }
   }
   return warnings;

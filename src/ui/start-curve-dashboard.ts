@@ -41,7 +41,15 @@ export async function startCurveDashboard(
   const { render, createElement } = await loadInk(color);
   const { CurveDashboard } = await import('./CurveDashboard.js');
   const curve: PowerCurve = { parameter, points: [], ...(target === undefined ? {} : { target }) };
-  let state: CurveDashboardProps = { title, curve, current: null, progress: null, conclusion: null, failure: null, color };
+  let state: CurveDashboardProps = {
+    title,
+    curve,
+    current: null,
+    progress: null,
+    conclusion: null,
+    failure: null,
+    color,
+  };
   const instance = render(createElement(CurveDashboard, state), inkOptions(options));
   let settled = false;
   const show = (change: Partial<CurveDashboardProps>) => {
@@ -53,7 +61,8 @@ export async function startCurveDashboard(
   return {
     startPoint: (label) => show({ current: label, progress: null }),
     update: (progress) => show({ progress }),
-    addPoint: (point) => show({ curve: { ...state.curve, points: [...state.curve.points, point] }, current: null, progress: null }),
+    addPoint: (point) =>
+      show({ curve: { ...state.curve, points: [...state.curve.points, point] }, current: null, progress: null }),
     finish: (conclusion) => show({ conclusion }),
     fail: (message = 'The search stopped.') => show({ failure: message }),
     waitUntilExit: async () => {

@@ -43,7 +43,14 @@ export async function startDashboard(
   const { render, createElement } = await loadInk(color);
   const { Dashboard } = await import('./Dashboard.js');
   let state: DashboardProps = {
-    title, outcomes, progress: null, warnings: [], summary: null, failure: null, color, alpha: options.alpha,
+    title,
+    outcomes,
+    progress: null,
+    warnings: [],
+    summary: null,
+    failure: null,
+    color,
+    alpha: options.alpha,
   };
   const instance = render(createElement(Dashboard, state), inkOptions(options));
   let settled = false;
@@ -55,7 +62,8 @@ export async function startDashboard(
   };
   return {
     update: (progress) => show({ progress }),
-    warn: (message) => show({ warnings: state.warnings.includes(message) ? state.warnings : [...state.warnings, message] }),
+    warn: (message) =>
+      show({ warnings: state.warnings.includes(message) ? state.warnings : [...state.warnings, message] }),
     finish: (summary) => show({ summary }),
     fail: (message = 'The run stopped.') => show({ failure: message }),
     waitUntilExit: async () => {

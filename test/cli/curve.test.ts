@@ -10,7 +10,18 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('trialsim curve', () => {
   it('gives power at each value within 4 Monte Carlo SEs of exact enumeration', async () => {
-    const { code, stdout, stderr } = await trialsim(['curve', 'teaching-two-arm', '--vary', 'design.size.total=200:600:200', '--json', '--quiet', '--threads', '1', '--trials', '1000']);
+    const { code, stdout, stderr } = await trialsim([
+      'curve',
+      'teaching-two-arm',
+      '--vary',
+      'design.size.total=200:600:200',
+      '--json',
+      '--quiet',
+      '--threads',
+      '1',
+      '--trials',
+      '1000',
+    ]);
     expect(code, stderr).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.command).toBe('curve');
@@ -24,14 +35,29 @@ describe('trialsim curve', () => {
 
   it('draws an SVG and prints a text plot', async () => {
     const svg = join(folder, 'power.svg');
-    const { code, stdout } = await trialsim(['curve', 'teaching-two-arm', '--vary', 'design.size.total=100,300', '--svg', svg, '--quiet', '--threads', '1', '--trials', '200']);
+    const { code, stdout } = await trialsim([
+      'curve',
+      'teaching-two-arm',
+      '--vary',
+      'design.size.total=100,300',
+      '--svg',
+      svg,
+      '--quiet',
+      '--threads',
+      '1',
+      '--trials',
+      '200',
+    ]);
     expect(code).toBe(0);
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
     expect(stdout).toMatch(/power by design\.size\.total/);
   });
 
   it('rejects a malformed --vary and an unknown outcome with exit 2', async () => {
-    for (const args of [['--vary', 'design.size.total=1:0:1'], ['--vary', 'design.size.total=100,200', '--outcome', 'nope']]) {
+    for (const args of [
+      ['--vary', 'design.size.total=1:0:1'],
+      ['--vary', 'design.size.total=100,200', '--outcome', 'nope'],
+    ]) {
       const { code } = await trialsim(['curve', 'teaching-two-arm', '--quiet', '--threads', '1', ...args]);
       expect(code, args.join(' ')).toBe(2);
     }

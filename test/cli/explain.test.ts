@@ -12,7 +12,17 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 describe('trialsim explain', () => {
   it('compares the size as written with a larger one, and the larger one exaggerates less', async () => {
     const svg = join(folder, 'explain.svg');
-    const { code, stdout } = await trialsim(['explain', 'teaching-two-arm', '--json', '--trials', '400', '--threads', '1', '--svg', svg]);
+    const { code, stdout } = await trialsim([
+      'explain',
+      'teaching-two-arm',
+      '--json',
+      '--trials',
+      '400',
+      '--threads',
+      '1',
+      '--svg',
+      svg,
+    ]);
     expect(code).toBe(0);
     const data = JSON.parse(stdout);
     expect(data.panels.map((p: { label: string }) => p.label)).toEqual(['As written', '4× larger']);

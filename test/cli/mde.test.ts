@@ -4,7 +4,19 @@ import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js'
 
 describe('trialsim mde', () => {
   it('prints the minimum detectable ratio with an interval holding the exact one', async () => {
-    const { code, stdout, stderr } = await trialsim(['mde', 'teaching-two-arm', '--target', '0.8', '--json', '--quiet', '--threads', '1', '--no-null', '--trials', '500']);
+    const { code, stdout, stderr } = await trialsim([
+      'mde',
+      'teaching-two-arm',
+      '--target',
+      '0.8',
+      '--json',
+      '--quiet',
+      '--threads',
+      '1',
+      '--no-null',
+      '--trials',
+      '500',
+    ]);
     expect(code, stderr).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.command).toBe('mde');
@@ -25,7 +37,18 @@ describe('trialsim mde', () => {
   });
 
   it('explains the answer in words', async () => {
-    const { code, stdout } = await trialsim(['mde', 'teaching-two-arm', '--quiet', '--threads', '1', '--no-null', '--trials', '200', '--precision', '0.02']);
+    const { code, stdout } = await trialsim([
+      'mde',
+      'teaching-two-arm',
+      '--quiet',
+      '--threads',
+      '1',
+      '--no-null',
+      '--trials',
+      '200',
+      '--precision',
+      '0.02',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Minimum detectable effect for 80% power \(reoffend significant\): risk ratio 0\.\d+/);
   });

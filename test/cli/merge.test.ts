@@ -22,7 +22,22 @@ describe('trialsim merge', () => {
   beforeAll(async () => {
     // Three shards as three separate processes, at the same time, as a batch scheduler would run them.
     shardRuns = await Promise.all(
-      shards.map((file, i) => trialsim(['run', 'bench-ref', '--shard', `${i + 1}/3`, '--json', '--trials', '300', '--threads', '1', '--quiet', '--out', file])),
+      shards.map((file, i) =>
+        trialsim([
+          'run',
+          'bench-ref',
+          '--shard',
+          `${i + 1}/3`,
+          '--json',
+          '--trials',
+          '300',
+          '--threads',
+          '1',
+          '--quiet',
+          '--out',
+          file,
+        ]),
+      ),
     );
   });
 

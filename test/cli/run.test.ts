@@ -4,13 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { trialsim } from '../support/run-cli.js';
 
 const CONTRACT_RESULT_FIELDS = [
-  'outcome', 'analysis', 'primary', 'estimand', 'power', 'powerCI', 'mcse', 'typeIError', 'bias',
-  'rmse', 'coverage', 'typeS', 'exaggeration', 'meanEstimate', 'failures',
+  'outcome',
+  'analysis',
+  'primary',
+  'estimand',
+  'power',
+  'powerCI',
+  'mcse',
+  'typeIError',
+  'bias',
+  'rmse',
+  'coverage',
+  'typeS',
+  'exaggeration',
+  'meanEstimate',
+  'failures',
 ];
 
 function withoutTiming(text: string): Record<string, unknown> {
   const { timing, ...rest } = JSON.parse(text) as Record<string, unknown>;
-  expect(timing).toMatchObject({ seconds: expect.any(Number), trialsPerSecond: expect.any(Number), threads: expect.any(Number) });
+  expect(timing).toMatchObject({
+    seconds: expect.any(Number),
+    trialsPerSecond: expect.any(Number),
+    threads: expect.any(Number),
+  });
   return rest;
 }
 
@@ -22,15 +39,30 @@ describe('trialsim run --json', () => {
     expect(document.tool).toEqual({ name: 'trialsim', version: expect.any(String) });
     expect(document.command).toBe('run');
     expect(document.scenario).toMatchObject({ name: 'milton-keynes', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(document).toMatchObject({ seed: 2023, trials: 200, complete: true, design: { treated: 45, control: 120, total: 165 } });
+    expect(document).toMatchObject({
+      seed: 2023,
+      trials: 200,
+      complete: true,
+      design: { treated: 45, control: 120, total: 165 },
+    });
     expect(document.results.length).toBeGreaterThan(0);
-    for (const result of document.results) for (const field of CONTRACT_RESULT_FIELDS) expect(result).toHaveProperty(field);
-    expect(document.familywise).toEqual(expect.objectContaining({ anyPrimary: expect.any(Number), allPrimary: expect.any(Number), errorUnderNull: expect.any(Number) }));
+    for (const result of document.results)
+      for (const field of CONTRACT_RESULT_FIELDS) expect(result).toHaveProperty(field);
+    expect(document.familywise).toEqual(
+      expect.objectContaining({
+        anyPrimary: expect.any(Number),
+        allPrimary: expect.any(Number),
+        errorUnderNull: expect.any(Number),
+      }),
+    );
   });
 
   it('gives the same document on 1 and 2 threads, except timing', async () => {
     const args = ['run', 'teaching-two-arm', '--json', '--trials', '300'];
-    const [one, two] = await Promise.all([trialsim([...args, '--threads', '1']), trialsim([...args, '--threads', '2'])]);
+    const [one, two] = await Promise.all([
+      trialsim([...args, '--threads', '1']),
+      trialsim([...args, '--threads', '2']),
+    ]);
     expect(withoutTiming(two.stdout)).toEqual(withoutTiming(one.stdout));
   });
 
@@ -41,7 +73,16 @@ describe('trialsim run --json', () => {
   });
 
   it('skips the paired null run with --no-null', async () => {
-    const { stdout } = await trialsim(['run', 'teaching-two-arm', '--json', '--trials', '100', '--no-null', '--threads', '1']);
+    const { stdout } = await trialsim([
+      'run',
+      'teaching-two-arm',
+      '--json',
+      '--trials',
+      '100',
+      '--no-null',
+      '--threads',
+      '1',
+    ]);
     expect(JSON.parse(stdout).results[0].typeIError).toBeNull();
   });
 });

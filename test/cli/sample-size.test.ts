@@ -6,7 +6,19 @@ import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js'
 
 describe('trialsim sample-size', () => {
   it('prints the contract fields and a size whose interval holds the exact answer', async () => {
-    const { code, stdout, stderr } = await trialsim(['sample-size', 'teaching-two-arm', '--target', '0.8', '--json', '--quiet', '--threads', '1', '--no-null', '--trials', '500']);
+    const { code, stdout, stderr } = await trialsim([
+      'sample-size',
+      'teaching-two-arm',
+      '--target',
+      '0.8',
+      '--json',
+      '--quiet',
+      '--threads',
+      '1',
+      '--no-null',
+      '--trials',
+      '500',
+    ]);
     expect(code, stderr).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.command).toBe('sample-size');
@@ -14,9 +26,11 @@ describe('trialsim sample-size', () => {
     expect(document.parameter).toBe('design.size.total');
     expect(document.status).toBe('found');
     expect(document.curve.length).toBeGreaterThan(4);
-    for (const point of document.curve) expect(Object.keys(point)).toEqual(expect.arrayContaining(['value', 'power', 'powerCI']));
+    for (const point of document.curve)
+      expect(Object.keys(point)).toEqual(expect.arrayContaining(['value', 'power', 'powerCI']));
     // Exact enumeration of the pooled z test (support/exact-power.ts): the total first reaching 80%.
-    const exact = (total: number) => exactPowerTwoProportionZ(0.4, 0.5, Math.round(total / 2), 0.05, total - Math.round(total / 2));
+    const exact = (total: number) =>
+      exactPowerTwoProportionZ(0.4, 0.5, Math.round(total / 2), 0.05, total - Math.round(total / 2));
     let truth = 700;
     while (exact(truth) < 0.8) truth++;
     expect(document.valueCI[0]).toBeLessThanOrEqual(truth);
@@ -28,7 +42,19 @@ describe('trialsim sample-size', () => {
   });
 
   it('prints the curve as CSV', async () => {
-    const { code, stdout } = await trialsim(['sample-size', 'teaching-two-arm', '--csv', '--quiet', '--threads', '1', '--no-null', '--trials', '200', '--precision', '0.02']);
+    const { code, stdout } = await trialsim([
+      'sample-size',
+      'teaching-two-arm',
+      '--csv',
+      '--quiet',
+      '--threads',
+      '1',
+      '--no-null',
+      '--trials',
+      '200',
+      '--precision',
+      '0.02',
+    ]);
     expect(code).toBe(0);
     expect(stdout.split('\r\n')[0]).toBe('parameter,value,outcome,power,powerCILower,powerCIUpper,target');
   });
@@ -41,7 +67,14 @@ describe('trialsim sample-size', () => {
       ['--target', '1.2'],
       ['--max', '2'],
     ]) {
-      const { code, stderr } = await trialsim(['sample-size', 'teaching-two-arm', '--quiet', '--threads', '1', ...args]);
+      const { code, stderr } = await trialsim([
+        'sample-size',
+        'teaching-two-arm',
+        '--quiet',
+        '--threads',
+        '1',
+        ...args,
+      ]);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(/trialsim|error/);
     }

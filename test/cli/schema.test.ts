@@ -10,7 +10,9 @@ describe('trialsim schema', () => {
     expect(code).toBe(0);
     const schema = JSON.parse(stdout) as { additionalProperties: boolean; properties: Record<string, unknown> };
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'cohort', 'outcomes', 'design', 'analysis', 'simulation', 'pilot', 'costs']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['name', 'cohort', 'outcomes', 'design', 'analysis', 'simulation', 'pilot', 'costs']),
+    );
   });
 
   test('has --help', async () => {

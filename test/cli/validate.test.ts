@@ -10,21 +10,38 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url
 
 describe('trialsim validate', () => {
   test('says ok with a one-line summary for each valid file and exits 0', async () => {
-    const { code, stdout, stderr } = await trialsim(['validate', 'milton-keynes', `${FIXTURES}good/json-scenario.json`]);
+    const { code, stdout, stderr } = await trialsim([
+      'validate',
+      'milton-keynes',
+      `${FIXTURES}good/json-scenario.json`,
+    ]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^ok .*scenarios\/milton-keynes\.yaml: milton-keynes — 8 outcomes \(2 primary\), 45 treated \+ 120 control, stratified randomisation, 12 months' follow-up, 2000 trials$/);
-    expect(lines[1]).toMatch(/^ok .*json-scenario\.json: json-scenario — 1 outcome \(1 primary\), 100 treated \+ 200 control/);
+    expect(lines[0]).toMatch(
+      /^ok .*scenarios\/milton-keynes\.yaml: milton-keynes — 8 outcomes \(2 primary\), 45 treated \+ 120 control, stratified randomisation, 12 months' follow-up, 2000 trials$/,
+    );
+    expect(lines[1]).toMatch(
+      /^ok .*json-scenario\.json: json-scenario — 1 outcome \(1 primary\), 100 treated \+ 200 control/,
+    );
   });
 
   test('lists the problems of every bad file together and exits 2, without a stack trace', async () => {
-    const { code, stdout, stderr } = await trialsim(['validate', `${FIXTURES}bad/negative-rate.yaml`, 'teaching-two-arm', `${FIXTURES}bad/unknown-top-key.yaml`]);
+    const { code, stdout, stderr } = await trialsim([
+      'validate',
+      `${FIXTURES}bad/negative-rate.yaml`,
+      'teaching-two-arm',
+      `${FIXTURES}bad/unknown-top-key.yaml`,
+    ]);
     expect(code).toBe(2);
     expect(stdout).toMatch(/^ok .*teaching-two-arm\.yaml/);
-    expect(stderr).toContain('negative-rate.yaml:9:27: outcomes[1].ratePerYear.youth must be a rate per person-year ≥ 0 (got -2)');
-    expect(stderr).toContain('unknown-top-key.yaml:4:1: simulaton is not a known key\n  fix: did you mean "simulation"?');
+    expect(stderr).toContain(
+      'negative-rate.yaml:9:27: outcomes[1].ratePerYear.youth must be a rate per person-year ≥ 0 (got -2)',
+    );
+    expect(stderr).toContain(
+      'unknown-top-key.yaml:4:1: simulaton is not a known key\n  fix: did you mean "simulation"?',
+    );
     expect(stderr).toMatch(/2 problems found\.\n$/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -39,7 +56,9 @@ describe('trialsim validate', () => {
   test('checks --set overrides too', async () => {
     const { code, stderr } = await trialsim(['validate', 'teaching-two-arm', '--set', 'design.size.treated=0']);
     expect(code).toBe(2);
-    expect(stderr).toContain('design.size.treated must be a whole number of people from 1 to 10000000 [set by --set design.size.treated=…] (got 0)');
+    expect(stderr).toContain(
+      'design.size.treated must be a whole number of people from 1 to 10000000 [set by --set design.size.treated=…] (got 0)',
+    );
   });
 
   test('needs at least one file and has --help', async () => {

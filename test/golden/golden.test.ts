@@ -29,12 +29,16 @@ function compareWithGolden(name: string, stdout: string): void {
 }
 
 describe('golden outputs', () => {
-  it.concurrent.each(GOLDEN_CASES.map((c) => [c.name, c] as const))('%s is unchanged', async (_, golden) => {
-    const result = await trialsim(golden.args);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    compareWithGolden(golden.name, result.stdout);
-  }, 60_000);
+  it.concurrent.each(GOLDEN_CASES.map((c) => [c.name, c] as const))(
+    '%s is unchanged',
+    async (_, golden) => {
+      const result = await trialsim(golden.args);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      compareWithGolden(golden.name, result.stdout);
+    },
+    60_000,
+  );
 
   it(`${GOLDEN_MERGE.name} is unchanged`, async () => {
     const files: string[] = [];

@@ -7,9 +7,15 @@ function panelWith(counts: Record<number, number>, trueEffect = 0.62): ExplainPa
   const estimateHistogram = new Array<number>(ESTIMATE_BINS.count + 2).fill(0);
   for (const [bin, n] of Object.entries(counts)) estimateHistogram[Number(bin)] = n;
   return {
-    label: 'Pilot', treated: 45, control: 120, estimateHistogram,
+    label: 'Pilot',
+    treated: 45,
+    control: 120,
+    estimateHistogram,
     significantHistogram: estimateHistogram.map((n) => Math.floor(n / 2)),
-    trueEffect, power: 0.4, exaggeration: 1.5, typeS: 0,
+    trueEffect,
+    power: 0.4,
+    exaggeration: 1.5,
+    typeS: 0,
   };
 }
 

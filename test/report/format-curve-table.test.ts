@@ -28,7 +28,10 @@ describe('formatCurveTable', () => {
   it('drops the intervals, then pivots to one row per point, as the width shrinks', () => {
     const narrow = formatCurveTable(curve, { color: false, width: 30 }).split('\n');
     const start = narrow.findIndex((line) => line.startsWith('value'));
-    expect(narrow.slice(start + 1, start + 3).map((line) => line.trim().split(/\s{2,}/))).toEqual([['50', '30.0%', '90.0% ✓'], ['100', '85.0% ✓', '—']]);
+    expect(narrow.slice(start + 1, start + 3).map((line) => line.trim().split(/\s{2,}/))).toEqual([
+      ['50', '30.0%', '90.0% ✓'],
+      ['100', '85.0% ✓', '—'],
+    ]);
     expect(narrow).toContain('Power only, to fit; --csv or --json give the 95% intervals.');
     const long = formatCurveTable(curve, { color: false, width: 20 }).split('\n');
     const first = long.findIndex((line) => line.startsWith('value'));

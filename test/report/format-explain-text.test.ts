@@ -10,7 +10,17 @@ function panel(label: string, treated: number, from: number, to: number, signifi
     estimateHistogram[i] = 10;
     if (i <= significantTo) significantHistogram[i] = 10;
   }
-  return { label, treated, control: 120, estimateHistogram, significantHistogram, trueEffect: 0.62, power: 0.41, exaggeration: 1.6, typeS: 0.004 };
+  return {
+    label,
+    treated,
+    control: 120,
+    estimateHistogram,
+    significantHistogram,
+    trueEffect: 0.62,
+    power: 0.41,
+    exaggeration: 1.6,
+    typeS: 0.004,
+  };
 }
 
 // Bins 60–85 span ratios 0.35–1.28 (e^−1.05 to e^0.25); bin 81 holds ratio 1, bin 71 the truth 0.62.
@@ -27,7 +37,9 @@ describe('formatExplainText', () => {
 
   it('heads each panel with its size, power, exaggeration and wrong-sign share', () => {
     // A heading longer than 80 columns wraps; compare with the line breaks taken out.
-    expect(text.replace(/\s+/g, ' ')).toContain('Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60× · wrong sign 0.4%');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60× · wrong sign 0.4%',
+    );
     expect(text).toContain('Planned: 200 treated, 120 control');
   });
 
@@ -59,7 +71,9 @@ describe('formatExplainText', () => {
   it('ends the truth label at its arrow when it would pass the right edge', () => {
     // A truth of 1.25 sits in the last bin, 0.223 of log above ratio 1, near the right edge.
     const right = { ...data, panels: [{ ...data.panels[0], trueEffect: 1.25 }] };
-    const mark = formatExplainText(right, { color: false, width: 60 }).split('\n').find((line) => line.includes('true effect 1.25'))!;
+    const mark = formatExplainText(right, { color: false, width: 60 })
+      .split('\n')
+      .find((line) => line.includes('true effect 1.25'))!;
     expect(mark.trimEnd().endsWith('true effect 1.25 ↑')).toBe(true);
     expect([...mark].length).toBeLessThanOrEqual(60);
   });

@@ -7,13 +7,30 @@ describe('formatJson', () => {
     const text = formatJson(sampleSummary);
     expect(JSON.parse(text)).toEqual(sampleSummary);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.trim().split('\n').filter((line) => line.startsWith('{')).length).toBe(1);
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{')).length,
+    ).toBe(1);
   });
 
   it('orders the top-level keys as DESIGN.md §5 shows them, timing last', () => {
     const shuffled = Object.fromEntries(Object.entries(sampleSummary).reverse()) as typeof sampleSummary;
     const keys = Object.keys(JSON.parse(formatJson(shuffled)));
-    expect(keys).toEqual(['tool', 'command', 'scenario', 'seed', 'trials', 'complete', 'design', 'results', 'familywise', 'warnings', 'timing']);
+    expect(keys).toEqual([
+      'tool',
+      'command',
+      'scenario',
+      'seed',
+      'trials',
+      'complete',
+      'design',
+      'results',
+      'familywise',
+      'warnings',
+      'timing',
+    ]);
   });
 
   it('starts each result with the contract fields in §5 order', () => {
@@ -23,8 +40,21 @@ describe('formatJson', () => {
     } as unknown as typeof sampleSummary;
     const first = JSON.parse(formatJson(shuffled)).results[0];
     expect(Object.keys(first).slice(0, 15)).toEqual([
-      'outcome', 'analysis', 'primary', 'estimand', 'power', 'powerCI', 'mcse', 'typeIError',
-      'bias', 'rmse', 'coverage', 'typeS', 'exaggeration', 'meanEstimate', 'failures',
+      'outcome',
+      'analysis',
+      'primary',
+      'estimand',
+      'power',
+      'powerCI',
+      'mcse',
+      'typeIError',
+      'bias',
+      'rmse',
+      'coverage',
+      'typeS',
+      'exaggeration',
+      'meanEstimate',
+      'failures',
     ]);
   });
 

@@ -12,7 +12,12 @@ function firstTable(text: string): string[][] {
   const rows: string[][] = [];
   for (let i = start; i < lines.length && lines[i].startsWith('|'); i++) {
     // Split on pipes not escaped with a backslash.
-    rows.push(lines[i].slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    rows.push(
+      lines[i]
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -48,7 +53,9 @@ describe('formatMarkdown', () => {
     expect(text).toContain('stratified randomisation by group');
     expect(text).toContain('90% (youth), 60% (adult)');
     expect(text).toContain('analysed within youth');
-    expect(text).toContain('at least 1 `knife` offence in the last 12 months; and at least 2 `knife` or `crime` offences in the last 24 months');
+    expect(text).toContain(
+      'at least 1 `knife` offence in the last 12 months; and at least 2 `knife` or `crime` offences in the last 24 months',
+    );
   });
 
   it('lists the warnings in words and the family-wise results', () => {
@@ -74,17 +81,35 @@ describe('formatMarkdown with a type I error above α', () => {
   it('says so in the type I error cell', () => {
     const invalid = {
       ...sampleSummary,
-      results: [{ ...sampleSummary.results[1], typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true }],
+      results: [
+        {
+          ...sampleSummary.results[1],
+          typeIError: 0.076,
+          typeIErrorCI: [0.069, 0.084] as const,
+          typeIErrorAboveAlpha: true,
+        },
+      ],
     };
     const text = formatMarkdown(invalid, { commandLine, design: sampleDesign });
     expect(firstTable(text)[2][4]).toBe('7.6% [6.9, 8.4] (above α)');
-    expect(firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }))[3][4]).toBe('5.2% [4.6, 5.9]');
+    expect(firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }))[3][4]).toBe(
+      '5.2% [4.6, 5.9]',
+    );
   });
 });
 
 describe('formatMarkdown for a multi-site design', () => {
   it('states the sites with a readable between-site variation', () => {
-    const sites = { ...sampleDesign, design: { ...sampleDesign.design, randomisation: 'cluster' as const, sites: { count: 10, rateCV: Math.sqrt(1 / 15) } } };
-    expect(formatMarkdown(sampleSummary, { commandLine, design: sites })).toContain('- Sites: 10, between-site rate CV 0.258.');
+    const sites = {
+      ...sampleDesign,
+      design: {
+        ...sampleDesign.design,
+        randomisation: 'cluster' as const,
+        sites: { count: 10, rateCV: Math.sqrt(1 / 15) },
+      },
+    };
+    expect(formatMarkdown(sampleSummary, { commandLine, design: sites })).toContain(
+      '- Sites: 10, between-site rate CV 0.258.',
+    );
   });
 });

@@ -14,7 +14,17 @@ describe('formatResult', () => {
   });
 
   it('passes the scenario’s α to the table, so invalid tests are marked', () => {
-    const invalid = { ...sampleSummary, results: [{ ...sampleSummary.results[1], typeIError: 0.08, typeIErrorCI: [0.07, 0.09] as const, typeIErrorAboveAlpha: true }] };
+    const invalid = {
+      ...sampleSummary,
+      results: [
+        {
+          ...sampleSummary.results[1],
+          typeIError: 0.08,
+          typeIErrorCI: [0.07, 0.09] as const,
+          typeIErrorAboveAlpha: true,
+        },
+      ],
+    };
     expect(formatResult(invalid, 'table', options)).toContain('8.0%!');
     expect(formatResult(invalid, 'table', { ...options, design: null })).not.toContain('8.0%!');
   });

@@ -46,7 +46,15 @@ describe('formatTable', () => {
   });
 
   it('marks type I error as not measured after --no-null', () => {
-    const noNull = { ...sampleSummary, results: sampleSummary.results.map((r) => ({ ...r, typeIError: null, typeIErrorCI: null, typeIErrorAboveAlpha: null })) };
+    const noNull = {
+      ...sampleSummary,
+      results: sampleSummary.results.map((r) => ({
+        ...r,
+        typeIError: null,
+        typeIErrorCI: null,
+        typeIErrorAboveAlpha: null,
+      })),
+    };
     expect(formatTable(noNull, { color: false })).toContain('type I: not measured (--no-null)');
   });
 });
@@ -76,7 +84,8 @@ describe('layoutDiagnosandTable', () => {
     expect(layout.lines[0]).not.toContain('analysis');
     for (const line of layout.lines) expect(line.length).toBeLessThanOrEqual(80);
     // Nothing else was cut: every outcome id is whole.
-    for (const r of sampleSummary.results) expect(layout.lines.some((line) => line.startsWith(`${r.outcome} `) || line === r.outcome)).toBe(true);
+    for (const r of sampleSummary.results)
+      expect(layout.lines.some((line) => line.startsWith(`${r.outcome} `) || line === r.outcome)).toBe(true);
     const text = formatTable(sampleSummary, { color: false, width: 80 });
     expect(text).toContain('analysis: crime, knife: negative-binomial · knife-youth: mann-whitney');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
@@ -87,7 +96,11 @@ describe('formatTable with the scenario’s α', () => {
   // knife's type I error 5.2% has interval [4.6, 5.9]: not clearly above 5%. Make one that is.
   const invalid = {
     ...sampleSummary,
-    results: sampleSummary.results.map((r) => (r.outcome === 'knife' ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true } : r)),
+    results: sampleSummary.results.map((r) =>
+      r.outcome === 'knife'
+        ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true }
+        : r,
+    ),
   };
 
   it('marks a type I error whose interval lies above α, and explains the mark', () => {
@@ -99,7 +112,11 @@ describe('formatTable with the scenario’s α', () => {
   });
 
   it('marks nothing without α or when every interval reaches α', () => {
-    expect(formatTable(invalid, { color: false }).split('\n').find((line) => line.startsWith('knife *'))).not.toContain('!');
+    expect(
+      formatTable(invalid, { color: false })
+        .split('\n')
+        .find((line) => line.startsWith('knife *')),
+    ).not.toContain('!');
     expect(formatTable(sampleSummary, { color: false, alpha: 0.05 })).not.toContain('above α');
   });
 });

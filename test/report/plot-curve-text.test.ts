@@ -27,13 +27,19 @@ describe('plotCurveText', () => {
   it('puts each point at its value across and its power up, one marker per outcome', () => {
     const lines = plotCurveText(curve, { width: 41, height: 11 });
     // Power p sits on row round((1 − p) × 10); value v on column round((v − 50) / 50 × 40).
-    expect(positions(lines, '●', 11)).toEqual([[4, 40], [7, 0]]);
+    expect(positions(lines, '●', 11)).toEqual([
+      [4, 40],
+      [7, 0],
+    ]);
     expect(positions(lines, '■', 11)).toEqual([[1, 0]]);
     expect(lines.at(-1)).toBe('     ● knife   ■ crime');
   });
 
   it('draws the target as a dotted line labelled in the margin, which no point covers', () => {
-    const covered: PowerCurve = { ...curve, points: [...curve.points, { value: 100, outcome: 'crime', power: 0.8, powerCI: [0.78, 0.82] }] };
+    const covered: PowerCurve = {
+      ...curve,
+      points: [...curve.points, { value: 100, outcome: 'crime', power: 0.8, powerCI: [0.78, 0.82] }],
+    };
     const lines = plotCurveText(covered, { width: 41, height: 11 });
     const row = lines[2];
     expect(row.endsWith(' target 80%')).toBe(true);
@@ -62,7 +68,9 @@ describe('plotCurveText with many outcomes', () => {
   const ids = ['crime', 'knife', 'victim', 'violence', 'any-crime', 'harm', 'knife-u18', 'harm-u18', 'all-primary'];
   const many: PowerCurve = {
     parameter: 'design.size.treated',
-    points: ids.flatMap((outcome, i) => [50, 100].map((value) => ({ value, outcome, power: (i + 1) / 10, powerCI: [0, 1] as [number, number] }))),
+    points: ids.flatMap((outcome, i) =>
+      [50, 100].map((value) => ({ value, outcome, power: (i + 1) / 10, powerCI: [0, 1] as [number, number] })),
+    ),
   };
   const lines = plotCurveText(many, { width: 40, height: 11 });
 
@@ -94,6 +102,8 @@ describe('plotCurveText when points coincide', () => {
     // Row round((1 − 0.5) × 10) = 5 holds both first points in column 0.
     expect(lines[5][5]).toBe('✱');
     expect(lines.at(-1)).toBe('     ● a   ■ b   ✱ several');
-    expect(plotCurveText({ ...shared, points: shared.points.slice(2) }, { width: 30, height: 11 }).at(-1)).toBe('     ● a   ■ b');
+    expect(plotCurveText({ ...shared, points: shared.points.slice(2) }, { width: 30, height: 11 }).at(-1)).toBe(
+      '     ● a   ■ b',
+    );
   });
 });

@@ -15,11 +15,15 @@ function progressAt(elapsedSeconds: number, trialsDone: number, trialsTotal = 50
 
 describe('formatProgressLine', () => {
   it('says trials done of total, the share, the rate and the time left', () => {
-    expect(formatProgressLine(progressAt(0.3, 1200))).toBe('trialsim: 1,200/5,000 trials (24%), 4,100 trials/s, ETA 1s');
+    expect(formatProgressLine(progressAt(0.3, 1200))).toBe(
+      'trialsim: 1,200/5,000 trials (24%), 4,100 trials/s, ETA 1s',
+    );
   });
 
   it('says how long the run took once it is done', () => {
-    expect(formatProgressLine(progressAt(65, 5000))).toBe('trialsim: 5,000/5,000 trials (100%), 4,100 trials/s, done in 1m 05s');
+    expect(formatProgressLine(progressAt(65, 5000))).toBe(
+      'trialsim: 5,000/5,000 trials (100%), 4,100 trials/s, done in 1m 05s',
+    );
   });
 
   it('leaves out the time left until a rate is known', () => {

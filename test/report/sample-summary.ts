@@ -68,7 +68,11 @@ const youthKnife: OutcomeDiagnosis = {
 export const sampleSummary: RunSummary = {
   tool: { name: 'trialsim', version: '0.1.0' },
   command: 'run',
-  scenario: { name: 'milton-keynes', title: 'Focused deterrence in Milton Keynes — replication planner', sha256: 'ab12cd' },
+  scenario: {
+    name: 'milton-keynes',
+    title: 'Focused deterrence in Milton Keynes — replication planner',
+    sha256: 'ab12cd',
+  },
   seed: 2023,
   trials: 5000,
   complete: true,

@@ -13,7 +13,13 @@ const design = fakeDesign();
 /** Cuts [0, total) at the given points into chunks, each with the fake engine's tally. */
 function chunksOf(total: number, cuts: number[]): { fromTrial: number; toTrial: number; tally: RunTally }[] {
   const edges = [...new Set([0, ...cuts.map((cut) => cut % total), total])].sort((a, b) => a - b);
-  return edges.slice(1).map((toTrial, i) => ({ fromTrial: edges[i], toTrial, tally: simulateBlock(design, edges[i], toTrial, { withNull: true }) }));
+  return edges
+    .slice(1)
+    .map((toTrial, i) => ({
+      fromTrial: edges[i],
+      toTrial,
+      tally: simulateBlock(design, edges[i], toTrial, { withNull: true }),
+    }));
 }
 
 describe('ChunkCollector', () => {
@@ -22,7 +28,9 @@ describe('ChunkCollector', () => {
     (total, cuts, shuffleSeed) => {
       const whole = runTallyToJSON(simulateBlock(design, 0, total, { withNull: true }));
       const chunks = chunksOf(total, cuts);
-      const order = chunks.map((_, i) => i).sort((a, b) => ((a * 7919 + shuffleSeed) % 101) - ((b * 7919 + shuffleSeed) % 101));
+      const order = chunks
+        .map((_, i) => i)
+        .sort((a, b) => ((a * 7919 + shuffleSeed) % 101) - ((b * 7919 + shuffleSeed) % 101));
       const collector = new ChunkCollector(design.outcomes.length, true, 0);
       for (const i of order) collector.add(chunks[i].fromTrial, chunks[i].toTrial, chunks[i].tally);
       expect(runTallyToJSON(collector.tally())).toEqual(whole);

@@ -18,17 +18,20 @@ describe('ChunkQueue', () => {
     fc.option(fc.integer({ min: 1, max: 700 }), { nil: null }),
     fc.integer({ min: 1, max: 8 }),
     fc.double({ min: 1e-7, max: 0.5, noNaN: true }),
-  ])('hands out every trial of the range exactly once, in order, in non-empty chunks', (from, length, fixedSize, threads, secondsPerTrial) => {
-    const chunks = drain(new ChunkQueue(from, from + length, fixedSize, threads), secondsPerTrial);
-    let next = from;
-    for (const [chunkFrom, chunkTo] of chunks) {
-      expect(chunkFrom).toBe(next);
-      expect(chunkTo).toBeGreaterThan(chunkFrom);
-      if (fixedSize !== null) expect(chunkTo - chunkFrom).toBeLessThanOrEqual(fixedSize);
-      next = chunkTo;
-    }
-    expect(next).toBe(from + length);
-  });
+  ])(
+    'hands out every trial of the range exactly once, in order, in non-empty chunks',
+    (from, length, fixedSize, threads, secondsPerTrial) => {
+      const chunks = drain(new ChunkQueue(from, from + length, fixedSize, threads), secondsPerTrial);
+      let next = from;
+      for (const [chunkFrom, chunkTo] of chunks) {
+        expect(chunkFrom).toBe(next);
+        expect(chunkTo).toBeGreaterThan(chunkFrom);
+        if (fixedSize !== null) expect(chunkTo - chunkFrom).toBeLessThanOrEqual(fixedSize);
+        next = chunkTo;
+      }
+      expect(next).toBe(from + length);
+    },
+  );
 
   test('gives a chunk handed back out again before any new chunk, and only then reports empty', () => {
     const queue = new ChunkQueue(0, 20, 10, 1);

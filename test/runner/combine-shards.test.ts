@@ -12,7 +12,11 @@ const simulateBlock = (fakeEngine as { simulateBlock: SimulateBlock }).simulateB
 const TRIALS = 301;
 
 /** A shard document as `run --shard I/N --json` writes it (only the fields merge reads, plus a few). */
-function shardDocument(index: number, count: number, overrides: { seed?: number; withNull?: boolean; complete?: boolean; sha256?: string } = {}) {
+function shardDocument(
+  index: number,
+  count: number,
+  overrides: { seed?: number; withNull?: boolean; complete?: boolean; sha256?: string } = {},
+) {
   const design = fakeDesign('fake', overrides.seed ?? 2023, TRIALS);
   const withNull = overrides.withNull ?? true;
   const range = shardRange(TRIALS, index, count);
@@ -47,7 +51,9 @@ function problemsOf(shards: ShardInput[]): readonly string[] {
 
 describe('combineShards', () => {
   test('merges shards given in any order into the tally of the whole run, with the shards’ design and hash', () => {
-    const combined = combineShards(inputs(['c.json', shardDocument(3, 3)], ['a.json', shardDocument(1, 3)], ['b.json', shardDocument(2, 3)]));
+    const combined = combineShards(
+      inputs(['c.json', shardDocument(3, 3)], ['a.json', shardDocument(1, 3)], ['b.json', shardDocument(2, 3)]),
+    );
     const whole = simulateBlock(fakeDesign('fake', 2023, TRIALS), 0, TRIALS, { withNull: true });
     expect(runTallyToJSON(combined.tally)).toEqual(runTallyToJSON(whole));
     expect(combined.design).toEqual(fakeDesign('fake', 2023, TRIALS));
@@ -65,34 +71,59 @@ describe('combineShards', () => {
     expect(problemsOf(inputs(['a.json', shardDocument(1, 3)], ['c.json', shardDocument(3, 3)]))).toEqual([
       'no shard holds trials 100–199 (shard 2/3 is missing)',
     ]);
-    expect(problemsOf(inputs(['a.json', shardDocument(1, 3)]))).toEqual(['no shard holds trials 100–300 (shard 2/3, 3/3 are missing)']);
+    expect(problemsOf(inputs(['a.json', shardDocument(1, 3)]))).toEqual([
+      'no shard holds trials 100–300 (shard 2/3, 3/3 are missing)',
+    ]);
   });
 
   test('names both files when shards overlap (the same shard twice, or splits that do not fit)', () => {
-    expect(problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2)], ['b-copy.json', shardDocument(2, 2)]))).toEqual([
+    expect(
+      problemsOf(
+        inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2)], ['b-copy.json', shardDocument(2, 2)]),
+      ),
+    ).toEqual([
       'b.json (shard 2/2, trials 150–300) and b-copy.json (shard 2/2, trials 150–300) overlap; each trial must be in one shard only',
     ]);
-    expect(problemsOf(inputs(['half.json', shardDocument(1, 2)], ['third.json', shardDocument(2, 3)], ['last.json', shardDocument(3, 3)]))).toEqual([
+    expect(
+      problemsOf(
+        inputs(
+          ['half.json', shardDocument(1, 2)],
+          ['third.json', shardDocument(2, 3)],
+          ['last.json', shardDocument(3, 3)],
+        ),
+      ),
+    ).toEqual([
       'half.json (shard 1/2, trials 0–149) and third.json (shard 2/3, trials 100–199) overlap; each trial must be in one shard only',
     ]);
   });
 
   test('refuses shards of different runs, naming the files and what differs', () => {
-    const problems = problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { seed: 7, sha256: 'sha-2023' })]));
+    const problems = problemsOf(
+      inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { seed: 7, sha256: 'sha-2023' })]),
+    );
     expect(problems).toHaveLength(2);
     expect(problems[0]).toBe('the shards differ in seed (a.json: 2023; b.json: 7); merge only the shards of one run');
     expect(problems[1]).toBe('the shards differ in compiled design (a.json; b.json); merge only the shards of one run');
-    expect(problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { withNull: false })]))).toEqual([
+    expect(
+      problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { withNull: false })])),
+    ).toEqual([
       'the shards differ in null run (a.json: with; b.json: without (--no-null)); merge only the shards of one run',
     ]);
-    expect(problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { sha256: 'other' })]))).toEqual([
+    expect(
+      problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { sha256: 'other' })])),
+    ).toEqual([
       'the shards differ in scenario sha256 (a.json: sha-2023; b.json: other); merge only the shards of one run',
     ]);
   });
 
   test('refuses an interrupted shard and files that are not shard outputs, listing every problem at once', () => {
     const problems = problemsOf(
-      inputs(['a.json', shardDocument(1, 3, { complete: false })], ['full.json', { tool: {}, results: [] }], ['list.json', [1, 2]], ['c.json', shardDocument(3, 3)]),
+      inputs(
+        ['a.json', shardDocument(1, 3, { complete: false })],
+        ['full.json', { tool: {}, results: [] }],
+        ['list.json', [1, 2]],
+        ['c.json', shardDocument(3, 3)],
+      ),
     );
     expect(problems).toEqual([
       'a.json holds shard 1/3, which was interrupted ("complete": false); run that shard again',

@@ -10,7 +10,16 @@ const root = join(import.meta.dirname, '../..');
 /** Runs a long simulation, sends SIGINT once a progress line shows finished trials, and collects the outcome. */
 function interruptRun(threads: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const args = [join(root, 'bin/trialsim'), 'run', 'teaching-two-arm', '--trials', '5000000', '--threads', String(threads), '--json'];
+    const args = [
+      join(root, 'bin/trialsim'),
+      'run',
+      'teaching-two-arm',
+      '--trials',
+      '5000000',
+      '--threads',
+      String(threads),
+      '--json',
+    ];
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, CI: 'true' } });
     let stdout = '';
     let stderr = '';
@@ -32,13 +41,19 @@ describe('interrupting a run', () => {
   test.each([2, 1])('with %i thread(s) prints the finished trials marked incomplete and exits 130', async (threads) => {
     const { code, stdout, stderr } = await interruptRun(threads);
     expect(code, stderr).toBe(130);
-    const document = JSON.parse(stdout) as { complete: boolean; trials: number; results: { power: number }[]; timing: { threads: number } };
+    const document = JSON.parse(stdout) as {
+      complete: boolean;
+      trials: number;
+      results: { power: number }[];
+      timing: { threads: number };
+    };
     expect(document.complete).toBe(false);
     expect(document.trials).toBeGreaterThan(0);
     expect(document.trials).toBeLessThan(5_000_000);
     expect(document.results[0].power).toBeGreaterThan(0);
     expect(document.timing.threads).toBe(threads);
     // Only progress lines: no deprecation warning (DEP0132) or other stray output.
-    for (const line of stderr.split('\n').filter((text) => text.trim() !== '')) expect(line).toMatch(/^trialsim: [\d,]+\/5,000,000 trials/);
+    for (const line of stderr.split('\n').filter((text) => text.trim() !== ''))
+      expect(line).toMatch(/^trialsim: [\d,]+\/5,000,000 trials/);
   });
 });

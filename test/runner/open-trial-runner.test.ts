@@ -24,7 +24,9 @@ describe('openTrialRunner', () => {
       // Workers start once, when first needed: a short first run may finish before the second
       // worker is up (it then starts during a later run), so at most `threads` runs report a start.
       expect(first.workerStartMilliseconds).not.toBeNull();
-      expect([first, second, third].filter((run) => run.workerStartMilliseconds !== null).length).toBeLessThanOrEqual(2);
+      expect([first, second, third].filter((run) => run.workerStartMilliseconds !== null).length).toBeLessThanOrEqual(
+        2,
+      );
     } finally {
       await runner.close();
     }
@@ -42,7 +44,12 @@ describe('openTrialRunner', () => {
         onProgress: (progress) => progress.trialsDone >= 20 && controller.abort(),
       });
       expect(aborted.complete).toBe(false);
-      const crashed = await runner.run(fakeDesign('fake', 5), { trials: 400, withNull: true, chunkSize: 25, faultInjection: { atTrial: 130, times: 1, mode: 'throw' } });
+      const crashed = await runner.run(fakeDesign('fake', 5), {
+        trials: 400,
+        withNull: true,
+        chunkSize: 25,
+        faultInjection: { atTrial: 130, times: 1, mode: 'throw' },
+      });
       expect(runTallyToJSON(crashed.tally)).toEqual(await freshRunJSON(5, 400, true));
       const after = await runner.run(fakeDesign('fake', 5), { trials: 400, withNull: true });
       expect(runTallyToJSON(after.tally)).toEqual(await freshRunJSON(5, 400, true));

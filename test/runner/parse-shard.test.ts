@@ -8,10 +8,13 @@ describe('parseShard', () => {
     expect(parseShard('10/10')).toEqual({ index: 10, count: 10 });
   });
 
-  test.each(['2', '2/', '/3', 'a/b', '1.5/3', '-1/3', '2/3/4', ''])('rejects the malformed value "%s" and shows the expected form', (text) => {
-    expect(() => parseShard(text)).toThrow(ShardSyntaxError);
-    expect(() => parseShard(text)).toThrow(/expected I\/N/);
-  });
+  test.each(['2', '2/', '/3', 'a/b', '1.5/3', '-1/3', '2/3/4', ''])(
+    'rejects the malformed value "%s" and shows the expected form',
+    (text) => {
+      expect(() => parseShard(text)).toThrow(ShardSyntaxError);
+      expect(() => parseShard(text)).toThrow(/expected I\/N/);
+    },
+  );
 
   test('rejects a shard number outside 1…N, saying the allowed range', () => {
     expect(() => parseShard('0/3')).toThrow('--shard 0/3: the shard number must be from 1 to 3');

@@ -22,9 +22,16 @@ beforeAll(async () => {
 });
 
 describe('runTrials with the real engine', () => {
-  test.prop([fc.constantFrom('milton-keynes', 'teaching-two-arm'), fc.integer({ min: 1, max: 2 }), fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined })], {
-    numRuns: 4,
-  })('gives the identical tally on 1 or 2 threads and any chunk size', async (name, threads, chunkSize) => {
+  test.prop(
+    [
+      fc.constantFrom('milton-keynes', 'teaching-two-arm'),
+      fc.integer({ min: 1, max: 2 }),
+      fc.option(fc.integer({ min: 1, max: 15 }), { nil: undefined }),
+    ],
+    {
+      numRuns: 4,
+    },
+  )('gives the identical tally on 1 or 2 threads and any chunk size', async (name, threads, chunkSize) => {
     const result = await runTrials(designs.get(name)!, { threads, chunkSize, withNull: true });
     expect(runTallyToJSON(result.tally)).toEqual(references.get(name));
   });
@@ -33,7 +40,8 @@ describe('runTrials with the real engine', () => {
     const design = designs.get('milton-keynes')!;
     const parts = [];
     // One shard on workers is enough to mix the two paths; the slicing is what is under test.
-    for (const index of [1, 2, 3]) parts.push(await runTrials(design, { threads: index === 2 ? 2 : 1, withNull: true, shard: { index, count: 3 } }));
+    for (const index of [1, 2, 3])
+      parts.push(await runTrials(design, { threads: index === 2 ? 2 : 1, withNull: true, shard: { index, count: 3 } }));
     const merged = parts[0].tally;
     for (const part of parts.slice(1)) mergeRunTally(merged, part.tally);
     expect(runTallyToJSON(merged)).toEqual(references.get('milton-keynes'));

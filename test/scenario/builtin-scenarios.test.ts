@@ -10,7 +10,9 @@ describe('built-in scenarios', () => {
   const builtIns = listBuiltInScenarios();
 
   test('the four named in issue 2 are there', () => {
-    expect(builtIns.map((scenario) => scenario.name)).toEqual(expect.arrayContaining(['bench-ref', 'milton-keynes', 'milton-keynes-scale-up', 'teaching-two-arm']));
+    expect(builtIns.map((scenario) => scenario.name)).toEqual(
+      expect.arrayContaining(['bench-ref', 'milton-keynes', 'milton-keynes-scale-up', 'teaching-two-arm']),
+    );
   });
 
   for (const { name, file } of builtIns) {
@@ -33,7 +35,10 @@ describe('built-in scenarios', () => {
     expect((byId.get('victim') as CountOutcome).rateRatio.adult).toBe(0.64);
     expect(byId.get('any-crime')?.kind).toBe('binary');
     expect(byId.get('harm')?.kind).toBe('harm');
-    expect(design.outcomes.filter((outcome) => outcome.within === 'youth').map((outcome) => outcome.id)).toEqual(['knife-u18', 'harm-u18']);
+    expect(design.outcomes.filter((outcome) => outcome.within === 'youth').map((outcome) => outcome.id)).toEqual([
+      'knife-u18',
+      'harm-u18',
+    ]);
     expect(design.simulation).toMatchObject({ trials: 2000, seed: 2023 });
   });
 
@@ -54,7 +59,9 @@ describe('built-in scenarios', () => {
   });
 
   test('a built-in name resolves to its file and an existing path resolves to itself', () => {
-    expect(resolveScenario('teaching-two-arm')).toBe(`${builtInScenarioFolder()}/teaching-two-arm.yaml`.replace('//', '/'));
+    expect(resolveScenario('teaching-two-arm')).toBe(
+      `${builtInScenarioFolder()}/teaching-two-arm.yaml`.replace('//', '/'),
+    );
     const path = `${builtInScenarioFolder()}/bench-ref.yaml`;
     expect(resolveScenario(path)).toBe(path);
   });

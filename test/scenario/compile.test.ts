@@ -17,7 +17,9 @@ function compile(text: string) {
 
 describe('compileScenario', () => {
   test('expands a scalar rate, effect and engagement to every group, keeping per-group values', () => {
-    const design = compile(`${GROUPS}outcomes:\n  - { id: knife, kind: count, ratePerYear: 0.6, effect: { rateRatio: 0.6, byGroup: { youth: { rateRatio: 0.4 } } } }\n${DESIGN}`);
+    const design = compile(
+      `${GROUPS}outcomes:\n  - { id: knife, kind: count, ratePerYear: 0.6, effect: { rateRatio: 0.6, byGroup: { youth: { rateRatio: 0.4 } } } }\n${DESIGN}`,
+    );
     const knife = design.outcomes[0] as CountOutcome;
     expect(knife.ratePerYear).toEqual({ youth: 0.6, adult: 0.6 });
     expect(knife.rateRatio).toEqual({ youth: 0.4, adult: 0.6 });
@@ -32,27 +34,52 @@ describe('compileScenario', () => {
     expect(design.propensityDispersion).toBe(DEFAULTS.propensityDispersion);
     expect(design.selection).toBeNull();
     expect(design.outcomes[0]).toEqual({
-      id: 'x', label: 'x', kind: 'count', analysis: DEFAULTS.analysis.count, primary: true, within: null,
-      ratePerYear: { all: 1 }, dispersion: DEFAULTS.countDispersion, rateRatio: { all: DEFAULTS.ratio }, effectDistribution: null,
+      id: 'x',
+      label: 'x',
+      kind: 'count',
+      analysis: DEFAULTS.analysis.count,
+      primary: true,
+      within: null,
+      ratePerYear: { all: 1 },
+      dispersion: DEFAULTS.countDispersion,
+      rateRatio: { all: DEFAULTS.ratio },
+      effectDistribution: null,
     });
     expect(design.design).toEqual({
-      followUpMonths: 12, size: { kind: 'fixed', treated: 10, control: 20 }, randomisation: DEFAULTS.randomisation, strata: [],
-      blockSize: DEFAULTS.blockSize, engagement: { all: DEFAULTS.engagement }, attrition: DEFAULTS.attrition, caseworkers: null, sites: null,
+      followUpMonths: 12,
+      size: { kind: 'fixed', treated: 10, control: 20 },
+      randomisation: DEFAULTS.randomisation,
+      strata: [],
+      blockSize: DEFAULTS.blockSize,
+      engagement: { all: DEFAULTS.engagement },
+      attrition: DEFAULTS.attrition,
+      caseworkers: null,
+      sites: null,
     });
-    expect(design.analysis).toEqual({ alpha: DEFAULTS.alpha, sides: DEFAULTS.sides, multiplicity: DEFAULTS.multiplicity, adjustForPrior: DEFAULTS.adjustForPrior, permutations: DEFAULTS.permutations });
+    expect(design.analysis).toEqual({
+      alpha: DEFAULTS.alpha,
+      sides: DEFAULTS.sides,
+      multiplicity: DEFAULTS.multiplicity,
+      adjustForPrior: DEFAULTS.adjustForPrior,
+      permutations: DEFAULTS.permutations,
+    });
     expect(design.simulation).toEqual({ trials: DEFAULTS.trials, seed: DEFAULTS.seed, engine: DEFAULTS.engine });
     expect(design.pilot).toBeNull();
     expect(design.costs).toBeNull();
   });
 
   test('stratified randomisation without strata stratifies by group', () => {
-    const design = compile(`outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 6, size: { total: 40 }, randomisation: stratified }\n`);
+    const design = compile(
+      `outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 6, size: { total: 40 }, randomisation: stratified }\n`,
+    );
     expect(design.design.strata).toEqual(['group']);
     expect(design.design.size).toEqual({ kind: 'ratio', total: 40, treatedShare: 0.5 });
   });
 
   test('only outcomes marked primary are primary when any is marked', () => {
-    const design = compile(`outcomes:\n  - { id: a, kind: count, ratePerYear: 1 }\n  - { id: b, kind: count, ratePerYear: 1, primary: true }\n${DESIGN}`);
+    const design = compile(
+      `outcomes:\n  - { id: a, kind: count, ratePerYear: 1 }\n  - { id: b, kind: count, ratePerYear: 1, primary: true }\n${DESIGN}`,
+    );
     expect(design.outcomes.map((outcome) => outcome.primary)).toEqual([false, true]);
   });
 
@@ -81,7 +108,9 @@ describe('compileScenario', () => {
   });
 
   test('"k treated out of a total" leaves the rest as controls', () => {
-    const design = compile(`outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 12, size: { total: 165, treated: 45 } }\n`);
+    const design = compile(
+      `outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 12, size: { total: 165, treated: 45 } }\n`,
+    );
     expect(design.design.size).toEqual({ kind: 'fixed', treated: 45, control: 120 });
   });
 
@@ -98,7 +127,9 @@ describe('compileScenario', () => {
   });
 
   test('the Design is deeply frozen plain data that survives structuredClone unchanged', () => {
-    const design = compile(`${GROUPS}outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\n${DESIGN}pilot: { treated: 45, control: 120, estimates: { x: 0.5 } }\n`);
+    const design = compile(
+      `${GROUPS}outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\n${DESIGN}pilot: { treated: 45, control: 120, estimates: { x: 0.5 } }\n`,
+    );
     expect(Object.isFrozen(design.outcomes[0])).toBe(true);
     expect(Object.isFrozen((design.outcomes[0] as CountOutcome).ratePerYear)).toBe(true);
     expect(Object.isFrozen(design.pilot?.estimates)).toBe(true);

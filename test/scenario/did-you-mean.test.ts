@@ -17,7 +17,12 @@ describe('editDistance', () => {
   });
 
   test('is symmetric', () => {
-    for (const [a, b] of [['ratePerYear', 'raetPerYr'], ['youth', 'adult'], ['x', '']]) expect(editDistance(a, b)).toBe(editDistance(b, a));
+    for (const [a, b] of [
+      ['ratePerYear', 'raetPerYr'],
+      ['youth', 'adult'],
+      ['x', ''],
+    ])
+      expect(editDistance(a, b)).toBe(editDistance(b, a));
   });
 });
 

@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { listBuiltInScenarios } from '../../src/scenario/builtin-scenarios.js';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; additionalProperties?: unknown; required?: string[]; description?: string; type?: string };
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: unknown;
+  required?: string[];
+  description?: string;
+  type?: string;
+};
 
 describe('scenarioJsonSchema', () => {
   const schema = scenarioJsonSchema() as SchemaNode & { $schema: string };
@@ -29,11 +35,16 @@ describe('scenarioJsonSchema', () => {
     };
     visit(schema);
     expect(numbers.length).toBeGreaterThan(30);
-    for (const node of numbers) expect(node.description ?? '').toMatch(/must|ratio|rate|share|probability|number|months|dispersion|deviation|severity|correlation|coefficient|level|money|people/i);
+    for (const node of numbers)
+      expect(node.description ?? '').toMatch(
+        /must|ratio|rate|share|probability|number|months|dispersion|deviation|severity|correlation|coefficient|level|money|people/i,
+      );
   });
 
   test('lists every top-level key the built-in scenarios use', () => {
-    const keys = new Set(listBuiltInScenarios().flatMap(({ file }) => Object.keys(parse(readFileSync(file, 'utf8')) as object)));
+    const keys = new Set(
+      listBuiltInScenarios().flatMap(({ file }) => Object.keys(parse(readFileSync(file, 'utf8')) as object)),
+    );
     for (const key of keys) expect(Object.keys(schema.properties ?? {})).toContain(key);
   });
 });

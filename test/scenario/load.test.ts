@@ -31,7 +31,9 @@ async function problemOf(file: string): Promise<string> {
 
 describe('loading scenario files', () => {
   test('a missing file is refused by name, with a pointer to the built-ins', async () => {
-    expect(await problemOf(join(folder, 'nope.yaml'))).toBe('does not exist | check the path, or give a built-in name (see `trialsim scenarios`)');
+    expect(await problemOf(join(folder, 'nope.yaml'))).toBe(
+      'does not exist | check the path, or give a built-in name (see `trialsim scenarios`)',
+    );
   });
 
   test('a folder is refused as a folder', async () => {
@@ -65,7 +67,9 @@ describe('loading scenario files', () => {
   });
 
   test('a name that is neither a file nor a built-in suggests the nearest built-in', async () => {
-    expect(await problemOf('milton-keynse')).toBe('is neither a file nor a built-in scenario | did you mean "milton-keynes"?');
+    expect(await problemOf('milton-keynse')).toBe(
+      'is neither a file nor a built-in scenario | did you mean "milton-keynes"?',
+    );
   });
 
   test('binary garbage is refused with a message, not a crash', async () => {
@@ -78,8 +82,14 @@ describe('loading scenario files', () => {
   test('the sha256 is the same for the same Design written differently', async () => {
     const a = join(folder, 'a.yaml');
     const b = join(folder, 'b.json');
-    await writeFile(a, 'outcomes: [{ id: x, kind: count, ratePerYear: 1 }]\ndesign: { followUpMonths: 12, size: { treated: 5, control: 5 } }\n# a comment\n');
-    await writeFile(b, '{"design": {"size": {"control": 5, "treated": 5}, "followUpMonths": 12, "randomisation": "complete"}, "outcomes": [{"kind": "count", "id": "x", "ratePerYear": 1}], "name": "a"}');
+    await writeFile(
+      a,
+      'outcomes: [{ id: x, kind: count, ratePerYear: 1 }]\ndesign: { followUpMonths: 12, size: { treated: 5, control: 5 } }\n# a comment\n',
+    );
+    await writeFile(
+      b,
+      '{"design": {"size": {"control": 5, "treated": 5}, "followUpMonths": 12, "randomisation": "complete"}, "outcomes": [{"kind": "count", "id": "x", "ratePerYear": 1}], "name": "a"}',
+    );
     const [first, second] = [await loadDesign(a), await loadDesign(b)];
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(second.sha256).toBe(first.sha256);

@@ -20,7 +20,8 @@ function problemsOf(run: () => unknown): string[] {
   try {
     run();
   } catch (error) {
-    if (error instanceof ScenarioError) return error.problems.map((problem) => `${problem.path}: ${problem.message} | ${problem.hint}`);
+    if (error instanceof ScenarioError)
+      return error.problems.map((problem) => `${problem.path}: ${problem.message} | ${problem.hint}`);
     throw error;
   }
   throw new Error('no ScenarioError');
@@ -37,7 +38,13 @@ describe('applyOverrides', () => {
     expect(result.design).toEqual({ followUpMonths: 12, size: { treated: 200, control: 120 } });
     expect(result.outcomes).toEqual([
       { id: 'crime', kind: 'count', ratePerYear: { youth: 2, adult: 1 } },
-      { id: 'knife', kind: 'count', ratePerYear: 0.6, effect: { rateRatio: { from: 0.7, to: 0.9 } }, label: 'Knife offending' },
+      {
+        id: 'knife',
+        kind: 'count',
+        ratePerYear: 0.6,
+        effect: { rateRatio: { from: 0.7, to: 0.9 } },
+        label: 'Knife offending',
+      },
     ]);
   });
 
@@ -52,7 +59,13 @@ describe('applyOverrides', () => {
   });
 
   test('a later override of the same path wins', () => {
-    expect((applyOverrides(DOCUMENT, ['design.followUpMonths=6', 'design.followUpMonths=24']).design as { followUpMonths: number }).followUpMonths).toBe(24);
+    expect(
+      (
+        applyOverrides(DOCUMENT, ['design.followUpMonths=6', 'design.followUpMonths=24']).design as {
+          followUpMonths: number;
+        }
+      ).followUpMonths,
+    ).toBe(24);
   });
 
   test('an unknown outcome id is refused with a did-you-mean', () => {
@@ -62,7 +75,18 @@ describe('applyOverrides', () => {
   });
 
   test('every bad override is reported at once', () => {
-    expect(problemsOf(() => applyOverrides(DOCUMENT, ['design.size.treated.x=1', 'nothing', 'outcomes[5].id=a', '__proto__.x=1', 'a..b=1', 'design={ a: [1 }']))).toEqual([
+    expect(
+      problemsOf(() =>
+        applyOverrides(DOCUMENT, [
+          'design.size.treated.x=1',
+          'nothing',
+          'outcomes[5].id=a',
+          '__proto__.x=1',
+          'a..b=1',
+          'design={ a: [1 }',
+        ]),
+      ),
+    ).toEqual([
       'design.size.treated.x: cannot go inside design.size.treated: it holds 45 | set the whole value instead, e.g. --set design.size={ total: 400 }',
       ': must be PATH=VALUE | e.g. --set design.size.treated=200',
       'outcomes: outcomes has no entry 5 | use a position from 0 to 1',
@@ -78,22 +102,42 @@ describe('applyOverrides', () => {
   });
 
   test('parsePath splits keys and bracketed positions', () => {
-    expect(parsePath('outcomes[0].effect.byGroup.youth.rateRatio')).toEqual(['outcomes', 0, 'effect', 'byGroup', 'youth', 'rateRatio']);
+    expect(parsePath('outcomes[0].effect.byGroup.youth.rateRatio')).toEqual([
+      'outcomes',
+      0,
+      'effect',
+      'byGroup',
+      'youth',
+      'rateRatio',
+    ]);
   });
 });
 
 describe('overrides through loadDesign', () => {
   test('an overridden value is compiled', async () => {
-    const { design } = await loadDesign('milton-keynes', ['outcomes.knife.effect.rateRatio=0.8', 'design.size={ total: 400, allocation: "1:1" }']);
+    const { design } = await loadDesign('milton-keynes', [
+      'outcomes.knife.effect.rateRatio=0.8',
+      'design.size={ total: 400, allocation: "1:1" }',
+    ]);
     expect((design.outcomes[1] as CountOutcome).rateRatio).toEqual({ youth: 0.41, adult: 0.8 });
     expect(design.design.size).toEqual({ kind: 'ratio', total: 400, treatedShare: 0.5 });
   });
 
   test('an invalid overridden value is checked like the file, and says it came from --set', async () => {
-    const error = (await loadDesign('teaching-two-arm', ['design.size.treated=-3', 'design.sise.total=3']).catch((thrown: unknown) => thrown)) as ScenarioError;
+    const error = (await loadDesign('teaching-two-arm', ['design.size.treated=-3', 'design.sise.total=3']).catch(
+      (thrown: unknown) => thrown,
+    )) as ScenarioError;
     expect(error).toBeInstanceOf(ScenarioError);
-    expect(error.problems.map((problem) => [problem.path, problem.line, problem.message, problem.value, problem.hint])).toEqual([
-      ['design.size.treated', 0, 'must be a whole number of people from 1 to 10000000 [set by --set design.size.treated=…]', '-3', 'give a positive whole number, e.g. 45'],
+    expect(
+      error.problems.map((problem) => [problem.path, problem.line, problem.message, problem.value, problem.hint]),
+    ).toEqual([
+      [
+        'design.size.treated',
+        0,
+        'must be a whole number of people from 1 to 10000000 [set by --set design.size.treated=…]',
+        '-3',
+        'give a positive whole number, e.g. 45',
+      ],
       ['design.sise', 0, 'is not a known key [set by --set design.sise.total=…]', '', 'did you mean "size"?'],
     ]);
   });

@@ -3,7 +3,10 @@ import { parseValueRange } from '../../src/search/parse-value-range.js';
 
 describe('parseValueRange', () => {
   it('expands FROM:TO:STEP including TO', () => {
-    expect(parseValueRange('design.size.treated=50:200:50')).toEqual({ path: 'design.size.treated', values: [50, 100, 150, 200] });
+    expect(parseValueRange('design.size.treated=50:200:50')).toEqual({
+      path: 'design.size.treated',
+      values: [50, 100, 150, 200],
+    });
   });
 
   it('keeps decimal steps exact', () => {

@@ -30,8 +30,16 @@ describe('planMinimumDetectableEffect on the engine', () => {
 
   it('is deterministic for a fixed seed', async () => {
     const { design } = await loadDesign('teaching-two-arm', ['design.size={ treated: 60, control: 60 }']);
-    const first = await planMinimumDetectableEffect(design, inProcessRange, { target: 0.7, initialTrials: 100, precision: 0.02 });
-    const second = await planMinimumDetectableEffect(design, inProcessRange, { target: 0.7, initialTrials: 100, precision: 0.02 });
+    const first = await planMinimumDetectableEffect(design, inProcessRange, {
+      target: 0.7,
+      initialTrials: 100,
+      precision: 0.02,
+    });
+    const second = await planMinimumDetectableEffect(design, inProcessRange, {
+      target: 0.7,
+      initialTrials: 100,
+      precision: 0.02,
+    });
     expect(second.mde).toBe(first.mde);
     expect(second.curve).toEqual(first.curve);
   });

@@ -12,7 +12,13 @@ const folder = mkdtempSync(join(tmpdir(), 'trialsim-plan-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** A one-outcome negative-binomial scenario file (gamma frailty k, 1:1, no engagement or attrition loss). */
-function negativeBinomialScenario(name: string, ratePerYear: number, rateRatio: number, dispersion: number, followUpMonths: number): string {
+function negativeBinomialScenario(
+  name: string,
+  ratePerYear: number,
+  rateRatio: number,
+  dispersion: number,
+  followUpMonths: number,
+): string {
   const file = join(folder, `${name}.yaml`);
   writeFileSync(
     file,
@@ -58,7 +64,8 @@ describe('planSampleSize on the engine', () => {
     const plan = await planSampleSize(design, parameter, designAt, inProcessRange, { target: 0.8 });
     // Exact power of the pooled z test at total N (treated round(N/2) at 40%, the rest at 50%),
     // by enumerating both binomials (support/exact-power.ts).
-    const exact = (total: number) => exactPowerTwoProportionZ(0.4, 0.5, Math.round(total / 2), 0.05, total - Math.round(total / 2));
+    const exact = (total: number) =>
+      exactPowerTwoProportionZ(0.4, 0.5, Math.round(total / 2), 0.05, total - Math.round(total / 2));
     let truth = 700;
     while (exact(truth) < 0.8) truth++;
     expect(plan.search.status).toBe('found');
@@ -77,8 +84,13 @@ describe('planSampleSize on the engine', () => {
     const sets = ['design.size={ treated: 100, control: 100 }'];
     const { design } = await loadDesign('bench-ref', sets);
     const parameter = describeParameter(design, 'design.followUpMonths');
-    const designAt = async (value: number) => (await loadDesign('bench-ref', [...sets, ...parameter.overrides(value)])).design;
-    const plan = await planSampleSize(design, parameter, designAt, inProcessRange, { target: 0.8, outcome: 'offences', max: 120 });
+    const designAt = async (value: number) =>
+      (await loadDesign('bench-ref', [...sets, ...parameter.overrides(value)])).design;
+    const plan = await planSampleSize(design, parameter, designAt, inProcessRange, {
+      target: 0.8,
+      outcome: 'offences',
+      max: 120,
+    });
     expect(plan.search.status).toBe('impossible');
     expect(plan.search.value).toBeNull();
     // Within 4 Monte Carlo SEs (1600 trials at the plateau check) of the normal-theory limit.

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyRunTally } from '../../src/core/diagnosis/tally.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
-import { choosePowerTarget, countSuccesses, describePowerTarget, targetMeasure } from '../../src/search/power-target.js';
+import {
+  choosePowerTarget,
+  countSuccesses,
+  describePowerTarget,
+  targetMeasure,
+} from '../../src/search/power-target.js';
 
 describe('power targets', () => {
   it('targets all primary outcomes together by default, one outcome with --outcome', async () => {
@@ -9,7 +14,9 @@ describe('power targets', () => {
     expect(choosePowerTarget(design)).toEqual({ kind: 'all-primary', ids: ['crime', 'knife'] });
     expect(choosePowerTarget(design, 'victim')).toEqual({ kind: 'outcome', index: 2, id: 'victim' });
     expect(() => choosePowerTarget(design, 'nope')).toThrow(/no outcome "nope"/);
-    expect(describePowerTarget(design, choosePowerTarget(design))).toBe('crime and knife all significant (holm correction)');
+    expect(describePowerTarget(design, choosePowerTarget(design))).toBe(
+      'crime and knife all significant (holm correction)',
+    );
   });
 
   it('counts a primary outcome after the correction, a secondary one plainly, all primaries jointly', async () => {
@@ -27,7 +34,9 @@ describe('power targets', () => {
   });
 
   it('calls it assurance when the target effect is drawn from a distribution', async () => {
-    const { design } = await loadDesign('milton-keynes', ['outcomes.knife.effect.rateRatio={ lognormal: { median: 0.84, spread: 1.2 } }']);
+    const { design } = await loadDesign('milton-keynes', [
+      'outcomes.knife.effect.rateRatio={ lognormal: { median: 0.84, spread: 1.2 } }',
+    ]);
     expect(targetMeasure(design, choosePowerTarget(design, 'knife'))).toBe('assurance');
     expect(targetMeasure(design, choosePowerTarget(design, 'crime'))).toBe('power');
   });

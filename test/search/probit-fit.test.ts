@@ -33,8 +33,18 @@ describe('fitProbit', () => {
   });
 
   it('returns null when no fit exists: one x value, or every trial a success', () => {
-    expect(fitProbit([{ x: 1, successes: 3, trials: 10 }, { x: 1, successes: 5, trials: 10 }])).toBeNull();
-    expect(fitProbit([{ x: 1, successes: 10, trials: 10 }, { x: 2, successes: 10, trials: 10 }])).toBeNull();
+    expect(
+      fitProbit([
+        { x: 1, successes: 3, trials: 10 },
+        { x: 1, successes: 5, trials: 10 },
+      ]),
+    ).toBeNull();
+    expect(
+      fitProbit([
+        { x: 1, successes: 10, trials: 10 },
+        { x: 2, successes: 10, trials: 10 },
+      ]),
+    ).toBeNull();
   });
 });
 

@@ -33,7 +33,12 @@ describe('searchCrossing', () => {
     const analytic = sampleSizePoissonRates({ controlRate: 0.8, rateRatio: 0.7, exposure: 1, alpha: 0.05, power: 0.9 });
     const truth = smallestReaching(exact, 0.9, Math.floor(analytic * 0.8));
     // Start three times too low: the search must widen its grid.
-    const result = await searchCrossing(noisyEvaluator(exact, 5), { target: 0.9, min: 2, max: 10_000, start: Math.round(analytic / 3) });
+    const result = await searchCrossing(noisyEvaluator(exact, 5), {
+      target: 0.9,
+      min: 2,
+      max: 10_000,
+      start: Math.round(analytic / 3),
+    });
     expect(result.status).toBe('found');
     expect(result.valueCI![0]).toBeLessThanOrEqual(truth);
     expect(result.valueCI![1]).toBeGreaterThanOrEqual(truth);

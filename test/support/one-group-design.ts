@@ -19,7 +19,13 @@ export function oneGroupDesign(options: {
     propensityDispersion: options.propensityDispersion ?? 0,
     selection: null,
     outcomes: options.outcomes,
-    analysis: { alpha: options.alpha ?? 0.05, sides: 'two', multiplicity: 'none', adjustForPrior: false, permutations: options.permutations ?? 199 },
+    analysis: {
+      alpha: options.alpha ?? 0.05,
+      sides: 'two',
+      multiplicity: 'none',
+      adjustForPrior: false,
+      permutations: options.permutations ?? 199,
+    },
     simulation: { trials: 1000, seed: options.seed ?? 11 },
     design: {
       followUpMonths: options.followUpMonths ?? 12,
@@ -36,17 +42,39 @@ export function oneGroupDesign(options: {
 }
 
 /** A count outcome on the one group. */
-export function countOn(id: string, ratePerYear: number, rateRatio: number, analysis: Outcome['analysis'], dispersion = 0): Outcome {
+export function countOn(
+  id: string,
+  ratePerYear: number,
+  rateRatio: number,
+  analysis: Outcome['analysis'],
+  dispersion = 0,
+): Outcome {
   return {
-    id, label: id, kind: 'count', analysis, primary: true, within: null,
-    ratePerYear: { all: ratePerYear }, dispersion, rateRatio: { all: rateRatio }, effectDistribution: null,
+    id,
+    label: id,
+    kind: 'count',
+    analysis,
+    primary: true,
+    within: null,
+    ratePerYear: { all: ratePerYear },
+    dispersion,
+    rateRatio: { all: rateRatio },
+    effectDistribution: null,
   };
 }
 
 /** A binary outcome with its own prevalence on the one group. */
 export function binaryOn(id: string, prevalence: number, riskRatio: number, analysis: Outcome['analysis']): Outcome {
   return {
-    id, label: id, kind: 'binary', analysis, primary: true, within: null,
-    prevalence: { all: prevalence }, from: null, riskRatio: { all: riskRatio }, effectDistribution: null,
+    id,
+    label: id,
+    kind: 'binary',
+    analysis,
+    primary: true,
+    within: null,
+    prevalence: { all: prevalence },
+    from: null,
+    riskRatio: { all: riskRatio },
+    effectDistribution: null,
   };
 }

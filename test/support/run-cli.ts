@@ -14,7 +14,10 @@ export interface Finished {
 /** Runs `trialsim ARGS` in its own process, with CI set (no dashboard) unless `env` says otherwise. */
 export function trialsim(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, env: { ...process.env, CI: 'true', ...env } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, CI: 'true', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

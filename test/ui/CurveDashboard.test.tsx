@@ -5,8 +5,13 @@ import { CurveDashboard, type CurveDashboardProps } from '../../src/ui/CurveDash
 
 const empty: PowerCurve = { parameter: 'design.size.treated', target: 0.8, points: [] };
 const base: CurveDashboardProps = {
-  title: 'milton-keynes: treated needed for 80% power', curve: empty, current: null, progress: null,
-  conclusion: null, failure: null, color: false,
+  title: 'milton-keynes: treated needed for 80% power',
+  curve: empty,
+  current: null,
+  progress: null,
+  conclusion: null,
+  failure: null,
+  color: false,
 };
 
 describe('CurveDashboard', () => {
@@ -16,7 +21,10 @@ describe('CurveDashboard', () => {
     expect(app.frames.join('\n')).toContain('simulating design.size.treated = 50');
     const one: PowerCurve = { ...empty, points: [{ value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] }] };
     app.rerender(<CurveDashboard {...base} curve={one} />);
-    const two: PowerCurve = { ...one, points: [...one.points, { value: 200, outcome: 'knife', power: 0.85, powerCI: [0.83, 0.87] }] };
+    const two: PowerCurve = {
+      ...one,
+      points: [...one.points, { value: 200, outcome: 'knife', power: 0.85, powerCI: [0.83, 0.87] }],
+    };
     app.rerender(<CurveDashboard {...base} curve={two} />);
     const last = app.frames.filter((frame) => frame.includes('●')).at(-1)!;
     expect(last.match(/●/g)).toHaveLength(3); // two points and the legend
@@ -26,7 +34,10 @@ describe('CurveDashboard', () => {
   });
 
   it('keeps the final curve and the conclusion on screen', () => {
-    const curve: PowerCurve = { ...empty, points: [{ value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] }] };
+    const curve: PowerCurve = {
+      ...empty,
+      points: [{ value: 50, outcome: 'knife', power: 0.3, powerCI: [0.27, 0.33] }],
+    };
     const app = render(<CurveDashboard {...base} curve={curve} />);
     app.rerender(<CurveDashboard {...base} curve={curve} conclusion="80% power for knife needs about 210 treated" />);
     const text = app.frames.join('\n');

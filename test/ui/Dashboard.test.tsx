@@ -4,7 +4,10 @@ import type { RunProgress } from '../../src/runner/progress.js';
 import { Dashboard, type DashboardProps } from '../../src/ui/Dashboard.js';
 import { sampleSummary } from '../report/sample-summary.js';
 
-const outcomes = [{ id: 'crime', primary: true }, { id: 'knife', primary: true }];
+const outcomes = [
+  { id: 'crime', primary: true },
+  { id: 'knife', primary: true },
+];
 
 function progressAt(done: number, knifeInterval: [number, number], extra: Partial<RunProgress> = {}): RunProgress {
   return {
@@ -22,7 +25,13 @@ function progressAt(done: number, knifeInterval: [number, number], extra: Partia
 }
 
 const base: DashboardProps = {
-  title: 'milton-keynes', outcomes, progress: null, warnings: [], summary: null, failure: null, color: false,
+  title: 'milton-keynes',
+  outcomes,
+  progress: null,
+  warnings: [],
+  summary: null,
+  failure: null,
+  color: false,
 };
 
 /** All text drawn so far: with CI set ink keeps only some frames, so look through every one. */
@@ -55,7 +64,10 @@ describe('Dashboard', () => {
     const app = render(<Dashboard {...base} progress={progressAt(500, [0.2, 0.6])} />);
     const wide = (everything(app.frames).match(/knife.*?▕[█]*(▓+)/) ?? [])[1];
     app.rerender(<Dashboard {...base} progress={progressAt(4000, [0.39, 0.43])} />);
-    const narrow = ([...app.frames].reverse().join('\n').match(/knife.*?▕[█]*(▓+)/) ?? [])[1];
+    const narrow = ([...app.frames]
+      .reverse()
+      .join('\n')
+      .match(/knife.*?▕[█]*(▓+)/) ?? [])[1];
     expect(wide.length).toBe(12); // 0.4 of a 30-cell bar
     expect(narrow.length).toBeLessThan(wide.length);
     app.unmount();
@@ -67,7 +79,9 @@ describe('Dashboard', () => {
       ...failing,
       outcomes: [failing.outcomes[0], { ...failing.outcomes[1], failures: 3, typeIError: 0.12 }],
     };
-    const app = render(<Dashboard {...base} warnings={['poisson-wald ignores overdispersion']} progress={withProblems} />);
+    const app = render(
+      <Dashboard {...base} warnings={['poisson-wald ignores overdispersion']} progress={withProblems} />,
+    );
     const text = everything(app.frames);
     expect(text).toContain('! poisson-wald ignores overdispersion');
     expect(text).toContain('! knife: 3 trials so far could not be analysed');

@@ -20,7 +20,14 @@ function startTerminal(command: string): string {
   const name = `trialsim-curve-test-${process.pid}-${sessions.length}`;
   sessions.push(name);
   execFileSync('tmux', [
-    'new-session', '-d', '-s', name, '-x', '120', '-y', '60',
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    '120',
+    '-y',
+    '60',
     `unset CI; unset NO_COLOR; cd ${projectRoot}; ${command}; echo "EXIT=$?"; sleep 30`,
   ]);
   return name;
@@ -44,12 +51,20 @@ async function waitFor(name: string, pattern: RegExp, seconds = 12): Promise<{ l
 
 /** Plotted points (● markers) inside the plot area: rows starting with an axis `┤`. */
 function plottedPoints(text: string): number {
-  return text.split('\n').filter((line) => line.includes('┤')).join('').split('●').length - 1;
+  return (
+    text
+      .split('\n')
+      .filter((line) => line.includes('┤'))
+      .join('')
+      .split('●').length - 1
+  );
 }
 
 describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
   it('draws the points of `curve` as they arrive under the target line, then leaves the curve, the answer and the table', async () => {
-    const name = startTerminal(`node ${bin} curve teaching-two-arm --vary design.size.total=100:600:100 --trials 40000 --target 0.8 --threads 1`);
+    const name = startTerminal(
+      `node ${bin} curve teaching-two-arm --vary design.size.total=100:600:100 --trials 40000 --target 0.8 --threads 1`,
+    );
     const { last, seen } = await waitFor(name, /EXIT=\d+/);
     const live = seen.filter((text) => /simulating design\.size\.total = \d+/.test(text));
     expect(live.length).toBeGreaterThan(0);
@@ -69,7 +84,9 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
   });
 
   it('stops `curve` on Ctrl-C with the values simulated so far and exit code 130', async () => {
-    const name = startTerminal(`node ${bin} curve teaching-two-arm --vary design.size.total=100:600:100 --trials 50000000 --target 0.8 --threads 1`);
+    const name = startTerminal(
+      `node ${bin} curve teaching-two-arm --vary design.size.total=100:600:100 --trials 50000000 --target 0.8 --threads 1`,
+    );
     const { last: live } = await waitFor(name, /simulating design\.size\.total = 100\n.*[\d,]+ \/ 50,000,000 trials/);
     expect(live).toMatch(/┈+ target 80%/);
     execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
@@ -80,12 +97,15 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
   });
 
   it('ends `sample-size` with the answer in one line under the curve, and the full report below', async () => {
-    const name = startTerminal(`node ${bin} sample-size teaching-two-arm --target 0.8 --precision 0.03 --trials 500 --threads 1`);
+    const name = startTerminal(
+      `node ${bin} sample-size teaching-two-arm --target 0.8 --precision 0.03 --trials 500 --threads 1`,
+    );
     const { last, seen } = await waitFor(name, /EXIT=\d+/);
     expect(seen.some((text) => /simulating design\.size\.total = \d+/.test(text))).toBe(true);
     expect(last).toContain('EXIT=0');
     expect(last).toMatch(/┈+ target 80%/);
-    const answer = /80% power \(reoffend significant\) needs about ([\d,]+) people randomised \[([\d,]+), ([\d,]+)\]/.exec(last);
+    const answer =
+      /80% power \(reoffend significant\) needs about ([\d,]+) people randomised \[([\d,]+), ([\d,]+)\]/.exec(last);
     expect(answer).not.toBeNull();
     // The one-line answer and the report's own sentence name the same value.
     expect(last).toContain(`Sample size for 80% power (reoffend significant): ${answer![1]} people randomised`);
@@ -93,20 +113,31 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
   });
 
   it('stops `sample-size` on Ctrl-C during the report run, keeping the answer, with exit code 130', async () => {
-    const name = startTerminal(`node ${bin} sample-size teaching-two-arm --target 0.8 --precision 0.03 --trials 50000000 --threads 1`);
-    await waitFor(name, /simulating the report run: 50000000 trials at the answer[^\n]*\n.*[\d,]+ \/ 50,000,000 trials/);
+    const name = startTerminal(
+      `node ${bin} sample-size teaching-two-arm --target 0.8 --precision 0.03 --trials 50000000 --threads 1`,
+    );
+    await waitFor(
+      name,
+      /simulating the report run: 50000000 trials at the answer[^\n]*\n.*[\d,]+ \/ 50,000,000 trials/,
+    );
     execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
     const { last } = await waitFor(name, /EXIT=\d+/);
     expect(last).toContain('EXIT=130');
-    expect(last).toMatch(/Interrupted, the results below are partial — 80% power \(reoffend significant\) needs about [\d,]+ people randomised/);
+    expect(last).toMatch(
+      /Interrupted, the results below are partial — 80% power \(reoffend significant\) needs about [\d,]+ people randomised/,
+    );
   });
 
   it('ends `mde` with the weakest effect in one line under its curve', async () => {
-    const name = startTerminal(`node ${bin} mde teaching-two-arm --target 0.8 --precision 0.03 --trials 500 --threads 1`);
+    const name = startTerminal(
+      `node ${bin} mde teaching-two-arm --target 0.8 --precision 0.03 --trials 500 --threads 1`,
+    );
     const { last } = await waitFor(name, /EXIT=\d+/);
     expect(last).toContain('EXIT=0');
     expect(last).toMatch(/┈+ target 80%/);
-    const answer = /80% power \(reoffend significant\) from a risk ratio of about (0\.\d+) \[(0\.\d+), (0\.\d+)\]/.exec(last);
+    const answer = /80% power \(reoffend significant\) from a risk ratio of about (0\.\d+) \[(0\.\d+), (0\.\d+)\]/.exec(
+      last,
+    );
     expect(answer).not.toBeNull();
     const [mde, low, high] = answer!.slice(1).map(Number);
     expect(low).toBeLessThanOrEqual(mde);

@@ -18,9 +18,18 @@ afterEach(() => {
 function startTerminal(command: string, env: Record<string, string> = {}): string {
   const name = `trialsim-test-${process.pid}-${sessions.length}`;
   sessions.push(name);
-  const exports = Object.entries(env).map(([key, value]) => `export ${key}=${value}; `).join('');
+  const exports = Object.entries(env)
+    .map(([key, value]) => `export ${key}=${value}; `)
+    .join('');
   execFileSync('tmux', [
-    'new-session', '-d', '-s', name, '-x', '110', '-y', '50',
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    '110',
+    '-y',
+    '50',
     `unset CI; ${exports}cd ${projectRoot}; ${command}; echo "EXIT=$?"; sleep 30`,
   ]);
   return name;

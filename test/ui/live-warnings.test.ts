@@ -4,7 +4,11 @@ import { deriveLiveWarnings } from '../../src/ui/live-warnings.js';
 
 function progress(done: number, typeIError: number | null, failures = 0): RunProgress {
   return {
-    trialsDone: done, trialsTotal: 5000, trialsPerSecond: 1000, etaSeconds: 1, elapsedSeconds: 1,
+    trialsDone: done,
+    trialsTotal: 5000,
+    trialsPerSecond: 1000,
+    etaSeconds: 1,
+    elapsedSeconds: 1,
     outcomes: [{ outcome: 'knife', power: 0.4, powerCI: [0.3, 0.5], failures, typeIError }],
   };
 }

@@ -9,7 +9,11 @@ delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
 
 const progress: RunProgress = {
-  trialsDone: 123456, trialsTotal: 1000000, trialsPerSecond: 12345, etaSeconds: 3700, elapsedSeconds: 10,
+  trialsDone: 123456,
+  trialsTotal: 1000000,
+  trialsPerSecond: 12345,
+  etaSeconds: 3700,
+  elapsedSeconds: 10,
   outcomes: [],
 };
 
@@ -20,14 +24,22 @@ describe('startDashboard on a narrow terminal', () => {
     const dash = await startDashboard('milton-keynes', outcomes, { color: false, stdout: terminal.stream });
     const wide: RunProgress = {
       ...progress,
-      outcomes: outcomes.map((o) => ({ outcome: o.id, power: 0.999, powerCI: [0.998, 1], failures: 1234, typeIError: 0.123 })),
+      outcomes: outcomes.map((o) => ({
+        outcome: o.id,
+        power: 0.999,
+        powerCI: [0.998, 1],
+        failures: 1234,
+        typeIError: 0.123,
+      })),
     };
     dash.update(wide);
     dash.fail('stopped');
     await dash.waitUntilExit();
     const lines = terminal.text().split('\n');
     // ink wraps what does not fit, so check that each row kept its parts on one line.
-    expect(lines.some((line) => /░\s+123,456 \/ 1,000,000 trials\s+12%\s+·\s+12,345 trials\/s\s+·\s+ETA 1h 01m$/.test(line))).toBe(true);
+    expect(
+      lines.some((line) => /░\s+123,456 \/ 1,000,000 trials\s+12%\s+·\s+12,345 trials\/s\s+·\s+ETA 1h 01m$/.test(line)),
+    ).toBe(true);
     for (const outcome of outcomes) {
       const name = `${outcome.id}${outcome.primary ? ' *' : ''}`;
       expect(lines.some((line) => line.startsWith(name) && /▏\s+type I 12\.3%\s+1,234 failed$/.test(line))).toBe(true);

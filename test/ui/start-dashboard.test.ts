@@ -5,14 +5,21 @@ import { sampleSummary } from '../report/sample-summary.js';
 import { fakeTerminal } from './fake-terminal.js';
 
 const progress: RunProgress = {
-  trialsDone: 2500, trialsTotal: 5000, trialsPerSecond: 4100, etaSeconds: 0.6, elapsedSeconds: 0.6,
+  trialsDone: 2500,
+  trialsTotal: 5000,
+  trialsPerSecond: 4100,
+  etaSeconds: 0.6,
+  elapsedSeconds: 0.6,
   outcomes: [{ outcome: 'knife', power: 0.41, powerCI: [0.39, 0.43], failures: 0, typeIError: 0.05 }],
 };
 
 describe('startDashboard', () => {
   it('draws progress, then the final table, and resolves once it has exited', async () => {
     const terminal = fakeTerminal();
-    const dash = await startDashboard('milton-keynes', [{ id: 'knife', primary: true }], { color: false, stdout: terminal.stream });
+    const dash = await startDashboard('milton-keynes', [{ id: 'knife', primary: true }], {
+      color: false,
+      stdout: terminal.stream,
+    });
     dash.update(progress);
     dash.warn('only 5,000 trials');
     dash.finish(sampleSummary);
@@ -33,7 +40,10 @@ describe('startDashboard', () => {
 
   it('ignores events after the final state', async () => {
     const terminal = fakeTerminal();
-    const dash = await startDashboard('t', [{ id: 'knife', primary: false }], { color: false, stdout: terminal.stream });
+    const dash = await startDashboard('t', [{ id: 'knife', primary: false }], {
+      color: false,
+      stdout: terminal.stream,
+    });
     dash.finish(sampleSummary);
     dash.update(progress);
     dash.fail('late');

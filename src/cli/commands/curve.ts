@@ -36,7 +36,10 @@ export function registerCurve(program: Command, setExitCode: SetExitCode): void 
     .command('curve')
     .description('power (with intervals) over any numeric parameter, several outcomes at once')
     .argument('<scenario>', 'a scenario file, or the name of a built-in scenario')
-    .requiredOption('--vary <path=from:to:step>', 'the parameter and its values, e.g. design.size.total=100:1000:100 (or PATH=V1,V2,…)')
+    .requiredOption(
+      '--vary <path=from:to:step>',
+      'the parameter and its values, e.g. design.size.total=100:1000:100 (or PATH=V1,V2,…)',
+    )
     .option('--svg <file>', 'also draw the curve as an SVG file')
     .option('--outcome <ids>', 'only these outcomes, comma-separated (default: all)')
     .option('--target <p>', 'draw this target power as a line')
@@ -55,7 +58,12 @@ export function registerCurve(program: Command, setExitCode: SetExitCode): void 
   });
 }
 
-async function curveIn(session: PlanningSession, scenario: string, options: CurveOptions, argv: readonly string[]): Promise<number> {
+async function curveIn(
+  session: PlanningSession,
+  scenario: string,
+  options: CurveOptions,
+  argv: readonly string[],
+): Promise<number> {
   let range;
   try {
     range = parseValueRange(options.vary);
@@ -63,7 +71,8 @@ async function curveIn(session: PlanningSession, scenario: string, options: Curv
     throw new UserError((error as Error).message);
   }
   const target = options.target === undefined ? undefined : Number(options.target);
-  if (target !== undefined && !(target > 0 && target < 1)) throw new UserError(`--target must be between 0 and 1 (got "${options.target}")`);
+  if (target !== undefined && !(target > 0 && target < 1))
+    throw new UserError(`--target must be between 0 and 1 (got "${options.target}")`);
   const design = session.base.design;
   let parameter;
   try {
@@ -71,15 +80,29 @@ async function curveIn(session: PlanningSession, scenario: string, options: Curv
   } catch (error) {
     throw new UserError(`--vary ${range.path}: ${(error as Error).message}`);
   }
-  const outcomeIds = options.outcome ? options.outcome.split(',').map((id) => id.trim()).filter((id) => id !== '') : [];
-  const unknown = outcomeIds.filter((id) => id !== 'all-primary' && !design.outcomes.some((outcome) => outcome.id === id));
-  if (unknown.length > 0) throw new UserError(`--outcome: no outcome ${unknown.join(', ')}`, `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`);
+  const outcomeIds = options.outcome
+    ? options.outcome
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '')
+    : [];
+  const unknown = outcomeIds.filter(
+    (id) => id !== 'all-primary' && !design.outcomes.some((outcome) => outcome.id === id),
+  );
+  if (unknown.length > 0)
+    throw new UserError(
+      `--outcome: no outcome ${unknown.join(', ')}`,
+      `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
+    );
   const assurance = design.outcomes.some((outcome) => outcome.effectDistribution !== null);
   const title = `${design.name} — ${assurance ? 'power (assurance where effects are uncertain)' : 'power'} by ${range.path}, ${design.simulation.trials} trials per value`;
   const shown = (point: PowerCurvePoint) => outcomeIds.length === 0 || outcomeIds.includes(point.outcome);
   await session.openDashboard(title, range.path, target);
   const designAt = async (value: number) =>
-    session.labelDesign((await loadDesign(scenario, [...session.sets, ...parameter.overrides(value)])).design, `${range.path} = ${value}`);
+    session.labelDesign(
+      (await loadDesign(scenario, [...session.sets, ...parameter.overrides(value)])).design,
+      `${range.path} = ${value}`,
+    );
   const began = performance.now();
   const plan = await planCurve(range.values, designAt, session.searchRange, {
     trials: design.simulation.trials,
@@ -91,26 +114,43 @@ async function curveIn(session: PlanningSession, scenario: string, options: Curv
       session.addPoints(pointsOf(run).filter(shown));
       if (session.mode.progress !== 'lines') return;
       const sizes = armSizes(run.design.design.size);
-      process.stderr.write(`curve: ${range.path}=${run.value} (${sizes.treated} treated, ${sizes.control} control): ${run.tally.trials} trials\n`);
+      process.stderr.write(
+        `curve: ${range.path}=${run.value} (${sizes.treated} treated, ${sizes.control} control): ${run.tally.trials} trials\n`,
+      );
     },
   });
   const seconds = (performance.now() - began) / 1000;
   const curve = outcomeIds.length > 0 ? { ...plan.curve, points: plan.curve.points.filter(shown) } : plan.curve;
   if (plan.runs.length === 0) throw new UserError('interrupted before any value was simulated');
   const first = plan.runs[0];
-  const summary = summariseRun(first.design, first.tally, { command: 'curve', sha256: session.base.sha256, complete: plan.complete, seconds, threads: session.runner.threads });
+  const summary = summariseRun(first.design, first.tally, {
+    command: 'curve',
+    sha256: session.base.sha256,
+    complete: plan.complete,
+    seconds,
+    threads: session.runner.threads,
+  });
   const document = {
     ...summary,
     parameter: range.path,
     curve: curve.points,
     runs: plan.runs.map((run) => {
-      const each = summariseRun(run.design, run.tally, { command: 'curve', sha256: session.base.sha256, complete: run.complete, seconds: 0, threads: session.runner.threads });
+      const each = summariseRun(run.design, run.tally, {
+        command: 'curve',
+        sha256: session.base.sha256,
+        complete: run.complete,
+        seconds: 0,
+        threads: session.runner.threads,
+      });
       return { value: run.value, design: each.design, results: each.results, familywise: each.familywise };
     }),
     measure: assurance ? 'assurance where an effect is drawn from a distribution, power elsewhere' : 'power',
   };
   if (options.svg) {
-    const svg = await renderCurveSvg(curve, { subtitle: `${design.name} · ${design.simulation.trials} trials per value · seed ${design.simulation.seed}`, parameterLabel: parameter.label });
+    const svg = await renderCurveSvg(curve, {
+      subtitle: `${design.name} · ${design.simulation.trials} trials per value · seed ${design.simulation.seed}`,
+      parameterLabel: parameter.label,
+    });
     await writeOutput(svg, options.svg);
   }
   const interrupted = plan.complete ? undefined : 'Interrupted: only the values simulated so far are shown.';
@@ -121,12 +161,20 @@ async function curveIn(session: PlanningSession, scenario: string, options: Curv
       : session.mode.format === 'csv'
         ? formatCsv(curve)
         : formatCurveTable(curve, tableOptions);
-  const file = session.mode.format === 'markdown' ? `# ${title}\n\n\`\`\`text\n${text}\`\`\`\n\nReproduce: \`trialsim ${argv.join(' ')}\`\n` : text;
+  const file =
+    session.mode.format === 'markdown'
+      ? `# ${title}\n\n\`\`\`text\n${text}\`\`\`\n\nReproduce: \`trialsim ${argv.join(' ')}\`\n`
+      : text;
   if (session.mode.dashboard) {
     // The dashboard leaves its title, curve and conclusion on screen; the table of points follows
     // below it (the same report without its title and plot). A file still gets the whole report.
     await session.finishDashboard(interrupted ?? curveConclusion(curve, parameter.label));
-    await writeOutput(options.out ? text : withoutTitleAndPlot(curve, formatCurveTable(curve, { ...tableOptions, conclusion: undefined })), options.out ?? null);
+    await writeOutput(
+      options.out
+        ? text
+        : withoutTitleAndPlot(curve, formatCurveTable(curve, { ...tableOptions, conclusion: undefined })),
+      options.out ?? null,
+    );
   } else {
     await writeOutput(file, options.out ?? null);
   }
@@ -141,10 +189,18 @@ function pointsOf(run: CurveRun): PowerCurvePoint[] {
   const { tally, design, value } = run;
   if (tally.trials === 0) return [];
   const points: PowerCurvePoint[] = design.outcomes.map((outcome, k) => ({
-    value, outcome: outcome.id, power: tally.outcomes[k].rejections / tally.trials, powerCI: wilsonInterval(tally.outcomes[k].rejections, tally.trials),
+    value,
+    outcome: outcome.id,
+    power: tally.outcomes[k].rejections / tally.trials,
+    powerCI: wilsonInterval(tally.outcomes[k].rejections, tally.trials),
   }));
   if (design.outcomes.filter((outcome) => outcome.primary).length > 1) {
-    points.push({ value, outcome: ALL_PRIMARY, power: tally.allPrimary / tally.trials, powerCI: wilsonInterval(tally.allPrimary, tally.trials) });
+    points.push({
+      value,
+      outcome: ALL_PRIMARY,
+      power: tally.allPrimary / tally.trials,
+      powerCI: wilsonInterval(tally.allPrimary, tally.trials),
+    });
   }
   return points;
 }
@@ -158,7 +214,8 @@ function pointsOf(run: CurveRun): PowerCurvePoint[] {
  */
 function curveConclusion(curve: PowerCurve, label: string): string {
   const values = new Set(curve.points.map((p) => p.value)).size;
-  if (curve.target === undefined) return `Simulated ${values} values of ${curve.parameter} (${label}); --target draws a target line.`;
+  if (curve.target === undefined)
+    return `Simulated ${values} values of ${curve.parameter} (${label}); --target draws a target line.`;
   const target = curve.target;
   const series = [...new Set(curve.points.map((p) => p.outcome))];
   const parts = (series.includes(ALL_PRIMARY) ? [ALL_PRIMARY] : series).map((outcome) => {

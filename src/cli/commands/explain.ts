@@ -32,18 +32,25 @@ const RATIO_NAMES: Record<Outcome['kind'], string> = { count: 'rate ratio', bina
 export function registerExplain(program: Command, setExitCode: SetExitCode): void {
   const command = program
     .command('explain')
-    .description('teaching view: sampling distribution of the estimate and the winner’s curse, at the pilot’s size and the planned one')
+    .description(
+      'teaching view: sampling distribution of the estimate and the winner’s curse, at the pilot’s size and the planned one',
+    )
     .argument('<scenario>', 'a scenario file, or the name of a built-in scenario')
     .option('--outcome <id>', 'the outcome to show (default: the first primary outcome)')
     .option('--svg <file>', 'also draw the picture as an SVG file')
-    .addOption(new Option('--scale <k>', 'without a pilot block: compare the size as written with k times it').default(4).argParser(positiveNumber));
+    .addOption(
+      new Option('--scale <k>', 'without a pilot block: compare the size as written with k times it')
+        .default(4)
+        .argParser(positiveNumber),
+    );
   addSimulationOptions(command).action(async (scenario: string, options: ExplainOptions) => {
     setExitCode(await explainCommand(scenario, options));
   });
 }
 
 async function explainCommand(scenario: string, options: ExplainOptions): Promise<number> {
-  if (options.shard) throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
+  if (options.shard)
+    throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
   const mode = chooseOutput({ ...options, csv: false, markdown: false }, readOutputEnvironment());
   const sets = scenarioOverrides(options);
   const { design } = await loadDesign(scenario, sets);
@@ -52,27 +59,47 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
   let complete = true;
   for (const size of panelSizes(design, options.scale)) {
     const sized = (await loadDesign(scenario, [...sets, sizeOverride(size.treated, size.control)])).design;
-    process.stderr.write(mode.progress === 'none' ? '' : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`);
+    process.stderr.write(
+      mode.progress === 'none'
+        ? ''
+        : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`,
+    );
     const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
     complete &&= run.complete;
     panels.push(panelOf(sized, size.label, run.tally, outcomeIndex));
     if (!run.complete) break;
   }
   const outcome = design.outcomes[outcomeIndex];
-  const data: ExplainData = { outcome: outcome.id, outcomeLabel: outcome.label, ratioName: RATIO_NAMES[outcome.kind], panels };
+  const data: ExplainData = {
+    outcome: outcome.id,
+    outcomeLabel: outcome.label,
+    ratioName: RATIO_NAMES[outcome.kind],
+    panels,
+  };
   if (options.svg) {
     const { renderExplainSvg } = await import('../../report/svg/render-explain-svg.js');
     await writeOutput(await renderExplainSvg(data), options.svg);
   }
-  const text = mode.format === 'json' ? `${JSON.stringify({ command: 'explain', scenario: design.name, seed: design.simulation.seed, complete, ...data }, null, 2)}\n` : formatExplainText(data, { color: mode.color, width: Math.min(process.stdout.columns ?? 80, 100) });
+  const text =
+    mode.format === 'json'
+      ? `${JSON.stringify({ command: 'explain', scenario: design.name, seed: design.simulation.seed, complete, ...data }, null, 2)}\n`
+      : formatExplainText(data, { color: mode.color, width: Math.min(process.stdout.columns ?? 80, 100) });
   await writeOutput(text, options.out ?? null);
   return complete ? 0 : EXIT_INTERRUPTED;
 }
 
 function pickOutcome(design: Design, id: string | undefined): number {
-  if (id === undefined) return Math.max(0, design.outcomes.findIndex((o) => o.primary));
+  if (id === undefined)
+    return Math.max(
+      0,
+      design.outcomes.findIndex((o) => o.primary),
+    );
   const index = design.outcomes.findIndex((o) => o.id === id);
-  if (index < 0) throw new UserError(`--outcome ${id}: no such outcome`, `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`);
+  if (index < 0)
+    throw new UserError(
+      `--outcome ${id}: no such outcome`,
+      `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
+    );
   return index;
 }
 
@@ -87,7 +114,11 @@ function panelSizes(design: Design, scale: number): { label: string; treated: nu
   }
   return [
     { label: 'As written', treated: written.treated, control: written.control },
-    { label: `${scale}× larger`, treated: Math.round(written.treated * scale), control: Math.round(written.control * scale) },
+    {
+      label: `${scale}× larger`,
+      treated: Math.round(written.treated * scale),
+      control: Math.round(written.control * scale),
+    },
   ];
 }
 

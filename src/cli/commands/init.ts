@@ -17,7 +17,9 @@ export function registerInit(program: Command, _setExitCode: SetExitCode): void 
     .option('--force', 'overwrite FILE if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
       await writeStarter(file, options.force === true);
-      process.stdout.write(`wrote ${file}; check it with \`trialsim validate ${file}\`, run it with \`trialsim run ${file}\`\n`);
+      process.stdout.write(
+        `wrote ${file}; check it with \`trialsim validate ${file}\`, run it with \`trialsim run ${file}\`\n`,
+      );
     });
 }
 
@@ -27,10 +29,13 @@ async function writeStarter(file: string, force: boolean): Promise<void> {
     await writeFile(file, STARTER_SCENARIO, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`${file} already exists`, 'choose another name, or add --force to overwrite it');
+    if (code === 'EEXIST')
+      throw new UserError(`${file} already exists`, 'choose another name, or add --force to overwrite it');
     if (code === 'EISDIR') throw new UserError(`${file} is a directory`, 'give a file name such as my-trial.yaml');
-    if (code === 'ENOENT') throw new UserError(`cannot write ${file}: its folder does not exist`, 'create the folder first');
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${file}: permission denied`, 'write it somewhere you can write');
+    if (code === 'ENOENT')
+      throw new UserError(`cannot write ${file}: its folder does not exist`, 'create the folder first');
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UserError(`cannot write ${file}: permission denied`, 'write it somewhere you can write');
     throw error;
   }
 }

@@ -16,7 +16,14 @@ import { mdeDocument } from '../../search/planning-document.js';
 import { withUniformEffect } from '../../search/with-uniform-effect.js';
 import { EXIT_INTERRUPTED } from '../errors.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
-import { addPlanningOptions, extrasLines, formatPlanning, guardOptionErrors, startPlanning, type PlanningSession } from './sample-size.js';
+import {
+  addPlanningOptions,
+  extrasLines,
+  formatPlanning,
+  guardOptionErrors,
+  startPlanning,
+  type PlanningSession,
+} from './sample-size.js';
 import type { SetExitCode } from './index.js';
 
 interface MdeOptions extends SimulationOptions {
@@ -46,10 +53,19 @@ export function registerMde(program: Command, setExitCode: SetExitCode): void {
   });
 }
 
-async function mdeIn(session: PlanningSession, scenario: string, options: MdeOptions, argv: readonly string[]): Promise<number> {
+async function mdeIn(
+  session: PlanningSession,
+  scenario: string,
+  options: MdeOptions,
+  argv: readonly string[],
+): Promise<number> {
   const design = session.base.design;
   const targetId = options.outcome ?? 'all-primary';
-  await session.openDashboard(`${design.name} — the weakest effect with ${Math.round(options.target * 1000) / 10}% power (${targetId})`, 'ratio', options.target);
+  await session.openDashboard(
+    `${design.name} — the weakest effect with ${Math.round(options.target * 1000) / 10}% power (${targetId})`,
+    'ratio',
+    options.target,
+  );
   const began = performance.now();
   const plan = await guardOptionErrors(() =>
     planMinimumDetectableEffect(design, session.searchRange, {
@@ -66,8 +82,13 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
   const searchSeconds = (performance.now() - began) / 1000;
   const atAnswer = plan.mde === null ? design : withUniformEffect(design, plan.variedOutcomes, plan.mde);
   const report = await session.reportRun(atAnswer, 'mde');
-  const extras = await session.extras(report.design, report.summary, searchSeconds, async (treated, control) =>
-    (await loadDesign(scenario, [...session.sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
+  const extras = await session.extras(
+    report.design,
+    report.summary,
+    searchSeconds,
+    async (treated, control) =>
+      (await loadDesign(scenario, [...session.sets, `design.size={ treated: ${treated}, control: ${control} }`]))
+        .design,
   );
   const document = mdeDocument(report.summary, plan, extras);
   const outcome = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
@@ -80,7 +101,10 @@ async function mdeIn(session: PlanningSession, scenario: string, options: MdeOpt
   const interrupted = session.signal.aborted || !report.summary.complete;
   // The dashboard keeps the curve and the answer on screen; the full report follows below it.
   const name = ratioName(design, plan.variedOutcomes[0]);
-  const answer = plan.mde === null ? lines[0] : `${Math.round(options.target * 1000) / 10}% power (${plan.targetDescription}) from a ${name} of about ${formatRatio(plan.mde)}${plan.mdeCI ? ` [${formatRatio(Math.min(...plan.mdeCI))}, ${formatRatio(Math.max(...plan.mdeCI))}]` : ''}`;
+  const answer =
+    plan.mde === null
+      ? lines[0]
+      : `${Math.round(options.target * 1000) / 10}% power (${plan.targetDescription}) from a ${name} of about ${formatRatio(plan.mde)}${plan.mdeCI ? ` [${formatRatio(Math.min(...plan.mdeCI))}, ${formatRatio(Math.max(...plan.mdeCI))}]` : ''}`;
   await session.finishDashboard(`${interrupted ? 'Interrupted, the results below are partial — ' : ''}${answer}`);
   await writeOutput(formatPlanning(document, session.mode, curve, lines, argv, report.design), options.out ?? null);
   return interrupted ? EXIT_INTERRUPTED : 0;

@@ -31,7 +31,10 @@ export function registerMerge(program: Command, setExitCode: SetExitCode): void 
     .option('--csv', 'print CSV on stdout')
     .option('--markdown', 'print a Markdown report on stdout')
     .option('--out <file>', 'write the result to FILE instead of stdout')
-    .addHelpText('after', '\nExample:\n  trialsim merge shard-1.json shard-2.json shard-3.json --json --out result.json')
+    .addHelpText(
+      'after',
+      '\nExample:\n  trialsim merge shard-1.json shard-2.json shard-3.json --json --out result.json',
+    )
     .action(async (files: string[], options: MergeOptions) => {
       await mergeShards(files, options);
     });
@@ -45,8 +48,14 @@ async function mergeShards(files: readonly string[], options: MergeOptions): Pro
     combined = combineShards(inputs);
   } catch (error) {
     if (!(error instanceof ShardMismatchError)) throw error;
-    const listed = error.problems.length === 1 ? error.problems[0] : `these shard files do not make up one run:\n  ${error.problems.join('\n  ')}`;
-    throw new UserError(listed, 'merge the complete outputs of --shard 1/N … N/N of one run (same scenario, seed and --trials)');
+    const listed =
+      error.problems.length === 1
+        ? error.problems[0]
+        : `these shard files do not make up one run:\n  ${error.problems.join('\n  ')}`;
+    throw new UserError(
+      listed,
+      'merge the complete outputs of --shard 1/N … N/N of one run (same scenario, seed and --trials)',
+    );
   }
   const summary = summariseRun(combined.design, combined.tally, {
     command: combined.command,

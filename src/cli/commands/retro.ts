@@ -23,7 +23,10 @@ export function registerRetro(program: Command, setExitCode: SetExitCode): void 
   program
     .command('retro')
     .description('Gelman & Carlin type S / type M for a reported result (closed form)')
-    .requiredOption('--effect <a>', 'the true effect to assume, on the scale of the estimate (for a ratio: its natural log, e.g. -0.17 for 0.84)')
+    .requiredOption(
+      '--effect <a>',
+      'the true effect to assume, on the scale of the estimate (for a ratio: its natural log, e.g. -0.17 for 0.84)',
+    )
     .requiredOption('--se <s>', 'standard error of the estimate (for a ratio: of its log)')
     .option('--alpha <alpha>', 'two-sided significance level', '0.05')
     .option('--json', 'print { effect, se, alpha, power, typeS, exaggeration } as JSON')
@@ -43,9 +46,18 @@ export function retroText(options: RetroOptions): string {
   const effect = readNumber('--effect', options.effect);
   const se = readNumber('--se', options.se);
   const alpha = readNumber('--alpha', options.alpha);
-  if (effect === 0) throw new UserError('--effect must not be 0: exaggeration is measured against a non-zero true effect', 'give the smallest effect you think plausible, e.g. --effect 0.1');
-  if (!(se > 0)) throw new UserError(`--se must be above 0 (got ${options.se})`, 'the standard error of the estimate, e.g. --se 0.35');
-  if (!(alpha > 0 && alpha < 1)) throw new UserError(`--alpha must be between 0 and 1 (got ${options.alpha})`, 'e.g. --alpha 0.05');
+  if (effect === 0)
+    throw new UserError(
+      '--effect must not be 0: exaggeration is measured against a non-zero true effect',
+      'give the smallest effect you think plausible, e.g. --effect 0.1',
+    );
+  if (!(se > 0))
+    throw new UserError(
+      `--se must be above 0 (got ${options.se})`,
+      'the standard error of the estimate, e.g. --se 0.35',
+    );
+  if (!(alpha > 0 && alpha < 1))
+    throw new UserError(`--alpha must be between 0 and 1 (got ${options.alpha})`, 'e.g. --alpha 0.05');
   const result = retrodesign({ effect, standardError: se, alpha });
   if (options.json) {
     return `${JSON.stringify({ effect, se, alpha, power: result.power, typeS: result.typeS, exaggeration: result.exaggeration }, null, 2)}\n`;

@@ -24,7 +24,9 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
   for (const name of ['run', 'power']) {
     const command = program
       .command(name, { isDefault: name === 'run' })
-      .description(name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run')
+      .description(
+        name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
+      )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO);
     addSimulationOptions(command).action(async (scenario: string, options: SimulationOptions) => {
       setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
@@ -32,16 +34,29 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
   }
 }
 
-async function runCommand(command: string, scenario: string, options: SimulationOptions, argv: readonly string[]): Promise<number> {
+async function runCommand(
+  command: string,
+  scenario: string,
+  options: SimulationOptions,
+  argv: readonly string[],
+): Promise<number> {
   const mode = chooseOutput(options, readOutputEnvironment());
   const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
-  if (shard && mode.format !== 'json') throw new UserError('--shard writes a shard document for `trialsim merge`; add --json', 'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json');
+  if (shard && mode.format !== 'json')
+    throw new UserError(
+      '--shard writes a shard document for `trialsim merge`; add --json',
+      'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json',
+    );
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
   const dashboard = mode.dashboard
-    ? await (await import('../../ui/start-dashboard.js')).startDashboard(design.title, design.outcomes, { color: mode.color, alpha: design.analysis.alpha })
+    ? await (
+        await import('../../ui/start-dashboard.js')
+      ).startDashboard(design.title, design.outcomes, { color: mode.color, alpha: design.analysis.alpha })
     : null;
-  const view: ProgressView = dashboard ? { update: (p) => dashboard.update(p), close: async () => undefined } : plainProgressView(mode);
+  const view: ProgressView = dashboard
+    ? { update: (p) => dashboard.update(p), close: async () => undefined }
+    : plainProgressView(mode);
   const withNull = options.null;
   let run;
   try {
@@ -60,7 +75,11 @@ async function runCommand(command: string, scenario: string, options: Simulation
   });
   const text = shard
     ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
-    : formatResult(summary, mode.format, { color: mode.color, commandLine: `trialsim ${argv.join(' ')}`.trim(), design });
+    : formatResult(summary, mode.format, {
+        color: mode.color,
+        commandLine: `trialsim ${argv.join(' ')}`.trim(),
+        design,
+      });
   if (dashboard) {
     // The dashboard leaves the final table on screen; a file still gets the report (uncoloured: --out turns colour off).
     dashboard.finish(summary);

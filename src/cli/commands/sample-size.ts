@@ -19,7 +19,12 @@ import { writeOutput } from '../../report/write-output.js';
 import { openTrialRunner, type RunOptions, type TrialRunner } from '../../runner/run-trials.js';
 import { loadDesign, type LoadedDesign } from '../../scenario/load-design.js';
 import { commissionerPlan } from '../../search/commissioner-plan.js';
-import { describeParameter, isSearchable, SEARCHABLE_PARAMETERS, type DesignParameter } from '../../search/design-parameter.js';
+import {
+  describeParameter,
+  isSearchable,
+  SEARCHABLE_PARAMETERS,
+  type DesignParameter,
+} from '../../search/design-parameter.js';
 import { pilotPlan, type PilotPlan } from '../../search/pilot-plan.js';
 import { planSampleSize, type SampleSizePlan } from '../../search/plan-sample-size.js';
 import { commissionerLines, pilotLines, sampleSizeLines } from '../../search/plan-text.js';
@@ -51,8 +56,16 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
     .description('smallest sample size (or sites, caseworkers, years, follow-up) reaching the target power')
     .argument('<scenario>', 'a scenario file, or the name of a built-in scenario');
   addPlanningOptions(command)
-    .addOption(new Option('--vary <path>', `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')}`).default('design.size.total'))
-    .addOption(new Option('--max <n>', 'largest value to try (default: the parameter’s own bound)').argParser(positiveNumber('--max')))
+    .addOption(
+      new Option('--vary <path>', `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')}`).default(
+        'design.size.total',
+      ),
+    )
+    .addOption(
+      new Option('--max <n>', 'largest value to try (default: the parameter’s own bound)').argParser(
+        positiveNumber('--max'),
+      ),
+    )
     .option('--svg <file>', 'also draw the simulated curve, with the answer marked, as an SVG file')
     .addHelpText(
       'after',
@@ -67,12 +80,27 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
 /** Adds --target, --outcome and --precision. */
 export function addPlanningOptions(command: Command): Command {
   return command
-    .addOption(new Option('--target <p>', 'power (or assurance) to reach, between 0 and 1').argParser(probability('--target')).default(0.8))
-    .option('--outcome <id>', 'size for this outcome alone (default: all primary outcomes together, after the multiplicity correction)')
-    .addOption(new Option('--precision <se>', 'Monte Carlo standard error wanted for the power at the answer').argParser(probability('--precision')).default(0.01));
+    .addOption(
+      new Option('--target <p>', 'power (or assurance) to reach, between 0 and 1')
+        .argParser(probability('--target'))
+        .default(0.8),
+    )
+    .option(
+      '--outcome <id>',
+      'size for this outcome alone (default: all primary outcomes together, after the multiplicity correction)',
+    )
+    .addOption(
+      new Option('--precision <se>', 'Monte Carlo standard error wanted for the power at the answer')
+        .argParser(probability('--precision'))
+        .default(0.01),
+    );
 }
 
-async function sampleSizeCommand(scenario: string, options: SampleSizeOptions, argv: readonly string[]): Promise<number> {
+async function sampleSizeCommand(
+  scenario: string,
+  options: SampleSizeOptions,
+  argv: readonly string[],
+): Promise<number> {
   const session = await startPlanning(scenario, options);
   try {
     return await sampleSizeIn(session, scenario, options, argv);
@@ -81,15 +109,28 @@ async function sampleSizeCommand(scenario: string, options: SampleSizeOptions, a
   }
 }
 
-async function sampleSizeIn(session: PlanningSession, scenario: string, options: SampleSizeOptions, argv: readonly string[]): Promise<number> {
+async function sampleSizeIn(
+  session: PlanningSession,
+  scenario: string,
+  options: SampleSizeOptions,
+  argv: readonly string[],
+): Promise<number> {
   const { base, sets } = session;
   const parameter = searchableParameter(base.design, options.vary);
   if (options.max !== undefined && options.max <= parameter.min) {
     throw new UserError(`--max must be above ${parameter.min} for ${parameter.path} (got ${options.max})`);
   }
-  const designAt = async (value: number) => session.labelDesign((await loadDesign(scenario, [...sets, ...parameter.overrides(value)])).design, `${parameter.path} = ${value}`);
+  const designAt = async (value: number) =>
+    session.labelDesign(
+      (await loadDesign(scenario, [...sets, ...parameter.overrides(value)])).design,
+      `${parameter.path} = ${value}`,
+    );
   const targetId = options.outcome ?? 'all-primary';
-  await session.openDashboard(`${base.design.name} — ${parameter.label} for ${Math.round(options.target * 1000) / 10}% power (${targetId})`, parameter.path, options.target);
+  await session.openDashboard(
+    `${base.design.name} — ${parameter.label} for ${Math.round(options.target * 1000) / 10}% power (${targetId})`,
+    parameter.path,
+    options.target,
+  );
   const began = performance.now();
   const plan = await guardOptionErrors(() =>
     planSampleSize(base.design, parameter, designAt, session.searchRange, {
@@ -110,26 +151,52 @@ async function sampleSizeIn(session: PlanningSession, scenario: string, options:
   // is in the planning lines), rather than a possibly huge design at the search's bound.
   const found = plan.search.status === 'found';
   const report = await session.reportRun(found ? await designAt(plan.chosenValue) : base.design, 'sample-size');
-  const extras = await session.extras(report.design, report.summary, searchSeconds, async (treated, control) =>
-    (await loadDesign(scenario, [...sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
+  const extras = await session.extras(
+    report.design,
+    report.summary,
+    searchSeconds,
+    async (treated, control) =>
+      (await loadDesign(scenario, [...sets, `design.size={ treated: ${treated}, control: ${control} }`])).design,
   );
   const document = sampleSizeDocument(report.summary, plan, extras);
   const curveOutcome = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
   const curve: PowerCurve = {
     parameter: parameter.path,
     target: options.target,
-    points: plan.search.points.map((p) => ({ value: p.value, outcome: curveOutcome, power: p.power, powerCI: p.powerCI })),
+    points: plan.search.points.map((p) => ({
+      value: p.value,
+      outcome: curveOutcome,
+      power: p.power,
+      powerCI: p.powerCI,
+    })),
   };
   if (options.svg) {
-    const marker = plan.search.value === null ? undefined : { value: plan.search.value, label: `${plan.search.value} ${parameter.label}` };
-    const svg = await renderCurveSvg(curve, { subtitle: `${base.design.name} · ${plan.search.trialsUsed} simulated trials`, parameterLabel: parameter.label, marker });
+    const marker =
+      plan.search.value === null
+        ? undefined
+        : { value: plan.search.value, label: `${plan.search.value} ${parameter.label}` };
+    const svg = await renderCurveSvg(curve, {
+      subtitle: `${base.design.name} · ${plan.search.trialsUsed} simulated trials`,
+      parameterLabel: parameter.label,
+      marker,
+    });
     await writeOutput(svg, options.svg);
   }
   const planLines = sampleSizeLines(plan);
-  const text = formatPlanning(document, session.mode, curve, [...planLines, ...extrasLines(report.design, extras)], argv, report.design, found);
+  const text = formatPlanning(
+    document,
+    session.mode,
+    curve,
+    [...planLines, ...extrasLines(report.design, extras)],
+    argv,
+    report.design,
+    found,
+  );
   const interrupted = session.signal.aborted || !report.summary.complete;
   // The dashboard keeps the curve and the answer on screen; the full report follows below it.
-  await session.finishDashboard(`${interrupted ? 'Interrupted, the results below are partial — ' : ''}${sampleSizeConclusion(plan, planLines[0])}`);
+  await session.finishDashboard(
+    `${interrupted ? 'Interrupted, the results below are partial — ' : ''}${sampleSizeConclusion(plan, planLines[0])}`,
+  );
   await writeOutput(text, options.out ?? null);
   return interrupted ? EXIT_INTERRUPTED : 0;
 }
@@ -181,7 +248,12 @@ export interface PlanningSession {
   /** Runs the design at the answer with the scenario's own seed and trials, as `run` would. */
   reportRun(design: Design, command: string): Promise<{ design: Design; summary: RunSummary }>;
   /** The commissioner and pilot sections for the design at the answer. */
-  extras(design: Design, summary: RunSummary, searchSeconds: number, pilotDesignAt: (treated: number, control: number) => Promise<Design>): Promise<PlanExtras>;
+  extras(
+    design: Design,
+    summary: RunSummary,
+    searchSeconds: number,
+    pilotDesignAt: (treated: number, control: number) => Promise<Design>,
+  ): Promise<PlanExtras>;
   /** Stops the workers and the Ctrl-C handler. */
   close(): Promise<void>;
 }
@@ -189,7 +261,11 @@ export interface PlanningSession {
 /** Loads the scenario and wires Ctrl-C to an abort (a second Ctrl-C exits at once). */
 export async function startPlanning(scenario: string, options: SimulationOptions): Promise<PlanningSession> {
   const mode = chooseOutput(options, readOutputEnvironment());
-  if (options.shard !== undefined) throw new UserError('--shard is for `run`; the planning commands choose their own trials', 'run the search on one machine, or shard `run` at the chosen size');
+  if (options.shard !== undefined)
+    throw new UserError(
+      '--shard is for `run`; the planning commands choose their own trials',
+      'run the search on one machine, or shard `run` at the chosen size',
+    );
   const sets = scenarioOverrides(options);
   const base = await loadDesign(scenario, sets);
   const interrupt = interruptOnCtrlC();
@@ -209,7 +285,11 @@ export async function startPlanning(scenario: string, options: SimulationOptions
   };
   const searchRange: RunRange = async (design, fromTrial, toTrial) => {
     const label = labels.get(design.design) ?? 'the next point of the search';
-    const result = await runOn(design, fromTrial > 0 ? `${label} (trials ${fromTrial + 1}–${toTrial})` : label, { withNull: false, signal, trialRange: [fromTrial, toTrial] });
+    const result = await runOn(design, fromTrial > 0 ? `${label} (trials ${fromTrial + 1}–${toTrial})` : label, {
+      withNull: false,
+      signal,
+      trialRange: [fromTrial, toTrial],
+    });
     return { tally: result.tally, complete: result.complete };
   };
   const labelDesign = (design: Design, label: string) => {
@@ -234,7 +314,9 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     searchRange,
     progress(label, point, trialsUsed) {
       if (!lines) return;
-      process.stderr.write(`search: ${label} → ${(point.power * 100).toFixed(1)}% [${(point.powerCI[0] * 100).toFixed(1)}, ${(point.powerCI[1] * 100).toFixed(1)}] over ${point.trials} trials (${trialsUsed} in all)\n`);
+      process.stderr.write(
+        `search: ${label} → ${(point.power * 100).toFixed(1)}% [${(point.powerCI[0] * 100).toFixed(1)}, ${(point.powerCI[1] * 100).toFixed(1)}] over ${point.trials} trials (${trialsUsed} in all)\n`,
+      );
     },
     async openDashboard(title, parameter, target) {
       if (!mode.dashboard || dashboard) return;
@@ -257,7 +339,13 @@ export async function startPlanning(scenario: string, options: SimulationOptions
       const what = `${design.simulation.trials} trials at the answer${options.null ? ' with the paired null run' : ''}`;
       if (lines) process.stderr.write(`report: ${what}\n`);
       const run = await runOn(design, `the report run: ${what}`, { withNull: options.null, signal });
-      const summary = summariseRun(design, run.tally, { command, sha256: base.sha256, complete: run.complete, seconds: run.seconds, threads: run.threads });
+      const summary = summariseRun(design, run.tally, {
+        command,
+        sha256: base.sha256,
+        complete: run.complete,
+        seconds: run.seconds,
+        threads: run.threads,
+      });
       return { design, summary };
     },
     async extras(design, summary, searchSeconds, pilotDesignAt) {
@@ -266,7 +354,11 @@ export async function startPlanning(scenario: string, options: SimulationOptions
       let pilot: PilotPlan | null = null;
       if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !interrupt.signal.aborted) {
         const pilotDesign = await pilotDesignAt(design.pilot.treated, design.pilot.control);
-        pilot = await pilotPlan(design, labelDesign(pilotDesign, `the pilot (${design.pilot.treated} treated, ${design.pilot.control} control)`), searchRange);
+        pilot = await pilotPlan(
+          design,
+          labelDesign(pilotDesign, `the pilot (${design.pilot.treated} treated, ${design.pilot.control} control)`),
+          searchRange,
+        );
       }
       return { commissioner, pilot, searchSeconds };
     },
@@ -342,7 +434,10 @@ export function formatPlanning(
 /** The parameter to search, or a user error listing the ones sample-size understands. */
 export function searchableParameter(design: Design, path: string): DesignParameter {
   if (!isSearchable(path)) {
-    throw new UserError(`--vary ${path} is not a parameter sample-size can search`, `use one of ${SEARCHABLE_PARAMETERS.join(', ')} (\`curve\` takes any numeric path)`);
+    throw new UserError(
+      `--vary ${path} is not a parameter sample-size can search`,
+      `use one of ${SEARCHABLE_PARAMETERS.join(', ')} (\`curve\` takes any numeric path)`,
+    );
   }
   try {
     return describeParameter(design, path);
@@ -356,7 +451,8 @@ export async function guardOptionErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('no outcome ')) throw new UserError(`--outcome: ${error.message}`);
+    if (error instanceof Error && error.message.startsWith('no outcome '))
+      throw new UserError(`--outcome: ${error.message}`);
     throw error;
   }
 }
@@ -368,7 +464,8 @@ function formatNumber(value: number): string {
 function probability(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (value.trim() === '' || !(number > 0 && number < 1)) throw new UserError(`${flag} must be between 0 and 1 (got "${value}")`);
+    if (value.trim() === '' || !(number > 0 && number < 1))
+      throw new UserError(`${flag} must be between 0 and 1 (got "${value}")`);
     return number;
   };
 }
@@ -376,7 +473,8 @@ function probability(flag: string): (value: string) => number {
 function positiveNumber(flag: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (value.trim() === '' || !(number > 0) || !Number.isFinite(number)) throw new UserError(`${flag} must be a number above 0 (got "${value}")`);
+    if (value.trim() === '' || !(number > 0) || !Number.isFinite(number))
+      throw new UserError(`${flag} must be a number above 0 (got "${value}")`);
     return number;
   };
 }

@@ -16,7 +16,12 @@ export function registerValidate(program: Command, _setExitCode: SetExitCode): v
     .command('validate')
     .description('check scenario files; every problem listed with file, line:column, path, value and fix')
     .argument('<files...>', 'scenario files (YAML or JSON), or names of built-in scenarios')
-    .option('--set <path=value>', 'override a scenario field before checking (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
+    .option(
+      '--set <path=value>',
+      'override a scenario field before checking (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .action(async (files: string[], options: { set: string[] }) => {
       await validateFiles(files, options.set);
     });

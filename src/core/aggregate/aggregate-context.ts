@@ -72,7 +72,11 @@ export interface AggregateTrialContext {
    * When primary outcomes on different sources share the propensity: the sources in drawing
    * order (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
    */
-  readonly joint: { readonly order: Int32Array; readonly hazards: ConditionalHazards; readonly scratch: [Histogram, Histogram] } | null;
+  readonly joint: {
+    readonly order: Int32Array;
+    readonly hazards: ConditionalHazards;
+    readonly scratch: [Histogram, Histogram];
+  } | null;
   /**
    * With selection on the prior window (and a propensity): per group, the chance of eligibility
    * by prior total and the prior total's mean before the site multiplier; the selected laws by
@@ -108,8 +112,14 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     if (existing !== undefined) return existing;
     const outcome = design.outcomes[k];
     const kind = outcome.kind === 'count' ? 'count' : 'binary';
-    const base = kind === 'count' ? Float64Array.from(constants.groupRates[k], (rate) => rate * years) : Float64Array.from(constants.groupRates[k]);
-    const dispersion = kind === 'count' ? Math.max(design.propensityDispersion, constants.noiseVariance[k]) : design.propensityDispersion;
+    const base =
+      kind === 'count'
+        ? Float64Array.from(constants.groupRates[k], (rate) => rate * years)
+        : Float64Array.from(constants.groupRates[k]);
+    const dispersion =
+      kind === 'count'
+        ? Math.max(design.propensityDispersion, constants.noiseVariance[k])
+        : design.propensityDispersion;
     sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [], harms: [], part: new Histogram() });
     sourceOf.set(k, sources.length - 1);
     return sources.length - 1;
@@ -128,11 +138,19 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
       harmOf[k] = harm.length;
       sources[outcomeSource[k]].harms.push(harm.length);
       const { median, sdLog } = outcome.severity;
-      harm.push({ outcome: k, source: outcomeSource[k], median, sdLog, values: Array.from({ length: slots }, () => new ValueList()) });
+      harm.push({
+        outcome: k,
+        source: outcomeSource[k],
+        median,
+        sdLog,
+        values: Array.from({ length: slots }, () => new ValueList()),
+      });
     }
   });
   const outcomeGroups = design.outcomes.map((outcome) =>
-    outcome.within === null ? Int32Array.from(design.groups, (_, g) => g) : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
+    outcome.within === null
+      ? Int32Array.from(design.groups, (_, g) => g)
+      : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
   );
   const context: AggregateTrialContext = {
     trial: prepareTrial(design),
@@ -154,7 +172,11 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     selection: prepareSelection(design),
     joint: needsJointDraw(design)
       ? {
-          order: Int32Array.from([...sources.keys()].sort((a, b) => Number(sources[a].kind === 'binary') - Number(sources[b].kind === 'binary') || a - b)),
+          order: Int32Array.from(
+            [...sources.keys()].sort(
+              (a, b) => Number(sources[a].kind === 'binary') - Number(sources[b].kind === 'binary') || a - b,
+            ),
+          ),
           hazards: new ConditionalHazards(),
           scratch: jointScratch(),
         }

@@ -3,8 +3,16 @@ import { compileSelection } from '../model/selection-plan.js';
 
 /** The analyses the aggregate engine computes from cell summaries (the others need the per-person engine). */
 const AGGREGATE_ANALYSES: ReadonlySet<AnalysisName> = new Set<AnalysisName>([
-  'poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney', 'permutation',
-  'two-proportion-z', 'fisher-exact', 'risk-ratio', 'cluster-summary',
+  'poisson-wald',
+  'quasi-poisson',
+  'negative-binomial',
+  'welch-t',
+  'mann-whitney',
+  'permutation',
+  'two-proportion-z',
+  'fisher-exact',
+  'risk-ratio',
+  'cluster-summary',
 ]);
 
 /** Whether the aggregated path is exact for a design, and if not, why. */
@@ -37,19 +45,30 @@ export type AggregateSupport = { readonly ok: true } | { readonly ok: false; rea
  */
 export function aggregateSupport(design: Design): AggregateSupport {
   const unknown = design.outcomes.find((o) => !AGGREGATE_ANALYSES.has(o.analysis));
-  if (unknown) return no(`analysis "${unknown.analysis}" of outcome "${unknown.id}" is not computed by the aggregate engine`);
-  if (design.analysis.adjustForPrior) return no('analysis.adjustForPrior needs each person\'s prior-window count');
+  if (unknown)
+    return no(`analysis "${unknown.analysis}" of outcome "${unknown.id}" is not computed by the aggregate engine`);
+  if (design.analysis.adjustForPrior) return no("analysis.adjustForPrior needs each person's prior-window count");
   const plan = compileSelection(design);
   // A selection outcome's own noise is tilted by selection too (whatever the propensity), and is not drawn by total.
   if (plan !== null) {
-    const noisy = Array.from(plan.outcomeIndices).map((k) => design.outcomes[k]).find((o) => o.kind === 'count' && o.dispersion > 0);
-    if (noisy) return no(`selection outcome "${noisy.id}" has its own dispersion, so its prior window is not negative binomial`);
+    const noisy = Array.from(plan.outcomeIndices)
+      .map((k) => design.outcomes[k])
+      .find((o) => o.kind === 'count' && o.dispersion > 0);
+    if (noisy)
+      return no(`selection outcome "${noisy.id}" has its own dispersion, so its prior window is not negative binomial`);
   }
   const permutedHarm = design.outcomes.find((o) => o.kind === 'harm' && o.analysis === 'permutation');
-  if (permutedHarm) return no(`harm outcome "${permutedHarm.id}" is analysed by permutation, which re-randomises continuous person-level values`);
-  const dispersed = design.outcomes.find((o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0);
+  if (permutedHarm)
+    return no(
+      `harm outcome "${permutedHarm.id}" is analysed by permutation, which re-randomises continuous person-level values`,
+    );
+  const dispersed = design.outcomes.find(
+    (o) => o.kind === 'count' && o.dispersion > 0 && design.propensityDispersion > 0,
+  );
   if (dispersed) {
-    return no(`count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`);
+    return no(
+      `count outcome "${dispersed.id}" has its own dispersion on top of the propensity's, so its counts are not negative binomial`,
+    );
   }
   if (needsJointDraw(design)) {
     const binaries = design.outcomes.filter((o) => o.kind === 'binary' && o.from === null);

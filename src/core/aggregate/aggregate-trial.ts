@@ -62,7 +62,11 @@ export { prepareAggregateTrial, type AggregateTrialContext } from './aggregate-c
  *
  * @example simulateAggregateTrial(prepareAggregateTrial(REF), 0, false).results.length → 2
  */
-export function simulateAggregateTrial(context: AggregateTrialContext, trialIndex: number, nullRun: boolean): TrialRecord {
+export function simulateAggregateTrial(
+  context: AggregateTrialContext,
+  trialIndex: number,
+  nullRun: boolean,
+): TrialRecord {
   const { trial, layout, histograms } = context;
   const design = trial.design;
   const seed = design.simulation.seed;
@@ -74,16 +78,22 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
     logTruth = logEstimands(trial.inquiry, ratios);
   }
   const siteMultiplier = context.siteMultiplier;
-  if (context.siteVariance > 0) for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
+  if (context.siteVariance > 0)
+    for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
   drawTreatedCounts(design, layout, rng, context.treated);
-  for (let j = 0; j < histograms.length; j++) for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
+  for (let j = 0; j < histograms.length; j++)
+    for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
   for (const plan of context.harm) for (const list of plan.values) list.clear();
   // As the per-person model, the paired null run is the sharp null: caseworkers change nothing.
-  const caseloads = context.caseworkerVariance > 0 && !nullRun ? dealCaseloads(layout, context.treated, design.design.caseworkers!.caseload) : null;
+  const caseloads =
+    context.caseworkerVariance > 0 && !nullRun
+      ? dealCaseloads(layout, context.treated, design.design.caseworkers!.caseload)
+      : null;
   let caseworkerMultiplier: Float64Array | null = null;
   if (caseloads !== null) {
     caseworkerMultiplier = new Float64Array(caseloads.caseworkers);
-    for (let w = 0; w < caseloads.caseworkers; w++) caseworkerMultiplier[w] = drawMeanOneGamma(rng, context.caseworkerVariance);
+    for (let w = 0; w < caseloads.caseworkers; w++)
+      caseworkerMultiplier[w] = drawMeanOneGamma(rng, context.caseworkerVariance);
   }
   for (let c = 0; c < layout.cellSize.length; c++) {
     const multiplier = siteMultiplier[layout.cellSite[c]];
@@ -94,22 +104,42 @@ export function simulateAggregateTrial(context: AggregateTrialContext, trialInde
       continue;
     }
     forEachCaseworker(caseloads, layout, c, treated, (caseworker, people) =>
-      drawPeople(context, rng, c, 1, people, multiplier * caseworkerMultiplier![caseworker], ratios, nullRun, multiplier),
+      drawPeople(
+        context,
+        rng,
+        c,
+        1,
+        people,
+        multiplier * caseworkerMultiplier![caseworker],
+        ratios,
+        nullRun,
+        multiplier,
+      ),
     );
   }
   // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
-  const analysisRng = context.permutes ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM) : null;
+  const analysisRng = context.permutes
+    ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
+    : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
     if (outcome.analysis === 'cluster-summary') return testClusterSummary(clusterData(context, k), design.analysis);
     if (context.harmOf[k] >= 0) {
       const harm = summariseHarm(context, k);
       // Ranks of continuous values need the values; the other harm analyses need only the sums.
-      if (outcome.analysis === 'mann-whitney') return testMannWhitneyOnValues(harmData(context, k, harm), harm, design.analysis);
+      if (outcome.analysis === 'mann-whitney')
+        return testMannWhitneyOnValues(harmData(context, k, harm), harm, design.analysis);
       return analyseSummaries(outcome.analysis, harm, design.analysis)!;
     }
     const summaries = summariseOutcome(context, k);
     if (outcome.analysis === 'permutation') {
-      return testByHistogramPermutation(design, layout, unitHistograms(context, k), summaries, design.analysis, analysisRng!);
+      return testByHistogramPermutation(
+        design,
+        layout,
+        unitHistograms(context, k),
+        summaries,
+        design.analysis,
+        analysisRng!,
+      );
     }
     return analyseSummaries(outcome.analysis, summaries, design.analysis)!;
   });
@@ -162,7 +192,11 @@ function drawPeople(
           drawHarm(context, rng, source, g, slot, part === 1 ? ratios : null);
         }
       } else {
-        const positives = drawBinomial(rng, observed, ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio));
+        const positives = drawBinomial(
+          rng,
+          observed,
+          ownBinaryProbability(source.base[g], source.dispersion, multiplier, ratio),
+        );
         into.add(0, observed - positives);
         into.add(1, positives);
       }
@@ -249,7 +283,12 @@ function drawHarm(
 }
 
 /** The law of selected people's prior totals in group g at a site with this multiplier (cached). */
-function selectedTotalsFor(selection: NonNullable<AggregateTrialContext['selection']>, g: number, siteMultiplier: number, dispersion: number): SelectedTotals {
+function selectedTotalsFor(
+  selection: NonNullable<AggregateTrialContext['selection']>,
+  g: number,
+  siteMultiplier: number,
+  dispersion: number,
+): SelectedTotals {
   const laws = selection.laws[g];
   let law = laws.get(siteMultiplier);
   if (law === undefined) {
@@ -257,7 +296,9 @@ function selectedTotalsFor(selection: NonNullable<AggregateTrialContext['selecti
     law = new SelectedTotals(selection.priorMean[g] * siteMultiplier, dispersion, selection.eligibility[g]);
     // As the per-person engine, a population with (practically) nobody eligible cannot be simulated.
     if (!(law.eligibleShare >= 1 / MAX_SELECTION_ATTEMPTS)) {
-      throw new RangeError(`selection: the eligible share of group ${g} at this site is ${law.eligibleShare.toPrecision(3)}, too small to simulate`);
+      throw new RangeError(
+        `selection: the eligible share of group ${g} at this site is ${law.eligibleShare.toPrecision(3)}, too small to simulate`,
+      );
     }
     laws.set(siteMultiplier, law);
   }
@@ -274,4 +315,3 @@ function hazardsFor(source: Source, mean: number): CountHazards {
   }
   return hazards;
 }
-

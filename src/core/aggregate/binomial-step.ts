@@ -52,7 +52,8 @@ export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): numbe
     for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
     return successes;
   }
-  const draw = n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
+  const draw =
+    n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
   return step.reflected ? n - draw : draw;
 }
 
@@ -76,7 +77,8 @@ function byRejection(rng: Rng, n: number, step: BinomialStep): number {
     if (distanceFromEdge >= 0.07 && v <= acceptAtOnceBelow) return k;
     if (v === 0) continue;
     if (Number.isNaN(logModeTerm)) logModeTerm = logFactorialOf(mode) + logFactorialOf(n - mode);
-    const logRatio = logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
+    const logRatio =
+      logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
     if (Math.log((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b)) <= logRatio) return k;
   }
 }

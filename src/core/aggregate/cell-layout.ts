@@ -57,8 +57,13 @@ export function layOutCells(design: Design): CellLayout {
   let strata: CellLayout['strata'] = null;
   if (randomisation === 'stratified') {
     const skeleton: Cohort = {
-      size, group, site,
-      propensity: new Float64Array(0), outcomeNoise: [], siteMultiplier: new Float64Array(siteCount), priorCounts: null,
+      size,
+      group,
+      site,
+      propensity: new Float64Array(0),
+      outcomeNoise: [],
+      siteMultiplier: new Float64Array(siteCount),
+      priorCounts: null,
     };
     const cells = formStrata(design, skeleton);
     unitOf = (i) => cells.cell[i];

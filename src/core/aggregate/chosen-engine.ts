@@ -15,7 +15,9 @@ export function chosenEngine(design: Design): 'person' | 'aggregate' {
   const support = aggregateSupport(design);
   if (support.ok) return 'aggregate';
   if (asked === 'aggregate') {
-    throw new Error(`the aggregate engine cannot simulate this design exactly: ${support.reason} (use engine person or auto)`);
+    throw new Error(
+      `the aggregate engine cannot simulate this design exactly: ${support.reason} (use engine person or auto)`,
+    );
   }
   return 'person';
 }

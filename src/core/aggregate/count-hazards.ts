@@ -85,7 +85,10 @@ export class CountHazards {
     // previous term is too small to carry digits.
     const probability =
       y > 0 && this.previous > 1e-280
-        ? this.previous * (this.dispersion > 0 ? ((y - 1 + 1 / this.dispersion) / y) * (this.mean / (1 / this.dispersion + this.mean)) : this.mean / y)
+        ? this.previous *
+          (this.dispersion > 0
+            ? ((y - 1 + 1 / this.dispersion) / y) * (this.mean / (1 / this.dispersion + this.mean))
+            : this.mean / y)
         : negativeBinomialPmf(y, this.mean, this.dispersion);
     this.previous = probability;
     let atLeast: number;

@@ -87,7 +87,11 @@ export function drawJointHistograms(
         if (n === 0) continue;
         const a = shape + total;
         const b = shape + meanSoFar;
-        positives += drawBinomial(rng, n, ownBinaryProbability(part.hazard, 1 / a, (part.multiplier * a) / b, part.ratio));
+        positives += drawBinomial(
+          rng,
+          n,
+          ownBinaryProbability(part.hazard, 1 / a, (part.multiplier * a) / b, part.ratio),
+        );
       }
       into[j].add(0, people - positives);
       into[j].add(1, positives);

@@ -42,12 +42,13 @@ export function drawTreatedCounts(design: Design, layout: CellLayout, rng: Rng, 
       const strata = layout.strata!;
       const stratumTreated = allocateTreated(strata.stratumSizes, sizes.treated, rng);
       const unitSizes = Int32Array.from(layout.unitSize);
-      for (let start = 0; start < layout.unitCount; ) {
+      for (let start = 0; start < layout.unitCount;) {
         const stratum = strata.unitStratum[start];
         let end = start;
         while (end < layout.unitCount && strata.unitStratum[end] === stratum) end++;
         const blockTreated = allocateTreated(unitSizes.subarray(start, end), stratumTreated[stratum], rng);
-        for (let u = start; u < end; u++) spreadOverCells(layout.unitCells[u], layout.cellSize, blockTreated[u - start], rng, treated);
+        for (let u = start; u < end; u++)
+          spreadOverCells(layout.unitCells[u], layout.cellSize, blockTreated[u - start], rng, treated);
         start = end;
       }
       return;
@@ -75,14 +76,21 @@ export function assignmentShare(design: Design): number {
 }
 
 /** `draws` people taken uniformly from the listed cells: their multivariate hypergeometric counts. */
-function spreadOverCells(cells: Int32Array, cellSize: Float64Array, draws: number, rng: Rng, treated: Float64Array): void {
+function spreadOverCells(
+  cells: Int32Array,
+  cellSize: Float64Array,
+  draws: number,
+  rng: Rng,
+  treated: Float64Array,
+): void {
   let population = 0;
   for (let j = 0; j < cells.length; j++) population += cellSize[cells[j]];
   let left = draws;
   for (let j = 0; j < cells.length; j++) {
     const c = cells[j];
     population -= cellSize[c];
-    const here = j === cells.length - 1 ? left : left === 0 ? 0 : drawHypergeometric(rng, cellSize[c], population, left);
+    const here =
+      j === cells.length - 1 ? left : left === 0 ? 0 : drawHypergeometric(rng, cellSize[c], population, left);
     treated[c] = here;
     left -= here;
   }

@@ -60,7 +60,10 @@ export function testByHistogramPermutation(
   for (let r = 0; r < plan.permutations; r++) {
     redraw(drawn);
     const n0 = analysed - drawn.n;
-    if (drawn.n === 0 || n0 === 0) { extreme++; continue; }
+    if (drawn.n === 0 || n0 === 0) {
+      extreme++;
+      continue;
+    }
     const statistic = drawn.total / drawn.n - (grandTotal - drawn.total) / n0;
     if (oneSided ? statistic <= observed + slack : Math.abs(statistic) >= Math.abs(observed) - slack) extreme++;
   }
@@ -102,7 +105,7 @@ function redrawer(design: Design, layout: CellLayout, histograms: readonly Histo
         drawn.n = 0;
         drawn.total = 0;
         const stratumTreated = allocateTreated(strata.stratumSizes, sizes.treated, rng);
-        for (let start = 0; start < layout.unitCount; ) {
+        for (let start = 0; start < layout.unitCount;) {
           const stratum = strata.unitStratum[start];
           let end = start;
           while (end < layout.unitCount && strata.unitStratum[end] === stratum) end++;
@@ -174,7 +177,8 @@ class TotalSampler {
   private oneByOne(draws: number, rng: Rng): number {
     if (this.values === null) {
       this.values = new Float64Array(this.population);
-      for (let v = 0, i = 0; v < this.histogram.length; v++) for (let c = 0; c < this.histogram.counts[v]; c++) this.values[i++] = v;
+      for (let v = 0, i = 0; v < this.histogram.length; v++)
+        for (let c = 0; c < this.histogram.counts[v]; c++) this.values[i++] = v;
     }
     const values = this.values;
     let sum = 0;

@@ -87,7 +87,8 @@ export class EligibilityByTotal {
     let eligible = 0;
     const full = Array.from(thresholds, (_, r) => r);
     for (const probabilities of current.values()) {
-      for (let state = 0; state < states; state++) if (full.every((r) => digit(state, r, radix) === thresholds[r])) eligible += probabilities[state];
+      for (let state = 0; state < states; state++)
+        if (full.every((r) => digit(state, r, radix) === thresholds[r])) eligible += probabilities[state];
     }
     return Math.min(1, eligible);
   }
@@ -157,7 +158,8 @@ export class SelectedTotals {
     let end = 0;
     let pmf = negativeBinomialPmf(0, priorMean, dispersion);
     for (; end < 100_000; end++) {
-      if (end > 0) pmf = pmf > 1e-280 ? (pmf * (end - 1 + size) * q) / end : negativeBinomialPmf(end, priorMean, dispersion);
+      if (end > 0)
+        pmf = pmf > 1e-280 ? (pmf * (end - 1 + size) * q) / end : negativeBinomialPmf(end, priorMean, dispersion);
       const weight = pmf * eligibility.at(end);
       weights.push(weight);
       sum += weight;
@@ -177,7 +179,8 @@ export class SelectedTotals {
 
   /** h(t) prepared for binomial draws. */
   step(t: number): BinomialStep {
-    while (t >= this.steps.length && this.steps.length < this.hazards.length) this.steps.push(binomialStep(this.hazards[this.steps.length]));
+    while (t >= this.steps.length && this.steps.length < this.hazards.length)
+      this.steps.push(binomialStep(this.hazards[this.steps.length]));
     while (t >= this.steps.length) {
       const y = this.steps.length;
       const probability = negativeBinomialPmf(y, this.priorMean, this.dispersion);

@@ -24,7 +24,8 @@ export function summariseOutcome(context: AggregateTrialContext, k: number): Arm
   let length = 1;
   for (let arm = 0; arm < 2; arm++) {
     for (let i = 0; i < groups.length; i++) {
-      for (let u = 0; u < unitCount; u++) length = Math.max(length, perSlot[(arm * groupCount + groups[i]) * unitCount + u].length);
+      for (let u = 0; u < unitCount; u++)
+        length = Math.max(length, perSlot[(arm * groupCount + groups[i]) * unitCount + u].length);
     }
   }
   if (anyEvent) length = Math.min(length, 2);
@@ -69,7 +70,8 @@ export function unitHistograms(context: AggregateTrialContext, k: number): Histo
     const pooled = new Histogram();
     const groups = context.outcomeGroups[k];
     for (let arm = 0; arm < 2; arm++) {
-      for (let i = 0; i < groups.length; i++) pooled.addHistogram(perSlot[(arm * groupCount + groups[i]) * unitCount + u]);
+      for (let i = 0; i < groups.length; i++)
+        pooled.addHistogram(perSlot[(arm * groupCount + groups[i]) * unitCount + u]);
     }
     if (context.anyEvent[k] === 1) toAnyEvent(pooled);
     return pooled;
@@ -145,7 +147,9 @@ export function harmData(context: AggregateTrialContext, k: number, summaries: A
     const people = which === 1 ? summaries.treated.n : summaries.control.n;
     treated.fill(which, at, at + people);
     let listed = 0;
-    forEachSlot(context, k, which, (slot) => { listed += lists[slot].length; });
+    forEachSlot(context, k, which, (slot) => {
+      listed += lists[slot].length;
+    });
     at += people - listed; // people without events: harm 0, already in place
     forEachSlot(context, k, which, (slot) => {
       const list = lists[slot];

@@ -58,7 +58,11 @@ export function analyse(name: AnalysisName, data: OutcomeData, plan: AnalysisPla
  * @example analyseSummaries('poisson-wald', { treated: { n: 45, sum: 30, … },
  *   control: { n: 120, sum: 150, … } }, plan) → logEstimate −0.6286, SE 0.2, p = 0.00167
  */
-export function analyseSummaries(name: AnalysisName, summaries: ArmSummaries, plan: AnalysisPlan): AnalysisResult | null {
+export function analyseSummaries(
+  name: AnalysisName,
+  summaries: ArmSummaries,
+  plan: AnalysisPlan,
+): AnalysisResult | null {
   switch (name) {
     case 'two-proportion-z':
       return testTwoProportions(summaries, plan);

@@ -28,9 +28,7 @@ export function logRiskRatio(events1: number, n1: number, events0: number, n0: n
  */
 export function katzStandardError(events1: number, n1: number, events0: number, n0: number): number {
   const half = haldaneIncrement(events1, n1, events0, n0);
-  return Math.sqrt(
-    1 / (events1 + half) - 1 / (n1 + 2 * half) + 1 / (events0 + half) - 1 / (n0 + 2 * half),
-  );
+  return Math.sqrt(1 / (events1 + half) - 1 / (n1 + 2 * half) + 1 / (events0 + half) - 1 / (n0 + 2 * half));
 }
 
 /**

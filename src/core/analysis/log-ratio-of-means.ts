@@ -28,12 +28,7 @@ export function logRatioOfMeansResult(summaries: ArmSummaries, alpha: number, pV
   const variance = component1 + component0;
   if (!(variance > 0)) return failedResult('no variation within arms');
   const df = welchDegreesOfFreedom(component1, treated.n, component0, control.n);
-  return logRatioResult(
-    Math.log(mean1 / mean0),
-    Math.sqrt(variance),
-    studentCriticalValue(alpha, df),
-    pValue,
-  );
+  return logRatioResult(Math.log(mean1 / mean0), Math.sqrt(variance), studentCriticalValue(alpha, df), pValue);
 }
 
 /**

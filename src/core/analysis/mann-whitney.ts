@@ -67,14 +67,17 @@ export function testMannWhitneyOnValues(
   let i1 = 0;
   let i0 = 0;
   while (i1 < sorted1.length || i0 < sorted0.length) {
-    const value = Math.min(
-      i1 < sorted1.length ? sorted1[i1] : Infinity,
-      i0 < sorted0.length ? sorted0[i0] : Infinity,
-    );
+    const value = Math.min(i1 < sorted1.length ? sorted1[i1] : Infinity, i0 < sorted0.length ? sorted0[i0] : Infinity);
     let count1 = 0;
     let count0 = 0;
-    while (i1 < sorted1.length && sorted1[i1] === value) { i1++; count1++; }
-    while (i0 < sorted0.length && sorted0[i0] === value) { i0++; count0++; }
+    while (i1 < sorted1.length && sorted1[i1] === value) {
+      i1++;
+      count1++;
+    }
+    while (i0 < sorted0.length && sorted0[i0] === value) {
+      i0++;
+      count0++;
+    }
     const tied = count1 + count0;
     rankSum1 += count1 * (below + (tied + 1) / 2);
     tieSum += tied * tied * tied - tied;

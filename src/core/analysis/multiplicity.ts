@@ -18,9 +18,7 @@ export function adjustRejections(pValues: readonly number[], alpha: number, meth
   const m = pValues.length;
   if (method === 'none') return pValues.map((p) => p <= alpha);
   if (method === 'bonferroni') return pValues.map((p) => p <= alpha / m);
-  const order = pValues
-    .map((_, index) => index)
-    .sort((a, b) => sortKey(pValues[a]) - sortKey(pValues[b]) || a - b);
+  const order = pValues.map((_, index) => index).sort((a, b) => sortKey(pValues[a]) - sortKey(pValues[b]) || a - b);
   const rejected = new Array<boolean>(m).fill(false);
   for (let rank = 0; rank < m; rank++) {
     const index = order[rank];

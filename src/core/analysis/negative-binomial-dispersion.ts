@@ -108,7 +108,12 @@ export function sizeScore(size: number, histogram1: Float64Array, histogram0: Fl
  *
  * @example negative wherever the likelihood is concave in θ, e.g. at its maximum
  */
-export function sizeScoreSlope(size: number, histogram1: Float64Array, histogram0: Float64Array, cells: MeanCells): number {
+export function sizeScoreSlope(
+  size: number,
+  histogram1: Float64Array,
+  histogram0: Float64Array,
+  cells: MeanCells,
+): number {
   let total = 0;
   let above = 0;
   for (let v = Math.max(histogram1.length, histogram0.length) - 1; v >= 1; v--) {

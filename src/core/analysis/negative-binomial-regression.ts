@@ -99,10 +99,12 @@ export function fitCoefficients(
     gradient.fill(0);
     information.fill(0);
     for (let c = 0; c < cells.count; c++) {
-      const x1 = cells.arm[c], x2 = cells.covariate[c];
+      const x1 = cells.arm[c],
+        x2 = cells.covariate[c];
       const mean = Math.exp(coefficients[0] + coefficients[1] * x1 + coefficients[2] * x2);
       cells.mean[c] = mean;
-      const n = cells.n[c], total = cells.sum[c];
+      const n = cells.n[c],
+        total = cells.sum[c];
       const slope = poisson ? total - n * mean : (size * (total - n * mean)) / (size + mean);
       const weight = poisson ? n * mean : (size * mean * (total + n * size)) / ((size + mean) * (size + mean));
       addOuterProduct(information, gradient, x1, x2, weight, slope);
@@ -128,7 +130,13 @@ export function fitCoefficients(
     let scale = 1;
     let next = NaN;
     for (let halving = 0; halving < MOST_HALVINGS; halving++, scale /= 2) {
-      next = logLikelihood(cells, size, coefficients[0] + scale * d0, coefficients[1] + scale * d1, coefficients[2] + scale * d2);
+      next = logLikelihood(
+        cells,
+        size,
+        coefficients[0] + scale * d0,
+        coefficients[1] + scale * d1,
+        coefficients[2] + scale * d2,
+      );
       if (next >= current - negligible) break;
     }
     if (!Number.isFinite(next)) return false;
@@ -175,7 +183,9 @@ export function armCoefficientVariance(cells: CovariateCells, size: number): num
  * @example 0 when every cell's total equals its fitted total (S = nμ)
  */
 export function profileSlopeCorrection(cells: CovariateCells, size: number, inverseInformation: Float64Array): number {
-  let v0 = 0, v1 = 0, v2 = 0;
+  let v0 = 0,
+    v1 = 0,
+    v2 = 0;
   for (let c = 0; c < cells.count; c++) {
     const mean = cells.mean[c];
     const shifted = size + mean;
@@ -185,11 +195,16 @@ export function profileSlopeCorrection(cells: CovariateCells, size: number, inve
     v2 += term * cells.covariate[c];
   }
   const m = inverseInformation;
-  return v0 * (m[0] * v0 + m[1] * v1 + m[2] * v2) + v1 * (m[3] * v0 + m[4] * v1 + m[5] * v2) + v2 * (m[6] * v0 + m[7] * v1 + m[8] * v2);
+  return (
+    v0 * (m[0] * v0 + m[1] * v1 + m[2] * v2) +
+    v1 * (m[3] * v0 + m[4] * v1 + m[5] * v2) +
+    v2 * (m[6] * v0 + m[7] * v1 + m[8] * v2)
+  );
 }
 
 function setMeans(cells: CovariateCells, b: Float64Array): void {
-  for (let c = 0; c < cells.count; c++) cells.mean[c] = Math.exp(b[0] + b[1] * cells.arm[c] + b[2] * cells.covariate[c]);
+  for (let c = 0; c < cells.count; c++)
+    cells.mean[c] = Math.exp(b[0] + b[1] * cells.arm[c] + b[2] * cells.covariate[c]);
 }
 
 /** The b-dependent part of the NB2 log-likelihood: Σ S·η − (S + nθ)·log(1 + μ/θ) (Poisson: Σ S·η − nμ). */
@@ -198,18 +213,34 @@ function logLikelihood(cells: CovariateCells, size: number, b0: number, b1: numb
   for (let c = 0; c < cells.count; c++) {
     const linear = b0 + b1 * cells.arm[c] + b2 * cells.covariate[c];
     const mean = Math.exp(linear);
-    const n = cells.n[c], sum = cells.sum[c];
+    const n = cells.n[c],
+      sum = cells.sum[c];
     total += sum * linear - (Number.isFinite(size) ? (sum + n * size) * Math.log1p(mean / size) : n * mean);
   }
   return total;
 }
 
 /** Adds weight·xxᵀ (x = (1, x1, x2)) to a symmetric 3×3 matrix and slope·x to a vector. */
-function addOuterProduct(m: Float64Array, v: Float64Array, x1: number, x2: number, weight: number, slope: number): void {
-  m[0] += weight; m[1] += weight * x1; m[2] += weight * x2;
-  m[4] += weight * x1 * x1; m[5] += weight * x1 * x2; m[8] += weight * x2 * x2;
-  m[3] = m[1]; m[6] = m[2]; m[7] = m[5];
-  v[0] += slope; v[1] += slope * x1; v[2] += slope * x2;
+function addOuterProduct(
+  m: Float64Array,
+  v: Float64Array,
+  x1: number,
+  x2: number,
+  weight: number,
+  slope: number,
+): void {
+  m[0] += weight;
+  m[1] += weight * x1;
+  m[2] += weight * x2;
+  m[4] += weight * x1 * x1;
+  m[5] += weight * x1 * x2;
+  m[8] += weight * x2 * x2;
+  m[3] = m[1];
+  m[6] = m[2];
+  m[7] = m[5];
+  v[0] += slope;
+  v[1] += slope * x1;
+  v[2] += slope * x2;
 }
 
 /** M⁻¹ of a 3×3 M (row-major) into `out`, by cofactors (cyclic indices give signed cofactors). */
@@ -219,7 +250,10 @@ function invert(m: Float64Array, out: Float64Array): void {
   for (let row = 0; row < 3; row++) {
     for (let column = 0; column < 3; column++) {
       // M⁻¹[row][column] = cofactor of M[column][row] / det
-      const r1 = (column + 1) % 3, r2 = (column + 2) % 3, c1 = (row + 1) % 3, c2 = (row + 2) % 3;
+      const r1 = (column + 1) % 3,
+        r2 = (column + 2) % 3,
+        c1 = (row + 1) % 3,
+        c2 = (row + 2) % 3;
       out[row * 3 + column] = (m[r1 * 3 + c1] * m[r2 * 3 + c2] - m[r1 * 3 + c2] * m[r2 * 3 + c1]) / determinant;
     }
   }

@@ -58,7 +58,9 @@ export function testNegativeBinomialWithPrior(
   // The profile score refits b at each θ; its slope uses that fit's inverse information.
   const inverseInformation = new Float64Array(9);
   const profileScore = (size: number): number =>
-    fitCoefficients(cells, size, coefficients, inverseInformation) ? sizeScore(size, histogram1, histogram0, cells) : NaN;
+    fitCoefficients(cells, size, coefficients, inverseInformation)
+      ? sizeScore(size, histogram1, histogram0, cells)
+      : NaN;
   const profileSlope = (size: number): number =>
     sizeScoreSlope(size, histogram1, histogram0, cells) + profileSlopeCorrection(cells, size, inverseInformation);
   // First alternation step: θ at the Poisson fit's means (Infinity: not overdispersed).
@@ -73,7 +75,10 @@ export function testNegativeBinomialWithPrior(
   const logEstimate = coefficients[1];
   const standardError = Math.sqrt(variance);
   const pValue = normalPValue(logEstimate / standardError, plan.sides);
-  return { ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue), dispersion: 1 / size };
+  return {
+    ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue),
+    dispersion: 1 / size,
+  };
 }
 
 /**

@@ -40,9 +40,7 @@ export function testNegativeBinomial(summaries: ArmSummaries, plan: AnalysisPlan
   if (Number.isNaN(size)) return failedResult('negative-binomial: dispersion search did not converge');
   const dispersion = 1 / size;
   const logEstimate = Math.log(mean1 / mean0);
-  const standardError = Math.sqrt(
-    1 / treated.sum + 1 / control.sum + dispersion * (1 / treated.n + 1 / control.n),
-  );
+  const standardError = Math.sqrt(1 / treated.sum + 1 / control.sum + dispersion * (1 / treated.n + 1 / control.n));
   const pValue = normalPValue(logEstimate / standardError, plan.sides);
   return { ...logRatioResult(logEstimate, standardError, normalCriticalValue(plan.alpha), pValue), dispersion };
 }

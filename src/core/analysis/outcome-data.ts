@@ -65,16 +65,26 @@ export function summariseArms(data: OutcomeData, withHistogram = true): ArmSumma
     histogramTreated = new Float64Array(largest + 1);
     histogramControl = new Float64Array(largest + 1);
   }
-  let n1 = 0, sum1 = 0, squares1 = 0, positives1 = 0;
-  let n0 = 0, sum0 = 0, squares0 = 0, positives0 = 0;
+  let n1 = 0,
+    sum1 = 0,
+    squares1 = 0,
+    positives1 = 0;
+  let n0 = 0,
+    sum0 = 0,
+    squares0 = 0,
+    positives0 = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (treated[i] === 1) {
-      n1++; sum1 += value; squares1 += value * value;
+      n1++;
+      sum1 += value;
+      squares1 += value * value;
       if (value > 0) positives1++;
       if (histogramTreated !== null) histogramTreated[value]++;
     } else {
-      n0++; sum0 += value; squares0 += value * value;
+      n0++;
+      sum0 += value;
+      squares0 += value * value;
       if (value > 0) positives0++;
       if (histogramControl !== null) histogramControl[value]++;
     }

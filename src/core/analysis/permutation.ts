@@ -46,10 +46,16 @@ export function testByPermutation(
     let n1 = 0;
     let total1 = 0;
     for (let i = 0; i < values.length; i++) {
-      if (assignment[i] === 1) { n1++; total1 += values[i]; }
+      if (assignment[i] === 1) {
+        n1++;
+        total1 += values[i];
+      }
     }
     const n0 = values.length - n1;
-    if (n1 === 0 || n0 === 0) { extreme++; continue; }
+    if (n1 === 0 || n0 === 0) {
+      extreme++;
+      continue;
+    }
     const statistic = total1 / n1 - (grandTotal - total1) / n0;
     if (oneSided ? statistic <= observed + slack : Math.abs(statistic) >= Math.abs(observed) - slack) extreme++;
   }

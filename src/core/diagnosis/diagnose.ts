@@ -10,7 +10,6 @@ const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
   harm: 'permutation (or cluster-summary under cluster randomisation)',
 };
 
-
 /**
  * Turns a run's tallies into its diagnosands (DeclareDesign's diagnose_design): per outcome the
  * power with its Wilson interval and Monte Carlo SE, the real type I error from the paired null
@@ -97,7 +96,12 @@ function diagnoseOutcome(
   return { ...diagnosis, warnings: outcomeWarnings(diagnosis, tally, nullTally, alpha) };
 }
 
-function outcomeWarnings(d: OutcomeDiagnosis, tally: OutcomeTally, nullTally: OutcomeTally | null, alpha: number): string[] {
+function outcomeWarnings(
+  d: OutcomeDiagnosis,
+  tally: OutcomeTally,
+  nullTally: OutcomeTally | null,
+  alpha: number,
+): string[] {
   const warnings: string[] = [];
   if (d.typeIErrorAboveAlpha === true) {
     warnings.push(

@@ -146,4 +146,3 @@ export function runTallyFromJSON(json: unknown): RunTally {
       : null,
   };
 }
-

@@ -12,6 +12,7 @@ export function wilsonInterval(successes: number, n: number, z = 1.9599639845400
   const proportion = successes / n;
   const zSquaredOverN = (z * z) / n;
   const centre = (proportion + zSquaredOverN / 2) / (1 + zSquaredOverN);
-  const halfWidth = (z * Math.sqrt((proportion * (1 - proportion)) / n + zSquaredOverN / (4 * n))) / (1 + zSquaredOverN);
+  const halfWidth =
+    (z * Math.sqrt((proportion * (1 - proportion)) / n + zSquaredOverN / (4 * n))) / (1 + zSquaredOverN);
   return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
 }

@@ -30,7 +30,10 @@ export function drawBinomial(rng: Rng, n: number, p: number): number {
   if (p === 1) return n;
   const reflected = p > 0.5;
   const small = reflected ? 1 - p : p;
-  const draw = n * small < REJECTION_FROM ? drawBinomialByInversion(rng, n, small, Math.log1p(-small)) : drawByRejection(rng, n, small);
+  const draw =
+    n * small < REJECTION_FROM
+      ? drawBinomialByInversion(rng, n, small, Math.log1p(-small))
+      : drawByRejection(rng, n, small);
   return reflected ? n - draw : draw;
 }
 

@@ -28,8 +28,13 @@ const D2 = 3 - 2 * Math.sqrt(3 / Math.E);
 export function drawHypergeometric(rng: Rng, successes: number, failures: number, draws: number): number {
   const population = successes + failures;
   if (
-    !Number.isSafeInteger(successes) || successes < 0 || !Number.isSafeInteger(failures) || failures < 0 ||
-    !Number.isSafeInteger(draws) || draws < 0 || draws > population
+    !Number.isSafeInteger(successes) ||
+    successes < 0 ||
+    !Number.isSafeInteger(failures) ||
+    failures < 0 ||
+    !Number.isSafeInteger(draws) ||
+    draws < 0 ||
+    draws > population
   ) {
     throw new RangeError(
       `hypergeometric needs whole successes, failures ≥ 0 and 0 ≤ draws ≤ their sum (got ${successes}, ${failures}, ${draws})`,

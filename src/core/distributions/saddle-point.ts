@@ -12,10 +12,9 @@ const LOG_SQRT_TWO_PI = 0.9189385332046728;
 // python3 -c "import mpmath as mp; mp.mp.dps=40; [print(float(mp.loggamma(n+1)-(n+0.5)*mp.log(n)+n-mp.log(mp.sqrt(2*mp.pi)))) for n in range(1,16)]"
 // (0 at n = 0 by convention; the callers never use it there.)
 const SMALL_STIRLING_ERRORS = [
-  0, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093,
-  0.016644691189821193, 0.013876128823070748, 0.01189670994589177, 0.010411265261972096,
-  0.009255462182712733, 0.00833056343336287, 0.007573675487951841, 0.00694284010720953,
-  0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
+  0, 0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
+  0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
+  0.007573675487951841, 0.00694284010720953, 0.006408994188004207, 0.0059513701127588475, 0.005554733551962801,
 ];
 
 /**
@@ -33,7 +32,11 @@ const SMALL_STIRLING_ERRORS = [
 export function stirlingError(n: number): number {
   if (n > 15) {
     const inverseSquare = 1 / (n * n);
-    return (1 / 12 - inverseSquare * (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare / 1188)))) / n;
+    return (
+      (1 / 12 -
+        inverseSquare * (1 / 360 - inverseSquare * (1 / 1260 - inverseSquare * (1 / 1680 - inverseSquare / 1188)))) /
+      n
+    );
   }
   if (Number.isInteger(n)) return SMALL_STIRLING_ERRORS[n];
   return logGamma(n + 1) - (n + 0.5) * Math.log(n) + n - LOG_SQRT_TWO_PI;

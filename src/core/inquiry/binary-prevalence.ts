@@ -33,7 +33,12 @@ export interface BinaryMechanism {
  *
  * @example one node b = 1, control: 1 − e^(−1) = 0.6321205588285577
  */
-export function expectedPrevalence(nodes: BinaryGroupNodes, mechanism: BinaryMechanism, treated: boolean, ratio: number): number {
+export function expectedPrevalence(
+  nodes: BinaryGroupNodes,
+  mechanism: BinaryMechanism,
+  treated: boolean,
+  ratio: number,
+): number {
   const { rate, weight } = nodes;
   const v = treated ? mechanism.caseworkerVariance : 0;
   let sum = 0;
@@ -54,7 +59,8 @@ export function expectedPrevalence(nodes: BinaryGroupNodes, mechanism: BinaryMec
   const { caseworkerNodes, caseworkerWeights } = mechanism;
   for (let i = 0; i < rate.length; i++) {
     let inner = 0;
-    for (let c = 0; c < caseworkerNodes.length; c++) inner += caseworkerWeights[c] * Math.min(1, -r * Math.expm1(-rate[i] * caseworkerNodes[c]));
+    for (let c = 0; c < caseworkerNodes.length; c++)
+      inner += caseworkerWeights[c] * Math.min(1, -r * Math.expm1(-rate[i] * caseworkerNodes[c]));
     sum += weight[i] * inner;
   }
   return sum;

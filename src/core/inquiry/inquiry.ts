@@ -76,7 +76,12 @@ export function prepareInquiry(design: Design): Inquiry {
 
   // Expected control follow-up count per group, for each count outcome.
   const countMean = design.outcomes.map((outcome, k) =>
-    outcome.kind !== 'count' ? null : Float64Array.from(design.groups, (g, gi) => outcome.ratePerYear[g.id] * years * meanMultiplier(selected[gi], k)),
+    outcome.kind !== 'count'
+      ? null
+      : Float64Array.from(
+          design.groups,
+          (g, gi) => outcome.ratePerYear[g.id] * years * meanMultiplier(selected[gi], k),
+        ),
   );
   const facts = design.groups.map((group, gi) => ({
     id: group.id,
@@ -98,7 +103,11 @@ export function prepareInquiry(design: Design): Inquiry {
       const from = indexOf.get(outcome.from)!;
       const severity = outcome.severity.median * Math.exp((outcome.severity.sdLog * outcome.severity.sdLog) / 2);
       countMean[from]!.forEach((mean, gi) => (facts[gi].controlFollowUp[k] = mean * severity));
-      return { kind: 'linear', groupWeight: share.map((w, gi) => w * countMean[from]![gi] * severity), ratioOutcomes: [from, k] };
+      return {
+        kind: 'linear',
+        groupWeight: share.map((w, gi) => w * countMean[from]![gi] * severity),
+        ratioOutcomes: [from, k],
+      };
     }
     const from = outcome.from === null ? -1 : indexOf.get(outcome.from)!;
     const mechanism: BinaryMechanism = {
@@ -115,7 +124,15 @@ export function prepareInquiry(design: Design): Inquiry {
     const controlPrevalence = Float64Array.from(groups, (nodes) => expectedPrevalence(nodes, mechanism, false, 1));
     const unengagedPrevalence = Float64Array.from(groups, (nodes) => expectedPrevalence(nodes, mechanism, true, 1));
     controlPrevalence.forEach((p, gi) => (facts[gi].controlFollowUp[k] = p));
-    return { kind: 'binary', groupWeight: share, ratioOutcome: from < 0 ? k : from, mechanism, groups, controlPrevalence, unengagedPrevalence };
+    return {
+      kind: 'binary',
+      groupWeight: share,
+      ratioOutcome: from < 0 ? k : from,
+      mechanism,
+      groups,
+      controlPrevalence,
+      unengagedPrevalence,
+    };
   });
 
   return {
@@ -141,7 +158,12 @@ function meanMultiplier(population: SelectedGroup, k: number): number {
  * The event-rate nodes of a binary: rate × propensity × site (× own noise, taken from the selected
  * population when selection tilts it, else integrated with its own gamma rule).
  */
-function binaryNodes(population: SelectedGroup, rate: number, tiltedNoise: Float64Array | null, noiseVariance: number): BinaryGroupNodes {
+function binaryNodes(
+  population: SelectedGroup,
+  rate: number,
+  tiltedNoise: Float64Array | null,
+  noiseVariance: number,
+): BinaryGroupNodes {
   const noiseRule = tiltedNoise === null ? meanOneGammaRule(noiseVariance, COARSE_GAMMA_RULE) : meanOneGammaRule(0);
   const size = population.weight.length * noiseRule.nodes.length;
   const rates = new Float64Array(size);
@@ -192,7 +214,8 @@ export function logEstimands(inquiry: Inquiry, ratios: readonly (readonly number
         const nodes = estimand.groups[g];
         const r = ratios[estimand.ratioOutcome][g];
         const notEngaged = estimand.unengagedPrevalence[g];
-        const engagedPrevalence = e[g] > 0 ? (r === 1 ? notEngaged : expectedPrevalence(nodes, estimand.mechanism, true, r)) : 0;
+        const engagedPrevalence =
+          e[g] > 0 ? (r === 1 ? notEngaged : expectedPrevalence(nodes, estimand.mechanism, true, r)) : 0;
         treatedSum += w[g] * (e[g] * engagedPrevalence + (1 - e[g]) * notEngaged);
         controlSum += w[g] * estimand.controlPrevalence[g];
       }

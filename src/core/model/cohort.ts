@@ -57,7 +57,11 @@ export function drawCohort(design: Design, rng: Rng): Cohort {
   const propensity = new Float64Array(size);
   // Counts without own dispersion share one array of ones (see ModelConstants.shared).
   const outcomeNoise = design.outcomes.map((o, k) =>
-    o.kind !== 'count' ? empty : constants.noiseVariance[k] > 0 || constants.selection !== null ? new Float64Array(size) : ones,
+    o.kind !== 'count'
+      ? empty
+      : constants.noiseVariance[k] > 0 || constants.selection !== null
+        ? new Float64Array(size)
+        : ones,
   );
   const cohort = { size, group, site, propensity, outcomeNoise, siteMultiplier, priorCounts: null };
   if (constants.selection === null) {
@@ -87,9 +91,13 @@ function drawSelectedPeople(
   const cellMeans = new Float64Array(cells.length);
   const drawn = new Uint8Array(cells.length);
   // Rules with fewer cells first: cheaper to check, so failing attempts stop early.
-  const ruleOrder = Array.from(ruleCells, (_, r) => r).sort((a, b) => ruleCells[a].length - ruleCells[b].length || a - b);
+  const ruleOrder = Array.from(ruleCells, (_, r) => r).sort(
+    (a, b) => ruleCells[a].length - ruleCells[b].length || a - b,
+  );
   const failures = new Float64Array(rules);
-  const priorCounts = design.outcomes.map((o) => (o.kind === 'count' ? new Float64Array(size) : constants.shared.empty));
+  const priorCounts = design.outcomes.map((o) =>
+    o.kind === 'count' ? new Float64Array(size) : constants.shared.empty,
+  );
   const dispersion = design.propensityDispersion;
   const priorYears = plan.priorMonths / 12;
 
@@ -128,7 +136,8 @@ function drawSelectedPeople(
         }
       }
       if (!eligible) continue;
-      for (let cell = 0; cell < cells.length; cell++) if (drawn[cell] === 0) cells[cell] = drawPoisson(rng, cellMeans[cell]);
+      for (let cell = 0; cell < cells.length; cell++)
+        if (drawn[cell] === 0) cells[cell] = drawPoisson(rng, cellMeans[cell]);
       propensity[i] = x;
       for (let j = 0; j < outcomes.length; j++) {
         let total = 0;
@@ -142,7 +151,10 @@ function drawSelectedPeople(
       if (isSelectionOutcome[k] || design.outcomes[k].kind !== 'count') continue;
       const noise = drawMeanOneGamma(rng, constants.noiseVariance[k]);
       outcomeNoise[k][i] = noise;
-      priorCounts[k][i] = drawPoisson(rng, constants.groupRates[k][g] * propensity[i] * noise * multiplier * priorYears);
+      priorCounts[k][i] = drawPoisson(
+        rng,
+        constants.groupRates[k][g] * propensity[i] * noise * multiplier * priorYears,
+      );
     }
   }
   return priorCounts;

@@ -18,7 +18,7 @@ export function countGroups(groups: readonly Group[], total: number): Int32Array
     counts[g] = Math.floor(quotas[g] + 1e-9);
     assigned += counts[g];
   }
-  const order = quotas.map((_, g) => g).sort((a, b) => (quotas[b] - counts[b]) - (quotas[a] - counts[a]) || a - b);
+  const order = quotas.map((_, g) => g).sort((a, b) => quotas[b] - counts[b] - (quotas[a] - counts[a]) || a - b);
   for (let k = 0; assigned < total; k = (k + 1) % groups.length) {
     counts[order[k]] += 1;
     assigned += 1;

@@ -80,7 +80,9 @@ function computeConstants(design: Design): ModelConstants {
     }
     return new Float64Array(0);
   });
-  const source = Int32Array.from(design.outcomes, (o) => (o.kind !== 'count' && o.from !== null ? (indexOf.get(o.from) ?? -1) : -1));
+  const source = Int32Array.from(design.outcomes, (o) =>
+    o.kind !== 'count' && o.from !== null ? (indexOf.get(o.from) ?? -1) : -1,
+  );
   const groupCounts = countGroups(design.groups, total);
   const siteCount = sites === null ? 1 : Math.max(1, sites.count);
   return {
@@ -129,7 +131,8 @@ function siteAdjustedHazard(prevalence: number, dispersion: number, siteVariance
     let sum = 0;
     for (let i = 0; i < rule.nodes.length; i++) {
       const rate = h * rule.nodes[i];
-      sum += rule.weights[i] * (dispersion > 0 ? Math.exp(-Math.log1p(rate * dispersion) / dispersion) : Math.exp(-rate));
+      sum +=
+        rule.weights[i] * (dispersion > 0 ? Math.exp(-Math.log1p(rate * dispersion) / dispersion) : Math.exp(-rate));
     }
     return sum;
   };
@@ -165,7 +168,8 @@ function caseworkerVarianceOf(design: Design): number {
     const noise = population.noise[k];
     let multiplier = 0;
     for (let n = 0; n < population.weight.length; n++) {
-      multiplier += population.weight[n] * population.propensity[n] * population.site[n] * (noise === null ? 1 : noise[n]);
+      multiplier +=
+        population.weight[n] * population.propensity[n] * population.site[n] * (noise === null ? 1 : noise[n]);
     }
     meanCount += group.share * outcome.ratePerYear[group.id] * multiplier * (design.design.followUpMonths / 12);
   });

@@ -55,7 +55,8 @@ export function drawOutcomes(
 ): TrialData {
   const constants = modelConstants(design);
   const size = cohort.size;
-  const observed = design.design.attrition > 0 ? drawObserved(size, design.design.attrition, rng) : constants.shared.observed;
+  const observed =
+    design.design.attrition > 0 ? drawObserved(size, design.design.attrition, rng) : constants.shared.observed;
   const engaged = new Uint8Array(size);
   drawEngagement(treated, cohort.group, constants.engagement, engaged, rng);
   const caseworkers = design.design.caseworkers;
@@ -106,7 +107,13 @@ function drawObserved(size: number, attrition: number, rng: Rng): Uint8Array {
 }
 
 // Engagement of 1 (or 0) is certain: no random number is spent on it.
-function drawEngagement(treated: Uint8Array, group: Uint16Array, engagement: Float64Array, engaged: Uint8Array, rng: Rng): void {
+function drawEngagement(
+  treated: Uint8Array,
+  group: Uint16Array,
+  engagement: Float64Array,
+  engaged: Uint8Array,
+  rng: Rng,
+): void {
   for (let i = 0; i < treated.length; i++) {
     if (treated[i] !== 1) continue;
     const probability = engagement[group[i]];

@@ -58,12 +58,18 @@ function integrateGroups(design: Design): SelectedGroup[] {
   const plan = compileSelection(design);
   const siteCV = design.design.sites?.rateCV ?? 0;
   const siteRule = meanOneGammaRule(siteCV * siteCV, COARSE_GAMMA_RULE);
-  const noiseRules: QuadratureRule[] = plan === null ? [] : Array.from(plan.outcomeIndices, (k) =>
-    meanOneGammaRule((design.outcomes[k] as CountOutcome).dispersion, COARSE_GAMMA_RULE),
-  );
+  const noiseRules: QuadratureRule[] =
+    plan === null
+      ? []
+      : Array.from(plan.outcomeIndices, (k) =>
+          meanOneGammaRule((design.outcomes[k] as CountOutcome).dispersion, COARSE_GAMMA_RULE),
+        );
   // The propensity alone gets the fine rule; inside a tensor grid a medium one keeps the grid small.
   const otherDimensions = siteRule.nodes.length > 1 || noiseRules.some((rule) => rule.nodes.length > 1);
-  const propensityRule = meanOneGammaRule(design.propensityDispersion, otherDimensions ? MEDIUM_GAMMA_RULE : FINE_GAMMA_RULE);
+  const propensityRule = meanOneGammaRule(
+    design.propensityDispersion,
+    otherDimensions ? MEDIUM_GAMMA_RULE : FINE_GAMMA_RULE,
+  );
   return design.groups.map((group) => integrateGroup(design, plan, group.id, propensityRule, siteRule, noiseRules));
 }
 
@@ -114,7 +120,11 @@ function buildGrid(propensityRule: QuadratureRule, noiseRules: QuadratureRule[],
  * At every grid node: the chance of passing the rules and, per selection outcome, E[prior-window
  * count × 1{selected}] (by the Poisson shift identity of `selectionProbability`).
  */
-function selectGrid(grid: Grid, plan: SelectionPlan, rates: number[]): { selected: Float64Array; priorTimesSelected: Float64Array[] } {
+function selectGrid(
+  grid: Grid,
+  plan: SelectionPlan,
+  rates: number[],
+): { selected: Float64Array; priorTimesSelected: Float64Array[] } {
   const calculator = prepareSelectionProbability(plan);
   const size = grid.prior.length;
   const outcomes = plan.outcomeIndices.length;
@@ -137,7 +147,8 @@ function selectGrid(grid: Grid, plan: SelectionPlan, rates: number[]): { selecte
     }
     const chance = selectionProbability(calculator, signatureMeans, -1);
     selected[node] = chance;
-    for (let sigma = 0; sigma < shifted.length; sigma++) shifted[sigma] = selectionProbability(calculator, signatureMeans, sigma);
+    for (let sigma = 0; sigma < shifted.length; sigma++)
+      shifted[sigma] = selectionProbability(calculator, signatureMeans, sigma);
     for (let j = 0; j < outcomes; j++) {
       let sum = 0;
       for (let k = 0; k < segments; k++) {
@@ -160,9 +171,14 @@ function integrateGroup(
 ): SelectedGroup {
   const grid = buildGrid(propensityRule, noiseRules, siteRule);
   const size = grid.prior.length;
-  const rates = plan === null ? [] : Array.from(plan.outcomeIndices, (k) => (design.outcomes[k] as CountOutcome).ratePerYear[groupId]);
+  const rates =
+    plan === null
+      ? []
+      : Array.from(plan.outcomeIndices, (k) => (design.outcomes[k] as CountOutcome).ratePerYear[groupId]);
   const { selected, priorTimesSelected } =
-    plan === null ? { selected: new Float64Array(size).fill(1), priorTimesSelected: [] } : selectGrid(grid, plan, rates);
+    plan === null
+      ? { selected: new Float64Array(size).fill(1), priorTimesSelected: [] }
+      : selectGrid(grid, plan, rates);
   // weight ∝ prior × chance, normalised within each site node: selection tilts propensity and
   // noise, but every site keeps its people, so the site multiplier keeps its prior weight.
   const weight = new Float64Array(size);

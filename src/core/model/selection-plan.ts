@@ -46,7 +46,9 @@ export function compileSelection(design: Design): SelectionPlan | null {
     }
   }
   const outcomeIndices = Int32Array.from([...outcomeSet].sort((a, b) => a - b));
-  const boundaries = [...new Set([...kept.map(({ rule }) => Math.min(rule.withinMonths, selection.priorMonths)), selection.priorMonths])]
+  const boundaries = [
+    ...new Set([...kept.map(({ rule }) => Math.min(rule.withinMonths, selection.priorMonths)), selection.priorMonths]),
+  ]
     .filter((months) => months > 0)
     .sort((a, b) => a - b);
   const segmentMonths = Float64Array.from(boundaries, (end, k) => end - (k === 0 ? 0 : boundaries[k - 1]));

@@ -37,7 +37,8 @@ export function prepareSelectionProbability(plan: SelectionPlan): SelectionCalcu
     strides.push(stateCount);
     stateCount *= radix;
   }
-  if (stateCount > 1_000_000) throw new RangeError('selection rules too large to compute exactly (thresholds multiply past 1e6 states)');
+  if (stateCount > 1_000_000)
+    throw new RangeError('selection rules too large to compute exactly (thresholds multiply past 1e6 states)');
   const masks: number[] = [];
   const cellSignature = Int32Array.from(cellRules, (mask) => {
     if (mask === 0) return -1;
@@ -90,7 +91,11 @@ function advanceState(state: number, mask: number, c: number, radices: number[],
  *
  * @example one rule "≥ 2 events", one merged cell of mean 1: 1 − e^(−1)·(1 + 1) = 0.26424111765711533
  */
-export function selectionProbability(calculator: SelectionCalculator, signatureMeans: Float64Array, shift: number): number {
+export function selectionProbability(
+  calculator: SelectionCalculator,
+  signatureMeans: Float64Array,
+  shift: number,
+): number {
   let current = calculator.current;
   let next = calculator.next;
   current.fill(0);

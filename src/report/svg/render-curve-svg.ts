@@ -32,7 +32,13 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
     .sort((a, b) => a.value - b.value)
     .map((p) => ({ value: p.value, outcome: p.outcome, power: p.power, lower: p.powerCI[0], upper: p.powerCI[1] }));
   const xTitle = labels.parameterLabel ?? curve.parameter;
-  const x = { field: 'value', type: 'quantitative', title: xTitle, scale: { zero: false, nice: false }, axis: { tickCount: 8 } } as const;
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    title: xTitle,
+    scale: { zero: false, nice: false },
+    axis: { tickCount: 8 },
+  } as const;
   const y = { type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', title: 'Power' } } as const;
   const color = {
     field: 'outcome',
@@ -41,38 +47,47 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
     legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 240 },
   } as const;
   const target = curve.target;
-  const targetLayers = target === undefined ? [] : [
-    {
-      name: 'target_rule',
-      data: { values: [{ target }] },
-      mark: { type: 'rule', strokeDash: [6, 4], color: '#444', strokeWidth: 1.5 },
-      encoding: { y: { field: 'target', type: 'quantitative' } },
-    },
-    {
-      name: 'target_label',
-      data: { values: [{ target, label: `target ${Math.round(target * 1000) / 10}%` }] },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: '#444', fontSize: 11 },
-      encoding: { y: { field: 'target', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
-    },
-  ];
+  const targetLayers =
+    target === undefined
+      ? []
+      : [
+          {
+            name: 'target_rule',
+            data: { values: [{ target }] },
+            mark: { type: 'rule', strokeDash: [6, 4], color: '#444', strokeWidth: 1.5 },
+            encoding: { y: { field: 'target', type: 'quantitative' } },
+          },
+          {
+            name: 'target_label',
+            data: { values: [{ target, label: `target ${Math.round(target * 1000) / 10}%` }] },
+            mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -3, color: '#444', fontSize: 11 },
+            encoding: { y: { field: 'target', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
+          },
+        ];
   const marker = labels.marker;
-  const markerLayers = marker === undefined ? [] : [
-    {
-      name: 'marker_rule',
-      data: { values: [marker] },
-      mark: { type: 'rule', strokeDash: [2, 3], color: '#444', strokeWidth: 1.5 },
-      encoding: { x: { field: 'value', type: 'quantitative' } },
-    },
-    {
-      name: 'marker_label',
-      data: { values: [marker] },
-      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, color: '#444', fontSize: 11 },
-      encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 318 }, text: { field: 'label' } },
-    },
-  ];
+  const markerLayers =
+    marker === undefined
+      ? []
+      : [
+          {
+            name: 'marker_rule',
+            data: { values: [marker] },
+            mark: { type: 'rule', strokeDash: [2, 3], color: '#444', strokeWidth: 1.5 },
+            encoding: { x: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            name: 'marker_label',
+            data: { values: [marker] },
+            mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, color: '#444', fontSize: 11 },
+            encoding: { x: { field: 'value', type: 'quantitative' }, y: { value: 318 }, text: { field: 'label' } },
+          },
+        ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: labels.title ?? `Power by ${curve.parameter}`, ...(labels.subtitle ? { subtitle: labels.subtitle } : {}) },
+    title: {
+      text: labels.title ?? `Power by ${curve.parameter}`,
+      ...(labels.subtitle ? { subtitle: labels.subtitle } : {}),
+    },
     width: 560,
     height: 320,
     layer: [
@@ -84,8 +99,16 @@ export function buildCurveSpec(curve: PowerCurve, labels: CurvePlotLabels = {}):
             mark: { type: 'area', opacity: 0.18 },
             encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' }, color },
           },
-          { name: 'power_line', mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { ...y, field: 'power' }, color } },
-          { name: 'power_points', mark: { type: 'point', filled: true, size: 36 }, encoding: { x, y: { ...y, field: 'power' }, color } },
+          {
+            name: 'power_line',
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: { x, y: { ...y, field: 'power' }, color },
+          },
+          {
+            name: 'power_points',
+            mark: { type: 'point', filled: true, size: 36 },
+            encoding: { x, y: { ...y, field: 'power' }, color },
+          },
         ],
       },
       ...targetLayers,

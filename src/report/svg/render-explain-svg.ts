@@ -21,15 +21,29 @@ function panelSubtitle(panel: ExplainPanel): string {
   return parts.join(' · ');
 }
 
-function panelSpec(panel: ExplainPanel, index: number, range: readonly [number, number], data: ExplainData, domain: [number, number]) {
+function panelSpec(
+  panel: ExplainPanel,
+  index: number,
+  range: readonly [number, number],
+  data: ExplainData,
+  domain: [number, number],
+) {
   const { bars, total } = explainBars(panel, range);
   const share = (n: number) => (total > 0 ? n / total : 0);
   // Each bar is two rectangles drawn from precomputed heights: the significant share from 0 up,
   // the rest on top, so the red part reads as "this much of the bar was significant".
-  const values = bars.flatMap((bar) => [
-    { low: bar.ratioLow, high: bar.ratioHigh, result: SIGNIFICANT, from: 0, to: share(bar.significant) },
-    { low: bar.ratioLow, high: bar.ratioHigh, result: NOT_SIGNIFICANT, from: share(bar.significant), to: share(bar.count) },
-  ]).filter((row) => row.to > row.from);
+  const values = bars
+    .flatMap((bar) => [
+      { low: bar.ratioLow, high: bar.ratioHigh, result: SIGNIFICANT, from: 0, to: share(bar.significant) },
+      {
+        low: bar.ratioLow,
+        high: bar.ratioHigh,
+        result: NOT_SIGNIFICANT,
+        from: share(bar.significant),
+        to: share(bar.count),
+      },
+    ])
+    .filter((row) => row.to > row.from);
   const x = {
     field: 'low',
     type: 'quantitative',
@@ -37,7 +51,10 @@ function panelSpec(panel: ExplainPanel, index: number, range: readonly [number, 
     axis: { title: `Estimated ${data.ratioName} (log scale)`, tickCount: 6 },
   } as const;
   return {
-    title: { text: `${panel.label}: ${panel.treated} treated, ${panel.control} control`, subtitle: panelSubtitle(panel) },
+    title: {
+      text: `${panel.label}: ${panel.treated} treated, ${panel.control} control`,
+      subtitle: panelSubtitle(panel),
+    },
     width: 340,
     height: 240,
     layer: [
@@ -63,7 +80,10 @@ function panelSpec(panel: ExplainPanel, index: number, range: readonly [number, 
         name: `no_effect_rule_${index}`,
         data: { values: [{ ratio: 1, label: 'no effect' }] },
         layer: [
-          { mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { x: { field: 'ratio', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#777' },
+            encoding: { x: { field: 'ratio', type: 'quantitative' } },
+          },
           {
             mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, y: 2, color: '#777', fontSize: 10 },
             encoding: { x: { field: 'ratio', type: 'quantitative' }, text: { field: 'label' } },
@@ -74,9 +94,21 @@ function panelSpec(panel: ExplainPanel, index: number, range: readonly [number, 
         name: `truth_rule_${index}`,
         data: { values: [{ ratio: panel.trueEffect, label: `true effect ${formatRatio(panel.trueEffect)}` }] },
         layer: [
-          { mark: { type: 'rule', color: '#2166ac', strokeWidth: 2 }, encoding: { x: { field: 'ratio', type: 'quantitative' } } },
           {
-            mark: { type: 'text', align: 'right', baseline: 'top', dx: -3, y: 2, color: '#2166ac', fontSize: 10, fontWeight: 'bold' },
+            mark: { type: 'rule', color: '#2166ac', strokeWidth: 2 },
+            encoding: { x: { field: 'ratio', type: 'quantitative' } },
+          },
+          {
+            mark: {
+              type: 'text',
+              align: 'right',
+              baseline: 'top',
+              dx: -3,
+              y: 2,
+              color: '#2166ac',
+              fontSize: 10,
+              fontWeight: 'bold',
+            },
             encoding: { x: { field: 'ratio', type: 'quantitative' }, text: { field: 'label' } },
           },
         ],
@@ -107,7 +139,15 @@ function significantAverageLayers(panel: ExplainPanel, index: number) {
           encoding: { x: { field: 'ratio', type: 'quantitative' } },
         },
         {
-          mark: { type: 'text', align, baseline: 'top', dx: align === 'right' ? -3 : 3, y: 16, color: '#b2182b', fontSize: 10 },
+          mark: {
+            type: 'text',
+            align,
+            baseline: 'top',
+            dx: align === 'right' ? -3 : 3,
+            y: 16,
+            color: '#b2182b',
+            fontSize: 10,
+          },
           encoding: { x: { field: 'ratio', type: 'quantitative' }, text: { field: 'label' } },
         },
       ],

@@ -54,10 +54,13 @@ function unitVariances(input: NegativeBinomialRatesInput): { nullVariance: numbe
  * Example: r0 0.8, RR 0.85, k 0.4, t 0.75, κ 1, α 0.05, power 0.8 → 1254.2 / 1315.7 / 1310.7
  * for methods 1 / 2 / 3.
  */
-export function sampleSizeNegativeBinomialRates(input: NegativeBinomialRatesInput & { readonly power: number }): number {
+export function sampleSizeNegativeBinomialRates(
+  input: NegativeBinomialRatesInput & { readonly power: number },
+): number {
   const { nullVariance, alternativeVariance } = unitVariances(input);
   const numerator =
-    normalQuantile(1 - input.alpha / 2) * Math.sqrt(nullVariance) + normalQuantile(input.power) * Math.sqrt(alternativeVariance);
+    normalQuantile(1 - input.alpha / 2) * Math.sqrt(nullVariance) +
+    normalQuantile(input.power) * Math.sqrt(alternativeVariance);
   const logRatio = Math.log(input.rateRatio);
   return (numerator * numerator) / (logRatio * logRatio);
 }
@@ -70,10 +73,13 @@ export function sampleSizeNegativeBinomialRates(input: NegativeBinomialRatesInpu
  *
  * Example: r0 1, RR 0.6, k 1, t 1, κ 1, method 2, n0 140.37 → 0.800.
  */
-export function powerNegativeBinomialRates(input: NegativeBinomialRatesInput & { readonly controlSize: number }): number {
+export function powerNegativeBinomialRates(
+  input: NegativeBinomialRatesInput & { readonly controlSize: number },
+): number {
   const { nullVariance, alternativeVariance } = unitVariances(input);
   const shift =
-    Math.sqrt(input.controlSize) * Math.abs(Math.log(input.rateRatio)) - normalQuantile(1 - input.alpha / 2) * Math.sqrt(nullVariance);
+    Math.sqrt(input.controlSize) * Math.abs(Math.log(input.rateRatio)) -
+    normalQuantile(1 - input.alpha / 2) * Math.sqrt(nullVariance);
   return normalCdf(shift / Math.sqrt(alternativeVariance));
 }
 
@@ -86,6 +92,8 @@ export function powerNegativeBinomialRates(input: NegativeBinomialRatesInput & {
  *
  * Example: r0 1.0, RR 0.6, k 1, t 1, α 0.05, power 0.8 → 140.37 per arm.
  */
-export function sampleSizeKeene(input: Omit<NegativeBinomialRatesInput, 'ratio' | 'method'> & { readonly power: number }): number {
+export function sampleSizeKeene(
+  input: Omit<NegativeBinomialRatesInput, 'ratio' | 'method'> & { readonly power: number },
+): number {
   return sampleSizeNegativeBinomialRates({ ...input, ratio: 1, method: 2 });
 }

@@ -29,7 +29,11 @@ function normalDensity(x: number): number {
  *
  * Example: A 1, s 3.3, α 0.05 → power 0.0606, typeS 0.195, exaggeration 7.80.
  */
-export function retrodesign(input: { readonly effect: number; readonly standardError: number; readonly alpha?: number }): Retrodesign {
+export function retrodesign(input: {
+  readonly effect: number;
+  readonly standardError: number;
+  readonly alpha?: number;
+}): Retrodesign {
   const alpha = input.alpha ?? 0.05;
   const z = normalQuantile(1 - alpha / 2);
   const lambda = Math.abs(input.effect) / input.standardError;

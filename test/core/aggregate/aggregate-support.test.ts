@@ -5,7 +5,8 @@ import type { Design } from '../../../src/core/design.js';
 import { loadDesign } from '../../../src/scenario/load-design.js';
 import { designFrom } from './compare-engines.js';
 
-const COUNT = '{ id: crime, kind: count, ratePerYear: 1.5, effect: { rateRatio: 0.8 }, analysis: quasi-poisson, primary: true }';
+const COUNT =
+  '{ id: crime, kind: count, ratePerYear: 1.5, effect: { rateRatio: 0.8 }, analysis: quasi-poisson, primary: true }';
 const DESIGN = 'design: { followUpMonths: 12, size: { treated: 50, control: 50 } }';
 
 async function supportOf(yaml: string): Promise<ReturnType<typeof aggregateSupport>> {
@@ -52,11 +53,16 @@ outcomes:
   - { id: harm, kind: harm, from: crime, severity: { distribution: lognormal, median: 30, spread: 2 }, analysis: ${analysis} }
 ${DESIGN}`;
     expect(await supportOf(harm('mann-whitney'))).toEqual({ ok: true });
-    expect(await supportOf(harm('permutation'))).toEqual({ ok: false, reason: expect.stringMatching(/harm outcome "harm" is analysed by permutation/) });
+    expect(await supportOf(harm('permutation'))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/harm outcome "harm" is analysed by permutation/),
+    });
   });
 
   test('caseworker clustering is supported (each caseload is a cell)', async () => {
-    const support = await supportOf(`outcomes: [${COUNT}]\ndesign: { followUpMonths: 12, size: { treated: 50, control: 50 }, caseworkers: { caseload: 20, icc: 0.02 } }`);
+    const support = await supportOf(
+      `outcomes: [${COUNT}]\ndesign: { followUpMonths: 12, size: { treated: 50, control: 50 }, caseworkers: { caseload: 20, icc: 0.02 } }`,
+    );
     expect(support).toEqual({ ok: true });
   });
 
@@ -73,7 +79,9 @@ ${DESIGN}`;
       reason: expect.stringMatching(/own dispersion on top of the propensity/),
     });
     expect(await supportOf(`outcomes: [${own}]\n${DESIGN}`)).toEqual({ ok: true });
-    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\noutcomes: [${COUNT}]\n${DESIGN}`)).toEqual({ ok: true });
+    expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\noutcomes: [${COUNT}]\n${DESIGN}`)).toEqual({
+      ok: true,
+    });
   });
 
   test('primary outcomes on different sources sharing the propensity are drawn jointly; two own binaries among them fall back', async () => {
@@ -83,7 +91,11 @@ ${DESIGN}`;
     expect(needsJointDraw(shared)).toBe(true);
     expect(needsJointDraw(await designFrom('independent', `${two}\n${DESIGN}`, 1))).toBe(false);
     const secondary = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z }`;
-    expect(needsJointDraw(await designFrom('secondary', `cohort: { propensity: { dispersion: 1 } }\n${secondary}\n${DESIGN}`, 1))).toBe(false);
+    expect(
+      needsJointDraw(
+        await designFrom('secondary', `cohort: { propensity: { dispersion: 1 } }\n${secondary}\n${DESIGN}`, 1),
+      ),
+    ).toBe(false);
     const threeWay = `${two}\n  - { id: arrest, kind: binary, prevalence: 0.2, analysis: two-proportion-z }`;
     expect(await supportOf(`cohort: { propensity: { dispersion: 1 } }\n${threeWay}\n${DESIGN}`)).toEqual({
       ok: false,
@@ -103,10 +115,14 @@ describe('chosenEngine', () => {
     expect(chosenEngine(withEngine(ref, 'person'))).toBe('person');
     expect(chosenEngine(withEngine(ref, 'aggregate'))).toBe('aggregate');
     const mk = (await loadDesign('milton-keynes')).design;
-    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(/cannot simulate this design exactly: analysis.adjustForPrior/);
+    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(
+      /cannot simulate this design exactly: analysis.adjustForPrior/,
+    );
   });
 
   test('the scenario loader rejects engine: aggregate on a design it cannot simulate exactly', async () => {
-    await expect(loadDesign('milton-keynes', ['simulation.engine=aggregate'])).rejects.toThrow(/simulation.engine aggregate cannot simulate/);
+    await expect(loadDesign('milton-keynes', ['simulation.engine=aggregate'])).rejects.toThrow(
+      /simulation.engine aggregate cannot simulate/,
+    );
   });
 });

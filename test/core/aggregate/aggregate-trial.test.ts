@@ -20,8 +20,14 @@ describe('simulateAggregateTrial', () => {
     const design = await designFrom('busy', BUSY, 7);
     const used = prepareAggregateTrial(design);
     for (let i = 0; i < 40; i++) simulateAggregateTrial(used, i, i % 2 === 1);
-    for (const [index, nullRun] of [[3, false], [17, true], [25, false]] as const) {
-      expect(simulateAggregateTrial(used, index, nullRun)).toEqual(simulateAggregateTrial(prepareAggregateTrial(design), index, nullRun));
+    for (const [index, nullRun] of [
+      [3, false],
+      [17, true],
+      [25, false],
+    ] as const) {
+      expect(simulateAggregateTrial(used, index, nullRun)).toEqual(
+        simulateAggregateTrial(prepareAggregateTrial(design), index, nullRun),
+      );
     }
   });
 

@@ -52,6 +52,7 @@ analysis: { multiplicity: holm }
 
 describe('the aggregated engine agrees with the per-person engine in distribution', () => {
   for (const testCase of CASES) {
-    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () => checkAgreement(testCase));
+    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () =>
+      checkAgreement(testCase));
   }
 });

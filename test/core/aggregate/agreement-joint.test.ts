@@ -43,6 +43,7 @@ design: { followUpMonths: 12, size: { treated: 50, control: 70 }, randomisation:
 
 describe('the aggregated engine agrees with the per-person engine in distribution', () => {
   for (const testCase of CASES) {
-    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () => checkAgreement(testCase));
+    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () =>
+      checkAgreement(testCase));
   }
 });

@@ -58,6 +58,7 @@ design: { followUpMonths: 12, size: { treated: 100, control: 100 }, randomisatio
 
 describe('the aggregated engine agrees with the per-person engine in distribution', () => {
   for (const testCase of CASES) {
-    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () => checkAgreement(testCase));
+    test(`${testCase.name}: power, type I error, mean estimate and sampling distributions`, () =>
+      checkAgreement(testCase));
   }
 });

@@ -137,19 +137,46 @@ export async function checkAgreement(testCase: AgreementCase): Promise<void> {
     const label = `${testCase.name} / ${outcome.id}`;
     const p = person.tally.outcomes[k];
     const a = aggregate.tally.outcomes[k];
-    expect(standardisedDifference(proportion(p.rejections, trials), proportion(a.rejections, trials)), `${label} power`).toBeLessThan(TOLERANCE_SE);
-    expect(standardisedDifference(proportion(p.failures, trials), proportion(a.failures, trials)), `${label} failures`).toBeLessThan(TOLERANCE_SE);
+    expect(
+      standardisedDifference(proportion(p.rejections, trials), proportion(a.rejections, trials)),
+      `${label} power`,
+    ).toBeLessThan(TOLERANCE_SE);
+    expect(
+      standardisedDifference(proportion(p.failures, trials), proportion(a.failures, trials)),
+      `${label} failures`,
+    ).toBeLessThan(TOLERANCE_SE);
     const pNull = person.tally.nullRun!.outcomes[k];
     const aNull = aggregate.tally.nullRun!.outcomes[k];
-    expect(standardisedDifference(proportion(pNull.rejections, trials), proportion(aNull.rejections, trials)), `${label} type I error`).toBeLessThan(TOLERANCE_SE);
-    expect(standardisedDifference(meanOf(person.logEstimates[k]), meanOf(aggregate.logEstimates[k])), `${label} mean estimate`).toBeLessThan(TOLERANCE_SE);
-    expect(kolmogorovSmirnov(person.logEstimates[k], aggregate.logEstimates[k]).pValue, `${label} KS on log estimates`).toBeGreaterThan(KS_LEVEL);
-    expect(kolmogorovSmirnov(person.pValues[k], aggregate.pValues[k]).pValue, `${label} KS on p-values`).toBeGreaterThan(KS_LEVEL);
-    expect(kolmogorovSmirnov(person.nullPValues[k], aggregate.nullPValues[k]).pValue, `${label} KS on null p-values`).toBeGreaterThan(KS_LEVEL);
+    expect(
+      standardisedDifference(proportion(pNull.rejections, trials), proportion(aNull.rejections, trials)),
+      `${label} type I error`,
+    ).toBeLessThan(TOLERANCE_SE);
+    expect(
+      standardisedDifference(meanOf(person.logEstimates[k]), meanOf(aggregate.logEstimates[k])),
+      `${label} mean estimate`,
+    ).toBeLessThan(TOLERANCE_SE);
+    expect(
+      kolmogorovSmirnov(person.logEstimates[k], aggregate.logEstimates[k]).pValue,
+      `${label} KS on log estimates`,
+    ).toBeGreaterThan(KS_LEVEL);
+    expect(
+      kolmogorovSmirnov(person.pValues[k], aggregate.pValues[k]).pValue,
+      `${label} KS on p-values`,
+    ).toBeGreaterThan(KS_LEVEL);
+    expect(
+      kolmogorovSmirnov(person.nullPValues[k], aggregate.nullPValues[k]).pValue,
+      `${label} KS on null p-values`,
+    ).toBeGreaterThan(KS_LEVEL);
   });
-  const anyPrimary = standardisedDifference(proportion(person.tally.anyPrimary, trials), proportion(aggregate.tally.anyPrimary, trials));
+  const anyPrimary = standardisedDifference(
+    proportion(person.tally.anyPrimary, trials),
+    proportion(aggregate.tally.anyPrimary, trials),
+  );
   expect(anyPrimary, `${testCase.name} any-primary power`).toBeLessThan(TOLERANCE_SE);
-  const allPrimary = standardisedDifference(proportion(person.tally.allPrimary, trials), proportion(aggregate.tally.allPrimary, trials));
+  const allPrimary = standardisedDifference(
+    proportion(person.tally.allPrimary, trials),
+    proportion(aggregate.tally.allPrimary, trials),
+  );
   expect(allPrimary, `${testCase.name} all-primary power`).toBeLessThan(TOLERANCE_SE);
   const nullAny = standardisedDifference(
     proportion(person.tally.nullRun!.anyPrimary, trials),

@@ -13,8 +13,8 @@ import { trialStream } from '../../../src/core/rng/trial-stream.js';
 const NB_PMF = [
   0.4804497735925725, 0.2306158913244349, 0.12453258131519485, 0.0697382455365091, 0.039750799955810205,
   0.02289646077454665, 0.01327994724923708, 0.007740312110983899, 0.0045280825849255794, 0.002656475116489671,
-  0.0015620073684959248, 0.0009201643407139635, 0.0005428969610212392, 0.0003207268200494708,
-  0.00018968700500068684, 0.0001122947069604066,
+  0.0015620073684959248, 0.0009201643407139635, 0.0005428969610212392, 0.0003207268200494708, 0.00018968700500068684,
+  0.0001122947069604066,
 ];
 const NB_SF_15 = 0.0001636532370541076;
 
@@ -61,7 +61,10 @@ describe('drawCountHistogram', () => {
     const people = 100;
     const draws = 4000;
     const totals = drawMany(new CountHazards(3, 6), people, draws, 39, 11);
-    for (const [count, probability] of [[totals[40], tail], [totals[0], zero]]) {
+    for (const [count, probability] of [
+      [totals[40], tail],
+      [totals[0], zero],
+    ]) {
       const se = Math.sqrt(draws * people * probability * (1 - probability));
       expect(Math.abs(count - people * draws * probability)).toBeLessThan(4 * se);
     }

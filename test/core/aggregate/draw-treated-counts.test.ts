@@ -20,7 +20,11 @@ function draws(design: Design, times: number): Float64Array[] {
 
 describe('drawTreatedCounts', () => {
   test('complete: 45 of 73 + 92, always 45 in all, hypergeometric in each group (mean 45·73/165, variance by the finite population)', async () => {
-    const design = await designFrom('complete', `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 } }`, 1);
+    const design = await designFrom(
+      'complete',
+      `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 } }`,
+      1,
+    );
     expect(Array.from(layOutCells(design).cellSize)).toEqual([73, 92]);
     const all = draws(design, 20_000);
     expect(all.every((t) => t[0] + t[1] === 45)).toBe(true);
@@ -31,12 +35,20 @@ describe('drawTreatedCounts', () => {
   });
 
   test('stratified by group: 20 youth and 25 adults treated every time (45 spread by largest remainder)', async () => {
-    const design = await designFrom('stratified', `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 }, randomisation: stratified }`, 1);
+    const design = await designFrom(
+      'stratified',
+      `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 }, randomisation: stratified }`,
+      1,
+    );
     expect(draws(design, 50).every((t) => t[0] === 20 && t[1] === 25)).toBe(true);
   });
 
   test('stratified with blocks of 10: each block is complete within, and the total is exact', async () => {
-    const design = await designFrom('blocks', `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { total: 100, treated: 50 }, randomisation: stratified, blockSize: 10 }`, 1);
+    const design = await designFrom(
+      'blocks',
+      `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { total: 100, treated: 50 }, randomisation: stratified, blockSize: 10 }`,
+      1,
+    );
     const layout = layOutCells(design);
     expect(layout.unitCount).toBe(11); // 44 youth → blocks 10, 10, 10, 10, 4; 56 adults → five of 10 and one of 6
     for (const treated of draws(design, 200)) {
@@ -46,7 +58,11 @@ describe('drawTreatedCounts', () => {
   });
 
   test('cluster: whole sites, round(8 × ½) = 4 of them', async () => {
-    const design = await designFrom('cluster', `${COUNT}\ndesign: { followUpMonths: 12, size: { total: 80 }, randomisation: cluster, sites: { count: 8, rateCV: 0.2 } }`, 1);
+    const design = await designFrom(
+      'cluster',
+      `${COUNT}\ndesign: { followUpMonths: 12, size: { total: 80 }, randomisation: cluster, sites: { count: 8, rateCV: 0.2 } }`,
+      1,
+    );
     const layout = layOutCells(design);
     for (const treated of draws(design, 100)) {
       let sites = 0;
@@ -59,7 +75,11 @@ describe('drawTreatedCounts', () => {
   });
 
   test('simple: each person with the treated share, so a cell of 100 has Binomial(100, 0.3)', async () => {
-    const design = await designFrom('simple', `${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 30, control: 70 }, randomisation: simple }`, 1);
+    const design = await designFrom(
+      'simple',
+      `${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 30, control: 70 }, randomisation: simple }`,
+      1,
+    );
     const all = draws(design, 20_000);
     const mean = all.reduce((s, t) => s + t[0], 0) / all.length;
     const variance = all.reduce((s, t) => s + (t[0] - mean) ** 2, 0) / (all.length - 1);

@@ -15,13 +15,23 @@ const CASES: [hazard: number, dispersion: number, multiplier: number, ratio: num
 ];
 
 describe('ownBinaryProbability', () => {
-  test.each(CASES)('hazard %f, dispersion %f, multiplier %f, ratio %f → the gamma-averaged chance %f', (hazard, dispersion, multiplier, ratio, expected) => {
-    expect(ownBinaryProbability(hazard, dispersion, multiplier, ratio)).toBeCloseTo(expected, 9);
-  });
+  test.each(CASES)(
+    'hazard %f, dispersion %f, multiplier %f, ratio %f → the gamma-averaged chance %f',
+    (hazard, dispersion, multiplier, ratio, expected) => {
+      expect(ownBinaryProbability(hazard, dispersion, multiplier, ratio)).toBeCloseTo(expected, 9);
+    },
+  );
 
   test('with the hazard of a stated prevalence and no multiplier, the chance is that prevalence', () => {
-    for (const [prevalence, dispersion] of [[0.6, 1.5], [0.3, 0], [0.45, 4]]) {
-      expect(ownBinaryProbability(prevalenceHazard(prevalence, dispersion), dispersion, 1, 1)).toBeCloseTo(prevalence, 12);
+    for (const [prevalence, dispersion] of [
+      [0.6, 1.5],
+      [0.3, 0],
+      [0.45, 4],
+    ]) {
+      expect(ownBinaryProbability(prevalenceHazard(prevalence, dispersion), dispersion, 1, 1)).toBeCloseTo(
+        prevalence,
+        12,
+      );
     }
   });
 

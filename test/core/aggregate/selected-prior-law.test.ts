@@ -23,13 +23,19 @@ design: { followUpMonths: 12, size: { treated: 45, control: 120 } }
 function bruteForce(t: number, shares: number[], eligible: (counts: number[]) => boolean): number {
   let total = 0;
   const counts = new Array<number>(shares.length).fill(0);
-  const logFactorial = (k: number) => { let s = 0; for (let i = 2; i <= k; i++) s += Math.log(i); return s; };
+  const logFactorial = (k: number) => {
+    let s = 0;
+    for (let i = 2; i <= k; i++) s += Math.log(i);
+    return s;
+  };
   const visit = (cell: number, left: number) => {
     if (cell === shares.length - 1) {
       counts[cell] = left;
       if (!eligible(counts)) return;
       let log = logFactorial(t);
-      counts.forEach((c, i) => { log += c * Math.log(shares[i]) - logFactorial(c); });
+      counts.forEach((c, i) => {
+        log += c * Math.log(shares[i]) - logFactorial(c);
+      });
       total += Math.exp(log);
       return;
     }
@@ -44,7 +50,9 @@ function bruteForce(t: number, shares: number[], eligible: (counts: number[]) =>
 
 describe('EligibilityByTotal', () => {
   test('q(t) equals brute-force enumeration of the multinomial cells (rules on overlapping windows and outcomes)', async () => {
-    const design = await designFrom('selection-q', `
+    const design = await designFrom(
+      'selection-q',
+      `
 cohort:
   propensity: { dispersion: 1 }
   selection:
@@ -57,16 +65,27 @@ outcomes:
   - { id: crime, kind: count, ratePerYear: 1.5 }
   - { id: knife, kind: count, ratePerYear: 0.5 }
 design: { followUpMonths: 12, size: { treated: 10, control: 10 } }
-`, 1);
+`,
+      1,
+    );
     const plan = compileSelection(design)!;
     const segments = plan.segmentMonths.length; // 6, 12, 18 months: [0–6), [6–18), [18–36)
-    const rates = Array.from(plan.outcomeIndices, (k) => (design.outcomes[k].kind === 'count' ? design.outcomes[k].ratePerYear.all : 0));
+    const rates = Array.from(plan.outcomeIndices, (k) =>
+      design.outcomes[k].kind === 'count' ? design.outcomes[k].ratePerYear.all : 0,
+    );
     const cellMeans = new Float64Array(rates.length * segments);
-    rates.forEach((rate, j) => plan.segmentMonths.forEach((months, s) => { cellMeans[j * segments + s] = (rate * months) / 12; }));
+    rates.forEach((rate, j) =>
+      plan.segmentMonths.forEach((months, s) => {
+        cellMeans[j * segments + s] = (rate * months) / 12;
+      }),
+    );
     const total = cellMeans.reduce((a, b) => a + b, 0);
     const shares = Array.from(cellMeans, (m) => m / total);
     const eligible = (counts: number[]) =>
-      Array.from(plan.thresholds).every((threshold, r) => counts.reduce((sum, c, cell) => sum + (((plan.cellRules[cell] >> r) & 1) ? c : 0), 0) >= threshold);
+      Array.from(plan.thresholds).every(
+        (threshold, r) =>
+          counts.reduce((sum, c, cell) => sum + ((plan.cellRules[cell] >> r) & 1 ? c : 0), 0) >= threshold,
+      );
     const q = new EligibilityByTotal(plan, cellMeans);
     for (const t of [0, 1, 2, 3, 4, 6, 9]) expect(q.at(t)).toBeCloseTo(bruteForce(t, shares, eligible), 13);
   });
@@ -81,7 +100,9 @@ describe('SelectedTotals', () => {
     plan.outcomeIndices.forEach((k, j) => {
       const outcome = design.outcomes[k];
       const rate = outcome.kind === 'count' ? outcome.ratePerYear.all : 0;
-      plan.segmentMonths.forEach((months, s) => { cellMeans[j * segments + s] = (rate * months) / 12; });
+      plan.segmentMonths.forEach((months, s) => {
+        cellMeans[j * segments + s] = (rate * months) / 12;
+      });
     });
     const priorMean = cellMeans.reduce((a, b) => a + b, 0);
     const law = new SelectedTotals(priorMean, 1.5, new EligibilityByTotal(plan, cellMeans));
@@ -91,8 +112,12 @@ describe('SelectedTotals', () => {
 
   test('with every total eligible, the hazards are the negative binomial’s own', () => {
     const noRules: SelectionPlan = {
-      priorMonths: 24, outcomeIndices: Int32Array.of(0), segmentMonths: Float64Array.of(24),
-      thresholds: new Int32Array(0), ruleIndices: new Int32Array(0), cellRules: Int32Array.of(0),
+      priorMonths: 24,
+      outcomeIndices: Int32Array.of(0),
+      segmentMonths: Float64Array.of(24),
+      thresholds: new Int32Array(0),
+      ruleIndices: new Int32Array(0),
+      cellRules: Int32Array.of(0),
     };
     const law = new SelectedTotals(3.2, 1.5, new EligibilityByTotal(noRules, Float64Array.of(3.2)));
     expect(law.eligibleShare).toBeCloseTo(1, 14);

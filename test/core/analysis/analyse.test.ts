@@ -7,8 +7,14 @@ import type { AnalysisName } from '../../../src/core/design.js';
 import { armsData, fixedData, testRng, TWO_SIDED } from './fixtures.js';
 
 const COUNT_ANALYSES: AnalysisName[] = [
-  'poisson-wald', 'quasi-poisson', 'negative-binomial', 'welch-t', 'mann-whitney',
-  'two-proportion-z', 'fisher-exact', 'risk-ratio',
+  'poisson-wald',
+  'quasi-poisson',
+  'negative-binomial',
+  'welch-t',
+  'mann-whitney',
+  'two-proportion-z',
+  'fisher-exact',
+  'risk-ratio',
 ];
 
 /** The same people in another order (values, arms and prior counts moved together). */
@@ -29,7 +35,9 @@ describe('analyse', () => {
     'gives the same result from summaries alone as from the people',
     (treatedValues, controlValues, name) => {
       const data = armsData(treatedValues, controlValues, { integerValued: true });
-      expect(analyseSummaries(name, summariseArms(data), TWO_SIDED)).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
+      expect(analyseSummaries(name, summariseArms(data), TWO_SIDED)).toEqual(
+        analyse(name, data, TWO_SIDED, testRng(1)),
+      );
     },
   );
 
@@ -37,8 +45,13 @@ describe('analyse', () => {
     'is unchanged when the rows are reordered (counts)',
     (treatedValues, controlValues, name, seed) => {
       const data = armsData(treatedValues, controlValues, { integerValued: true });
-      const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), { numRuns: 1, seed })[0];
-      expect(analyse(name, reorder(data, order), TWO_SIDED, testRng(1))).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
+      const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), {
+        numRuns: 1,
+        seed,
+      })[0];
+      expect(analyse(name, reorder(data, order), TWO_SIDED, testRng(1))).toEqual(
+        analyse(name, data, TWO_SIDED, testRng(1)),
+      );
     },
   );
 
@@ -46,7 +59,10 @@ describe('analyse', () => {
     'is unchanged, up to rounding of sums, when harm rows are reordered',
     (name, seed) => {
       const data = fixedData('harm');
-      const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), { numRuns: 1, seed })[0];
+      const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), {
+        numRuns: 1,
+        seed,
+      })[0];
       const original = analyse(name, data, TWO_SIDED, testRng(1));
       const shuffled = analyse(name, reorder(data, order), TWO_SIDED, testRng(1));
       for (const key of ['logEstimate', 'standardError', 'lower', 'upper', 'pValue'] as const) {
@@ -55,16 +71,29 @@ describe('analyse', () => {
     },
   );
 
-  property.prop([fc.integer()], { numRuns: 20 })('prior-adjusted negative binomial is unchanged when the rows are reordered', (seed) => {
-    const data = fixedData('counts');
-    const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), { numRuns: 1, seed })[0];
-    const plan = { ...TWO_SIDED, adjustForPrior: true };
-    expect(analyse('negative-binomial', reorder(data, order), plan, testRng(1))).toEqual(analyse('negative-binomial', data, plan, testRng(1)));
-  });
+  property.prop([fc.integer()], { numRuns: 20 })(
+    'prior-adjusted negative binomial is unchanged when the rows are reordered',
+    (seed) => {
+      const data = fixedData('counts');
+      const order = fc.sample(fc.shuffledSubarray([...data.values.keys()], { minLength: data.values.length }), {
+        numRuns: 1,
+        seed,
+      })[0];
+      const plan = { ...TWO_SIDED, adjustForPrior: true };
+      expect(analyse('negative-binomial', reorder(data, order), plan, testRng(1))).toEqual(
+        analyse('negative-binomial', data, plan, testRng(1)),
+      );
+    },
+  );
 
   test('adjusts the negative binomial for the prior count when asked and the prior is present', () => {
     // MASS::glm.nb(y ~ arm + log(prior + 1)) arm estimate -0.38500385349 (negative-binomial-with-prior.test.ts)
-    const adjusted = analyse('negative-binomial', fixedData('counts'), { ...TWO_SIDED, adjustForPrior: true }, testRng(1));
+    const adjusted = analyse(
+      'negative-binomial',
+      fixedData('counts'),
+      { ...TWO_SIDED, adjustForPrior: true },
+      testRng(1),
+    );
     expect(adjusted.logEstimate).toBeCloseTo(-0.38500385349, 8);
     const unadjusted = analyse('negative-binomial', fixedData('counts'), TWO_SIDED, testRng(1));
     expect(unadjusted.logEstimate).toBeCloseTo(-0.231111720963, 9);
@@ -88,7 +117,11 @@ describe('analyse', () => {
       permutation: 'an arm mean is 0',
     };
     for (const [name, failure] of Object.entries(failures)) {
-      expect(analyse(name as AnalysisName, data, TWO_SIDED, testRng(1))).toMatchObject({ failed: true, failure, pValue: NaN });
+      expect(analyse(name as AnalysisName, data, TWO_SIDED, testRng(1))).toMatchObject({
+        failed: true,
+        failure,
+        pValue: NaN,
+      });
     }
     // The binary tests are defined here; their estimate is Haldane-corrected.
     for (const name of ['two-proportion-z', 'fisher-exact', 'risk-ratio'] as const) {
@@ -103,7 +136,10 @@ describe('analyseSummaries', () => {
   test('accepts counts-of-counts of different lengths in the two arms', () => {
     const data = armsData([0, 1, 1, 2], [0, 0, 3, 7, 1, 2]);
     const summaries = summariseArms(data);
-    const trimmed = { ...summaries, treated: { ...summaries.treated, histogram: summaries.treated.histogram!.slice(0, 3) } };
+    const trimmed = {
+      ...summaries,
+      treated: { ...summaries.treated, histogram: summaries.treated.histogram!.slice(0, 3) },
+    };
     for (const name of ['negative-binomial', 'mann-whitney'] as const) {
       expect(analyseSummaries(name, trimmed, TWO_SIDED)).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
     }
@@ -114,10 +150,19 @@ interface ReferenceTrial {
   n1: number;
   y: number[];
   harm: number[];
-  propTwo: number; propLess: number; fisherTwo: number; fisherLess: number;
-  quasiCounts: number[]; quasiHarm: number[]; nb: number[];
-  welchCounts: number; welchHarm: number; welchHarmLess: number;
-  wilcoxCounts: number; wilcoxCountsLess: number; wilcoxHarm: number;
+  propTwo: number;
+  propLess: number;
+  fisherTwo: number;
+  fisherLess: number;
+  quasiCounts: number[];
+  quasiHarm: number[];
+  nb: number[];
+  welchCounts: number;
+  welchHarm: number;
+  welchHarmLess: number;
+  wilcoxCounts: number;
+  wilcoxCountsLess: number;
+  wilcoxHarm: number;
 }
 
 describe('analyse on 19 random trials analysed by R', () => {
@@ -126,7 +171,9 @@ describe('analyse on 19 random trials analysed by R', () => {
   // glm.nb, t.test, wilcox.test(exact = FALSE) on NB counts, lognormal harm and any-event
   // binaries. Tolerances: 1e-10, except 1e-7 where R's own fit stops short: glm.nb (theta search
   // stops at a 1.2e-4 step) and quasi-Poisson's SE and p (below).
-  const trials = JSON.parse(readFileSync(new URL('./all-analyses-reference.json', import.meta.url), 'utf8')) as ReferenceTrial[];
+  const trials = JSON.parse(
+    readFileSync(new URL('./all-analyses-reference.json', import.meta.url), 'utf8'),
+  ) as ReferenceTrial[];
   const ONE = { ...TWO_SIDED, sides: 'one' as const };
 
   test.each(trials.map((t, i) => [i, t] as const))('trial %i', (_, t) => {
@@ -134,7 +181,10 @@ describe('analyse on 19 random trials analysed by R', () => {
       armsData(values.slice(0, t.n1), values.slice(t.n1), { integerValued });
     const counts = split(t.y, true);
     const harm = split(t.harm, false);
-    const binary = split(t.y.map((v) => (v > 0 ? 1 : 0)), true);
+    const binary = split(
+      t.y.map((v) => (v > 0 ? 1 : 0)),
+      true,
+    );
     const run = (name: AnalysisName, data: OutcomeData, plan = TWO_SIDED) => analyse(name, data, plan, testRng(1));
     const close = (actual: number, expected: number, tolerance: number, what: string) =>
       expect(Math.abs(actual - expected), what).toBeLessThan(tolerance);
@@ -143,7 +193,10 @@ describe('analyse on 19 random trials analysed by R', () => {
     close(run('two-proportion-z', binary, ONE).pValue, t.propLess, 1e-10, 't.propLess');
     close(run('fisher-exact', binary).pValue, t.fisherTwo, 1e-10, 't.fisherTwo');
     close(run('fisher-exact', binary, ONE).pValue, t.fisherLess, 1e-10, 't.fisherLess');
-    for (const [data, expected] of [[counts, t.quasiCounts], [harm, t.quasiHarm]] as const) {
+    for (const [data, expected] of [
+      [counts, t.quasiCounts],
+      [harm, t.quasiHarm],
+    ] as const) {
       const result = run('quasi-poisson', data);
       close(result.logEstimate, expected[0], 1e-10, 'quasi-poisson result.logEstimate');
       // summary.glm's dispersion uses the working weights of the last IRLS step's start, so R's SE

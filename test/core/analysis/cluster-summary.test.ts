@@ -19,7 +19,11 @@ import { ONE_SIDED, TWO_SIDED } from './fixtures.js';
 const VALUES = [0, 2, 3, 1, 4, 1, 2, 0, 2, 3, 1, 0, 2, 1, 3, 0, 1, 2, 3];
 const CLUSTERS = [0, 3, 1, 2, 4, 0, 5, 1, 5, 4, 2, 2, 0, 5, 5, 4, 2, 3, 1];
 
-function clusteredData(values: readonly number[], clusters: readonly number[] | null, treatedClusters: (c: number) => boolean): OutcomeData {
+function clusteredData(
+  values: readonly number[],
+  clusters: readonly number[] | null,
+  treatedClusters: (c: number) => boolean,
+): OutcomeData {
   return {
     values: Float64Array.from(values),
     treated: Uint8Array.from(CLUSTERS.slice(0, values.length), (c) => (treatedClusters(c) ? 1 : 0)),
@@ -33,7 +37,7 @@ function clusteredData(values: readonly number[], clusters: readonly number[] | 
 const referenceData = clusteredData(VALUES, CLUSTERS, (c) => c < 3);
 
 describe('testClusterSummary', () => {
-  test('matches R\'s pooled t test on cluster means and the delta-method interval on the log ratio', () => {
+  test("matches R's pooled t test on cluster means and the delta-method interval on the log ratio", () => {
     const result = testClusterSummary(referenceData, TWO_SIDED);
     expect(result.failed).toBe(false);
     expect(result.pValue).toBeCloseTo(0.09633348036, 9);
@@ -43,7 +47,7 @@ describe('testClusterSummary', () => {
     expect(result.upper).toBeCloseTo(0.201868029, 8);
   });
 
-  test('gives R\'s one-sided p-value for a reduction', () => {
+  test("gives R's one-sided p-value for a reduction", () => {
     expect(testClusterSummary(referenceData, ONE_SIDED).pValue).toBeCloseTo(0.04816674018, 9);
   });
 
@@ -57,9 +61,16 @@ describe('testClusterSummary', () => {
     expect(testClusterSummary({ ...referenceData, cluster: null }, TWO_SIDED).failure).toMatch(/no clusters/);
     const oneTreatedCluster = clusteredData(VALUES, CLUSTERS, (c) => c === 0);
     expect(testClusterSummary(oneTreatedCluster, TWO_SIDED).failure).toBe('an arm has fewer than 2 clusters');
-    const zeroTreated = clusteredData(VALUES.map((v, i) => (CLUSTERS[i] < 3 ? 0 : v)), CLUSTERS, (c) => c < 3);
+    const zeroTreated = clusteredData(
+      VALUES.map((v, i) => (CLUSTERS[i] < 3 ? 0 : v)),
+      CLUSTERS,
+      (c) => c < 3,
+    );
     expect(testClusterSummary(zeroTreated, TWO_SIDED).failure).toBe('an arm mean is 0');
-    const mixed = { ...referenceData, treated: Uint8Array.from(referenceData.treated, (t, i) => (i === 0 ? 1 - t : t)) };
+    const mixed = {
+      ...referenceData,
+      treated: Uint8Array.from(referenceData.treated, (t, i) => (i === 0 ? 1 - t : t)),
+    };
     expect(testClusterSummary(mixed, TWO_SIDED).failure).toBe('a cluster has people in both arms');
   });
 });

@@ -19,7 +19,8 @@ function choose(n: number, k: number): bigint {
 function enumeratedPValue(events1: number, n1: number, events0: number, n0: number, oneSided: boolean): number {
   const events = events1 + events0;
   const weights: bigint[] = [];
-  for (let x = Math.max(0, events - n0); x <= Math.min(events, n1); x++) weights.push(choose(n1, x) * choose(n0, events - x));
+  for (let x = Math.max(0, events - n0); x <= Math.min(events, n1); x++)
+    weights.push(choose(n1, x) * choose(n0, events - x));
   const lowest = Math.max(0, events - n0);
   const observed = weights[events1 - lowest];
   let extreme = 0n;
@@ -60,7 +61,13 @@ describe('Fisher exact test', () => {
 
   test('fails on an empty arm, or when no one or everyone had an event (no information on the ratio)', () => {
     expect(testFisherExact(binary(0, 0, 3, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'an arm is empty' });
-    expect(testFisherExact(binary(0, 10, 0, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'no events in either arm' });
-    expect(testFisherExact(binary(10, 10, 12, 12), TWO_SIDED)).toMatchObject({ failed: true, failure: 'everyone had an event' });
+    expect(testFisherExact(binary(0, 10, 0, 12), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'no events in either arm',
+    });
+    expect(testFisherExact(binary(10, 10, 12, 12), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'everyone had an event',
+    });
   });
 });

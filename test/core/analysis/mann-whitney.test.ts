@@ -33,13 +33,13 @@ describe('Mann–Whitney test', () => {
     expect(testMannWhitney(summariseArms(fixedData('harm')), TWO_SIDED)).toBeNull();
   });
 
-  property.prop([fc.array(fc.nat(6), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(6), { minLength: 1, maxLength: 30 })])(
-    'gives exactly the same result from counts-of-counts as from sorted values',
-    (treatedValues, controlValues) => {
-      const data = armsData(treatedValues, controlValues);
-      expect(testMannWhitney(summariseArms(data), TWO_SIDED)).toEqual(byValues(data));
-    },
-  );
+  property.prop([
+    fc.array(fc.nat(6), { minLength: 1, maxLength: 30 }),
+    fc.array(fc.nat(6), { minLength: 1, maxLength: 30 }),
+  ])('gives exactly the same result from counts-of-counts as from sorted values', (treatedValues, controlValues) => {
+    const data = armsData(treatedValues, controlValues);
+    expect(testMannWhitney(summariseArms(data), TWO_SIDED)).toEqual(byValues(data));
+  });
 
   test('reports the log ratio of means beside the rank test, as Welch does', () => {
     const summaries = summariseArms(fixedData('counts'));

@@ -32,10 +32,10 @@ describe('multiplicity adjustment', () => {
     expect(adjustRejections([NaN], 0.05, 'none')).toEqual([false]);
   });
 
-  property.prop([fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.double({ min: 0.001, max: 0.5, noNaN: true })])(
-    'Holm rejects exactly the hypotheses whose Holm-adjusted p-value is at most alpha',
-    (pValues, alpha) => {
-      expect(adjustRejections(pValues, alpha, 'holm')).toEqual(holmAdjusted(pValues).map((p) => p <= alpha));
-    },
-  );
+  property.prop([
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+    fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+  ])('Holm rejects exactly the hypotheses whose Holm-adjusted p-value is at most alpha', (pValues, alpha) => {
+    expect(adjustRejections(pValues, alpha, 'holm')).toEqual(holmAdjusted(pValues).map((p) => p <= alpha));
+  });
 });

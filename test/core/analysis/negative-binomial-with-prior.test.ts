@@ -63,7 +63,9 @@ describe('negative binomial on 24 random trials fitted by R', () => {
   // (R 4.2.2, MASS 7.3-58.2, glm.control(epsilon = 1e-13)). glm.nb stops its theta search at a
   // Newton step of 1.2e-4 (eps^0.25), which leaves differences of up to ~1e-8 in its results;
   // 1e-7 allows for that, and nothing else.
-  const cases = JSON.parse(readFileSync(new URL('./glm-nb-reference.json', import.meta.url), 'utf8')) as ReferenceCase[];
+  const cases = JSON.parse(
+    readFileSync(new URL('./glm-nb-reference.json', import.meta.url), 'utf8'),
+  ) as ReferenceCase[];
   const tolerance = 1e-7;
 
   test.each(cases.map((c, i) => [i, c] as const))('case %i matches glm.nb with and without the prior count', (_, c) => {
@@ -101,7 +103,10 @@ describe('negative binomial with the prior count on hard, sparse trials', () => 
   // relative and b1 to ~1e-8; case 2 is at the Poisson limit, which optimize approaches as
   // theta = 4e7 (SE 1 + 1.7e-9): 1e-6 allows for those, and nothing else.
   const cases = JSON.parse(readFileSync(new URL('./glm-nb-hard-cases.json', import.meta.url), 'utf8')) as {
-    y: number[]; arm: number[]; prior: number[]; adjusted: [number, number, number, number | null];
+    y: number[];
+    arm: number[];
+    prior: number[];
+    adjusted: [number, number, number, number | null];
   }[];
   test.each(cases.map((c, i) => [i, c] as const))('case %i reaches the maximum likelihood', (_, c) => {
     const pick = (values: number[], arm: number) => values.filter((_, i) => c.arm[i] === arm);

@@ -30,16 +30,21 @@ describe('negative-binomial test (no covariate)', () => {
 
   test('gives exactly the Poisson Wald result, and reports k = 0, when the counts are not overdispersed', () => {
     const summaries = summariseArms(armsData([1, 1, 2, 1, 1, 2], [2, 2, 1, 2, 2, 3]));
-    expect(testNegativeBinomial(summaries, TWO_SIDED)).toEqual({ ...testPoissonWald(summaries, TWO_SIDED), dispersion: 0 });
+    expect(testNegativeBinomial(summaries, TWO_SIDED)).toEqual({
+      ...testPoissonWald(summaries, TWO_SIDED),
+      dispersion: 0,
+    });
   });
 
   test('reports the fitted dispersion k = 1/theta', () => {
     // glm.nb theta 1.22126271354 (fixed data) and 0.9565885528 (tiny dataset), as above
-    expect(testNegativeBinomial(summariseArms(fixedData('counts')), TWO_SIDED).dispersion).toBeCloseTo(1 / 1.22126271354, 8);
-    expect(testNegativeBinomial(summariseArms(armsData([0, 0, 1, 2], [0, 1, 5, 0, 2, 0])), TWO_SIDED).dispersion).toBeCloseTo(
-      1 / 0.9565885528,
+    expect(testNegativeBinomial(summariseArms(fixedData('counts')), TWO_SIDED).dispersion).toBeCloseTo(
+      1 / 1.22126271354,
       8,
     );
+    expect(
+      testNegativeBinomial(summariseArms(armsData([0, 0, 1, 2], [0, 1, 5, 0, 2, 0])), TWO_SIDED).dispersion,
+    ).toBeCloseTo(1 / 0.9565885528, 8);
   });
 
   test('fails when an arm total is zero or the values are not counts', () => {

@@ -6,8 +6,20 @@ import { armsData } from './fixtures.js';
 describe('summariseArms', () => {
   test('reduces each arm to n, total, squares, positives and counts-of-counts', () => {
     const summaries = summariseArms(armsData([0, 2], [1, 0]));
-    expect(summaries.treated).toEqual({ n: 2, sum: 2, sumSquares: 4, positives: 1, histogram: Float64Array.of(1, 0, 1) });
-    expect(summaries.control).toEqual({ n: 2, sum: 1, sumSquares: 1, positives: 1, histogram: Float64Array.of(1, 1, 0) });
+    expect(summaries.treated).toEqual({
+      n: 2,
+      sum: 2,
+      sumSquares: 4,
+      positives: 1,
+      histogram: Float64Array.of(1, 0, 1),
+    });
+    expect(summaries.control).toEqual({
+      n: 2,
+      sum: 1,
+      sumSquares: 1,
+      positives: 1,
+      histogram: Float64Array.of(1, 1, 0),
+    });
   });
 
   test('has no histogram for non-integer values', () => {
@@ -18,7 +30,10 @@ describe('summariseArms', () => {
     'histograms agree with the totals they summarise',
     (treatedValues, controlValues) => {
       const { treated, control } = summariseArms(armsData(treatedValues, controlValues, { integerValued: true }));
-      for (const [arm, values] of [[treated, treatedValues], [control, controlValues]] as const) {
+      for (const [arm, values] of [
+        [treated, treatedValues],
+        [control, controlValues],
+      ] as const) {
         const histogram = arm.histogram!;
         expect(histogram.reduce((a, h) => a + h, 0)).toBe(values.length);
         expect(histogram.reduce((a, h, v) => a + h * v, 0)).toBe(arm.sum);

@@ -26,8 +26,15 @@ function allAssignments(total: number, size: number): Uint8Array[] {
 }
 
 function meanDifference(values: readonly number[], assignment: Uint8Array): number {
-  let sum1 = 0, n1 = 0, sum0 = 0;
-  values.forEach((v, i) => { if (assignment[i] === 1) { sum1 += v; n1++; } else sum0 += v; });
+  let sum1 = 0,
+    n1 = 0,
+    sum0 = 0;
+  values.forEach((v, i) => {
+    if (assignment[i] === 1) {
+      sum1 += v;
+      n1++;
+    } else sum0 += v;
+  });
   return sum1 / n1 - sum0 / (values.length - n1);
 }
 
@@ -74,7 +81,14 @@ describe('permutation test', () => {
     let rejections = 0;
     for (let d = 0; d < datasets; d++) {
       const values = Float64Array.from({ length: 165 }, () => drawNegativeBinomial(rng, 1.5, 2));
-      const nullData: OutcomeData = { values, treated: rerandomise(rng), cluster: null, prior: null, integerValued: true, rerandomise };
+      const nullData: OutcomeData = {
+        values,
+        treated: rerandomise(rng),
+        cluster: null,
+        prior: null,
+        integerValued: true,
+        rerandomise,
+      };
       const result = testByPermutation(nullData, summariseArms(nullData), { ...TWO_SIDED, permutations: 199 }, rng);
       if (!result.failed && result.pValue <= 0.05) rejections++;
     }

@@ -26,7 +26,10 @@ describe('Poisson Wald test', () => {
   });
 
   test('fails when an arm total is zero', () => {
-    expect(testPoissonWald(totals(45, 0, 120, 150), TWO_SIDED)).toMatchObject({ failed: true, failure: 'an arm has no events' });
+    expect(testPoissonWald(totals(45, 0, 120, 150), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'an arm has no events',
+    });
     expect(testPoissonWald(totals(45, 30, 120, 0), TWO_SIDED).failed).toBe(true);
   });
 });

@@ -33,7 +33,10 @@ describe('quasi-Poisson test', () => {
     expect(result.pValue).toBeCloseTo(0.381192968948, T_DIGITS);
     expect(result.upper - result.logEstimate).toBeCloseTo(2.44691185114 * 0.592254426849, T_DIGITS);
     // one-sided: pt(-0.944890848537, 6) = 0.190596484474
-    expect(testQuasiPoisson(summariseArms(armsData([0, 1, 2, 5], [1, 3, 4, 6])), ONE_SIDED).pValue).toBeCloseTo(0.190596484474, T_DIGITS);
+    expect(testQuasiPoisson(summariseArms(armsData([0, 1, 2, 5], [1, 3, 4, 6])), ONE_SIDED).pValue).toBeCloseTo(
+      0.190596484474,
+      T_DIGITS,
+    );
   });
 
   test('fails on a zero arm total or no variation within arms', () => {

@@ -45,8 +45,17 @@ describe('two-proportion z test', () => {
   });
 
   test('fails when the statistic is undefined: no events, all events, an empty arm', () => {
-    expect(testTwoProportions(binary(0, 45, 0, 120), TWO_SIDED)).toMatchObject({ failed: true, failure: 'no events in either arm' });
-    expect(testTwoProportions(binary(45, 45, 120, 120), TWO_SIDED)).toMatchObject({ failed: true, failure: 'everyone had an event' });
-    expect(testTwoProportions(binary(0, 0, 3, 120), TWO_SIDED)).toMatchObject({ failed: true, failure: 'an arm is empty' });
+    expect(testTwoProportions(binary(0, 45, 0, 120), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'no events in either arm',
+    });
+    expect(testTwoProportions(binary(45, 45, 120, 120), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'everyone had an event',
+    });
+    expect(testTwoProportions(binary(0, 0, 3, 120), TWO_SIDED)).toMatchObject({
+      failed: true,
+      failure: 'an arm is empty',
+    });
   });
 });

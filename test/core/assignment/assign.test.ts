@@ -14,13 +14,16 @@ function designWith(plan: Partial<DesignPlan>): Design {
 function frequencies(design: Design, draws: number): { frequency: Float64Array; exact: Float64Array } {
   const cohort = drawCohort(design, trialStream(5, 0));
   const frequency = new Float64Array(cohort.size);
-  for (let t = 0; t < draws; t++) assign(design, cohort, trialStream(9, t)).forEach((a, i) => (frequency[i] += a / draws));
+  for (let t = 0; t < draws; t++)
+    assign(design, cohort, trialStream(9, t)).forEach((a, i) => (frequency[i] += a / draws));
   return { frequency, exact: assignmentProbabilities(design, cohort) };
 }
 
 function expectWithinMonteCarlo(frequency: Float64Array, exact: Float64Array, draws: number): void {
   // 4.5 binomial SEs per person keeps the chance of any false alarm among ~100 people below 0.1%.
-  frequency.forEach((f, i) => expect(Math.abs(f - exact[i])).toBeLessThan(4.5 * Math.sqrt((exact[i] * (1 - exact[i])) / draws) + 1e-12));
+  frequency.forEach((f, i) =>
+    expect(Math.abs(f - exact[i])).toBeLessThan(4.5 * Math.sqrt((exact[i] * (1 - exact[i])) / draws) + 1e-12),
+  );
 }
 
 const sum = (a: Uint8Array) => a.reduce((s, x) => s + x, 0);
@@ -45,7 +48,11 @@ describe('assign', () => {
   });
 
   it('simple: each person treated independently with the treated share', () => {
-    const design = designWith({ randomisation: 'simple', strata: [], size: { kind: 'ratio', total: 120, treatedShare: 0.25 } });
+    const design = designWith({
+      randomisation: 'simple',
+      strata: [],
+      size: { kind: 'ratio', total: 120, treatedShare: 0.25 },
+    });
     const { frequency, exact } = frequencies(design, 4000);
     expect(exact.every((p) => p === 0.25)).toBe(true);
     expectWithinMonteCarlo(frequency, exact, 4000);
@@ -56,7 +63,8 @@ describe('assign', () => {
     const cohort = drawCohort(design, trialStream(1, 0));
     for (let t = 0; t < 50; t++) {
       const assignment = assign(design, cohort, trialStream(2, t));
-      let youth = 0, adult = 0;
+      let youth = 0,
+        adult = 0;
       assignment.forEach((a, i) => (cohort.group[i] === 0 ? (youth += a) : (adult += a)));
       expect([youth, adult]).toEqual([20, 25]);
     }
@@ -65,7 +73,12 @@ describe('assign', () => {
   test.prop([fc.integer({ min: 2, max: 12 }), fc.integer({ min: 0, max: 10_000 })])(
     'stratified with blocks: every block within one person of its share, strata within one, total exact',
     (blockSize, seed) => {
-      const design = designWith({ strata: ['group', 'site'], blockSize, sites: { count: 3, rateCV: 0 }, size: { kind: 'fixed', treated: 37, control: 80 } });
+      const design = designWith({
+        strata: ['group', 'site'],
+        blockSize,
+        sites: { count: 3, rateCV: 0 },
+        size: { kind: 'fixed', treated: 37, control: 80 },
+      });
       const cohort = drawCohort(design, trialStream(seed, 0));
       const assignment = assign(design, cohort, trialStream(seed, 1));
       expect(sum(assignment)).toBe(37);
@@ -98,7 +111,12 @@ describe('assign', () => {
   });
 
   it('cluster: whole sites, round(sites × share) of them treated', () => {
-    const design = designWith({ randomisation: 'cluster', strata: [], sites: { count: 10, rateCV: 0.2 }, size: { kind: 'ratio', total: 400, treatedShare: 0.5 } });
+    const design = designWith({
+      randomisation: 'cluster',
+      strata: [],
+      sites: { count: 10, rateCV: 0.2 },
+      size: { kind: 'ratio', total: 400, treatedShare: 0.5 },
+    });
     const cohort = drawCohort(design, trialStream(1, 0));
     for (let t = 0; t < 20; t++) {
       const assignment = assign(design, cohort, trialStream(4, t));

@@ -22,7 +22,11 @@ describe('binomial probabilities', () => {
   });
 
   test('sums to 1 and has mean n·p over the support', () => {
-    for (const [n, p] of [[10, 0.5], [57, 0.03], [400, 0.77]]) {
+    for (const [n, p] of [
+      [10, 0.5],
+      [57, 0.03],
+      [400, 0.77],
+    ]) {
       let total = 0;
       let mean = 0;
       for (let k = 0; k <= n; k += 1) {

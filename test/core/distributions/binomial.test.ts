@@ -34,7 +34,11 @@ function binomialCdf(k: number, n: number, p: number): number {
 describe('drawBinomial', () => {
   test.each(CASES)('n = %d, p = %d: mean np and variance np(1−p) within 4 MC SEs', (n, p) => {
     const rng = trialStream(41, Math.round(n * p * 1000) % 100_000);
-    expectMoments(drawMany(100_000, () => drawBinomial(rng, n, p)), n * p, n * p * (1 - p));
+    expectMoments(
+      drawMany(100_000, () => drawBinomial(rng, n, p)),
+      n * p,
+      n * p * (1 - p),
+    );
   });
 
   test.each(CASES)('n = %d, p = %d: draws fit the exact pmf (chi-square, α = 0.001)', (n, p) => {
@@ -43,7 +47,13 @@ describe('drawBinomial', () => {
     const sd = Math.sqrt(n * p * (1 - p));
     const first = Math.max(0, Math.floor(n * p - 8 * sd));
     const last = Math.min(n, Math.ceil(n * p + 8 * sd + 8));
-    const fit = discreteFit(draws, (k) => binomialPmf(k, n, p), (k) => binomialCdf(k, n, p), first, last);
+    const fit = discreteFit(
+      draws,
+      (k) => binomialPmf(k, n, p),
+      (k) => binomialCdf(k, n, p),
+      first,
+      last,
+    );
     expect(fit.degreesOfFreedom).toBeGreaterThan(0);
     expect(fit.pValue).toBeGreaterThan(ALPHA);
   });

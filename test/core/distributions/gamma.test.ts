@@ -16,7 +16,11 @@ describe('drawGamma', () => {
   test.each(SHAPES)('shape %d: mean kθ and variance kθ² within 4 MC SEs', (shape) => {
     const rng = trialStream(11, Math.round(shape * 100));
     const scale = 1.25;
-    expectMoments(drawMany(200_000, () => drawGamma(rng, shape, scale)), shape * scale, shape * scale * scale);
+    expectMoments(
+      drawMany(200_000, () => drawGamma(rng, shape, scale)),
+      shape * scale,
+      shape * scale * scale,
+    );
   });
 
   // The reference cdf is jstat's regularized incomplete gamma (accurate to ~1e-12, far below
@@ -30,7 +34,11 @@ describe('drawGamma', () => {
 
   test('the REF frailty (shape 0.8, scale 1.25) has mean 1 and variance 1.25', () => {
     const rng = trialStream(13, 0);
-    expectMoments(drawMany(200_000, () => drawGamma(rng, 0.8, 1.25)), 1, 1.25);
+    expectMoments(
+      drawMany(200_000, () => drawGamma(rng, 0.8, 1.25)),
+      1,
+      1.25,
+    );
   });
 
   test('shape 0 gives 0; invalid shapes or scales throw', () => {

@@ -20,9 +20,12 @@ function choose(n: number, k: number): bigint {
 }
 
 describe('hypergeometric probabilities', () => {
-  test.each(REFERENCE)('P(X = %d) for S = %d, F = %d, d = %d matches mpmath to 1e-13 relative', (k, s, f, d, expected) => {
-    expect(Math.abs(hypergeometricPmf(k, s, f, d) - expected) / expected).toBeLessThan(1e-13);
-  });
+  test.each(REFERENCE)(
+    'P(X = %d) for S = %d, F = %d, d = %d matches mpmath to 1e-13 relative',
+    (k, s, f, d, expected) => {
+      expect(Math.abs(hypergeometricPmf(k, s, f, d) - expected) / expected).toBeLessThan(1e-13);
+    },
+  );
 
   test('equals exact enumeration with big integers for a small urn', () => {
     const [successes, failures, draws] = [13, 21, 17];

@@ -40,26 +40,33 @@ describe('drawHypergeometric', () => {
   test.each(CASES)('S = %d, F = %d, d = %d: mean and variance within 4 MC SEs', (successes, failures, draws) => {
     const rng = trialStream(51, successes % 1000);
     const [mean, variance] = moments(successes, failures, draws);
-    expectMoments(drawMany(100_000, () => drawHypergeometric(rng, successes, failures, draws)), mean, variance);
+    expectMoments(
+      drawMany(100_000, () => drawHypergeometric(rng, successes, failures, draws)),
+      mean,
+      variance,
+    );
   });
 
-  test.each(CASES)('S = %d, F = %d, d = %d: draws fit the exact pmf (chi-square, α = 0.001)', (successes, failures, draws) => {
-    const rng = trialStream(52, successes % 1000);
-    const sample = drawMany(100_000, () => drawHypergeometric(rng, successes, failures, draws));
-    const [mean, variance] = moments(successes, failures, draws);
-    const sd = Math.sqrt(variance);
-    const first = Math.max(0, draws - failures, Math.floor(mean - 8 * sd));
-    const last = Math.min(draws, successes, Math.ceil(mean + 8 * sd + 8));
-    const fit = discreteFit(
-      sample,
-      (k) => hypergeometricPmf(k, successes, failures, draws),
-      (k) => cdf(k, successes, failures, draws),
-      first,
-      last,
-    );
-    expect(fit.degreesOfFreedom).toBeGreaterThan(0);
-    expect(fit.pValue).toBeGreaterThan(ALPHA);
-  });
+  test.each(CASES)(
+    'S = %d, F = %d, d = %d: draws fit the exact pmf (chi-square, α = 0.001)',
+    (successes, failures, draws) => {
+      const rng = trialStream(52, successes % 1000);
+      const sample = drawMany(100_000, () => drawHypergeometric(rng, successes, failures, draws));
+      const [mean, variance] = moments(successes, failures, draws);
+      const sd = Math.sqrt(variance);
+      const first = Math.max(0, draws - failures, Math.floor(mean - 8 * sd));
+      const last = Math.min(draws, successes, Math.ceil(mean + 8 * sd + 8));
+      const fit = discreteFit(
+        sample,
+        (k) => hypergeometricPmf(k, successes, failures, draws),
+        (k) => cdf(k, successes, failures, draws),
+        first,
+        last,
+      );
+      expect(fit.degreesOfFreedom).toBeGreaterThan(0);
+      expect(fit.pValue).toBeGreaterThan(ALPHA);
+    },
+  );
 
   test('degenerate urns give the only possible count; invalid arguments throw', () => {
     const rng = trialStream(1, 0);

@@ -4,12 +4,20 @@ import { poissonCdf } from '../../../src/core/distributions/poisson-probability.
 
 describe('regularized incomplete gamma', () => {
   test('a = 1 is the exponential: P = 1 − e^−x and Q = e^−x, each in its own tail', () => {
-    for (const x of [1e-6, 0.01, 0.5, 1.9]) expect(Math.abs(regularizedLowerGamma(1, x) + Math.expm1(-x)) / -Math.expm1(-x)).toBeLessThan(1e-14);
-    for (const x of [2, 10, 40, 700]) expect(Math.abs(regularizedUpperGamma(1, x) - Math.exp(-x)) / Math.exp(-x)).toBeLessThan(1e-13);
+    for (const x of [1e-6, 0.01, 0.5, 1.9])
+      expect(Math.abs(regularizedLowerGamma(1, x) + Math.expm1(-x)) / -Math.expm1(-x)).toBeLessThan(1e-14);
+    for (const x of [2, 10, 40, 700])
+      expect(Math.abs(regularizedUpperGamma(1, x) - Math.exp(-x)) / Math.exp(-x)).toBeLessThan(1e-13);
   });
 
   test('whole a gives Poisson tails: Q(k + 1, μ) = P(Poisson(μ) ≤ k)', () => {
-    for (const [k, mean] of [[0, 0.3], [3, 1.2], [12, 8], [40, 55.5], [250, 230]]) {
+    for (const [k, mean] of [
+      [0, 0.3],
+      [3, 1.2],
+      [12, 8],
+      [40, 55.5],
+      [250, 230],
+    ]) {
       const expected = poissonCdf(k, mean);
       expect(Math.abs(regularizedUpperGamma(k + 1, mean) - expected) / expected).toBeLessThan(1e-13);
       expect(regularizedLowerGamma(k + 1, mean) + regularizedUpperGamma(k + 1, mean)).toBeCloseTo(1, 15);

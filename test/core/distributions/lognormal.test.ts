@@ -21,7 +21,11 @@ describe('drawLognormal', () => {
     const rng = trialStream(32, 0);
     const [median, sdLog] = [2, 0.5];
     const mean = median * Math.exp((sdLog * sdLog) / 2);
-    expectMoments(drawMany(400_000, () => drawLognormal(rng, median, sdLog)), mean, mean * mean * Math.expm1(sdLog * sdLog));
+    expectMoments(
+      drawMany(400_000, () => drawLognormal(rng, median, sdLog)),
+      mean,
+      mean * mean * Math.expm1(sdLog * sdLog),
+    );
   });
 
   test('sdLog 0 gives the median; invalid parameters throw', () => {

@@ -44,7 +44,13 @@ describe('drawMultinomial', () => {
     }
     // Cell 1's counts follow the exact binomial pmf.
     const p1 = NB_PMF[1];
-    const fit = discreteFit(counts[1], (k) => binomialPmf(k, n, p1), (k) => binomialCdf(k, n, p1), 160, 300);
+    const fit = discreteFit(
+      counts[1],
+      (k) => binomialPmf(k, n, p1),
+      (k) => binomialCdf(k, n, p1),
+      160,
+      300,
+    );
     expect(fit.pValue).toBeGreaterThan(ALPHA);
   });
 
@@ -102,6 +108,8 @@ describe('drawMultinomial', () => {
       expect(Number.isInteger(out[i]) && out[i] >= 0).toBe(true);
       if (probabilities[i] === 0 && i < out.length - 1) expect(out[i]).toBe(0);
     }
-    expect(drawMultinomial(trialStream(seed, 0), n, probabilities, new Array<number>(probabilities.length))).toEqual(out);
+    expect(drawMultinomial(trialStream(seed, 0), n, probabilities, new Array<number>(probabilities.length))).toEqual(
+      out,
+    );
   });
 });

@@ -53,6 +53,8 @@ describe('drawMultivariateHypergeometric', () => {
     const out = drawMultivariateHypergeometric(trialStream(seed, 0), counts, draws, new Array<number>(counts.length));
     expect(out.reduce((a, b) => a + b, 0)).toBe(draws);
     out.forEach((value, i) => expect(value >= 0 && value <= counts[i]).toBe(true));
-    expect(drawMultivariateHypergeometric(trialStream(seed, 0), counts, draws, new Array<number>(counts.length))).toEqual(out);
+    expect(
+      drawMultivariateHypergeometric(trialStream(seed, 0), counts, draws, new Array<number>(counts.length)),
+    ).toEqual(out);
   });
 });

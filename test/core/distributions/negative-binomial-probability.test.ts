@@ -33,11 +33,14 @@ const REFERENCE: Array<[number, number, number, number, number, number]> = [
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / expected;
 
 describe('negative binomial probabilities (mean, dispersion)', () => {
-  test.each(REFERENCE)('k = %d, mean = %d, dispersion = %d: pmf, cdf, survival match mpmath', (k, mean, dispersion, pmf, cdf, survival) => {
-    expect(relative(negativeBinomialPmf(k, mean, dispersion), pmf)).toBeLessThan(1e-13);
-    expect(relative(negativeBinomialCdf(k, mean, dispersion), cdf)).toBeLessThan(1e-12);
-    expect(relative(negativeBinomialSurvival(k, mean, dispersion), survival)).toBeLessThan(1e-12);
-  });
+  test.each(REFERENCE)(
+    'k = %d, mean = %d, dispersion = %d: pmf, cdf, survival match mpmath',
+    (k, mean, dispersion, pmf, cdf, survival) => {
+      expect(relative(negativeBinomialPmf(k, mean, dispersion), pmf)).toBeLessThan(1e-13);
+      expect(relative(negativeBinomialCdf(k, mean, dispersion), cdf)).toBeLessThan(1e-12);
+      expect(relative(negativeBinomialSurvival(k, mean, dispersion), survival)).toBeLessThan(1e-12);
+    },
+  );
 
   test('k = 2,000,000, mean 1e6: cdf and survival within the documented 1e-10 of mpmath', () => {
     // The incomplete beta's continued fraction loses ~max(a, b)·1e-17 at b = k + 1 = 2e6
@@ -48,7 +51,12 @@ describe('negative binomial probabilities (mean, dispersion)', () => {
   });
 
   test('has mean μ and variance μ + α·μ² (summed over the support)', () => {
-    for (const [mean, dispersion] of [[1.2, 1.25], [0.96, 1.25], [5, 0.3], [20, 2]]) {
+    for (const [mean, dispersion] of [
+      [1.2, 1.25],
+      [0.96, 1.25],
+      [5, 0.3],
+      [20, 2],
+    ]) {
       let total = 0;
       let first = 0;
       let second = 0;

@@ -23,7 +23,11 @@ const CASES: Array<[number, number]> = [
 describe('drawNegativeBinomial', () => {
   test.each(CASES)('mean %d, dispersion %d: mean μ and variance μ + αμ² within 4 MC SEs', (mean, dispersion) => {
     const rng = trialStream(61, Math.round(mean * 100 + dispersion * 10));
-    expectMoments(drawMany(200_000, () => drawNegativeBinomial(rng, mean, dispersion)), mean, mean + dispersion * mean * mean);
+    expectMoments(
+      drawMany(200_000, () => drawNegativeBinomial(rng, mean, dispersion)),
+      mean,
+      mean + dispersion * mean * mean,
+    );
   });
 
   test.each(CASES)('mean %d, dispersion %d: draws fit the exact pmf (chi-square, α = 0.001)', (mean, dispersion) => {
@@ -48,7 +52,11 @@ describe('drawNegativeBinomial', () => {
       expect(drawNegativeBinomial(b, 2.5, 0)).toBe(poisson);
     }
     const rng = trialStream(64, 0);
-    expectMoments(drawMany(100_000, () => drawNegativeBinomial(rng, 2.5, 0)), 2.5, 2.5);
+    expectMoments(
+      drawMany(100_000, () => drawNegativeBinomial(rng, 2.5, 0)),
+      2.5,
+      2.5,
+    );
   });
 
   test('mean 0 gives 0; negative parameters throw', () => {

@@ -13,7 +13,11 @@ const MEANS = [0.001, 0.3, 1.2, 9.99, 10, 25.5, 1000, 1e7];
 describe('drawPoisson', () => {
   test.each(MEANS)('mean %d: sample mean and variance equal the mean within 4 MC SEs', (mean) => {
     const rng = trialStream(101, Math.round(mean * 1000));
-    expectMoments(drawMany(DRAWS, () => drawPoisson(rng, mean)), mean, mean);
+    expectMoments(
+      drawMany(DRAWS, () => drawPoisson(rng, mean)),
+      mean,
+      mean,
+    );
   });
 
   test.each(MEANS)('mean %d: draws fit the exact pmf (chi-square, α = 0.001)', (mean) => {

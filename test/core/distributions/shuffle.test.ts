@@ -16,8 +16,14 @@ describe('shuffleInPlace', () => {
   });
 
   test('keeps the elements, works on typed arrays, and repeats for the same stream state', () => {
-    const a = shuffleInPlace(trialStream(96, 1), Int32Array.from({ length: 100 }, (_, i) => i));
-    const b = shuffleInPlace(trialStream(96, 1), Int32Array.from({ length: 100 }, (_, i) => i));
+    const a = shuffleInPlace(
+      trialStream(96, 1),
+      Int32Array.from({ length: 100 }, (_, i) => i),
+    );
+    const b = shuffleInPlace(
+      trialStream(96, 1),
+      Int32Array.from({ length: 100 }, (_, i) => i),
+    );
     expect([...a]).toEqual([...b]);
     expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect([...a]).not.toEqual(Array.from({ length: 100 }, (_, i) => i));

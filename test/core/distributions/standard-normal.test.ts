@@ -8,7 +8,11 @@ import { ALPHA, categoryFit, drawMany, kolmogorovSmirnov } from './goodness-of-f
 describe('drawStandardNormal', () => {
   test('has mean 0 and variance 1 within 4 MC SEs', () => {
     const rng = trialStream(21, 0);
-    expectMoments(drawMany(400_000, () => drawStandardNormal(rng)), 0, 1);
+    expectMoments(
+      drawMany(400_000, () => drawStandardNormal(rng)),
+      0,
+      1,
+    );
   });
 
   test('fits Φ (Kolmogorov–Smirnov, α = 0.001)', () => {
@@ -21,7 +25,8 @@ describe('drawStandardNormal', () => {
     // Fine bins probe the ziggurat's layer edges, where a table error would show.
     const rng = trialStream(26, 0);
     const observed = new Array<number>(400).fill(0);
-    for (let i = 0; i < 2_000_000; i += 1) observed[Math.min(399, Math.floor(400 * normalCdf(drawStandardNormal(rng))))] += 1;
+    for (let i = 0; i < 2_000_000; i += 1)
+      observed[Math.min(399, Math.floor(400 * normalCdf(drawStandardNormal(rng))))] += 1;
     expect(categoryFit(observed, new Array<number>(400).fill(1 / 400)).pValue).toBeGreaterThan(ALPHA);
   });
 

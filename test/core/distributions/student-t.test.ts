@@ -44,7 +44,12 @@ describe('studentTCdf', () => {
   });
 
   test('is symmetric, ½ at 0, and 0/1 at ∓∞; NaN for ν ≤ 0', () => {
-    for (const [t, nu] of [[1.3, 4], [0.2, 0.8], [7, 100]]) expect(studentTCdf(t, nu) + studentTCdf(-t, nu)).toBeCloseTo(1, 15);
+    for (const [t, nu] of [
+      [1.3, 4],
+      [0.2, 0.8],
+      [7, 100],
+    ])
+      expect(studentTCdf(t, nu) + studentTCdf(-t, nu)).toBeCloseTo(1, 15);
     expect(studentTCdf(0, 7)).toBe(0.5);
     expect(studentTCdf(-Infinity, 3)).toBe(0);
     expect(studentTCdf(Infinity, 3)).toBe(1);

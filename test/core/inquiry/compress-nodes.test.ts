@@ -8,10 +8,12 @@ function productNodes(): { rate: Float64Array; weight: Float64Array } {
   const n = meanOneGammaRule(0.5, MEDIUM_GAMMA_RULE);
   const rate: number[] = [];
   const weight: number[] = [];
-  x.nodes.forEach((xi, i) => n.nodes.forEach((nj, j) => {
-    rate.push(2 * xi * nj);
-    weight.push(x.weights[i] * n.weights[j]);
-  }));
+  x.nodes.forEach((xi, i) =>
+    n.nodes.forEach((nj, j) => {
+      rate.push(2 * xi * nj);
+      weight.push(x.weights[i] * n.weights[j]);
+    }),
+  );
   return { rate: Float64Array.from(rate), weight: Float64Array.from(weight) };
 }
 
@@ -25,14 +27,25 @@ describe('compressNodes', () => {
   it('keeps at most the requested number of nodes, the total weight, the mean and the variance', () => {
     expect(full.rate.length).toBeGreaterThan(5000);
     expect(small.rate.length).toBeLessThanOrEqual(512);
-    expect(expectation(small, () => 1)).toBeCloseTo(expectation(full, () => 1), 13);
-    expect(expectation(small, (b) => b)).toBeCloseTo(expectation(full, (b) => b), 12);
-    expect(expectation(small, (b) => b * b)).toBeCloseTo(expectation(full, (b) => b * b), 10);
+    expect(expectation(small, () => 1)).toBeCloseTo(
+      expectation(full, () => 1),
+      13,
+    );
+    expect(expectation(small, (b) => b)).toBeCloseTo(
+      expectation(full, (b) => b),
+      12,
+    );
+    expect(expectation(small, (b) => b * b)).toBeCloseTo(
+      expectation(full, (b) => b * b),
+      10,
+    );
   });
 
   it('keeps P(any event) = 1 − E[e^(−r·b)] to about 1e-6 over the range of effects', () => {
     for (const r of [0.2, 0.5, 1, 2]) {
-      expect(Math.abs(expectation(small, (b) => Math.exp(-r * b)) - expectation(full, (b) => Math.exp(-r * b)))).toBeLessThan(1e-5);
+      expect(
+        Math.abs(expectation(small, (b) => Math.exp(-r * b)) - expectation(full, (b) => Math.exp(-r * b))),
+      ).toBeLessThan(1e-5);
     }
   });
 

@@ -6,12 +6,19 @@ import { binaryOutcome, countOutcome, makeDesign } from '../model/fixtures.js';
 describe('describeCohort', () => {
   it('without selection: everyone eligible, no prior-window rate, follow-up rates as stated', () => {
     const design = makeDesign({
-      outcomes: [countOutcome('crime', [2.2, 1.8]), binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.5 } })],
+      outcomes: [
+        countOutcome('crime', [2.2, 1.8]),
+        binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.5 } }),
+      ],
     });
     const [youth, adult] = describeCohort(prepareInquiry(design));
     expect(youth.group).toBe('youth');
     expect(youth.eligibleShare).toBe(1);
-    expect(youth.outcomes[0]).toEqual({ outcome: 'crime', priorRatePerYear: null, controlFollowUp: expect.closeTo(2.2, 10) });
+    expect(youth.outcomes[0]).toEqual({
+      outcome: 'crime',
+      priorRatePerYear: null,
+      controlFollowUp: expect.closeTo(2.2, 10),
+    });
     expect(adult.outcomes[0].controlFollowUp).toBeCloseTo(1.8, 10);
     expect(adult.outcomes[1].controlFollowUp).toBeCloseTo(0.5, 10);
   });

@@ -63,7 +63,7 @@ describe('the inquiry under eligibility selection, against an independent large 
   const data = drawOutcomes(selectionDesign, cohort, treated, ratios, rng);
   const description = describeCohort(inquiry);
 
-  it('gives each group\'s expected control follow-up and prior-window rates (counts) and prevalences (binaries)', () => {
+  it("gives each group's expected control follow-up and prior-window rates (counts) and prevalences (binaries)", () => {
     for (let g = 0; g < 2; g++) {
       const controls: number[] = [];
       cohort.group.forEach((group, i) => group === g && treated[i] === 0 && controls.push(i));
@@ -96,7 +96,9 @@ describe('the inquiry under eligibility selection, against an independent large 
       const within = outcome.within === null ? -1 : 0;
       const arm = (a: number) => {
         const values: number[] = [];
-        treated.forEach((t, i) => t === a && (within < 0 || cohort.group[i] === within) && values.push(data.values[k][i]));
+        treated.forEach(
+          (t, i) => t === a && (within < 0 || cohort.group[i] === within) && values.push(data.values[k][i]),
+        );
         return summary(values);
       };
       const one = arm(1);
@@ -108,7 +110,7 @@ describe('the inquiry under eligibility selection, against an independent large 
     });
   });
 
-  it('gives the eligible share of each group\'s population, as an independent rejection count finds it', () => {
+  it("gives the eligible share of each group's population, as an independent rejection count finds it", () => {
     const stream = trialStream(32, 0);
     const draws = 40000;
     const shares = [0, 1].map((g) => {
@@ -137,9 +139,17 @@ describe('the inquiry with sites and selection', () => {
     const design: Design = makeDesign({
       propensityDispersion: 1,
       selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 2, withinMonths: 12 }] },
-      outcomes: [countOutcome('crime', [1.5, 1.5]), binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.6 } })],
+      outcomes: [
+        countOutcome('crime', [1.5, 1.5]),
+        binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.6 } }),
+      ],
       groups: [{ id: 'youth', label: 'all', share: 1 }],
-      design: { size: { kind: 'fixed', treated: 10, control: 400 }, randomisation: 'complete', strata: [], sites: { count: 8, rateCV: 0.6 } },
+      design: {
+        size: { kind: 'fixed', treated: 10, control: 400 },
+        randomisation: 'complete',
+        strata: [],
+        sites: { count: 8, rateCV: 0.6 },
+      },
     });
     const expected = describeCohort(prepareInquiry(design))[0].outcomes[0].controlFollowUp;
     const trialMeans: number[] = [];
@@ -149,7 +159,9 @@ describe('the inquiry with sites and selection', () => {
       const cohort = drawCohort(design, rng);
       const treated = assign(design, cohort, rng);
       const data = drawOutcomes(design, cohort, treated, [[1], [1]], rng);
-      let sum = 0, events = 0, n = 0;
+      let sum = 0,
+        events = 0,
+        n = 0;
       treated.forEach((a, i) => {
         if (a === 0) {
           sum += data.values[0][i];
@@ -175,8 +187,17 @@ describe('the inquiry with caseworkers', () => {
     const design = makeDesign({
       propensityDispersion: 1,
       groups: [{ id: 'youth', label: 'all', share: 1 }],
-      outcomes: [countOutcome('crime', [2, 2]), binaryOutcome('any', { from: 'crime' }), binaryOutcome('own', { prevalence: { youth: 0.5, adult: 0.5 } })],
-      design: { size: { kind: 'fixed', treated: 30000, control: 10 }, randomisation: 'complete', strata: [], caseworkers: { caseload: 20, icc: 0.1 } },
+      outcomes: [
+        countOutcome('crime', [2, 2]),
+        binaryOutcome('any', { from: 'crime' }),
+        binaryOutcome('own', { prevalence: { youth: 0.5, adult: 0.5 } }),
+      ],
+      design: {
+        size: { kind: 'fixed', treated: 30000, control: 10 },
+        randomisation: 'complete',
+        strata: [],
+        caseworkers: { caseload: 20, icc: 0.1 },
+      },
     });
     const inquiry = prepareInquiry(design);
     const null_ = design.outcomes.map(() => [1]);
@@ -190,7 +211,13 @@ describe('the inquiry with caseworkers', () => {
       if (estimand.kind !== 'binary') throw new Error('expected a binary estimand');
       // Caseloads are the independent units: the treated prevalence's SE comes from their means.
       const perCaseworker = new Map<number, number[]>();
-      treated.forEach((a, i) => a === 1 && (perCaseworker.get(data.caseworker[i]) ?? perCaseworker.set(data.caseworker[i], []).get(data.caseworker[i])!).push(data.values[k][i]));
+      treated.forEach(
+        (a, i) =>
+          a === 1 &&
+          (
+            perCaseworker.get(data.caseworker[i]) ?? perCaseworker.set(data.caseworker[i], []).get(data.caseworker[i])!
+          ).push(data.values[k][i]),
+      );
       const caseloadMeans = summary([...perCaseworker.values()].map((v) => v.reduce((a, b) => a + b, 0) / v.length));
       const expected = estimand.controlPrevalence[0] * Math.exp(truth[k]);
       expect(Math.abs(caseloadMeans.mean - expected)).toBeLessThan(4 * caseloadMeans.se);

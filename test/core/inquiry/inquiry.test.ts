@@ -18,19 +18,25 @@ describe('logEstimands without selection (closed forms)', () => {
       outcomes: [countOutcome('crime', [2.2, 1.8]), countOutcome('youth-crime', [2.2, 1.8], { within: 'youth' })],
       design: { engagement: { youth: 0.9, adult: 0.6 } },
     });
-    const ratios = [[0.41, 0.8], [0.41, 0.8]];
+    const ratios = [
+      [0.41, 0.8],
+      [0.41, 0.8],
+    ];
     const [all, youth] = logEstimands(prepareInquiry(design), ratios);
     const treated = 0.44 * 2.2 * (0.9 * 0.41 + 0.1) + 0.56 * 1.8 * (0.6 * 0.8 + 0.4);
     expect(all).toBeCloseTo(Math.log(treated / (0.44 * 2.2 + 0.56 * 1.8)), 12);
     expect(youth).toBeCloseTo(Math.log(0.9 * 0.41 + 0.1), 12);
   });
 
-  it('multiplies a harm outcome\'s severity ratio with its count\'s rate ratio for engaged people', () => {
+  it("multiplies a harm outcome's severity ratio with its count's rate ratio for engaged people", () => {
     const design = makeDesign({
       outcomes: [countOutcome('crime', [2, 2]), harmOutcome('harm', 'crime')],
       design: { engagement: { youth: 0.7, adult: 0.7 } },
     });
-    const harm = logEstimands(prepareInquiry(design), [[0.5, 0.5], [0.8, 0.8]])[1];
+    const harm = logEstimands(prepareInquiry(design), [
+      [0.5, 0.5],
+      [0.8, 0.8],
+    ])[1];
     expect(harm).toBeCloseTo(Math.log(0.7 * 0.5 * 0.8 + 0.3), 12);
   });
 
@@ -47,7 +53,12 @@ describe('logEstimands without selection (closed forms)', () => {
     expect(estimand.kind).toBe('binary');
     if (estimand.kind === 'binary') expect(estimand.controlPrevalence[0]).toBeCloseTo(prevalence(1.1), 10);
     const expected = (0.8 * prevalence(1.1 * 0.6) + 0.2 * prevalence(1.1)) / prevalence(1.1);
-    expect(logEstimands(inquiry, [[0.6, 0.6], [1, 1]])[1]).toBeCloseTo(Math.log(expected), 10);
+    expect(
+      logEstimands(inquiry, [
+        [0.6, 0.6],
+        [1, 1],
+      ])[1],
+    ).toBeCloseTo(Math.log(expected), 10);
   });
 
   it('keeps an own-prevalence binary at its stated population prevalence when sites vary', () => {

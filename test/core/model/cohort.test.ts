@@ -23,7 +23,7 @@ describe('drawCohort', () => {
     expect(new Set(cohort.siteMultiplier).size).toBe(4);
   });
 
-  it('gives the propensity and each count outcome\'s own noise mean 1 and their stated variances', () => {
+  it("gives the propensity and each count outcome's own noise mean 1 and their stated variances", () => {
     const d = 1.5;
     const noise = 0.5;
     const design = makeDesign({
@@ -38,7 +38,9 @@ describe('drawCohort', () => {
       const sampleVariance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
       // Gamma with shape 1/v: SE of the mean √(v/n); of the variance √(v²(2 + 6v)/n) (excess kurtosis 6v).
       expect(Math.abs(mean - 1)).toBeLessThan(4 * Math.sqrt(variance / n));
-      expect(Math.abs(sampleVariance - variance)).toBeLessThan(4 * Math.sqrt((variance * variance * (2 + 6 * variance)) / n));
+      expect(Math.abs(sampleVariance - variance)).toBeLessThan(
+        4 * Math.sqrt((variance * variance * (2 + 6 * variance)) / n),
+      );
     };
     check(cohort.propensity, d);
     check(cohort.outcomeNoise[0], noise);
@@ -48,7 +50,9 @@ describe('drawCohort', () => {
   it('gives the same cohort for the same stream and a different one for another', () => {
     const design = makeDesign();
     expect(drawCohort(design, trialStream(3, 1)).propensity).toEqual(drawCohort(design, trialStream(3, 1)).propensity);
-    expect(drawCohort(design, trialStream(3, 1)).propensity).not.toEqual(drawCohort(design, trialStream(3, 2)).propensity);
+    expect(drawCohort(design, trialStream(3, 1)).propensity).not.toEqual(
+      drawCohort(design, trialStream(3, 2)).propensity,
+    );
   });
 
   it('keeps only people who pass the selection, with their prior counts as the covariate', () => {
@@ -71,6 +75,8 @@ describe('drawCohort', () => {
       outcomes: [countOutcome('crime', [1, 1])],
       design: { size: { kind: 'fixed', treated: 1, control: 1 } },
     });
-    expect(() => drawCohort(design, trialStream(1, 0))).toThrow(/selection\.require\[0\].*crime at least 40 within 1 months/);
+    expect(() => drawCohort(design, trialStream(1, 0))).toThrow(
+      /selection\.require\[0\].*crime at least 40 within 1 months/,
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('meanOneGammaRule', () => {
   it('keeps about 1e-6 accuracy with the coarse resolution', () => {
     for (const v of [0.04, 0.25, 1, 2]) {
       for (const c of [0.5, 3, 10]) {
-        expect(Math.abs(expectation(v, (g) => Math.exp(-c * g), true) - Math.pow(1 + c * v, -1 / v))).toBeLessThan(1e-6);
+        expect(Math.abs(expectation(v, (g) => Math.exp(-c * g), true) - Math.pow(1 + c * v, -1 / v))).toBeLessThan(
+          1e-6,
+        );
       }
     }
   });

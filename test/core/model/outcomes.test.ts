@@ -18,14 +18,21 @@ interface Moments {
 function moments(values: number[]): Moments {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
-  let m2 = 0, m4 = 0;
+  let m2 = 0,
+    m4 = 0;
   for (const v of values) {
     const d = (v - mean) ** 2;
     m2 += d;
     m4 += d * d;
   }
   const variance = m2 / (n - 1);
-  return { n, mean, variance, meanSE: Math.sqrt(variance / n), varianceSE: Math.sqrt((m4 / n - variance * variance) / n) };
+  return {
+    n,
+    mean,
+    variance,
+    meanSE: Math.sqrt(variance / n),
+    varianceSE: Math.sqrt((m4 / n - variance * variance) / n),
+  };
 }
 
 function pick(values: Float64Array, keep: (i: number) => boolean): number[] {
@@ -75,7 +82,7 @@ describe('drawOutcomes', () => {
     }
   });
 
-  it('engages treated people only, each with their group\'s engagement probability', () => {
+  it("engages treated people only, each with their group's engagement probability", () => {
     expect(pick(Float64Array.from(treated), (i) => data.engaged[i] === 1).every((t) => t === 1)).toBe(true);
     const adultsTreated = pick(Float64Array.from(data.engaged), (i) => cohort.group[i] === 1 && treated[i] === 1);
     const share = adultsTreated.reduce((a, b) => a + b, 0) / adultsTreated.length;
@@ -119,7 +126,7 @@ describe('drawOutcomes', () => {
 });
 
 describe('caseworker clustering', () => {
-  it('gives the treated arm\'s total the design effect 1 + (m − 1)·ICC (m = 20, ICC 0.05 → 1.95)', () => {
+  it("gives the treated arm's total the design effect 1 + (m − 1)·ICC (m = 20, ICC 0.05 → 1.95)", () => {
     const d = 1.25;
     const mu = 1.2;
     const design = makeDesign({

@@ -25,17 +25,25 @@ function poissonPmfs(mean: number, upTo: number): number[] {
  * Brute force: enumerate the four cells (crime / knife × last 12 / previous 12 months) up to 25
  * events each (the Poisson tail beyond holds < 1e-20 at these means) and check the rules as written.
  */
-function enumerate(crimePerYear: number, knifePerYear: number): { selected: number; crimeTimesSelected: number; knifeTimesSelected: number } {
+function enumerate(
+  crimePerYear: number,
+  knifePerYear: number,
+): { selected: number; crimeTimesSelected: number; knifeTimesSelected: number } {
   const crime = poissonPmfs(crimePerYear, 40);
   const knife = poissonPmfs(knifePerYear, 40);
-  let selected = 0, crimeTimesSelected = 0, knifeTimesSelected = 0;
-  for (let c1 = 0; c1 <= 40; c1++) for (let c2 = 0; c2 <= 40; c2++) for (let k1 = 0; k1 <= 40; k1++) for (let k2 = 0; k2 <= 40; k2++) {
-    if (!(k1 >= 1 && c1 + c2 + k1 + k2 >= 2)) continue;
-    const p = crime[c1] * crime[c2] * knife[k1] * knife[k2];
-    selected += p;
-    crimeTimesSelected += p * (c1 + c2);
-    knifeTimesSelected += p * (k1 + k2);
-  }
+  let selected = 0,
+    crimeTimesSelected = 0,
+    knifeTimesSelected = 0;
+  for (let c1 = 0; c1 <= 40; c1++)
+    for (let c2 = 0; c2 <= 40; c2++)
+      for (let k1 = 0; k1 <= 40; k1++)
+        for (let k2 = 0; k2 <= 40; k2++) {
+          if (!(k1 >= 1 && c1 + c2 + k1 + k2 >= 2)) continue;
+          const p = crime[c1] * crime[c2] * knife[k1] * knife[k2];
+          selected += p;
+          crimeTimesSelected += p * (c1 + c2);
+          knifeTimesSelected += p * (k1 + k2);
+        }
   return { selected, crimeTimesSelected, knifeTimesSelected };
 }
 
@@ -51,7 +59,9 @@ describe('compileSelection', () => {
 
   it('is null without selection and rejects rules on outcomes that are not counts', () => {
     expect(compileSelection(makeDesign())).toBeNull();
-    const bad = makeDesign({ selection: { priorMonths: 12, require: [{ outcomes: ['nope'], atLeast: 1, withinMonths: 12 }] } });
+    const bad = makeDesign({
+      selection: { priorMonths: 12, require: [{ outcomes: ['nope'], atLeast: 1, withinMonths: 12 }] },
+    });
     expect(() => compileSelection(bad)).toThrow(/nope/);
   });
 });
@@ -68,7 +78,9 @@ describe('selectionProbability', () => {
   }
 
   it('gives 1 − e^(−1)(1 + 1) for "at least 2 events" at mean 1', () => {
-    const single = makeDesign({ selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 2, withinMonths: 12 }] } });
+    const single = makeDesign({
+      selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 2, withinMonths: 12 }] },
+    });
     const onlyPlan = compileSelection(single)!;
     const only = prepareSelectionProbability(onlyPlan);
     expect(selectionProbability(only, Float64Array.of(1), -1)).toBeCloseTo(1 - 2 * Math.exp(-1), 15);
@@ -84,8 +96,14 @@ describe('selectionProbability', () => {
     const signatureMeans = means(crime, knife);
     expect(selectionProbability(calculator, signatureMeans, -1)).toBeCloseTo(exact.selected, 12);
     // E[count × 1{selected}] = Σ over the outcome's cells of mean × P(selected | that cell one ahead).
-    const crimeTimesSelected = [0, 1].reduce((sum, cell) => sum + crime * selectionProbability(calculator, signatureMeans, calculator.cellSignature[cell]), 0);
-    const knifeTimesSelected = [2, 3].reduce((sum, cell) => sum + knife * selectionProbability(calculator, signatureMeans, calculator.cellSignature[cell]), 0);
+    const crimeTimesSelected = [0, 1].reduce(
+      (sum, cell) => sum + crime * selectionProbability(calculator, signatureMeans, calculator.cellSignature[cell]),
+      0,
+    );
+    const knifeTimesSelected = [2, 3].reduce(
+      (sum, cell) => sum + knife * selectionProbability(calculator, signatureMeans, calculator.cellSignature[cell]),
+      0,
+    );
     expect(crimeTimesSelected).toBeCloseTo(exact.crimeTimesSelected, 11);
     expect(knifeTimesSelected).toBeCloseTo(exact.knifeTimesSelected, 11);
   });

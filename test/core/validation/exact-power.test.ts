@@ -67,12 +67,19 @@ describe('simulated power equals exact enumeration', () => {
     [70, 70, 0.65, 0.85 / 0.65],
     [30, 30, 0.5, 0.5],
     [100, 50, 0.3, 1.5],
-  ])('two-proportion z: %i treated vs %i control, control prevalence %f, risk ratio %f', (treated, control, prevalence, riskRatio) => {
-    const design = oneGroupDesign({ treated, control, outcomes: [binaryOn('any', prevalence, riskRatio, 'two-proportion-z')] });
-    const exact = exactPooledZPower(treated, prevalence * riskRatio, control, prevalence);
-    const standardError = Math.sqrt((exact * (1 - exact)) / trials);
-    expect(Math.abs(simulatedPower(design, trials) - exact)).toBeLessThan(4 * standardError + 1e-9);
-  });
+  ])(
+    'two-proportion z: %i treated vs %i control, control prevalence %f, risk ratio %f',
+    (treated, control, prevalence, riskRatio) => {
+      const design = oneGroupDesign({
+        treated,
+        control,
+        outcomes: [binaryOn('any', prevalence, riskRatio, 'two-proportion-z')],
+      });
+      const exact = exactPooledZPower(treated, prevalence * riskRatio, control, prevalence);
+      const standardError = Math.sqrt((exact * (1 - exact)) / trials);
+      expect(Math.abs(simulatedPower(design, trials) - exact)).toBeLessThan(4 * standardError + 1e-9);
+    },
+  );
 
   it.each([
     [45, 120, 1.2, 0.7],
@@ -87,7 +94,12 @@ describe('simulated power equals exact enumeration', () => {
   });
 
   it('follow-up months scale the Poisson mean (6 months halves a yearly rate)', () => {
-    const design = oneGroupDesign({ treated: 45, control: 120, followUpMonths: 6, outcomes: [countOn('count', 1.2, 0.7, 'poisson-wald')] });
+    const design = oneGroupDesign({
+      treated: 45,
+      control: 120,
+      followUpMonths: 6,
+      outcomes: [countOn('count', 1.2, 0.7, 'poisson-wald')],
+    });
     const exact = exactPoissonWaldPower(45, 0.6 * 0.7, 120, 0.6);
     const standardError = Math.sqrt((exact * (1 - exact)) / trials);
     expect(Math.abs(simulatedPower(design, trials) - exact)).toBeLessThan(4 * standardError);

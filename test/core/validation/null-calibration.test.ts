@@ -15,8 +15,21 @@ const TRIALS = 1500;
 /** 4 Monte Carlo standard errors of a rate near alpha (or 1 − alpha) over TRIALS trials. */
 const TOLERANCE = 4 * Math.sqrt((ALPHA * (1 - ALPHA)) / TRIALS);
 
-function nullRun(analysis: AnalysisName, treated: number, control: number, rate: number, dispersion: number, trials = TRIALS) {
-  const design = oneGroupDesign({ treated, control, propensityDispersion: dispersion, outcomes: [countOn('count', rate, 1, analysis)], permutations: 99 });
+function nullRun(
+  analysis: AnalysisName,
+  treated: number,
+  control: number,
+  rate: number,
+  dispersion: number,
+  trials = TRIALS,
+) {
+  const design = oneGroupDesign({
+    treated,
+    control,
+    propensityDispersion: dispersion,
+    outcomes: [countOn('count', rate, 1, analysis)],
+    permutations: 99,
+  });
   const tally = simulateBlock(design, 0, trials, { withNull: false });
   const result = diagnose(design, tally, [0]).results[0];
   return { design, tally, result };
@@ -31,12 +44,15 @@ describe('valid tests hold their size under no effect', () => {
     ['welch-t', 200, 200, 1.2, 1],
     ['mann-whitney', 45, 120, 1.2, 1.5],
     ['mann-whitney', 20, 20, 2, 0],
-  ] as const)('%s, %i vs %i, rate %f, dispersion %f: rejects ≈ alpha and covers ≈ 95 percent', (analysis, treated, control, rate, dispersion) => {
-    const { result } = nullRun(analysis, treated, control, rate, dispersion);
-    expect(result.failures).toBe(0);
-    expect(Math.abs(result.power - ALPHA)).toBeLessThan(TOLERANCE);
-    if (analysis !== 'mann-whitney') expect(Math.abs(result.coverage - (1 - ALPHA))).toBeLessThan(TOLERANCE);
-  });
+  ] as const)(
+    '%s, %i vs %i, rate %f, dispersion %f: rejects ≈ alpha and covers ≈ 95 percent',
+    (analysis, treated, control, rate, dispersion) => {
+      const { result } = nullRun(analysis, treated, control, rate, dispersion);
+      expect(result.failures).toBe(0);
+      expect(Math.abs(result.power - ALPHA)).toBeLessThan(TOLERANCE);
+      if (analysis !== 'mann-whitney') expect(Math.abs(result.coverage - (1 - ALPHA))).toBeLessThan(TOLERANCE);
+    },
+  );
 
   it('randomisation inference is valid even at 10 vs 40 with heavy overdispersion', () => {
     const { result } = nullRun('permutation', 10, 40, 1, 3, 600);
@@ -58,7 +74,12 @@ describe('known-invalid tests are detected', () => {
   });
 
   it('a valid test gets no invalid-test warning', () => {
-    const design = oneGroupDesign({ treated: 200, control: 200, propensityDispersion: 1.25, outcomes: [countOn('count', 1.2, 0.8, 'quasi-poisson')] });
+    const design = oneGroupDesign({
+      treated: 200,
+      control: 200,
+      propensityDispersion: 1.25,
+      outcomes: [countOn('count', 1.2, 0.8, 'quasi-poisson')],
+    });
     const tally = simulateBlock(design, 0, 800, { withNull: true });
     const diagnosed = diagnose(design, tally, [Math.log(0.8)]).results[0];
     expect(diagnosed.warnings.join(' ')).not.toMatch(/not valid|anti-conservative/);

@@ -19,7 +19,11 @@ const monteCarloMargin = (power: number, trials: number) => 4 * Math.sqrt((power
 describe('published cases', () => {
   it('Chow, Shao & Wang Example 4.2.4: p 0.65 vs 0.85 needs 70 per group for 80% power', () => {
     const trials = 3000;
-    const design = oneGroupDesign({ treated: 70, control: 70, outcomes: [binaryOn('any', 0.85, 0.65 / 0.85, 'two-proportion-z')] });
+    const design = oneGroupDesign({
+      treated: 70,
+      control: 70,
+      outcomes: [binaryOn('any', 0.85, 0.65 / 0.85, 'two-proportion-z')],
+    });
     // Margin: the example rounds 69.66 up to 70, and the pooled test differs from the unpooled
     // formula; exact enumeration of the pooled test at 70 per group gives 0.7969 (scipy.stats.binom).
     expect(Math.abs(simulatedPower(design, trials) - 0.8)).toBeLessThan(monteCarloMargin(0.8, trials) + 0.01);
@@ -27,7 +31,12 @@ describe('published cases', () => {
 
   it('Keene et al. 2007: r0 1.0, RR 0.6, k 1, t 1 needs 140.37 per arm for 80% power (NB Wald)', () => {
     const trials = 1500;
-    const design = oneGroupDesign({ treated: 141, control: 141, propensityDispersion: 1, outcomes: [countOn('count', 1, 0.6, 'negative-binomial')] });
+    const design = oneGroupDesign({
+      treated: 141,
+      control: 141,
+      propensityDispersion: 1,
+      outcomes: [countOn('count', 1, 0.6, 'negative-binomial')],
+    });
     // Approximation margin 0.02: the formula treats k as known; the simulated test estimates it.
     expect(Math.abs(simulatedPower(design, trials) - 0.8)).toBeLessThan(monteCarloMargin(0.8, trials) + 0.02);
   });

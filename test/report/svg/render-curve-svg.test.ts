@@ -7,8 +7,18 @@ const curve: PowerCurve = {
   parameter: 'design.size.treated',
   target: 0.8,
   points: [50, 100, 200, 400].flatMap((value) => [
-    { value, outcome: 'knife', power: value / 500, powerCI: [value / 500 - 0.02, value / 500 + 0.02] as [number, number] },
-    { value, outcome: 'crime', power: value / 450, powerCI: [value / 450 - 0.02, value / 450 + 0.02] as [number, number] },
+    {
+      value,
+      outcome: 'knife',
+      power: value / 500,
+      powerCI: [value / 500 - 0.02, value / 500 + 0.02] as [number, number],
+    },
+    {
+      value,
+      outcome: 'crime',
+      power: value / 450,
+      powerCI: [value / 450 - 0.02, value / 450 + 0.02] as [number, number],
+    },
   ]),
 };
 

@@ -5,7 +5,13 @@ import { renderExplainSvg } from '../../../src/report/svg/render-explain-svg.js'
 import { elements, groupsWithClass, texts, translation } from './svg-text.js';
 
 /** A panel whose estimates fill bins `from`..`to` (inner, 1-based) with `perBin` each; bins ≤ `significantTo` significant. */
-function panel(label: string, from: number, to: number, significantTo: number, extra: Partial<ExplainPanel> = {}): ExplainPanel {
+function panel(
+  label: string,
+  from: number,
+  to: number,
+  significantTo: number,
+  extra: Partial<ExplainPanel> = {},
+): ExplainPanel {
   const estimateHistogram = new Array<number>(ESTIMATE_BINS.count + 2).fill(0);
   const significantHistogram = new Array<number>(ESTIMATE_BINS.count + 2).fill(0);
   for (let i = from; i <= to; i++) {
@@ -13,8 +19,16 @@ function panel(label: string, from: number, to: number, significantTo: number, e
     if (i <= significantTo) significantHistogram[i] = 10;
   }
   return {
-    label, treated: 45, control: 120, estimateHistogram, significantHistogram,
-    trueEffect: 0.62, power: 0.41, exaggeration: 1.6, typeS: 0.004, ...extra,
+    label,
+    treated: 45,
+    control: 120,
+    estimateHistogram,
+    significantHistogram,
+    trueEffect: 0.62,
+    power: 0.41,
+    exaggeration: 1.6,
+    typeS: 0.004,
+    ...extra,
   };
 }
 
@@ -23,18 +37,24 @@ const data: ExplainData = {
   outcome: 'knife',
   outcomeLabel: 'Knife offending',
   ratioName: 'rate ratio',
-  panels: [panel('Pilot', 60, 85, 66), panel('Planned', 66, 76, 76, { treated: 200, control: 200, power: 0.93, exaggeration: 1.04 })],
+  panels: [
+    panel('Pilot', 60, 85, 66),
+    panel('Planned', 66, 76, 76, { treated: 200, control: 200, power: 0.93, exaggeration: 1.04 }),
+  ],
 };
 
 describe('renderExplainSvg', () => {
   it('draws one histogram per size with a bar part for every filled bin, significant ones in their own colour', async () => {
     const svg = await renderExplainSvg(data);
     const [pilot, planned] = ['estimate_bars_0_marks', 'estimate_bars_1_marks'].map((name) =>
-      groupsWithClass(svg, name).flatMap((group) => elements(group, 'path')));
+      groupsWithClass(svg, name).flatMap((group) => elements(group, 'path')),
+    );
     // Pilot: 26 filled bins, 7 of them significant (one rectangle each) and 19 not.
     expect(pilot).toHaveLength(26);
     expect(pilot.filter((p) => p.includes('Result: significant'))).toHaveLength(7);
-    expect(new Set(pilot.filter((p) => p.includes('Result: significant')).map((p) => p.match(/fill="([^"]+)"/)![1])).size).toBe(1);
+    expect(
+      new Set(pilot.filter((p) => p.includes('Result: significant')).map((p) => p.match(/fill="([^"]+)"/)![1])).size,
+    ).toBe(1);
     expect(planned).toHaveLength(11);
     expect(planned.every((p) => p.includes('Result: significant'))).toBe(true);
   });

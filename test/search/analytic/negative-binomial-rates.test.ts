@@ -21,7 +21,9 @@ describe('two negative-binomial rates (Zhu & Lakkis 2014)', () => {
   });
 
   it('reproduces Keene et al.: r0 1, RR 0.6, k 1, t 1 → 140.37 per arm', () => {
-    expect(sampleSizeKeene({ controlRate: 1, rateRatio: 0.6, dispersion: 1, exposure: 1, alpha: 0.05, power: 0.8 })).toBeCloseTo(140.37, 2);
+    expect(
+      sampleSizeKeene({ controlRate: 1, rateRatio: 0.6, dispersion: 1, exposure: 1, alpha: 0.05, power: 0.8 }),
+    ).toBeCloseTo(140.37, 2);
   });
 
   it('inverts for every method and an unequal allocation', () => {

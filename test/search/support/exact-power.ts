@@ -55,7 +55,13 @@ export function exactPowerTwoProportionZ(p1: number, p2: number, n1: number, alp
  * followed for `exposure`: the arm totals are Poisson(n·λ·t); the statistic is
  * ln(X1/X0)/√(1/X1 + 1/X0), undefined (not rejecting) when either total is 0.
  */
-export function exactPowerPoissonWald(controlRate: number, rateRatio: number, exposure: number, perArm: number, alpha = 0.05): number {
+export function exactPowerPoissonWald(
+  controlRate: number,
+  rateRatio: number,
+  exposure: number,
+  perArm: number,
+  alpha = 0.05,
+): number {
   const critical = normalQuantile(1 - alpha / 2);
   const meanControl = perArm * controlRate * exposure;
   const meanTreated = meanControl * rateRatio;
