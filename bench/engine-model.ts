@@ -36,7 +36,7 @@ const ref: Design = {
   propensityDispersion: 1.25,
   selection: null,
   outcomes: [count('y', 1.2, 0.8)],
-  design: {
+  plan: {
     followUpMonths: 12,
     size: { kind: 'fixed', treated: 1000, control: 1000 },
     randomisation: 'complete',
@@ -62,7 +62,7 @@ const selected: Design = {
     ],
   },
   outcomes: [count('y', 1.2, 0.8), count('knife', 0.6, 0.7)],
-  design: { ...ref.design, attrition: 0.03, caseworkers: { caseload: 22, icc: 0.02 }, engagement: { all: 0.7 } },
+  plan: { ...ref.plan, attrition: 0.03, caseworkers: { caseload: 22, icc: 0.02 }, engagement: { all: 0.7 } },
 };
 
 function time(design: Design, trials: number, reps: number): number {

@@ -24,7 +24,7 @@ export interface RunFacts {
 
 /** The run document for `tally` of `design`. */
 export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): RunSummary {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const context = contextFor(design);
   const { results, familywise, warnings } = diagnose(design, tally, context.statedLogTruth);
   const completeWarnings = facts.complete

@@ -204,7 +204,7 @@ export interface Design {
   readonly propensityDispersion: number;
   readonly selection: Selection | null;
   readonly outcomes: readonly Outcome[];
-  readonly design: DesignPlan;
+  readonly plan: DesignPlan;
   readonly analysis: AnalysisPlan;
   readonly simulation: SimulationPlan;
   /** The pilot trial, when the scenario gives one (the loader always sets it, null when absent). */

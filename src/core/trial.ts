@@ -143,7 +143,7 @@ class OutcomeViews {
    * values picked by `indices`; null otherwise. Shared by the views with the same `within`.
    */
   private clustersFor(within: string | null, indices: Int32Array | null): Int32Array | null {
-    if (this.design.design.randomisation !== 'cluster') return null;
+    if (this.design.plan.randomisation !== 'cluster') return null;
     const key = within ?? '';
     const known = this.clusterSets.get(key);
     if (known !== undefined) return known;

@@ -52,7 +52,7 @@ function describeOutcome(outcome: Outcome): string {
 }
 
 function assumptions(design: Design): string[] {
-  const plan = design.design;
+  const plan = design.plan;
   const size =
     plan.size.kind === 'fixed'
       ? `${plan.size.treated} treated and ${plan.size.control} control`

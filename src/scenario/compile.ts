@@ -38,7 +38,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
             require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })),
           },
     outcomes,
-    design: compileDesignPlan(scenario, groups, outcomes),
+    plan: compileDesignPlan(scenario, groups, outcomes),
     analysis: compileAnalysisPlan(scenario),
     simulation: {
       trials: scenario.simulation?.trials ?? DEFAULTS.trials,

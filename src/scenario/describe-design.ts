@@ -11,13 +11,13 @@ import { armSizes, type Design } from '../core/design.js';
 export function describeDesign(design: Design): string {
   const outcomes = design.outcomes.length;
   const primary = design.outcomes.filter((outcome) => outcome.primary).length;
-  const { treated, control } = armSizes(design.design.size);
-  const sites = design.design.sites === null ? '' : ` across ${design.design.sites.count} sites`;
+  const { treated, control } = armSizes(design.plan.size);
+  const sites = design.plan.sites === null ? '' : ` across ${design.plan.sites.count} sites`;
   return [
     `${outcomes} outcome${outcomes === 1 ? '' : 's'} (${primary} primary)`,
     `${treated} treated + ${control} control${sites}`,
-    `${design.design.randomisation} randomisation`,
-    `${design.design.followUpMonths} months' follow-up`,
+    `${design.plan.randomisation} randomisation`,
+    `${design.plan.followUpMonths} months' follow-up`,
     `${design.simulation.trials} trials`,
   ].join(', ');
 }

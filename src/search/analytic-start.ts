@@ -50,12 +50,12 @@ function outcomeTotal(
   power: number,
   cohortRatePerYear?: (outcomeId: string, groupId: string) => number | undefined,
 ): number | null {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const ratio = sizes.control > 0 ? sizes.treated / sizes.control : 1;
   const groups = design.groups.filter((group) => outcome.within === null || group.id === outcome.within);
   const groupShare = groups.reduce((sum, group) => sum + group.share, 0);
-  const exposure = design.design.followUpMonths / 12;
-  const engagementOf = (groupId: string) => design.design.engagement[groupId] ?? 1;
+  const exposure = design.plan.followUpMonths / 12;
+  const engagementOf = (groupId: string) => design.plan.engagement[groupId] ?? 1;
   const median = (value: number) =>
     outcome.effectDistribution?.kind === 'lognormal' ? outcome.effectDistribution.median : value;
   let perControl: number | null = null;
@@ -95,7 +95,7 @@ function outcomeTotal(
       method: 2,
     });
   }
-  const caseworkers = design.design.caseworkers;
+  const caseworkers = design.plan.caseworkers;
   const designEffect = caseworkers ? 1 + (caseworkers.caseload - 1) * caseworkers.icc : 1;
-  return (perControl * (1 + ratio) * designEffect) / (1 - design.design.attrition) / groupShare;
+  return (perControl * (1 + ratio) * designEffect) / (1 - design.plan.attrition) / groupShare;
 }

@@ -21,7 +21,7 @@ export function commissionerPlan(
   controlRatesPerYear: Readonly<Record<string, number>> = {},
 ): CommissionerOutputs | null {
   if (!design.costs) return null;
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const rateOf = (count: { id: string; ratePerYear: Readonly<Record<string, number>> }) =>
     controlRatesPerYear[count.id] ??
     design.groups.reduce((sum, group) => sum + group.share * count.ratePerYear[group.id], 0);
@@ -51,10 +51,10 @@ export function commissionerPlan(
   }
   return commissionerOutputs({
     costs: design.costs,
-    supportMonths: design.design.followUpMonths,
+    supportMonths: design.plan.followUpMonths,
     treated: sizes.treated,
     total: sizes.total,
-    areas: design.design.sites?.count ?? 1,
+    areas: design.plan.sites?.count ?? 1,
     outcomes,
   });
 }

@@ -64,7 +64,7 @@ export function sizeOverride(treated: number, control: number): string {
  * `['design.size={ treated: 90, control: 240 }']`.
  */
 export function describeParameter(design: Design, path: string): DesignParameter {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const treatedShare = sizes.total > 0 ? sizes.treated / sizes.total : 0.5;
   const sizeOf = (treated: number, control: number) => [sizeOverride(treated, control)];
   const byTotal = (total: number) => {
@@ -85,7 +85,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
       };
     case 'design.size.treated': {
       const controlFor = (treated: number) =>
-        design.design.size.kind === 'fixed'
+        design.plan.size.kind === 'fixed'
           ? sizes.control
           : Math.max(1, Math.round((treated * (1 - treatedShare)) / treatedShare));
       return {
@@ -109,18 +109,18 @@ export function describeParameter(design: Design, path: string): DesignParameter
         overrides: (v) => sizeOf(sizes.treated, v),
       };
     case 'design.sites.count':
-      if (!design.design.sites) throw new Error('the scenario has no sites: add design.sites to vary their number');
+      if (!design.plan.sites) throw new Error('the scenario has no sites: add design.sites to vary their number');
       return {
         path,
         label: 'sites',
-        current: design.design.sites.count,
+        current: design.plan.sites.count,
         min: 2,
         max: 2000,
         ...people,
         overrides: (v) => [`design.sites.count=${v}`],
       };
     case 'design.caseworkers.count': {
-      const caseload = design.design.caseworkers?.caseload ?? design.costs?.caseload;
+      const caseload = design.plan.caseworkers?.caseload ?? design.costs?.caseload;
       if (caseload === undefined)
         throw new Error('the scenario gives no caseload (design.caseworkers or costs.caseload)');
       const controlPerTreated = sizes.treated > 0 ? sizes.control / sizes.treated : 1;
@@ -135,12 +135,12 @@ export function describeParameter(design: Design, path: string): DesignParameter
       };
     }
     case 'design.caseworkers.caseload':
-      if (!design.design.caseworkers)
+      if (!design.plan.caseworkers)
         throw new Error('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
       return {
         path,
         label: 'caseload per caseworker',
-        current: design.design.caseworkers.caseload,
+        current: design.plan.caseworkers.caseload,
         min: 1,
         max: 200,
         ...people,
@@ -150,7 +150,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
       return {
         path,
         label: 'months of follow-up',
-        current: design.design.followUpMonths,
+        current: design.plan.followUpMonths,
         min: 1,
         max: 120,
         integer: true,
@@ -161,7 +161,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
     case 'recruitment.years': {
       const perYear = design.costs?.eligiblePerAreaPerYear;
       if (perYear === undefined) throw new Error('recruitment years need costs.eligiblePerAreaPerYear in the scenario');
-      const areas = design.design.sites?.count ?? 1;
+      const areas = design.plan.sites?.count ?? 1;
       const totalFor = (years: number) => Math.max(4, Math.round(years * perYear * areas));
       return {
         path,

@@ -172,7 +172,7 @@ function startFromFormula(
       ?.controlFollowUp;
   const total = analyticTotal(design, target, power, cohortRate);
   if (total === null || parameter.current === null) return null;
-  const currentTotal = armSizes(design.design.size).total;
+  const currentTotal = armSizes(design.plan.size).total;
   if (!(currentTotal > 0)) return null;
   switch (parameter.path) {
     case 'design.size.total':

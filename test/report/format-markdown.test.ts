@@ -103,7 +103,7 @@ describe('formatMarkdown for a multi-site design', () => {
     const sites = {
       ...sampleDesign,
       design: {
-        ...sampleDesign.design,
+        ...sampleDesign.plan,
         randomisation: 'cluster' as const,
         sites: { count: 10, rateCV: Math.sqrt(1 / 15) },
       },

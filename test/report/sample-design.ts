@@ -56,7 +56,7 @@ export const sampleDesign: Design = {
       effectDistribution: null,
     },
   ],
-  design: {
+  plan: {
     followUpMonths: 12,
     size: { kind: 'fixed', treated: 45, control: 120 },
     randomisation: 'stratified',

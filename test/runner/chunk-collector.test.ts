@@ -13,13 +13,11 @@ const design = fakeDesign();
 /** Cuts [0, total) at the given points into chunks, each with the fake engine's tally. */
 function chunksOf(total: number, cuts: number[]): { fromTrial: number; toTrial: number; tally: RunTally }[] {
   const edges = [...new Set([0, ...cuts.map((cut) => cut % total), total])].sort((a, b) => a - b);
-  return edges
-    .slice(1)
-    .map((toTrial, i) => ({
-      fromTrial: edges[i],
-      toTrial,
-      tally: simulateBlock(design, edges[i], toTrial, { withNull: true }),
-    }));
+  return edges.slice(1).map((toTrial, i) => ({
+    fromTrial: edges[i],
+    toTrial,
+    tally: simulateBlock(design, edges[i], toTrial, { withNull: true }),
+  }));
 }
 
 describe('ChunkCollector', () => {

@@ -28,7 +28,7 @@ describe('built-in scenarios', () => {
 
   test('milton-keynes is the seed trial: 45 treated (20 + 25 by age), 120 controls, the reported effects', async () => {
     const { design } = await loadDesign('milton-keynes');
-    expect(armSizes(design.design.size)).toEqual({ treated: 45, control: 120, total: 165 });
+    expect(armSizes(design.plan.size)).toEqual({ treated: 45, control: 120, total: 165 });
     const byId = new Map(design.outcomes.map((outcome) => [outcome.id, outcome]));
     expect((byId.get('crime') as CountOutcome).rateRatio).toEqual({ youth: 0.46, adult: 0.46 });
     expect((byId.get('knife') as CountOutcome).rateRatio).toEqual({ youth: 0.41, adult: 0.602 });
@@ -44,16 +44,16 @@ describe('built-in scenarios', () => {
 
   test('the scale-up is cluster randomised over 10 sites with caseworkers of caseload 22 and the 0.84 planning effect', async () => {
     const { design } = await loadDesign('milton-keynes-scale-up');
-    expect(design.design.randomisation).toBe('cluster');
-    expect(design.design.sites?.count).toBe(10);
-    expect(design.design.caseworkers).toEqual({ caseload: 22, icc: 0.02 });
+    expect(design.plan.randomisation).toBe('cluster');
+    expect(design.plan.sites?.count).toBe(10);
+    expect(design.plan.caseworkers).toEqual({ caseload: 22, icc: 0.02 });
     expect((design.outcomes[0] as CountOutcome).rateRatio.youth).toBe(0.84);
   });
 
   test('bench-ref is the REF workload of the bench README', async () => {
     const { design } = await loadDesign('bench-ref');
     expect(design.propensityDispersion).toBe(1.25);
-    expect(design.design.size).toEqual({ kind: 'fixed', treated: 1000, control: 1000 });
+    expect(design.plan.size).toEqual({ kind: 'fixed', treated: 1000, control: 1000 });
     expect(design.outcomes.map((outcome) => outcome.analysis)).toEqual(['quasi-poisson', 'two-proportion-z']);
     expect(design.simulation).toMatchObject({ trials: 10000, seed: 1 });
   });

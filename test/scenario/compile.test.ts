@@ -23,7 +23,7 @@ describe('compileScenario', () => {
     const knife = design.outcomes[0] as CountOutcome;
     expect(knife.ratePerYear).toEqual({ youth: 0.6, adult: 0.6 });
     expect(knife.rateRatio).toEqual({ youth: 0.4, adult: 0.6 });
-    expect(design.design.engagement).toEqual({ youth: DEFAULTS.engagement, adult: DEFAULTS.engagement });
+    expect(design.plan.engagement).toEqual({ youth: DEFAULTS.engagement, adult: DEFAULTS.engagement });
   });
 
   test('fills every default of a minimal scenario from defaults.ts', () => {
@@ -45,7 +45,7 @@ describe('compileScenario', () => {
       rateRatio: { all: DEFAULTS.ratio },
       effectDistribution: null,
     });
-    expect(design.design).toEqual({
+    expect(design.plan).toEqual({
       followUpMonths: 12,
       size: { kind: 'fixed', treated: 10, control: 20 },
       randomisation: DEFAULTS.randomisation,
@@ -72,8 +72,8 @@ describe('compileScenario', () => {
     const design = compile(
       `outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 6, size: { total: 40 }, randomisation: stratified }\n`,
     );
-    expect(design.design.strata).toEqual(['group']);
-    expect(design.design.size).toEqual({ kind: 'ratio', total: 40, treatedShare: 0.5 });
+    expect(design.plan.strata).toEqual(['group']);
+    expect(design.plan.size).toEqual({ kind: 'ratio', total: 40, treatedShare: 0.5 });
   });
 
   test('only outcomes marked primary are primary when any is marked', () => {
@@ -111,7 +111,7 @@ describe('compileScenario', () => {
     const design = compile(
       `outcomes: [ { id: x, kind: count, ratePerYear: 1 } ]\ndesign: { followUpMonths: 12, size: { total: 165, treated: 45 } }\n`,
     );
-    expect(design.design.size).toEqual({ kind: 'fixed', treated: 45, control: 120 });
+    expect(design.plan.size).toEqual({ kind: 'fixed', treated: 45, control: 120 });
   });
 
   test('a site icc becomes the rate CV of the site multiplier; a given rateCV is kept', () => {
@@ -121,9 +121,9 @@ describe('compileScenario', () => {
     const withIcc = compile(text('{ count: 8, icc: 0.05 }'));
     // control mean count over 6 months m = (0.4 × 2 + 0.6 × 1) × 0.5 = 0.7, no propensity (d = 0):
     // v = 0.05 · (1/0.7) / (1 − 0.05) = 0.0751880, CV = √v = 0.2742042
-    expect(withIcc.design.sites?.count).toBe(8);
-    expect(withIcc.design.sites?.rateCV).toBeCloseTo(0.2742042, 6);
-    expect(compile(text('{ count: 8, rateCV: 0.3 }')).design.sites).toEqual({ count: 8, rateCV: 0.3 });
+    expect(withIcc.plan.sites?.count).toBe(8);
+    expect(withIcc.plan.sites?.rateCV).toBeCloseTo(0.2742042, 6);
+    expect(compile(text('{ count: 8, rateCV: 0.3 }')).plan.sites).toEqual({ count: 8, rateCV: 0.3 });
   });
 
   test('the Design is deeply frozen plain data that survives structuredClone unchanged', () => {
@@ -134,7 +134,7 @@ describe('compileScenario', () => {
     expect(Object.isFrozen((design.outcomes[0] as CountOutcome).ratePerYear)).toBe(true);
     expect(Object.isFrozen(design.pilot?.estimates)).toBe(true);
     expect(() => {
-      (design.design.engagement as Record<string, number>).youth = 0;
+      (design.plan.engagement as Record<string, number>).youth = 0;
     }).toThrow(TypeError);
     expect(structuredClone(design)).toEqual(design);
     expect(JSON.parse(JSON.stringify(design))).toEqual(design);

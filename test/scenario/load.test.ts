@@ -57,7 +57,7 @@ describe('loading scenario files', () => {
   test('a JSON scenario loads (JSON is YAML)', async () => {
     const { design } = await loadDesign(join(GOOD, 'json-scenario.json'));
     expect(design.name).toBe('json-scenario');
-    expect(design.design.size).toEqual({ kind: 'ratio', total: 300, treatedShare: 1 / 3 });
+    expect(design.plan.size).toEqual({ kind: 'ratio', total: 300, treatedShare: 1 / 3 });
   });
 
   test('the DESIGN.md §3 example (contract field names) loads as written', async () => {

@@ -120,7 +120,7 @@ describe('overrides through loadDesign', () => {
       'design.size={ total: 400, allocation: "1:1" }',
     ]);
     expect((design.outcomes[1] as CountOutcome).rateRatio).toEqual({ youth: 0.41, adult: 0.8 });
-    expect(design.design.size).toEqual({ kind: 'ratio', total: 400, treatedShare: 0.5 });
+    expect(design.plan.size).toEqual({ kind: 'ratio', total: 400, treatedShare: 0.5 });
   });
 
   test('an invalid overridden value is checked like the file, and says it came from --set', async () => {

@@ -13,35 +13,35 @@ async function at(scenario: string, path: string, value: number, sets: string[] 
 describe('describeParameter', () => {
   it('scales a fixed { treated, control } size keeping its ratio (milton-keynes 45:120)', async () => {
     const design = await at('milton-keynes', 'design.size.total', 330);
-    expect(armSizes(design.design.size)).toEqual({ treated: 90, control: 240, total: 330 });
+    expect(armSizes(design.plan.size)).toEqual({ treated: 90, control: 240, total: 330 });
   });
 
   it('keeps a ratio allocation for the total', async () => {
     const design = await at('milton-keynes-scale-up', 'design.size.total', 801);
-    expect(armSizes(design.design.size)).toEqual({ treated: 401, control: 400, total: 801 });
+    expect(armSizes(design.plan.size)).toEqual({ treated: 401, control: 400, total: 801 });
   });
 
   it('varies the treated arm keeping a fixed control arm', async () => {
     const design = await at('milton-keynes', 'design.size.treated', 200);
-    expect(armSizes(design.design.size)).toEqual({ treated: 200, control: 120, total: 320 });
+    expect(armSizes(design.plan.size)).toEqual({ treated: 200, control: 120, total: 320 });
   });
 
   it('turns caseworkers into treated people at the caseload, keeping the control ratio', async () => {
     const design = await at('milton-keynes', 'design.caseworkers.count', 4);
     // caseload 22 → 88 treated; control 88 × 120/45 = 234.67 → 235
-    expect(armSizes(design.design.size)).toEqual({ treated: 88, control: 235, total: 323 });
+    expect(armSizes(design.plan.size)).toEqual({ treated: 88, control: 235, total: 323 });
   });
 
   it('turns recruitment years into people from the eligible per area per year and the sites', async () => {
     const design = await at('milton-keynes-scale-up', 'recruitment.years', 1.5);
     // 1.5 years × 80 per area-year × 10 sites = 1200 people, 1:1
-    expect(armSizes(design.design.size).total).toBe(1200);
+    expect(armSizes(design.plan.size).total).toBe(1200);
   });
 
   it('sets plain fields directly: sites, follow-up, caseload', async () => {
-    expect((await at('milton-keynes-scale-up', 'design.sites.count', 14)).design.sites!.count).toBe(14);
-    expect((await at('milton-keynes', 'design.followUpMonths', 18)).design.followUpMonths).toBe(18);
-    expect((await at('milton-keynes', 'design.caseworkers.caseload', 15)).design.caseworkers!.caseload).toBe(15);
+    expect((await at('milton-keynes-scale-up', 'design.sites.count', 14)).plan.sites!.count).toBe(14);
+    expect((await at('milton-keynes', 'design.followUpMonths', 18)).plan.followUpMonths).toBe(18);
+    expect((await at('milton-keynes', 'design.caseworkers.caseload', 15)).plan.caseworkers!.caseload).toBe(15);
   });
 
   it('says why a parameter the scenario lacks cannot be varied', async () => {

@@ -27,7 +27,7 @@ export function oneGroupDesign(options: {
       permutations: options.permutations ?? 199,
     },
     simulation: { trials: 1000, seed: options.seed ?? 11 },
-    design: {
+    plan: {
       followUpMonths: options.followUpMonths ?? 12,
       size: { kind: 'fixed', treated: options.treated, control: options.control },
       randomisation: 'complete',

@@ -113,7 +113,7 @@ async function curveIn(
     onValue: (run) => {
       session.addPoints(pointsOf(run).filter(shown));
       if (session.mode.progress !== 'lines') return;
-      const sizes = armSizes(run.design.design.size);
+      const sizes = armSizes(run.design.plan.size);
       process.stderr.write(
         `curve: ${range.path}=${run.value} (${sizes.treated} treated, ${sizes.control} control): ${run.tally.trials} trials\n`,
       );

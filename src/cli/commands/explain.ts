@@ -105,7 +105,7 @@ function pickOutcome(design: Design, id: string | undefined): number {
 
 /** The two sizes compared: pilot and planned, or as written and scaled up. */
 function panelSizes(design: Design, scale: number): { label: string; treated: number; control: number }[] {
-  const written = armSizes(design.design.size);
+  const written = armSizes(design.plan.size);
   if (design.pilot) {
     return [
       { label: 'Pilot', treated: design.pilot.treated, control: design.pilot.control },
@@ -123,7 +123,7 @@ function panelSizes(design: Design, scale: number): { label: string; treated: nu
 }
 
 function panelOf(design: Design, label: string, tally: Parameters<typeof diagnose>[1], k: number): ExplainPanel {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const result = diagnose(design, tally, contextFor(design).statedLogTruth).results[k];
   return {
     label,

@@ -275,7 +275,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
   const runner = openTrialRunner({ threads });
   const signal = interrupt.signal;
   let dashboard: CurveDashboardHandle | null = null;
-  // Keyed by the design's `design` section, which the searches' reseeding (a shallow copy) keeps.
+  // Keyed by the design's `plan` section, which the searches' reseeding (a shallow copy) keeps.
   const labels = new WeakMap<object, string>();
   const runOn = async (design: Design, label: string, runOptions: RunOptions) => {
     if (!dashboard) return runner.run(design, runOptions);
@@ -284,7 +284,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     return runner.run(design, { ...runOptions, onProgress: (progress) => live.update(progress) });
   };
   const searchRange: RunRange = async (design, fromTrial, toTrial) => {
-    const label = labels.get(design.design) ?? 'the next point of the search';
+    const label = labels.get(design.plan) ?? 'the next point of the search';
     const result = await runOn(design, fromTrial > 0 ? `${label} (trials ${fromTrial + 1}–${toTrial})` : label, {
       withNull: false,
       signal,
@@ -293,7 +293,7 @@ export async function startPlanning(scenario: string, options: SimulationOptions
     return { tally: result.tally, complete: result.complete };
   };
   const labelDesign = (design: Design, label: string) => {
-    labels.set(design.design, label);
+    labels.set(design.plan, label);
     return design;
   };
   const failDashboard = async () => {
@@ -422,7 +422,7 @@ export function formatPlanning(
     case 'markdown':
       return `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
     case 'table': {
-      const sizes = armSizes(design.design.size);
+      const sizes = armSizes(design.plan.size);
       const at = atAnswer
         ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
         : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;

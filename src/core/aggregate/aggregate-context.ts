@@ -104,7 +104,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
   if (!support.ok) throw new Error(`the aggregate engine cannot simulate this design exactly: ${support.reason}`);
   const constants = modelConstants(design);
   const layout = layOutCells(design);
-  const years = design.design.followUpMonths / 12;
+  const years = design.plan.followUpMonths / 12;
   const sources: Source[] = [];
   const sourceOf = new Map<number, number>();
   const addSource = (k: number): number => {

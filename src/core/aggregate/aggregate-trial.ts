@@ -87,7 +87,7 @@ export function simulateAggregateTrial(
   // As the per-person model, the paired null run is the sharp null: caseworkers change nothing.
   const caseloads =
     context.caseworkerVariance > 0 && !nullRun
-      ? dealCaseloads(layout, context.treated, design.design.caseworkers!.caseload)
+      ? dealCaseloads(layout, context.treated, design.plan.caseworkers!.caseload)
       : null;
   let caseworkerMultiplier: Float64Array | null = null;
   if (caseloads !== null) {
@@ -164,7 +164,7 @@ function drawPeople(
 ): void {
   if (people === 0) return;
   const { layout, sources, histograms } = context;
-  const attrition = context.trial.design.design.attrition;
+  const attrition = context.trial.design.plan.attrition;
   const g = layout.cellGroup[c];
   const engaged = arm === 1 ? drawBinomial(rng, people, context.engagement[g]) : 0;
   const slot = (arm * layout.groupCount + g) * layout.unitCount + layout.cellUnit[c];

@@ -51,7 +51,7 @@ export function layOutCells(design: Design): CellLayout {
       site[i] = i % siteCount;
     }
   }
-  const randomisation = design.design.randomisation;
+  const randomisation = design.plan.randomisation;
   let unitOf: (i: number) => number = () => 0;
   let unitCount = 1;
   let strata: CellLayout['strata'] = null;

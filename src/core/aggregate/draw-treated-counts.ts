@@ -27,9 +27,9 @@ import type { CellLayout } from './cell-layout.js';
  * @example complete, 45 treated of cells [73, 92] → e.g. [20, 25]: always summing to 45
  */
 export function drawTreatedCounts(design: Design, layout: CellLayout, rng: Rng, treated: Float64Array): void {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const cells = layout.cellSize.length;
-  switch (design.design.randomisation) {
+  switch (design.plan.randomisation) {
     case 'simple': {
       const share = assignmentShare(design);
       for (let c = 0; c < cells; c++) treated[c] = drawBinomial(rng, layout.cellSize[c], share);
@@ -69,7 +69,7 @@ export function drawTreatedCounts(design: Design, layout: CellLayout, rng: Rng, 
  * @example { kind: 'ratio', total: 101, treatedShare: 0.5 } → 0.5 (not 51/101)
  */
 export function assignmentShare(design: Design): number {
-  const size = design.design.size;
+  const size = design.plan.size;
   if (size.kind === 'ratio') return size.treatedShare;
   const { treated, total } = armSizes(size);
   return total > 0 ? treated / total : 0;

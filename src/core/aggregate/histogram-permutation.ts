@@ -73,11 +73,11 @@ export function testByHistogramPermutation(
 type Redraw = (drawn: { n: number; total: number }) => void;
 
 function redrawer(design: Design, layout: CellLayout, histograms: readonly Histogram[], rng: Rng): Redraw {
-  const sizes = armSizes(design.design.size);
+  const sizes = armSizes(design.plan.size);
   const share = assignmentShare(design);
   const analysed = Float64Array.from(histograms, people);
   const samplers = histograms.map((histogram) => new TotalSampler(histogram));
-  switch (design.design.randomisation) {
+  switch (design.plan.randomisation) {
     case 'simple':
       return (drawn) => {
         drawn.n = 0;

@@ -24,11 +24,11 @@ export type AssignmentPlan =
  * @example MK (stratified by group, 45 of 165) → { kind: 'stratified', treated: 45, cells by group }
  */
 export function planAssignment(design: Design, cohort: Cohort): AssignmentPlan {
-  const size = design.design.size;
+  const size = design.plan.size;
   const { treated, total } = armSizes(size);
   // A ratio design states its share; a fixed one implies it.
   const share = size.kind === 'ratio' ? size.treatedShare : total > 0 ? treated / total : 0;
-  switch (design.design.randomisation) {
+  switch (design.plan.randomisation) {
     case 'simple':
       return { kind: 'simple', size: cohort.size, probability: share };
     case 'complete':

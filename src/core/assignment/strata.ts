@@ -27,7 +27,7 @@ export interface StrataCells {
  *   cellSizes [2, 1, 2], cellStratum [0, 0, 1], stratumSizes [3, 2]
  */
 export function formStrata(design: Design, cohort: Cohort): StrataCells {
-  const { strata, blockSize } = design.design;
+  const { strata, blockSize } = design.plan;
   const byGroup = strata.includes('group');
   const bySite = strata.includes('site');
   const siteCount = cohort.siteMultiplier.length;

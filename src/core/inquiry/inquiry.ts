@@ -69,7 +69,7 @@ export interface Inquiry {
 export function prepareInquiry(design: Design): Inquiry {
   const constants = modelConstants(design);
   const selected = integrateSelectedPopulation(design);
-  const years = design.design.followUpMonths / 12;
+  const years = design.plan.followUpMonths / 12;
   const indexOf = new Map(design.outcomes.map((o, k) => [o.id, k]));
   const groupIndex = (id: string | null): number => (id === null ? -1 : design.groups.findIndex((g) => g.id === id));
   const caseworkerRule = meanOneGammaRule(constants.caseworkerVariance, FINE_GAMMA_RULE);

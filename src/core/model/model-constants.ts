@@ -67,8 +67,8 @@ export function modelConstants(design: Design): ModelConstants {
 }
 
 function computeConstants(design: Design): ModelConstants {
-  const { total } = armSizes(design.design.size);
-  const sites = design.design.sites;
+  const { total } = armSizes(design.plan.size);
+  const sites = design.plan.sites;
   const siteVariance = sites === null ? 0 : sites.rateCV * sites.rateCV;
   const dispersion = design.propensityDispersion;
   const indexOf = new Map(design.outcomes.map((o, k) => [o.id, k]));
@@ -94,7 +94,7 @@ function computeConstants(design: Design): ModelConstants {
     groupRates,
     noiseVariance: Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0)),
     source,
-    engagement: Float64Array.from(design.groups, (g) => design.design.engagement[g.id]),
+    engagement: Float64Array.from(design.groups, (g) => design.plan.engagement[g.id]),
     caseworkerVariance: caseworkerVarianceOf(design),
     shared: sharedArrays(groupCounts, siteCount, total),
   };
@@ -155,7 +155,7 @@ function siteAdjustedHazard(prevalence: number, dispersion: number, siteVariance
  * v = ICC/(1 − ICC).
  */
 function caseworkerVarianceOf(design: Design): number {
-  const caseworkers = design.design.caseworkers;
+  const caseworkers = design.plan.caseworkers;
   if (caseworkers === null || !(caseworkers.icc > 0)) return 0;
   const counts = design.outcomes.filter((o): o is CountOutcome => o.kind === 'count');
   const outcome = counts.find((o) => o.primary) ?? counts[0];
@@ -171,7 +171,7 @@ function caseworkerVarianceOf(design: Design): number {
       multiplier +=
         population.weight[n] * population.propensity[n] * population.site[n] * (noise === null ? 1 : noise[n]);
     }
-    meanCount += group.share * outcome.ratePerYear[group.id] * multiplier * (design.design.followUpMonths / 12);
+    meanCount += group.share * outcome.ratePerYear[group.id] * multiplier * (design.plan.followUpMonths / 12);
   });
   const dispersion = (1 + design.propensityDispersion) * (1 + outcome.dispersion) - 1;
   return caseworkerVariance(caseworkers.icc, meanCount, dispersion);

@@ -56,10 +56,10 @@ export function drawOutcomes(
   const constants = modelConstants(design);
   const size = cohort.size;
   const observed =
-    design.design.attrition > 0 ? drawObserved(size, design.design.attrition, rng) : constants.shared.observed;
+    design.plan.attrition > 0 ? drawObserved(size, design.plan.attrition, rng) : constants.shared.observed;
   const engaged = new Uint8Array(size);
   drawEngagement(treated, cohort.group, constants.engagement, engaged, rng);
-  const caseworkers = design.design.caseworkers;
+  const caseworkers = design.plan.caseworkers;
   let caseworker: Int32Array;
   let personMultiplier: Float64Array | null = null;
   if (caseworkers === null) {
@@ -125,7 +125,7 @@ function drawCounts(context: DrawContext, k: number, ratio: readonly number[]): 
   const { cohort, engaged, personMultiplier, rng } = context;
   const { group, propensity, site, siteMultiplier } = cohort;
   const noise = cohort.outcomeNoise[k];
-  const years = context.design.design.followUpMonths / 12;
+  const years = context.design.plan.followUpMonths / 12;
   const base = Float64Array.from(context.constants.groupRates[k], (rate) => rate * years);
   const engagedBase = Float64Array.from(base, (mean, g) => mean * ratio[g]);
   const values = new Float64Array(cohort.size);

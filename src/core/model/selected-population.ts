@@ -56,7 +56,7 @@ const NEGLIGIBLE_WEIGHT = 1e-16;
 
 function integrateGroups(design: Design): SelectedGroup[] {
   const plan = compileSelection(design);
-  const siteCV = design.design.sites?.rateCV ?? 0;
+  const siteCV = design.plan.sites?.rateCV ?? 0;
   const siteRule = meanOneGammaRule(siteCV * siteCV, COARSE_GAMMA_RULE);
   const noiseRules: QuadratureRule[] =
     plan === null

@@ -30,7 +30,7 @@ function peopleOf(design: Design): { site: Uint16Array; cellOf: Int32Array } {
     priorCounts: null,
   };
   const unit =
-    design.design.randomisation === 'stratified' ? formStrata(design, skeleton).cell : new Int32Array(constants.total);
+    design.plan.randomisation === 'stratified' ? formStrata(design, skeleton).cell : new Int32Array(constants.total);
   const layout = layOutCells(design);
   const cellOf = Int32Array.from(group, (g, i) => {
     for (let c = 0; c < layout.cellSize.length; c++) {
@@ -68,7 +68,7 @@ ${designYaml}`,
       );
       const layout = layOutCells(design);
       const { site, cellOf } = peopleOf(design);
-      const caseload = design.design.caseworkers!.caseload;
+      const caseload = design.plan.caseworkers!.caseload;
       for (let draw = 0; draw < 30; draw++) {
         const rng = trialStream(9, draw);
         const share = rng.next();

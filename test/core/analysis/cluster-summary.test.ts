@@ -83,7 +83,7 @@ function clusterNullDesign(): Design {
     outcomes: [countOn('summary', 1, 1, 'cluster-summary'), countOn('person', 1, 1, 'negative-binomial')],
     seed: 20261126,
   });
-  return { ...base, design: { ...base.design, randomisation: 'cluster', sites: { count: 12, rateCV: 0.3 } } };
+  return { ...base, plan: { ...base.plan, randomisation: 'cluster', sites: { count: 12, rateCV: 0.3 } } };
 }
 
 describe('cluster-summary under cluster randomisation', () => {

@@ -69,7 +69,7 @@ export function makeDesign(overrides: Partial<Omit<Design, 'design'>> & { design
     analysis: { alpha: 0.05, sides: 'two', multiplicity: 'holm', adjustForPrior: false, permutations: 200 },
     simulation: { trials: 100, seed: 1 },
     ...rest,
-    design: {
+    plan: {
       followUpMonths: 12,
       size: { kind: 'fixed', treated: 45, control: 120 },
       randomisation: 'stratified',
