@@ -37,14 +37,16 @@ export function collectCountPatterns(extract: Extract, ownOutcomes: readonly num
   const weight: number[] = [];
   const totals: number[] = [];
   const personTotals = new Float64Array(blocks);
+  const outcomeCount = extract.outcomes.length;
   for (let i = 0; i < extract.people; i++) {
     personTotals.fill(0);
-    for (let k = 0; k < extract.outcomes.length; k++) {
+    for (let k = 0; k < outcomeCount; k++) {
       const prior = extract.priorCounts === null ? 0 : extract.priorCounts[k][i];
       personTotals[blockOf[k]] += prior + extract.followUpCounts[k][i];
     }
     const personYears = extract.followUpYears[i] + (extract.priorYears === null ? 0 : extract.priorYears[i]);
-    const key = `${extract.group[i]}|${personYears}|${personTotals.join(',')}`;
+    let key = `${extract.group[i]}|${personYears}`;
+    for (let b = 0; b < blocks; b++) key += `,${personTotals[b]}`;
     const found = index.get(key);
     if (found !== undefined) {
       weight[found] += 1;
@@ -54,7 +56,7 @@ export function collectCountPatterns(extract: Extract, ownOutcomes: readonly num
     group.push(extract.group[i]);
     years.push(personYears);
     weight.push(1);
-    totals.push(...personTotals);
+    for (let b = 0; b < blocks; b++) totals.push(personTotals[b]);
   }
   return {
     blocks,

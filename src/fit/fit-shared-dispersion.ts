@@ -2,7 +2,12 @@ import { chiSquareQuantile } from './chi-square-quantile.js';
 import { invertPositiveDefinite } from './cholesky.js';
 import type { CountPatterns } from './count-patterns.js';
 import { findRoot } from './find-root.js';
-import { dispersionScore, negativeBinomialTotalLogLikelihood, totalsCurvature } from './negative-binomial-totals.js';
+import {
+  countSums,
+  dispersionScore,
+  negativeBinomialTotalLogLikelihood,
+  totalsCurvature,
+} from './negative-binomial-totals.js';
 
 /** The shared propensity's dispersion and each group's summed rate, by maximum likelihood. */
 export interface SharedDispersionFit {
@@ -21,88 +26,113 @@ export interface SharedDispersionFit {
 /** Past this α the data are refused as implausible (the scenario language stops at 100). */
 const LARGEST_DISPERSION = 1e4;
 
+/** The profile likelihood at one α: rates, value, and its first two derivatives in α. */
+interface ProfilePoint {
+  readonly dispersion: number;
+  readonly rates: Float64Array;
+  readonly value: number;
+  readonly slope: number;
+  readonly curvature: number;
+}
+
 /**
  * Fits the shared gamma propensity to people's event totals (block 0 of `patterns`): each group's
  * summed rate Λ_g and the common dispersion α, by maximum likelihood (equivalent to R's
  * `MASS::glm.nb(total ~ 0 + group + offset(log(years)))`).
  *
  * Formula in words: for a given α, each Λ_g solves Σ (Y − TΛ)/(1 + αTΛ) = 0 over its group (so
- * Λ_g = ΣY/ΣT when everyone has the same T); α then maximises this profile likelihood, found as
- * the root of its derivative Σ ∂ℓ/∂α in log α. At α = 0 that derivative is ½Σ((Y − μ)² − Y); when
- * it is not positive the maximum is at the Poisson boundary, α = 0. The 95% interval for α holds
- * every α whose profile log-likelihood is within χ²₁(0.95)/2 = 1.92 of the maximum (down to 0 if
- * the Poisson is within it); the errors of log Λ_g come from the inverse observed information in
- * (log Λ, α).
+ * Λ_g = ΣY/ΣT when everyone has the same T); α then maximises this profile likelihood, by Newton's
+ * method in log α on its derivative Σ ∂ℓ/∂α and its curvature ∂²ℓ/∂α² − Σ_g (∂²ℓ/∂ζ_g∂α)²/(∂²ℓ/∂ζ_g²)
+ * (ζ = log Λ), inside a bracket that bisection falls back on. At α = 0 the derivative is
+ * ½Σ((Y − μ)² − Y); when it is not positive the maximum is at the Poisson boundary, α = 0. The
+ * 95% interval for α holds every α whose profile log-likelihood is within χ²₁(0.95)/2 = 1.92 of
+ * the maximum (down to 0 if the Poisson is within it); the errors of log Λ_g come from the inverse
+ * observed information in (log Λ, α).
  * Reference: J. F. Lawless, Can. J. Stat. 15 (1987) 209–225; W. N. Venables & B. D. Ripley,
  * Modern Applied Statistics with S (4th ed., 2002), §7.4 (glm.nb); Y. Pawitan, In All Likelihood
  * (2001), §3.4 (profile-likelihood intervals).
  *
- * @example totals 0, 0, 1, 2, 0, 1, 5, 0, 2, 0 over one year each, one group → Λ = 1.1,
- *   α ≈ 1.2 (R: glm.nb(y ~ 1) gives θ = 1/α; see the test for the exact figures)
+ * @example the 60 people of test/fixtures/extracts/glm-nb.csv → θ = 1/α = 0.96875363, log Λ =
+ *   1.15635704 (youth) and −0.41986615 (adult), as R's glm.nb (see the test)
  */
 export function fitSharedDispersion(patterns: CountPatterns, groupCount: number): SharedDispersionFit {
-  const profile = (dispersion: number) => profileRates(patterns, groupCount, dispersion);
-  const poissonRates = profile(0);
-  const scoreAt = (dispersion: number, rates: Float64Array) => totalScore(patterns, rates, dispersion);
-  let dispersion = 0;
-  if (scoreAt(0, poissonRates) > 0) {
-    let upper = 1;
-    while (scoreAt(upper, profile(upper)) > 0) {
-      upper *= 4;
-      if (upper > LARGEST_DISPERSION)
-        throw new RangeError(`the shared dispersion is beyond ${LARGEST_DISPERSION}: the counts cannot be fitted`);
-    }
-    let lower = upper / 4;
-    while (scoreAt(lower, profile(lower)) <= 0) lower /= 4;
-    const logDispersion = findRoot(
-      (logValue) => scoreAt(Math.exp(logValue), profile(Math.exp(logValue))),
-      Math.log(lower),
-      Math.log(upper),
-      1e-13,
-    );
-    dispersion = Math.exp(logDispersion);
-  }
-  const groupRates = profile(dispersion);
-  const logLikelihood = totalLogLikelihood(patterns, groupRates, dispersion);
-  const dispersionInterval = profileInterval(patterns, dispersion, logLikelihood, profile);
-  const groupLogRateErrors = logRateErrors(patterns, groupCount, groupRates, dispersion);
-  return { dispersion, dispersionInterval, groupRates, groupLogRateErrors, logLikelihood };
+  const members = groupMembers(patterns, groupCount);
+  let maxTotal = 0;
+  for (let p = 0; p < patterns.count; p++) maxTotal = Math.max(maxTotal, patterns.totals[p * patterns.blocks]);
+  const at = (dispersion: number) => profilePoint(patterns, members, dispersion, maxTotal);
+  const poisson = at(0);
+  const best = poisson.slope > 0 ? maximiseProfile(at, poisson) : poisson;
+  const dispersionInterval = profileInterval(at, best);
+  const groupLogRateErrors = logRateErrors(patterns, groupCount, best, maxTotal);
+  return {
+    dispersion: best.dispersion,
+    dispersionInterval,
+    groupRates: best.rates,
+    groupLogRateErrors,
+    logLikelihood: best.value,
+  };
 }
 
-/** Each group's Λ maximising the likelihood at this α (0 for a group without events). */
-function profileRates(patterns: CountPatterns, groupCount: number, dispersion: number): Float64Array {
-  const rates = new Float64Array(groupCount);
-  for (let g = 0; g < groupCount; g++) {
-    let events = 0;
-    let years = 0;
-    let sameYears = true;
-    let firstYears = -1;
-    for (let p = 0; p < patterns.count; p++) {
-      if (patterns.group[p] !== g) continue;
-      events += patterns.weight[p] * patterns.totals[p * patterns.blocks];
-      years += patterns.weight[p] * patterns.years[p];
-      if (firstYears < 0) firstYears = patterns.years[p];
-      else if (patterns.years[p] !== firstYears) sameYears = false;
-    }
-    if (events === 0 || years === 0) continue;
-    const poisson = events / years;
-    rates[g] = sameYears || dispersion === 0 ? poisson : solveGroupRate(patterns, g, dispersion, poisson);
-  }
-  return rates;
+function groupMembers(patterns: CountPatterns, groupCount: number): Int32Array[] {
+  const lists: number[][] = Array.from({ length: groupCount }, () => []);
+  for (let p = 0; p < patterns.count; p++) lists[patterns.group[p]].push(p);
+  return lists.map((list) => Int32Array.from(list));
 }
 
-// The root in ζ = log Λ of Σ w(Y − TΛ)/(1 + αTΛ), decreasing in ζ: Newton steps kept inside a
-// bracket that the signs of the function narrow.
-function solveGroupRate(patterns: CountPatterns, g: number, dispersion: number, start: number): number {
-  let zeta = Math.log(start);
+function profilePoint(
+  patterns: CountPatterns,
+  members: readonly Int32Array[],
+  dispersion: number,
+  maxTotal: number,
+): ProfilePoint {
+  const sums = countSums(dispersion, maxTotal);
+  const rates = new Float64Array(members.length);
+  let value = 0;
+  let slope = 0;
+  let curvature = 0;
+  members.forEach((list, g) => {
+    const rate = groupRate(patterns, list, dispersion);
+    rates[g] = rate;
+    if (rate === 0) return; // a group without events adds log 1 = 0 at its MLE, Λ = 0
+    let zetaZeta = 0;
+    let zetaAlpha = 0;
+    for (const p of list) {
+      const w = patterns.weight[p];
+      const total = patterns.totals[p * patterns.blocks];
+      const mean = patterns.years[p] * rate;
+      value += w * negativeBinomialTotalLogLikelihood(total, patterns.years[p], rate, dispersion, sums);
+      slope += w * dispersionScore(total, mean, dispersion, sums);
+      const second = totalsCurvature(total, mean, dispersion, sums);
+      zetaZeta += w * second.zetaZeta;
+      zetaAlpha += w * second.zetaAlpha;
+      curvature += w * second.alphaAlpha;
+    }
+    curvature -= (zetaAlpha * zetaAlpha) / zetaZeta;
+  });
+  return { dispersion, rates, value, slope, curvature };
+}
+
+// Λ of one group at this α: the root in ζ = log Λ of Σ w(Y − TΛ)/(1 + αTΛ), which falls as ζ
+// rises; Newton steps kept inside the bracket that the signs narrow.
+function groupRate(patterns: CountPatterns, list: Int32Array, dispersion: number): number {
+  let events = 0;
+  let years = 0;
+  let sameYears = true;
+  for (const p of list) {
+    events += patterns.weight[p] * patterns.totals[p * patterns.blocks];
+    years += patterns.weight[p] * patterns.years[p];
+    if (patterns.years[p] !== patterns.years[list[0]]) sameYears = false;
+  }
+  if (events === 0 || years === 0) return 0;
+  if (sameYears || dispersion === 0) return events / years;
+  let zeta = Math.log(events / years);
   let low = -Infinity;
   let high = Infinity;
   for (let iteration = 0; iteration < 200; iteration++) {
     const rate = Math.exp(zeta);
     let value = 0;
     let slope = 0;
-    for (let p = 0; p < patterns.count; p++) {
-      if (patterns.group[p] !== g) continue;
+    for (const p of list) {
       const total = patterns.totals[p * patterns.blocks];
       const mean = patterns.years[p] * rate;
       const denominator = 1 + dispersion * mean;
@@ -112,69 +142,67 @@ function solveGroupRate(patterns: CountPatterns, g: number, dispersion: number, 
     if (value > 0) low = zeta;
     else high = zeta;
     let next = zeta - value / slope;
-    if (!(next > low && next < high)) next = Number.isFinite(low) && Number.isFinite(high) ? (low + high) / 2 : zeta + Math.sign(value);
+    if (!(next > low && next < high))
+      next = Number.isFinite(low) && Number.isFinite(high) ? (low + high) / 2 : zeta + Math.sign(value);
     if (Math.abs(next - zeta) < 1e-14) return Math.exp(next);
     zeta = next;
   }
   return Math.exp(zeta);
 }
 
-function totalScore(patterns: CountPatterns, rates: Float64Array, dispersion: number): number {
-  let score = 0;
-  for (let p = 0; p < patterns.count; p++) {
-    const mean = patterns.years[p] * rates[patterns.group[p]];
-    score += patterns.weight[p] * dispersionScore(patterns.totals[p * patterns.blocks], mean, dispersion);
+// Newton's method in τ = log α on the profile's slope (dℓ/dτ = α·slope), inside a bracket
+// [low, high] with a positive slope at low and a negative one at high.
+function maximiseProfile(at: (dispersion: number) => ProfilePoint, poisson: ProfilePoint): ProfilePoint {
+  let low = -Infinity;
+  let high = Infinity;
+  let point = at(1);
+  for (let iteration = 0; iteration < 300; iteration++) {
+    const tau = Math.log(point.dispersion);
+    if (point.slope > 0) low = tau;
+    else high = tau;
+    const first = point.dispersion * point.slope;
+    const second = point.dispersion * point.dispersion * point.curvature + first;
+    let next = second < 0 ? tau - first / second : tau + Math.sign(first);
+    if (!(next > low && next < high)) {
+      if (Number.isFinite(low) && Number.isFinite(high)) next = (low + high) / 2;
+      else next = Number.isFinite(low) ? low + 2 : high - 2;
+    }
+    if (next > Math.log(LARGEST_DISPERSION))
+      throw new RangeError(`the shared dispersion is beyond ${LARGEST_DISPERSION}: the counts cannot be fitted`);
+    if (Math.abs(next - tau) < 1e-12) return at(Math.exp(next));
+    // Far below any plausible α the likelihood is flat: the maximum is at the Poisson boundary.
+    if (next < Math.log(1e-10)) return poisson;
+    point = at(Math.exp(next));
   }
-  return score;
+  return point;
 }
 
-/** Σ over people of ℓ (see negative-binomial-totals.ts) at these rates and α. */
-export function totalLogLikelihood(patterns: CountPatterns, rates: Float64Array, dispersion: number): number {
-  let sum = 0;
-  for (let p = 0; p < patterns.count; p++) {
-    const rate = rates[patterns.group[p]];
-    const total = patterns.totals[p * patterns.blocks];
-    if (rate === 0) continue; // a group without events adds log 1 = 0 at its MLE, Λ = 0
-    sum += patterns.weight[p] * negativeBinomialTotalLogLikelihood(total, patterns.years[p], rate, dispersion);
-  }
-  return sum;
-}
-
-function profileInterval(
-  patterns: CountPatterns,
-  dispersion: number,
-  maximum: number,
-  profile: (dispersion: number) => Float64Array,
-): readonly [number, number] {
-  const drop = chiSquareQuantile(0.95, 1) / 2;
-  const gap = (value: number) => totalLogLikelihood(patterns, profile(value), value) - (maximum - drop);
-  let lowerEnd = 0;
-  if (dispersion > 0 && gap(0) < 0) lowerEnd = findRoot(gap, 0, dispersion, 1e-12 * dispersion);
-  // gap is positive at the maximum and falls past it; double until it is negative.
-  const from = Math.max(dispersion, 1e-12);
-  let upper = Math.max(dispersion, 1e-3) * 2;
+function profileInterval(at: (dispersion: number) => ProfilePoint, best: ProfilePoint): readonly [number, number] {
+  const target = best.value - chiSquareQuantile(0.95, 1) / 2;
+  const gap = (dispersion: number) => at(dispersion).value - target;
+  const alpha = best.dispersion;
+  const lower = alpha === 0 || gap(0) >= 0 ? 0 : findRoot(gap, 0, alpha, 1e-12 * alpha);
+  let upper = Math.max(alpha, 1e-3) * 2;
   while (gap(upper) > 0) {
     upper *= 2;
-    if (upper > LARGEST_DISPERSION) return [lowerEnd, Infinity];
+    if (upper > LARGEST_DISPERSION) return [lower, Infinity];
   }
-  const upperEnd = Math.exp(findRoot((logValue) => gap(Math.exp(logValue)), Math.log(from), Math.log(upper), 1e-12));
-  return [lowerEnd, upperEnd];
+  const from = Math.log(Math.max(alpha, upper / 1e12));
+  return [lower, Math.exp(findRoot((tau) => gap(Math.exp(tau)), from, Math.log(upper), 1e-12))];
 }
 
-function logRateErrors(
-  patterns: CountPatterns,
-  groupCount: number,
-  rates: Float64Array,
-  dispersion: number,
-): Float64Array {
+function logRateErrors(patterns: CountPatterns, groupCount: number, best: ProfilePoint, maxTotal: number): Float64Array {
   // Information in (ζ_1 … ζ_G, α); α is left out at the Poisson boundary.
+  const { rates, dispersion } = best;
   const withDispersion = dispersion > 0;
   const n = groupCount + (withDispersion ? 1 : 0);
+  const sums = countSums(dispersion, maxTotal);
   const information = new Float64Array(n * n);
   for (let p = 0; p < patterns.count; p++) {
     const g = patterns.group[p];
     if (rates[g] === 0) continue;
-    const curvature = totalsCurvature(patterns.totals[p * patterns.blocks], patterns.years[p] * rates[g], dispersion);
+    const total = patterns.totals[p * patterns.blocks];
+    const curvature = totalsCurvature(total, patterns.years[p] * rates[g], dispersion, sums);
     const w = patterns.weight[p];
     information[g * n + g] -= w * curvature.zetaZeta;
     if (withDispersion) {

@@ -27,6 +27,8 @@ export interface LogScaleRule {
   logIntegral: number;
   /** The nodes s_j. */
   readonly nodes: Float64Array;
+  /** e^(s_j), the propensity at each node. */
+  readonly exps: Float64Array;
   /** log(w_j) + h(s_j): each node's share of the integral, on the log scale. */
   readonly logMass: Float64Array;
   /**
@@ -37,15 +39,19 @@ export interface LogScaleRule {
   tailMeanS: number;
 }
 
-const POINTS_PER_PANEL = 10;
+const POINTS_PER_PANEL = 12;
 const MAX_PANELS_PER_SIDE = 24;
-/** The integrand is followed until it is this many units of log below its peak (e^-45 ≈ 3e-20). */
-const LOG_DROP = 45;
+/** The integrand is followed until it is this many units of log below its peak (e^-36 ≈ 2e-16). */
+const LOG_DROP = 36;
 /** Relative error allowed in the tail's closed form. */
 const TAIL_ACCURACY = 1e-14;
-/** Left of where eˢ·(r + Σ q_d·M_d/b_d) is below this, h is c·s plus a smooth, vanishing correction. */
+/** Left of where eˢ·(r + Σ q_d·M_d/b_d) is below 1, panels may be up to 8 wide; below 0.01, any width. */
+const MODERATE = 1;
 const FLAT = 1e-2;
-const FIRST_WIDTH_IN_SIGMAS = 2;
+/** Widest panel where eˢ matters, and in the moderate region. */
+const NEAR_WIDTH = 2;
+const MODERATE_WIDTH = 8;
+const FIRST_WIDTH_IN_SIGMAS = 4;
 const RULE = gaussLegendreNodes(POINTS_PER_PANEL);
 const LOG_WEIGHTS = Float64Array.from(RULE.weights, Math.log);
 
@@ -56,6 +62,7 @@ export function createLogScaleRule(): LogScaleRule {
     count: 0,
     logIntegral: 0,
     nodes: new Float64Array(size),
+    exps: new Float64Array(size),
     logMass: new Float64Array(size),
     tailLogMass: -Infinity,
     tailMeanS: 0,
@@ -67,12 +74,14 @@ export function createLogScaleRule(): LogScaleRule {
  * expectations over the posterior of s (gradients of the log-likelihood are such expectations).
  *
  * Formula in words: find the peak s* of the concave h by safeguarded Newton on h′, and its
- * scale σ = 1/√(−h″(s*)); lay Gauss–Legendre panels (10 points each) outward from s*, the first
- * min(2σ, 1) wide, doubling up to 1 (the scale on which eˢ changes) and, far left where
- * eˢ·(r + Σ q_d·M_d/b_d) < 0.01 and h is c·s plus a small smooth correction, doubling freely; stop
- * when h is 45 below its peak, or on the left at the point s_L below which
- * h(s) = h(s_L) + c·(s − s_L) to relative accuracy 1e-14, adding that tail in closed form,
- * e^h(s_L)/c. Relative accuracy about 1e-10 or better (checked against mpmath in the tests).
+ * scale σ = 1/√(−h″(s*)); lay Gauss–Legendre panels (12 points each) outward from s*, the first
+ * min(4σ, 2) wide and each next one twice as wide, up to 2 where eˢ·K ≥ 1 (K = r + Σ q_d·M_d/b_d;
+ * eˢ changes on a scale of 1 in s), up to 8 where 0.01 ≤ eˢ·K < 1, and freely further left, where
+ * h is c·s plus a small smooth correction; stop when h is 36 below its peak, or on the left at the
+ * point s_L below which h(s) = h(s_L) + c·(s − s_L) to relative accuracy 1e-14, adding that tail
+ * in closed form, e^h(s_L)/c. About 55 nodes; absolute error in log ∫ below 1e-10 over 3,000
+ * random integrands of the ranges met here (c 0.05–300, b_d 0.01–20, M 0.01–50), and checked
+ * against mpmath in the tests.
  * Reference: P. J. Davis & P. Rabinowitz, Methods of Numerical Integration (1984), §2.7 (composite
  * Gauss rules); the same log-scale device as adaptive Gauss–Hermite quadrature (Q. Liu & D. A.
  * Pierce, Biometrika 81 (1994) 624–629) with panels instead of Hermite nodes, because the left tail
@@ -92,23 +101,25 @@ export function integrateOnLogScale(integrand: LogScaleIntegrand, rule: LogScale
     for (let i = 0; i < POINTS_PER_PANEL; i++) {
       const s = middle + half * RULE.nodes[i];
       rule.nodes[count] = s;
+      rule.exps[count] = Math.exp(s);
       rule.logMass[count] = LOG_WEIGHTS[i] + logHalf + logIntegrand(integrand, s);
       count++;
     }
   };
-  // Panels are at most a unit of s wide wherever eˢ matters (the scale on which eˢ changes),
-  // however flat the peak; far left, where h is c·s plus a vanishing correction, they double.
+  // Panels are at most 2 wide wherever eˢ matters (eˢ changes on a scale of 1 in s), however flat
+  // the peak; further left, where h is c·s plus a shrinking correction, they may widen.
   let scale = integrand.r;
   for (let d = 0; d < integrand.terms; d++) scale += (integrand.q[d] * integrand.m[d]) / integrand.b[d];
   const flatBelow = Math.log(FLAT / scale);
+  const moderateBelow = Math.log(MODERATE / scale);
   const tailFrom = Math.log(TAIL_ACCURACY / scale);
-  const firstWidth = Math.min(FIRST_WIDTH_IN_SIGMAS * sigma, 1);
+  const firstWidth = Math.min(FIRST_WIDTH_IN_SIGMAS * sigma, NEAR_WIDTH);
   let width = firstWidth;
   let edge = peak;
   for (let panel = 0; panel < MAX_PANELS_PER_SIDE; panel++) {
     addPanel(edge, edge + width);
     edge += width;
-    width = Math.min(2 * width, 1);
+    width = Math.min(2 * width, NEAR_WIDTH);
     if (logIntegrand(integrand, edge) < top - LOG_DROP) break;
   }
   width = firstWidth;
@@ -117,7 +128,7 @@ export function integrateOnLogScale(integrand: LogScaleIntegrand, rule: LogScale
   for (let panel = 0; panel < MAX_PANELS_PER_SIDE; panel++) {
     addPanel(edge - width, edge);
     edge -= width;
-    width = edge < flatBelow ? 2 * width : Math.min(2 * width, 1);
+    width = edge < flatBelow ? 2 * width : Math.min(2 * width, edge < moderateBelow ? MODERATE_WIDTH : NEAR_WIDTH);
     const height = logIntegrand(integrand, edge);
     if (height < top - LOG_DROP) break;
     if (edge <= tailFrom || panel === MAX_PANELS_PER_SIDE - 1) {

@@ -51,7 +51,7 @@ export function maximiseNewton(
     let scale = 1;
     let next: SecondOrder | null = null;
     let trial = x;
-    for (let halving = 0; halving < 60; halving++) {
+    for (let halving = 0; halving < 30; halving++) {
       trial = Float64Array.from(x, (value, i) => value + scale * step[i]);
       const candidate = evaluate(trial);
       if (Number.isFinite(candidate.value) && candidate.value >= current.value) {

@@ -22,7 +22,34 @@ const SERIES_BELOW = 0.05;
 const SERIES_TERMS = 16;
 
 /**
- * ℓ for one person (see the file's formula).
+ * The sums over i < Y that the formulas need, tabulated for every Y up to `maxTotal` at one α:
+ * Σ log(1 + αi), Σ i/(1 + αi) and Σ (i/(1 + αi))² (index Y holds the sum over i < Y).
+ *
+ * @example countSums(0.5, 3).logSum // [0, 0, log 1.5, log 1.5 + log 2]
+ */
+export interface CountSums {
+  readonly logSum: Float64Array;
+  readonly inverseSum: Float64Array;
+  readonly inverseSquareSum: Float64Array;
+}
+
+/** Tabulates `CountSums` at α = `dispersion` for totals 0 … maxTotal. */
+export function countSums(dispersion: number, maxTotal: number): CountSums {
+  const logSum = new Float64Array(maxTotal + 1);
+  const inverseSum = new Float64Array(maxTotal + 1);
+  const inverseSquareSum = new Float64Array(maxTotal + 1);
+  for (let y = 1; y <= maxTotal; y++) {
+    const i = y - 1;
+    const term = i / (1 + dispersion * i);
+    logSum[y] = logSum[y - 1] + Math.log1p(dispersion * i);
+    inverseSum[y] = inverseSum[y - 1] + term;
+    inverseSquareSum[y] = inverseSquareSum[y - 1] + term * term;
+  }
+  return { logSum, inverseSum, inverseSquareSum };
+}
+
+/**
+ * ℓ for one person (see the file's formula); `sums` (from `countSums` at the same α) saves the loop.
  *
  * @example negativeBinomialTotalLogLikelihood(3, 2, 0.5, 1.5) // 3·log 0.5 + log 2.5 + log 4 − (3 + ⅔)·log 2.5 ≈ −2.1773
  */
@@ -31,12 +58,14 @@ export function negativeBinomialTotalLogLikelihood(
   years: number,
   ratePerYear: number,
   dispersion: number,
+  sums?: CountSums,
 ): number {
   const mean = years * ratePerYear;
   const rateTerm = total > 0 ? total * Math.log(ratePerYear) : 0;
   if (dispersion === 0) return rateTerm - mean;
   let sum = 0;
-  for (let i = 1; i < total; i++) sum += Math.log1p(dispersion * i);
+  if (sums !== undefined) sum = sums.logSum[total];
+  else for (let i = 1; i < total; i++) sum += Math.log1p(dispersion * i);
   return rateTerm + sum - (total + 1 / dispersion) * Math.log1p(dispersion * mean);
 }
 
@@ -46,10 +75,11 @@ export function negativeBinomialTotalLogLikelihood(
  *
  * @example dispersionScore(3, 1, 0) // ½·((3 − 1)² − 3) = 0.5
  */
-export function dispersionScore(total: number, mean: number, dispersion: number): number {
+export function dispersionScore(total: number, mean: number, dispersion: number, sums?: CountSums): number {
   if (dispersion === 0) return 0.5 * ((total - mean) * (total - mean) - total);
   let sum = 0;
-  for (let i = 1; i < total; i++) sum += i / (1 + dispersion * i);
+  if (sums !== undefined) sum = sums.inverseSum[total];
+  else for (let i = 1; i < total; i++) sum += i / (1 + dispersion * i);
   return sum - (total * mean) / (1 + dispersion * mean) + mean * mean * scoreRemainder(dispersion * mean);
 }
 
@@ -65,14 +95,17 @@ export function totalsCurvature(
   total: number,
   mean: number,
   dispersion: number,
+  sums?: CountSums,
 ): { zeta: number; zetaZeta: number; zetaAlpha: number; alphaAlpha: number } {
   const denominator = 1 + dispersion * mean;
   const squared = denominator * denominator;
   let sum = 0;
-  for (let i = 1; i < total; i++) {
-    const term = i / (1 + dispersion * i);
-    sum += term * term;
-  }
+  if (sums !== undefined) sum = sums.inverseSquareSum[total];
+  else
+    for (let i = 1; i < total; i++) {
+      const term = i / (1 + dispersion * i);
+      sum += term * term;
+    }
   const alphaAlpha =
     -sum + (total * mean * mean) / squared + mean * mean * mean * curvatureRemainder(dispersion * mean);
   return {
