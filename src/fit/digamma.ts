@@ -57,6 +57,9 @@ export function trigamma(x: number): number {
     inverse *
       inverseSquare *
       (1 / 6 -
-        inverseSquare * (1 / 30 - inverseSquare * (1 / 42 - inverseSquare * (1 / 30 - inverseSquare * (5 / 66 - (691 / 2730) * inverseSquare)))));
+        inverseSquare *
+          (1 / 30 -
+            inverseSquare *
+              (1 / 42 - inverseSquare * (1 / 30 - inverseSquare * (5 / 66 - (691 / 2730) * inverseSquare)))));
   return series + shift;
 }

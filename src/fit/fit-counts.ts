@@ -65,7 +65,9 @@ export function fitCounts(extract: Extract): CountFit {
     personYears[extract.group[i]] += extract.followUpYears[i] + (extract.priorYears?.[i] ?? 0);
   const shared = fitSharedDispersion(collectCountPatterns(extract), groupCount);
   const sharedLogLikelihood = shared.logLikelihood + splitLogLikelihood(events, allBut(outcomeCount, []));
-  const tests = extract.outcomes.map((outcome, d) => testOwnDispersion(extract, shared, events, sharedLogLikelihood, d));
+  const tests = extract.outcomes.map((outcome, d) =>
+    testOwnDispersion(extract, shared, events, sharedLogLikelihood, d),
+  );
   const chosen = tests.flatMap((test, d) => (test.skipped === null && test.pValue < OWN_DISPERSION_LEVEL ? [d] : []));
   if (chosen.length === 0) {
     const everything = allBut(outcomeCount, []);
@@ -86,7 +88,13 @@ export function fitCounts(extract: Extract): CountFit {
     };
   }
   const own = fitWithOwn(extract, shared, events, chosen);
-  return { ...summariseOwnFit(own.fit, events, chosen, outcomeCount), events, personYears, tests, logLikelihood: own.logLikelihood };
+  return {
+    ...summariseOwnFit(own.fit, events, chosen, outcomeCount),
+    events,
+    personYears,
+    tests,
+    logLikelihood: own.logLikelihood,
+  };
 }
 
 function testOwnDispersion(
@@ -103,7 +111,8 @@ function testOwnDispersion(
   const others = allBut(extract.outcomes.length, [d]);
   for (let g = 0; g < extract.groups.length; g++) {
     if (events[d][g] === 0) return skip(`no events of ${outcome} in group ${extract.groups[g].id}`);
-    if (groupTotal(events, g, others) === 0) return skip(`no events of the other outcomes in group ${extract.groups[g].id}`);
+    if (groupTotal(events, g, others) === 0)
+      return skip(`no events of the other outcomes in group ${extract.groups[g].id}`);
   }
   const patterns = collectCountPatterns(extract, [d]);
   if (boundaryScore(patterns, shared, events, d) <= 0) return { outcome, skipped: null, statistic: 0, pValue: 1 };

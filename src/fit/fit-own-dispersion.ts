@@ -64,7 +64,8 @@ export function fitOwnDispersion(
   for (let d = 0; d < layout.ownCount; d++) x[first + 1 + d] = Math.max(start.ownDispersions[d], SMALLEST_START);
   const evaluate = (parameters: Float64Array): SecondOrder => {
     for (let i = first; i < n; i++)
-      if (!(parameters[i] > 0)) return { value: -Infinity, gradient: new Float64Array(n), hessian: new Float64Array(n * n) };
+      if (!(parameters[i] > 0))
+        return { value: -Infinity, gradient: new Float64Array(n), hessian: new Float64Array(n * n) };
     const logScale = Float64Array.from(parameters, (value, i) => (i >= first ? Math.log(value) : value));
     return toDispersionScale(ownDispersionLogLikelihood(patterns, layout, logScale), parameters, first);
   };

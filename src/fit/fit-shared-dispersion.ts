@@ -191,7 +191,12 @@ function profileInterval(at: (dispersion: number) => ProfilePoint, best: Profile
   return [lower, Math.exp(findRoot((tau) => gap(Math.exp(tau)), from, Math.log(upper), 1e-12))];
 }
 
-function logRateErrors(patterns: CountPatterns, groupCount: number, best: ProfilePoint, maxTotal: number): Float64Array {
+function logRateErrors(
+  patterns: CountPatterns,
+  groupCount: number,
+  best: ProfilePoint,
+  maxTotal: number,
+): Float64Array {
   // Information in (ζ_1 … ζ_G, α); α is left out at the Poisson boundary.
   const { rates, dispersion } = best;
   const withDispersion = dispersion > 0;

@@ -14,6 +14,8 @@ import { registerRetro } from './retro.js';
 import { registerSampleSize } from './sample-size.js';
 import { registerMde } from './mde.js';
 import { registerCurve } from './curve.js';
+import { registerFit } from './fit.js';
+import { registerSynth } from './synth.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
@@ -31,4 +33,6 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerSampleSize(program, setExitCode);
   registerMde(program, setExitCode);
   registerCurve(program, setExitCode);
+  registerFit(program, setExitCode);
+  registerSynth(program, setExitCode);
 }
