@@ -1,6 +1,8 @@
 import type { Design } from '../core/design.js';
 import { drawLognormal } from '../core/distributions/lognormal.js';
 import { drawPoisson } from '../core/distributions/poisson.js';
+import { describeCohort } from '../core/inquiry/describe-cohort.js';
+import { prepareInquiry } from '../core/inquiry/inquiry.js';
 import { drawMeanOneGamma } from '../core/model/mean-one-gamma.js';
 import { subStream } from '../core/rng/trial-stream.js';
 import { DAYS_PER_YEAR, type Extract } from './extract.js';
@@ -28,7 +30,9 @@ const SYNTH_STREAM = 11;
  * follow-up event of the first harm outcome's source.
  *
  * Formula in words: person i (random stream from the seed and i alone, so the first people do not
- * depend on how many are drawn) falls in group g with probability share_g; draws the shared
+ * depend on how many are drawn) falls in group g with probability p_g ∝ share_g / e_g, where e_g is
+ * the share of group g's population that passes the eligibility rules (1 without rules), so that
+ * selecting from this population gives the scenario's cohort shares; draws the shared
  * propensity u (gamma, mean 1, variance α = `propensity.dispersion`) and each count outcome's own
  * noise v_k (variance α_k), both kept for both windows; at-risk shares t_prior and t_followup
  * (uniform on [minAtRiskShare, 1]); then Poisson counts with mean u·v_k·ratePerYear_g,k·years at
@@ -48,6 +52,7 @@ export function synthesiseExtract(design: Design, options: SynthesisOptions): Ex
   const harmSource = harm?.kind === 'harm' ? counts.findIndex(({ outcome }) => outcome.id === harm.from) : -1;
   const recent = recentWindows(design, options.priorMonths);
   const n = options.people;
+  const populationShares = populationGroupShares(design);
   const group = new Uint16Array(n);
   const priorDays = new Float64Array(n);
   const followUpDays = new Float64Array(n);
@@ -60,7 +65,7 @@ export function synthesiseExtract(design: Design, options: SynthesisOptions): Ex
   const followUpMonths = design.plan.followUpMonths;
   for (let i = 0; i < n; i++) {
     const rng = subStream(options.seed, i, SYNTH_STREAM);
-    group[i] = drawGroup(design, rng.next());
+    group[i] = drawGroup(populationShares, rng.next());
     priorDays[i] = roundDays(atRiskShare(options.minAtRiskShare, rng.next()) * windowDays(options.priorMonths));
     followUpDays[i] = roundDays(atRiskShare(options.minAtRiskShare, rng.next()) * windowDays(followUpMonths));
     const u = drawMeanOneGamma(rng, design.propensityDispersion);
@@ -125,13 +130,25 @@ function recentWindows(design: Design, priorMonths: number): Record<string, numb
   return windows;
 }
 
-function drawGroup(design: Design, u: number): number {
+/**
+ * Each group's share of the population before selection: share_g / e_g normalised, e_g the
+ * group's eligible share under the scenario's model (exact, from the inquiry). The scenario's
+ * shares are those of the selected cohort.
+ */
+export function populationGroupShares(design: Design): Float64Array {
+  const eligible = design.selection === null ? null : describeCohort(prepareInquiry(design));
+  const weights = Float64Array.from(design.groups, (group, g) => group.share / (eligible?.[g].eligibleShare ?? 1));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => weight / total);
+}
+
+function drawGroup(shares: Float64Array, u: number): number {
   let cumulative = 0;
-  for (let g = 0; g < design.groups.length - 1; g++) {
-    cumulative += design.groups[g].share;
+  for (let g = 0; g < shares.length - 1; g++) {
+    cumulative += shares[g];
     if (u < cumulative) return g;
   }
-  return design.groups.length - 1;
+  return shares.length - 1;
 }
 
 function atRiskShare(minimum: number, u: number): number {
