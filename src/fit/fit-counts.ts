@@ -65,11 +65,45 @@ export function fitCounts(extract: Extract): CountFit {
     personYears[extract.group[i]] += extract.followUpYears[i] + (extract.priorYears?.[i] ?? 0);
   const shared = fitSharedDispersion(collectCountPatterns(extract), groupCount);
   const sharedLogLikelihood = shared.logLikelihood + splitLogLikelihood(events, allBut(outcomeCount, []));
-  const tests = extract.outcomes.map((outcome, d) =>
-    testOwnDispersion(extract, shared, events, sharedLogLikelihood, d),
-  );
-  const chosen = tests.flatMap((test, d) => (test.skipped === null && test.pValue < OWN_DISPERSION_LEVEL ? [d] : []));
-  if (chosen.length === 0) {
+  const tests: OwnDispersionTest[] = extract.outcomes.map((outcome, d) => ({
+    outcome,
+    skipped: untestable(extract, events, d),
+    statistic: 0,
+    pValue: 1,
+  }));
+  // Forward selection: each round tests every remaining outcome's own dispersion against the model
+  // so far and adds the strongest significant one, so noise on one outcome is not mistaken for
+  // noise on the others (which it makes look overdispersed under the shared-only model).
+  const chosen: number[] = [];
+  let current: { fit: OwnDispersionFit | null; logLikelihood: number } = {
+    fit: null,
+    logLikelihood: sharedLogLikelihood,
+  };
+  for (;;) {
+    let best: { d: number; fit: OwnDispersionFit; logLikelihood: number; statistic: number } | null = null;
+    for (let d = 0; d < outcomeCount; d++) {
+      if (tests[d].skipped !== null || chosen.includes(d)) continue;
+      if (chosen.length === 0 && boundaryScore(collectCountPatterns(extract, [d]), shared, events, d) <= 0) continue;
+      const candidate = fitWithOwn(extract, shared, events, [...chosen, d], current.fit);
+      // At the boundary the alternative's maximum is the null's: LR is (about) 0, a valid test.
+      if (!candidate.fit.converged && !candidate.fit.atBoundary) {
+        tests[d] = { ...tests[d], skipped: 'the fit with its own dispersion did not converge' };
+        continue;
+      }
+      const statistic = Math.max(0, 2 * (candidate.logLikelihood - current.logLikelihood));
+      tests[d] = { ...tests[d], statistic, pValue: boundaryLikelihoodRatioP(statistic) };
+      if (
+        !candidate.fit.atBoundary &&
+        tests[d].pValue < OWN_DISPERSION_LEVEL &&
+        (best === null || statistic > best.statistic)
+      )
+        best = { d, ...candidate, statistic };
+    }
+    if (best === null) break;
+    chosen.push(best.d);
+    current = best;
+  }
+  if (current.fit === null) {
     const everything = allBut(outcomeCount, []);
     const rates = events.map((perGroup) =>
       Array.from(perGroup, (count, g) =>
@@ -87,39 +121,26 @@ export function fitCounts(extract: Extract): CountFit {
       logLikelihood: sharedLogLikelihood,
     };
   }
-  const own = fitWithOwn(extract, shared, events, chosen);
   return {
-    ...summariseOwnFit(own.fit, events, chosen, outcomeCount),
+    ...summariseOwnFit(current.fit, events, chosen, outcomeCount),
     events,
     personYears,
     tests,
-    logLikelihood: own.logLikelihood,
+    logLikelihood: current.logLikelihood,
   };
 }
 
-function testOwnDispersion(
-  extract: Extract,
-  shared: SharedDispersionFit,
-  events: readonly Float64Array[],
-  sharedLogLikelihood: number,
-  d: number,
-): OwnDispersionTest {
+/** Why outcome d's own dispersion cannot be tested, or null when it can. */
+function untestable(extract: Extract, events: readonly Float64Array[], d: number): string | null {
   const outcome = extract.outcomes[d];
-  const skip = (skipped: string): OwnDispersionTest => ({ outcome, skipped, statistic: 0, pValue: 1 });
   if (extract.outcomes.length === 1)
-    return skip('with one outcome its own noise cannot be told apart from the shared propensity');
+    return 'with one outcome its own noise cannot be told apart from the shared propensity';
   const others = allBut(extract.outcomes.length, [d]);
   for (let g = 0; g < extract.groups.length; g++) {
-    if (events[d][g] === 0) return skip(`no events of ${outcome} in group ${extract.groups[g].id}`);
-    if (groupTotal(events, g, others) === 0)
-      return skip(`no events of the other outcomes in group ${extract.groups[g].id}`);
+    if (events[d][g] === 0) return `no events of ${outcome} in group ${extract.groups[g].id}`;
+    if (groupTotal(events, g, others) === 0) return `no events of the other outcomes in group ${extract.groups[g].id}`;
   }
-  const patterns = collectCountPatterns(extract, [d]);
-  if (boundaryScore(patterns, shared, events, d) <= 0) return { outcome, skipped: null, statistic: 0, pValue: 1 };
-  const { fit, logLikelihood } = fitWithOwn(extract, shared, events, [d], patterns);
-  if (!fit.converged) return skip('the fit with its own dispersion did not converge');
-  const statistic = Math.max(0, 2 * (logLikelihood - sharedLogLikelihood));
-  return { outcome, skipped: null, statistic, pValue: boundaryLikelihoodRatioP(statistic) };
+  return null;
 }
 
 // The score for α_d at 0 under the shared-only fit: Σ E[½((Y_d − u·M_d)² − Y_d)] over each
@@ -151,18 +172,22 @@ function fitWithOwn(
   shared: SharedDispersionFit,
   events: readonly Float64Array[],
   own: readonly number[],
-  patterns = collectCountPatterns(extract, own),
+  previous: OwnDispersionFit | null,
 ): { fit: OwnDispersionFit; logLikelihood: number } {
   const outcomeCount = extract.outcomes.length;
   const base = allBut(outcomeCount, own);
   const share = (g: number, outcomes: readonly number[]) =>
     groupTotal(events, g, outcomes) / groupTotal(events, g, allBut(outcomeCount, []));
   const layout = { groupCount: extract.groups.length, ownCount: own.length, hasBase: base.length > 0 };
-  const fit = fitOwnDispersion(patterns, layout, {
+  // Outcomes already in the model start from their fitted dispersion, a new one from 0.1.
+  const first = previous === null ? 0 : sharedIndex(previous.layout);
+  const fit = fitOwnDispersion(collectCountPatterns(extract, own), layout, {
     baseRates: Float64Array.from(shared.groupRates, (rate, g) => rate * share(g, base)),
     ownRates: own.map((d) => Float64Array.from(shared.groupRates, (rate, g) => rate * share(g, [d]))),
-    dispersion: shared.dispersion,
-    ownDispersions: own.map(() => 0.1),
+    dispersion: previous === null ? shared.dispersion : previous.parameters[first],
+    ownDispersions: own.map((_, j) =>
+      previous !== null && j < own.length - 1 ? previous.parameters[first + 1 + j] : 0.1,
+    ),
   });
   return { fit, logLikelihood: fit.logLikelihood + splitLogLikelihood(events, base) };
 }

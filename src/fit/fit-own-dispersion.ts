@@ -20,7 +20,12 @@ export interface OwnDispersionFit {
   /** Log-likelihood at the maximum (without block 0's multinomial split). */
   readonly logLikelihood: number;
   readonly converged: boolean;
+  /** True when a dispersion was driven to the Poisson boundary (below 1e-7) and the search stopped there. */
+  readonly atBoundary: boolean;
 }
+
+/** A dispersion this small is at the boundary: the likelihood is flat in it and the search stops. */
+const BOUNDARY = 1e-7;
 
 /** Starting values: per group, the summed rate of block 0 and each own outcome's rate; α; each α_d. */
 export interface OwnDispersionStart {
@@ -73,7 +78,8 @@ export function fitOwnDispersion(
   // maximised more finely than that times the people; 1e-6 is far below what a test needs.
   let people = 0;
   for (let p = 0; p < patterns.count; p++) people += patterns.weight[p];
-  const maximum = maximiseNewton(evaluate, x, 1e-6 + 1e-10 * people);
+  const atBoundary = (parameters: Float64Array) => parameters.subarray(first).some((value) => value < BOUNDARY);
+  const maximum = maximiseNewton(evaluate, x, 1e-6 + 1e-10 * people, 100, atBoundary);
   const information = Float64Array.from(maximum.hessian, (value) => -value);
   return {
     layout,
@@ -81,6 +87,7 @@ export function fitOwnDispersion(
     covariance: invertPositiveDefinite(information, n),
     logLikelihood: maximum.value,
     converged: maximum.converged,
+    atBoundary: atBoundary(maximum.at),
   };
 }
 

@@ -31,6 +31,7 @@ export interface Maximum {
  * Newton) and §3.1 (backtracking).
  *
  * @param evaluate the function, its gradient and its Hessian at x (a value of −∞ or NaN means "outside")
+ * @param stop ends the search early at an accepted point (e.g. one pressed against a boundary)
  * @example maximiseNewton((x) => ({ value: -((x[0] - 3) ** 2), gradient: Float64Array.of(-2 * (x[0] - 3)),
  *   hessian: Float64Array.of(-2) }), Float64Array.of(0)).at // [3]
  */
@@ -39,6 +40,7 @@ export function maximiseNewton(
   start: Float64Array,
   tolerance = 1e-10,
   maxIterations = 100,
+  stop: (x: Float64Array) => boolean = () => false,
 ): Maximum {
   const n = start.length;
   let x = Float64Array.from(start);
@@ -63,6 +65,7 @@ export function maximiseNewton(
     if (next === null) return { at: x, ...current, iterations: iteration, converged: decrement < 1e3 * tolerance };
     x = trial;
     current = next;
+    if (stop(x)) return { at: x, ...current, iterations: iteration, converged: true };
   }
   return { at: x, ...current, iterations: maxIterations, converged: false };
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- reference values are pasted with every digit mpmath or R printed */
 /**
  * The likelihoods the fit maximises, against independent numerical integration (mpmath), and the
  * single-outcome fit against R's MASS::glm.nb on a fixed extract read by the real reader.

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- reference values are pasted with every digit mpmath or R printed */
 /**
  * The fit's numerical helpers against published or independently computed values: digamma and
  * trigamma (mpmath), the chi-square quantile (R's qchisq), the exact binomial interval (R's

@@ -64,6 +64,11 @@ export function registerSynth(program: Command, setExitCode: SetExitCode): void 
     )
     .action(async (scenario: string, options: SynthOptions) => {
       const { design } = await loadDesign(scenario, options.set);
+      if (!design.outcomes.some((outcome) => outcome.kind === 'count'))
+        throw new UserError(
+          `${scenario} has no count outcomes, so there are no counts to synthesise`,
+          'give a scenario with kind: count outcomes, e.g. milton-keynes',
+        );
       const priorMonths = options.priorMonths ?? design.selection?.priorMonths ?? 12;
       const extract = synthesiseExtract(design, {
         people: options.people,
