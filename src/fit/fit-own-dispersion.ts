@@ -20,12 +20,15 @@ export interface OwnDispersionFit {
   /** Log-likelihood at the maximum (without block 0's multinomial split). */
   readonly logLikelihood: number;
   readonly converged: boolean;
-  /** True when a dispersion was driven to the Poisson boundary (below 1e-7) and the search stopped there. */
+  /** True when a dispersion ended at the Poisson boundary (below 1e-4), where the likelihood falls inwards. */
   readonly atBoundary: boolean;
 }
 
-/** A dispersion this small is at the boundary: the likelihood is flat in it and the search stops. */
-const BOUNDARY = 1e-7;
+/**
+ * A dispersion this small is at the Poisson boundary: a variance of 1e-4 is no noise worth
+ * modelling, and below it the derivatives in α lose their digits (1/α enters sums that cancel).
+ */
+const BOUNDARY = 1e-4;
 
 /** Starting values: per group, the summed rate of block 0 and each own outcome's rate; α; each α_d. */
 export interface OwnDispersionStart {
@@ -79,7 +82,13 @@ export function fitOwnDispersion(
   let people = 0;
   for (let p = 0; p < patterns.count; p++) people += patterns.weight[p];
   const atBoundary = (parameters: Float64Array) => parameters.subarray(first).some((value) => value < BOUNDARY);
-  const maximum = maximiseNewton(evaluate, x, 1e-6 + 1e-10 * people, 100, atBoundary);
+  // At the boundary with the likelihood falling inwards, the boundary is the maximum.
+  const boundaryMaximum = (parameters: Float64Array, point: SecondOrder) =>
+    atBoundary(parameters) && parameters.every((value, i) => i < first || value >= BOUNDARY || point.gradient[i] <= 0);
+  // A step that would cross the Poisson boundary stops just inside it.
+  const project = (parameters: Float64Array) =>
+    parameters.map((value, i) => (i >= first && value < BOUNDARY ? BOUNDARY / 2 : value));
+  const maximum = maximiseNewton(evaluate, x, 1e-6 + 1e-10 * people, 100, boundaryMaximum, project);
   const information = Float64Array.from(maximum.hessian, (value) => -value);
   return {
     layout,

@@ -1,7 +1,6 @@
 import { chiSquareQuantile } from './chi-square-quantile.js';
 import { invertPositiveDefinite } from './cholesky.js';
 import type { CountPatterns } from './count-patterns.js';
-import { findRoot } from './find-root.js';
 import {
   countSums,
   dispersionScore,
@@ -177,18 +176,43 @@ function maximiseProfile(at: (dispersion: number) => ProfilePoint, poisson: Prof
   return point;
 }
 
+// The ends of the profile-likelihood interval: where the profile falls 1.92 below its maximum,
+// by Newton's method in τ = log α (the profile's slope in τ is α·slope) kept inside a bracket.
 function profileInterval(at: (dispersion: number) => ProfilePoint, best: ProfilePoint): readonly [number, number] {
   const target = best.value - chiSquareQuantile(0.95, 1) / 2;
-  const gap = (dispersion: number) => at(dispersion).value - target;
   const alpha = best.dispersion;
-  const lower = alpha === 0 || gap(0) >= 0 ? 0 : findRoot(gap, 0, alpha, 1e-12 * alpha);
+  let lower = 0;
+  if (alpha > 0 && at(0).value < target) lower = solveDrop(at, target, -50, Math.log(alpha), alpha);
   let upper = Math.max(alpha, 1e-3) * 2;
-  while (gap(upper) > 0) {
+  while (at(upper).value > target) {
     upper *= 2;
     if (upper > LARGEST_DISPERSION) return [lower, Infinity];
   }
-  const from = Math.log(Math.max(alpha, upper / 1e12));
-  return [lower, Math.exp(findRoot((tau) => gap(Math.exp(tau)), from, Math.log(upper), 1e-12))];
+  return [lower, solveDrop(at, target, Math.log(Math.max(alpha, upper / 1e12)), Math.log(upper), upper)];
+}
+
+// The τ in (low, high) where the profile crosses `target` (it is above it at one end, below at the
+// other), starting from `start`.
+function solveDrop(
+  at: (dispersion: number) => ProfilePoint,
+  target: number,
+  low: number,
+  high: number,
+  start: number,
+): number {
+  const aboveAtLow = at(Math.exp(low)).value > target;
+  let tau = Math.log(start);
+  for (let iteration = 0; iteration < 100; iteration++) {
+    const point = at(Math.exp(tau));
+    const gap = point.value - target;
+    if (gap > 0 === aboveAtLow) low = tau;
+    else high = tau;
+    let next = tau - gap / (point.dispersion * point.slope);
+    if (!(next > low && next < high)) next = (low + high) / 2;
+    if (Math.abs(next - tau) < 1e-11 || high - low < 1e-11) return Math.exp(next);
+    tau = next;
+  }
+  return Math.exp(tau);
 }
 
 function logRateErrors(

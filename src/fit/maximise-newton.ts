@@ -32,6 +32,8 @@ export interface Maximum {
  *
  * @param evaluate the function, its gradient and its Hessian at x (a value of −∞ or NaN means "outside")
  * @param stop ends the search early at an accepted point (e.g. one pressed against a boundary)
+ * @param project moves a trial point back into the domain (e.g. onto a bound it would cross), so
+ *   a maximum on a boundary is reached in one step rather than by endless halving
  * @example maximiseNewton((x) => ({ value: -((x[0] - 3) ** 2), gradient: Float64Array.of(-2 * (x[0] - 3)),
  *   hessian: Float64Array.of(-2) }), Float64Array.of(0)).at // [3]
  */
@@ -40,10 +42,11 @@ export function maximiseNewton(
   start: Float64Array,
   tolerance = 1e-10,
   maxIterations = 100,
-  stop: (x: Float64Array) => boolean = () => false,
+  stop: (x: Float64Array, point: SecondOrder) => boolean = () => false,
+  project: (x: Float64Array) => Float64Array = (x) => x,
 ): Maximum {
   const n = start.length;
-  let x = Float64Array.from(start);
+  let x: Float64Array = Float64Array.from(start);
   let current = evaluate(x);
   if (!Number.isFinite(current.value)) throw new RangeError('maximiseNewton: the start is outside the domain');
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -52,9 +55,9 @@ export function maximiseNewton(
     if (decrement < tolerance) return { at: x, ...current, iterations: iteration - 1, converged: true };
     let scale = 1;
     let next: SecondOrder | null = null;
-    let trial = x;
+    let trial: Float64Array = x;
     for (let halving = 0; halving < 30; halving++) {
-      trial = Float64Array.from(x, (value, i) => value + scale * step[i]);
+      trial = project(Float64Array.from(x, (value, i) => value + scale * step[i]));
       const candidate = evaluate(trial);
       if (Number.isFinite(candidate.value) && candidate.value >= current.value) {
         next = candidate;
@@ -65,7 +68,7 @@ export function maximiseNewton(
     if (next === null) return { at: x, ...current, iterations: iteration, converged: decrement < 1e3 * tolerance };
     x = trial;
     current = next;
-    if (stop(x)) return { at: x, ...current, iterations: iteration, converged: true };
+    if (stop(x, current)) return { at: x, ...current, iterations: iteration, converged: true };
   }
   return { at: x, ...current, iterations: maxIterations, converged: false };
 }

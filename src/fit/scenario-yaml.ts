@@ -228,8 +228,9 @@ function pValue(p: number): string {
   return p < 0.0001 ? p.toExponential(1) : String(Number(p.toPrecision(2)));
 }
 
+// 12,345: thousands separated by commas (toLocaleString is slow enough to notice here).
 function whole(value: number): string {
-  return Math.round(value).toLocaleString('en-GB');
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function months(value: number): string {

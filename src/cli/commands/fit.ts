@@ -123,7 +123,7 @@ async function fitCommand(extractFile: string, options: FitOptions): Promise<voi
     `fitted ${extractFile}: ${extract.people.toLocaleString('en-GB')} people, ${extract.groups.length} group(s), outcomes ${extract.outcomes.join(', ')}; α = ${fit.counts.dispersion.value.toPrecision(4)} (95% CI ${fit.counts.dispersion.interval.map((x) => x.toPrecision(4)).join('–')}) in ${seconds}s`,
     ...(ignoredColumns.length > 0 ? [`ignored columns: ${ignoredColumns.join(', ')}`] : []),
     copiedIds.length > 0
-      ? `effects copied from ${options.effectFrom} for ${copiedIds.join(', ')}; others are placeholders (ratio 1) marked TODO`
+      ? `effects copied from ${options.effectFrom} for ${copiedIds.join(', ')}${copiedIds.length < extract.outcomes.length + (fit.severity === null ? 0 : 1) ? '; the others are placeholders (ratio 1) marked TODO' : ''}`
       : 'effects are placeholders (ratio 1, no effect) marked TODO: set them, or use --effect-from SCENARIO',
     ...(fit.severity?.tail.heavier
       ? ['the harm severities have a heavier tail than a lognormal carries (see the WARNING in the scenario)']
