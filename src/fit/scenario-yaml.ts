@@ -83,7 +83,8 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
       .join(', ');
     push(
       `    # Eligible in ${file}: ${whole(share.count)} of ${whole(extract.people)} people, ${percent(share.overall.value)} (95% CI ${percentInterval(share.overall.interval)}); ${byGroup}.`,
-      '    # trialsim reports the share its model lets through; compare the two as a check of the fit.',
+      '    # `trialsim run --json` reports the share the fitted model lets through (cohort[].eligibleShare):',
+      '    # compare the two as a check of the fit.',
     );
   }
   push('outcomes:');
