@@ -87,7 +87,7 @@ export function createLogScaleRule(): LogScaleRule {
  * Pierce, Biometrika 81 (1994) 624–629) with panels instead of Hermite nodes, because the left tail
  * is exponential, not Gaussian.
  *
- * @example with no terms, ∫ e^(c·s − r·eˢ) ds = Γ(c)/r^c: c = 2.5, r = 1.5 → logIntegral ≈ log Γ(2.5) − 2.5·log 1.5 ≈ −0.72
+ * @example with no terms, ∫ e^(c·s − r·eˢ) ds = Γ(c)/r^c: c = 2.5, r = 1.5 → logIntegral ≈ log Γ(2.5) − 2.5·log 1.5 ≈ −0.72898
  */
 export function integrateOnLogScale(integrand: LogScaleIntegrand, rule: LogScaleRule): LogScaleRule {
   const peak = findPeak(integrand);

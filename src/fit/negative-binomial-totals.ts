@@ -22,10 +22,8 @@ const SERIES_BELOW = 0.05;
 const SERIES_TERMS = 16;
 
 /**
- * The sums over i < Y that the formulas need, tabulated for every Y up to `maxTotal` at one α:
- * Σ log(1 + αi), Σ i/(1 + αi) and Σ (i/(1 + αi))² (index Y holds the sum over i < Y).
- *
- * @example countSums(0.5, 3).logSum // [0, 0, log 1.5, log 1.5 + log 2]
+ * The sums over i < Y that the formulas need, tabulated for every Y at one α: Σ log(1 + αi),
+ * Σ i/(1 + αi) and Σ (i/(1 + αi))² (index Y holds the sum over i < Y).
  */
 export interface CountSums {
   readonly logSum: Float64Array;
@@ -33,7 +31,12 @@ export interface CountSums {
   readonly inverseSquareSum: Float64Array;
 }
 
-/** Tabulates `CountSums` at α = `dispersion` for totals 0 … maxTotal. */
+/**
+ * Tabulates `CountSums` at α = `dispersion` for totals 0 … maxTotal, so each person's sums are a
+ * look-up rather than a loop over their events.
+ *
+ * @example countSums(0.5, 3).logSum // [0, 0, log 1.5, log 1.5 + log 2] = [0, 0, 0.4055, 1.0986]
+ */
 export function countSums(dispersion: number, maxTotal: number): CountSums {
   const logSum = new Float64Array(maxTotal + 1);
   const inverseSum = new Float64Array(maxTotal + 1);
@@ -51,7 +54,7 @@ export function countSums(dispersion: number, maxTotal: number): CountSums {
 /**
  * ℓ for one person (see the file's formula); `sums` (from `countSums` at the same α) saves the loop.
  *
- * @example negativeBinomialTotalLogLikelihood(3, 2, 0.5, 1.5) // 3·log 0.5 + log 2.5 + log 4 − (3 + ⅔)·log 2.5 ≈ −2.1773
+ * @example negativeBinomialTotalLogLikelihood(3, 2, 0.5, 1.5) // 3·log 0.5 + log 2.5 + log 4 − (3 + ⅔)·log 2.5 ≈ −3.1366
  */
 export function negativeBinomialTotalLogLikelihood(
   total: number,
