@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { testByPermutation } from '../../../src/core/analysis/permutation.js';
 import { summariseArms, type OutcomeData } from '../../../src/core/analysis/outcome-data.js';
 import type { AnalysisPlan } from '../../../src/core/design.js';
-import { drawNegativeBinomial } from '../../../src/core/distributions/negative-binomial.js';
+import { drawGamma } from '../../../src/core/distributions/gamma.js';
+import { drawPoisson } from '../../../src/core/distributions/poisson.js';
 import { armsData, completeRandomisation, testRng, TWO_SIDED, ONE_SIDED } from './fixtures.js';
 
 function permutationPValue(data: OutcomeData, plan: AnalysisPlan, seed: number): number {
@@ -80,7 +81,7 @@ describe('permutation test', () => {
     const rerandomise = completeRandomisation(45, 165);
     let rejections = 0;
     for (let d = 0; d < datasets; d++) {
-      const values = Float64Array.from({ length: 165 }, () => drawNegativeBinomial(rng, 1.5, 2));
+      const values = Float64Array.from({ length: 165 }, () => drawPoisson(rng, 1.5 * drawGamma(rng, 0.5, 2)));
       const nullData: OutcomeData = {
         values,
         treated: rerandomise(rng),
