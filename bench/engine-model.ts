@@ -9,6 +9,7 @@
 import { assign } from '../src/core/assignment/assign.js';
 import type { CountOutcome, Design } from '../src/core/design.js';
 import { drawCohort } from '../src/core/model/cohort.js';
+import { prepareModel } from '../src/core/model/model-constants.js';
 import { drawOutcomes } from '../src/core/model/outcomes.js';
 import { trialStream } from '../src/core/rng/trial-stream.js';
 import { argument } from './measure.js';
@@ -67,14 +68,15 @@ const selected: Design = {
 
 function time(design: Design, trials: number, reps: number): number {
   const ratios = design.outcomes.map((o) => [(o as CountOutcome).rateRatio.all]);
+  const model = prepareModel(design);
   const perTrial: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const start = process.hrtime.bigint();
     for (let t = 0; t < trials; t++) {
       const rng = trialStream(rep, t);
-      const cohort = drawCohort(design, rng);
+      const cohort = drawCohort(design, model, rng);
       const treated = assign(design, cohort, rng);
-      drawOutcomes(design, cohort, treated, ratios, rng);
+      drawOutcomes(design, model, cohort, treated, ratios, rng);
     }
     perTrial.push(Number(process.hrtime.bigint() - start) / 1000 / trials);
   }

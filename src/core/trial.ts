@@ -8,78 +8,45 @@ import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
 import type { OutcomeData } from './analysis/outcome-data.js';
 import { assign, rerandomiser } from './assignment/assign.js';
+import { simulateAggregateTrial } from './aggregate/aggregate-trial.js';
 import type { Design, Outcome } from './design.js';
-import { drawTrialRatios } from './draw-trial-ratios.js';
-import { logEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
+import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
+import { computeLogEstimands } from './inquiry/inquiry.js';
 import { drawCohort, type Cohort } from './model/cohort.js';
 import { drawOutcomes, type TrialData } from './model/outcomes.js';
+import type { PreparedDesign } from './prepare-design.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
 
 /** Sub-stream purposes: separate, reproducible random streams within one trial. */
 const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
-// Stream 3 holds the effects drawn under assurance (draw-trial-ratios.ts).
-
-/** Everything about a design that is the same for every trial, computed once. */
-export interface TrialContext {
-  readonly design: Design;
-  readonly inquiry: Inquiry;
-  /** The ratio applied to engaged treated people, per outcome and group index, as stated. */
-  readonly statedRatios: readonly (readonly number[])[];
-  /** All ones: the paired null run. */
-  readonly nullRatios: readonly (readonly number[])[];
-  readonly statedLogTruth: readonly number[];
-  readonly nullLogTruth: readonly number[];
-  /** True when some outcome's effect is drawn per trial (assurance). */
-  readonly drawsEffects: boolean;
-}
-
-/** Prepares the per-design constants of `simulateTrial`. */
-export function prepareTrial(design: Design): TrialContext {
-  const inquiry = prepareInquiry(design);
-  const statedRatios = design.outcomes.map((outcome) => design.groups.map((group) => statedRatio(outcome, group.id)));
-  const nullRatios = design.outcomes.map(() => design.groups.map(() => 1));
-  return {
-    design,
-    inquiry,
-    statedRatios,
-    nullRatios,
-    statedLogTruth: logEstimands(inquiry, statedRatios),
-    nullLogTruth: design.outcomes.map(() => 0),
-    drawsEffects: design.outcomes.some((o) => o.effectDistribution !== null),
-  };
-}
+// Stream 3 holds the effects drawn under assurance (inquiry/draw-trial-ratios.ts).
 
 /**
  * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
  * random stream so the two runs share cohort and assignment), and analyses every outcome.
  */
-export function simulateTrial(context: TrialContext, trialIndex: number, nullRun: boolean): TrialRecord {
-  const { design } = context;
+export function simulateTrial(prepared: PreparedDesign, trialIndex: number, nullRun: boolean): TrialRecord {
+  if (prepared.cells !== null) return simulateAggregateTrial(prepared, trialIndex, nullRun);
+  const { design, model } = prepared;
   const seed = design.simulation.seed;
   const rng = trialStream(seed, trialIndex);
-  const cohort = drawCohort(design, rng);
+  const cohort = drawCohort(design, model, rng);
   const treated = assign(design, cohort, rng);
-  let ratios = nullRun ? context.nullRatios : context.statedRatios;
-  let logTruth = nullRun ? context.nullLogTruth : context.statedLogTruth;
-  if (!nullRun && context.drawsEffects) {
-    ratios = drawTrialRatios(context, trialIndex);
-    logTruth = logEstimands(context.inquiry, ratios);
+  let ratios = nullRun ? prepared.nullRatios : prepared.statedRatios;
+  let logEstimands = nullRun ? prepared.nullLogEstimands : prepared.statedLogEstimands;
+  if (!nullRun && prepared.drawsEffects) {
+    ratios = drawTrialRatios(design, prepared.statedRatios, trialIndex);
+    logEstimands = computeLogEstimands(prepared.inquiry, ratios);
   }
-  const data = drawOutcomes(design, cohort, treated, ratios, rng, !nullRun);
+  const data = drawOutcomes(design, model, cohort, treated, ratios, rng, !nullRun);
   const analysisRng = subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM);
   const views = new OutcomeViews(design, cohort, treated, data);
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
     analyse(outcome.analysis, views.forOutcome(k), design.analysis, analysisRng),
   );
-  return { results, logTruth };
-}
-
-function statedRatio(outcome: Outcome, groupId: string): number {
-  if (outcome.kind === 'count') return outcome.rateRatio[groupId];
-  if (outcome.kind === 'harm') return outcome.severityRatio[groupId];
-  return outcome.from === null ? outcome.riskRatio[groupId] : 1;
+  return { results, logEstimands };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { Option, type Command } from 'commander';
 import { armSizes, type Design, type Outcome } from '../../core/design.js';
 import { diagnose } from '../../core/diagnosis/diagnose.js';
-import { contextFor } from '../../core/simulate-block.js';
+import { prepareDesign } from '../../core/prepare-design.js';
 import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.js';
 import type { ExplainData, ExplainPanel } from '../../report/explain-data.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
@@ -124,7 +124,7 @@ function panelSizes(design: Design, scale: number): { label: string; treated: nu
 
 function panelOf(design: Design, label: string, tally: Parameters<typeof diagnose>[1], k: number): ExplainPanel {
   const sizes = armSizes(design.plan.size);
-  const result = diagnose(design, tally, contextFor(design).statedLogTruth).results[k];
+  const result = diagnose(prepareDesign(design), tally).results[k];
   return {
     label,
     treated: sizes.treated,

@@ -3,10 +3,8 @@
  * drawn per cell, hazard tables that never change, and scratch reused across trials.
  */
 import type { Design } from '../design.js';
-import { modelConstants } from '../model/model-constants.js';
-import { compileSelection } from '../model/selection-plan.js';
-import { prepareTrial, type TrialContext } from '../trial.js';
-import { aggregateSupport, needsJointDraw } from './aggregate-support.js';
+import type { ModelConstants } from '../model/model-constants.js';
+import { needsJointDraw } from '../model/needs-joint-draw.js';
 import { layOutCells, type CellLayout } from './cell-layout.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
@@ -47,7 +45,7 @@ export interface HarmPlan {
 
 /** What the aggregated path needs about a design, computed once (see `prepareAggregateTrial`). */
 export interface AggregateTrialContext {
-  readonly trial: TrialContext;
+  readonly design: Design;
   readonly layout: CellLayout;
   readonly sources: readonly Source[];
   /** Per design outcome: its source, and whether it is "any event" of a count source. */
@@ -88,22 +86,21 @@ export interface AggregateTrialContext {
     readonly laws: readonly Map<number, SelectedTotals>[];
     readonly totals: Histogram;
   } | null;
-  /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
-  readonly permutes: boolean;
 }
 
 /**
- * Prepares the per-design constants of `simulateAggregateTrial`, after checking that the design is
- * one the aggregated path simulates exactly (`aggregateSupport`).
+ * Prepares the per-design constants of `simulateAggregateTrial` for a design whose cell form is
+ * exact (`chooseEngine`), from its model constants and stated ratios (see `prepareDesign`).
  *
- * @example prepareAggregateTrial(REF).layout.cellSize → [2000]
- * @throws Error naming the reason when the design needs the per-person engine
+ * @example prepareAggregateTrial(REF, …).layout.cellSize → [2000]
  */
-export function prepareAggregateTrial(design: Design): AggregateTrialContext {
-  const support = aggregateSupport(design);
-  if (!support.ok) throw new Error(`the aggregate engine cannot simulate this design exactly: ${support.reason}`);
-  const constants = modelConstants(design);
-  const layout = layOutCells(design);
+export function prepareAggregateTrial(
+  design: Design,
+  constants: ModelConstants,
+  statedRatios: readonly (readonly number[])[],
+  drawsEffects: boolean,
+): AggregateTrialContext {
+  const layout = layOutCells(design, constants);
   const years = design.plan.followUpMonths / 12;
   const sources: Source[] = [];
   const sourceOf = new Map<number, number>();
@@ -153,7 +150,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
       : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
   );
   const context: AggregateTrialContext = {
-    trial: prepareTrial(design),
+    design,
     layout,
     sources,
     outcomeSource,
@@ -168,8 +165,7 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
     siteMultiplier: new Float64Array(layout.siteCount).fill(1),
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
     summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
-    permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
-    selection: prepareSelection(design),
+    selection: prepareSelection(design, constants),
     joint: needsJointDraw(design)
       ? {
           order: Int32Array.from(
@@ -182,28 +178,30 @@ export function prepareAggregateTrial(design: Design): AggregateTrialContext {
         }
       : null,
   };
-  warmHazards(context);
+  warmHazards(context, statedRatios, drawsEffects);
   return context;
 }
 
 /** Without site variation or drawn effects, every trial uses the same few means: build their tables in full once. */
-function warmHazards(context: AggregateTrialContext): void {
-  const { trial } = context;
-  if (context.siteVariance > 0 || context.caseworkerVariance > 0 || trial.drawsEffects) return;
+function warmHazards(
+  context: AggregateTrialContext,
+  statedRatios: readonly (readonly number[])[],
+  drawsEffects: boolean,
+): void {
+  if (context.siteVariance > 0 || context.caseworkerVariance > 0 || drawsEffects) return;
   for (const source of context.sources) {
     if (source.kind !== 'count') continue;
     source.base.forEach((mean, g) => {
       source.fixed[2 * g] = eagerHazards(mean, source.dispersion);
-      source.fixed[2 * g + 1] = eagerHazards(mean * trial.statedRatios[source.outcome][g], source.dispersion);
+      source.fixed[2 * g + 1] = eagerHazards(mean * statedRatios[source.outcome][g], source.dispersion);
     });
   }
 }
 
 /** The per-group eligibility laws of a design with selection and a propensity (see `AggregateTrialContext.selection`). */
-function prepareSelection(design: Design): AggregateTrialContext['selection'] {
-  const plan = compileSelection(design);
+function prepareSelection(design: Design, constants: ModelConstants): AggregateTrialContext['selection'] {
+  const plan = constants.selection;
   if (plan === null || !(design.propensityDispersion > 0)) return null;
-  const constants = modelConstants(design);
   const segments = plan.segmentMonths.length;
   const priorMean = new Float64Array(design.groups.length);
   const eligibility = design.groups.map((_, g) => {

@@ -9,12 +9,13 @@ import { testClusterSummary } from '../analysis/cluster-summary.js';
 import { testMannWhitneyOnValues } from '../analysis/mann-whitney.js';
 import { drawBinomial } from '../distributions/binomial.js';
 import { drawLognormal } from '../distributions/lognormal.js';
-import { drawTrialRatios } from '../draw-trial-ratios.js';
-import { logEstimands } from '../inquiry/inquiry.js';
+import { drawTrialRatios } from '../inquiry/draw-trial-ratios.js';
+import { computeLogEstimands } from '../inquiry/inquiry.js';
 import { MAX_SELECTION_ATTEMPTS } from '../model/cohort.js';
 import { drawMeanOneGamma } from '../model/mean-one-gamma.js';
 import type { Rng } from '../rng/rng.js';
 import { subStream, trialStream } from '../rng/trial-stream.js';
+import type { PreparedDesign } from '../prepare-design.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { AggregateTrialContext, Source } from './aggregate-context.js';
 import { CountHazards } from './count-hazards.js';
@@ -34,8 +35,6 @@ const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
 // Hazard tables kept per source before the cache is emptied (means vary per trial with sites or drawn effects).
 const CACHE_LIMIT = 512;
-
-export { prepareAggregateTrial, type AggregateTrialContext } from './aggregate-context.js';
 
 /**
  * Simulates trial `trialIndex` (with the scenario's effects, or none when `nullRun`, on the same
@@ -60,22 +59,19 @@ export { prepareAggregateTrial, type AggregateTrialContext } from './aggregate-c
  * Reference: DeclareDesign's MIDA (Blair, Cooper, Coppock & Humphreys 2019, APSR 113:838); the
  * multinomial sufficiency of counts-of-counts for exchangeable people (Fisher 1922).
  *
- * @example simulateAggregateTrial(prepareAggregateTrial(REF), 0, false).results.length → 2
+ * @example simulateAggregateTrial(prepareDesign(REF), 0, false).results.length → 2
  */
-export function simulateAggregateTrial(
-  context: AggregateTrialContext,
-  trialIndex: number,
-  nullRun: boolean,
-): TrialRecord {
-  const { trial, layout, histograms } = context;
-  const design = trial.design;
+export function simulateAggregateTrial(prepared: PreparedDesign, trialIndex: number, nullRun: boolean): TrialRecord {
+  const context = prepared.cells!;
+  const { layout, histograms } = context;
+  const design = prepared.design;
   const seed = design.simulation.seed;
   const rng = trialStream(seed, trialIndex);
-  let ratios = nullRun ? trial.nullRatios : trial.statedRatios;
-  let logTruth = nullRun ? trial.nullLogTruth : trial.statedLogTruth;
-  if (!nullRun && trial.drawsEffects) {
-    ratios = drawTrialRatios(trial, trialIndex);
-    logTruth = logEstimands(trial.inquiry, ratios);
+  let ratios = nullRun ? prepared.nullRatios : prepared.statedRatios;
+  let logEstimands = nullRun ? prepared.nullLogEstimands : prepared.statedLogEstimands;
+  if (!nullRun && prepared.drawsEffects) {
+    ratios = drawTrialRatios(design, prepared.statedRatios, trialIndex);
+    logEstimands = computeLogEstimands(prepared.inquiry, ratios);
   }
   const siteMultiplier = context.siteMultiplier;
   if (context.siteVariance > 0)
@@ -118,7 +114,7 @@ export function simulateAggregateTrial(
     );
   }
   // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
-  const analysisRng = context.permutes
+  const analysisRng = prepared.permutes
     ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
     : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
@@ -143,7 +139,7 @@ export function simulateAggregateTrial(
     }
     return analyseSummaries(outcome.analysis, summaries, design.analysis)!;
   });
-  return { results, logTruth };
+  return { results, logEstimands };
 }
 
 /**
@@ -164,7 +160,7 @@ function drawPeople(
 ): void {
   if (people === 0) return;
   const { layout, sources, histograms } = context;
-  const attrition = context.trial.design.plan.attrition;
+  const attrition = context.design.plan.attrition;
   const g = layout.cellGroup[c];
   const engaged = arm === 1 ? drawBinomial(rng, people, context.engagement[g]) : 0;
   const slot = (arm * layout.groupCount + g) * layout.unitCount + layout.cellUnit[c];
@@ -229,7 +225,7 @@ function drawJointPart(
     if (source.harms.length > 0) source.part.clear();
     into.push(source.harms.length > 0 ? source.part : context.histograms[j][slot]);
   }
-  const dispersion = context.trial.design.propensityDispersion;
+  const dispersion = context.design.propensityDispersion;
   let prior: { totals: Histogram; mean: number } | null = null;
   if (context.selection !== null) {
     // Selected people's prior-window totals first (the prior window has the site's multiplier, not the caseworker's).

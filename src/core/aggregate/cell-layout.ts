@@ -1,7 +1,7 @@
 import { formStrata } from '../assignment/strata.js';
 import type { Design } from '../design.js';
 import type { Cohort } from '../model/cohort.js';
-import { modelConstants } from '../model/model-constants.js';
+import type { ModelConstants } from '../model/model-constants.js';
 
 /**
  * The cohort of a design cut into population cells: the people of one group at one site in one
@@ -39,8 +39,7 @@ export interface CellLayout {
  * @example REF (2000 people, one group, complete) → one cell of 2000 people in one unit;
  *   MK stratified by group (73 + 92) → two cells, two units
  */
-export function layOutCells(design: Design): CellLayout {
-  const constants = modelConstants(design);
+export function layOutCells(design: Design, constants: ModelConstants): CellLayout {
   const size = constants.total;
   const siteCount = constants.siteCount;
   const group = new Uint16Array(size);

@@ -5,7 +5,7 @@ import type { Rng } from '../rng/rng.js';
 import { assignCaseloads } from './caseloads.js';
 import type { Cohort } from './cohort.js';
 import { drawMeanOneGamma } from './mean-one-gamma.js';
-import { modelConstants, type ModelConstants } from './model-constants.js';
+import type { ModelConstants } from './model-constants.js';
 
 /** What is measured in one trial, person by person (index i is cohort person i). */
 export interface TrialData {
@@ -47,13 +47,13 @@ export interface TrialData {
  */
 export function drawOutcomes(
   design: Design,
+  constants: ModelConstants,
   cohort: Cohort,
   treated: Uint8Array,
   ratios: readonly (readonly number[])[],
   rng: Rng,
   treatmentVaries = true,
 ): TrialData {
-  const constants = modelConstants(design);
   const size = cohort.size;
   const observed =
     design.plan.attrition > 0 ? drawObserved(size, design.plan.attrition, rng) : constants.shared.observed;

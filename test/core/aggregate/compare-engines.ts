@@ -5,12 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareAggregateTrial, simulateAggregateTrial } from '../../../src/core/aggregate/aggregate-trial.js';
 import type { Design } from '../../../src/core/design.js';
 import { accumulateTrial } from '../../../src/core/diagnosis/accumulate-trial.js';
 import { emptyRunTally, type RunTally } from '../../../src/core/diagnosis/tally.js';
-import type { TrialRecord } from '../../../src/core/trial-record.js';
-import { prepareTrial, simulateTrial } from '../../../src/core/trial.js';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
+import { simulateTrial } from '../../../src/core/trial.js';
 import { loadDesign } from '../../../src/scenario/load-design.js';
 import { expect } from 'vitest';
 
@@ -31,28 +30,22 @@ export interface EngineRun {
   readonly nullPValues: number[][];
 }
 
-/** Simulates trials [0, trials) of a design by one engine, with the paired null run. */
+/** Simulates trials [0, trials) of a design by one engine (through the one spine, `simulateTrial`), with the paired null run. */
 export function runEngine(design: Design, engine: 'person' | 'aggregate', trials: number): EngineRun {
-  let simulate: (i: number, nullRun: boolean) => TrialRecord;
-  if (engine === 'person') {
-    const context = prepareTrial(design);
-    simulate = (i, nullRun) => simulateTrial(context, i, nullRun);
-  } else {
-    const context = prepareAggregateTrial(design);
-    simulate = (i, nullRun) => simulateAggregateTrial(context, i, nullRun);
-  }
+  const prepared = prepareDesign({ ...design, simulation: { ...design.simulation, engine } });
+  const simulate = (i: number, nullRun: boolean) => simulateTrial(prepared, i, nullRun);
   const tally = emptyRunTally(design.outcomes.length, true);
   const logEstimates = design.outcomes.map((): number[] => []);
   const pValues = design.outcomes.map((): number[] => []);
   const nullPValues = design.outcomes.map((): number[] => []);
   for (let i = 0; i < trials; i++) {
     const record = simulate(i, false);
-    const [any, all] = accumulateTrial(design, record, tally.outcomes);
+    const [any, all] = accumulateTrial(prepared, record, tally.outcomes);
     tally.trials += 1;
     if (any) tally.anyPrimary += 1;
     if (all) tally.allPrimary += 1;
     const nullRecord = simulate(i, true);
-    const [nullAny] = accumulateTrial(design, nullRecord, tally.nullRun!.outcomes);
+    const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun!.outcomes);
     if (nullAny) tally.nullRun!.anyPrimary += 1;
     record.results.forEach((result, k) => {
       if (result.failed) return;

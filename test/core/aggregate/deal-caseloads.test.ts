@@ -5,13 +5,13 @@ import { formStrata } from '../../../src/core/assignment/strata.js';
 import type { Design } from '../../../src/core/design.js';
 import { assignCaseloads } from '../../../src/core/model/caseloads.js';
 import type { Cohort } from '../../../src/core/model/cohort.js';
-import { modelConstants } from '../../../src/core/model/model-constants.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { designFrom } from './compare-engines.js';
 
 /** The per-person cohort layout (groups in index order, sites round-robin) and each person's cell. */
 function peopleOf(design: Design): { site: Uint16Array; cellOf: Int32Array } {
-  const constants = modelConstants(design);
+  const constants = prepareModel(design);
   const group = new Uint16Array(constants.total);
   const site = new Uint16Array(constants.total);
   for (let g = 0, i = 0; g < constants.groupCounts.length; g++) {
@@ -31,7 +31,7 @@ function peopleOf(design: Design): { site: Uint16Array; cellOf: Int32Array } {
   };
   const unit =
     design.plan.randomisation === 'stratified' ? formStrata(design, skeleton).cell : new Int32Array(constants.total);
-  const layout = layOutCells(design);
+  const layout = layOutCells(design, constants);
   const cellOf = Int32Array.from(group, (g, i) => {
     for (let c = 0; c < layout.cellSize.length; c++) {
       if (layout.cellGroup[c] === g && layout.cellSite[c] === site[i] && layout.cellUnit[c] === unit[i]) return c;
@@ -66,7 +66,7 @@ outcomes: [{ id: y, kind: count, ratePerYear: 1 }]
 ${designYaml}`,
         1,
       );
-      const layout = layOutCells(design);
+      const layout = layOutCells(design, prepareModel(design));
       const { site, cellOf } = peopleOf(design);
       const caseload = design.plan.caseworkers!.caseload;
       for (let draw = 0; draw < 30; draw++) {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { layOutCells } from '../../../src/core/aggregate/cell-layout.js';
 import { drawTreatedCounts } from '../../../src/core/aggregate/draw-treated-counts.js';
 import type { Design } from '../../../src/core/design.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { designFrom } from './compare-engines.js';
 
@@ -9,7 +10,7 @@ const GROUPS = 'cohort: { groups: [{ id: youth, share: 0.44 }, { id: adult, shar
 const COUNT = 'outcomes: [{ id: y, kind: count, ratePerYear: 1 }]';
 
 function draws(design: Design, times: number): Float64Array[] {
-  const layout = layOutCells(design);
+  const layout = layOutCells(design, prepareModel(design));
   const rng = trialStream(5, 0);
   return Array.from({ length: times }, () => {
     const treated = new Float64Array(layout.cellSize.length);
@@ -25,7 +26,7 @@ describe('drawTreatedCounts', () => {
       `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 } }`,
       1,
     );
-    expect(Array.from(layOutCells(design).cellSize)).toEqual([73, 92]);
+    expect(Array.from(layOutCells(design, prepareModel(design)).cellSize)).toEqual([73, 92]);
     const all = draws(design, 20_000);
     expect(all.every((t) => t[0] + t[1] === 45)).toBe(true);
     const mean = all.reduce((s, t) => s + t[0], 0) / all.length;
@@ -49,7 +50,7 @@ describe('drawTreatedCounts', () => {
       `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { total: 100, treated: 50 }, randomisation: stratified, blockSize: 10 }`,
       1,
     );
-    const layout = layOutCells(design);
+    const layout = layOutCells(design, prepareModel(design));
     expect(layout.unitCount).toBe(11); // 44 youth → blocks 10, 10, 10, 10, 4; 56 adults → five of 10 and one of 6
     for (const treated of draws(design, 200)) {
       expect(treated.reduce((s, t) => s + t, 0)).toBe(50);
@@ -63,7 +64,7 @@ describe('drawTreatedCounts', () => {
       `${COUNT}\ndesign: { followUpMonths: 12, size: { total: 80 }, randomisation: cluster, sites: { count: 8, rateCV: 0.2 } }`,
       1,
     );
-    const layout = layOutCells(design);
+    const layout = layOutCells(design, prepareModel(design));
     for (const treated of draws(design, 100)) {
       let sites = 0;
       layout.cellSize.forEach((size, c) => {

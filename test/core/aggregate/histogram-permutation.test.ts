@@ -3,6 +3,7 @@ import { layOutCells } from '../../../src/core/aggregate/cell-layout.js';
 import { Histogram } from '../../../src/core/aggregate/histogram.js';
 import { testByHistogramPermutation } from '../../../src/core/aggregate/histogram-permutation.js';
 import type { ArmSummaries, ArmSummary } from '../../../src/core/analysis/outcome-data.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { designFrom } from './compare-engines.js';
 
@@ -75,7 +76,7 @@ analysis: { permutations: ${R} }`,
     const summaries: ArmSummaries = { treated: arm([5, 6]), control: arm([0, 1, 2, 3]) };
     const result = testByHistogramPermutation(
       design,
-      layOutCells(design),
+      layOutCells(design, prepareModel(design)),
       [pooled([5, 6, 0, 1, 2, 3])],
       summaries,
       design.analysis,
@@ -102,7 +103,7 @@ analysis: { permutations: ${R} }`,
     const summaries: ArmSummaries = { treated: arm([5, 6]), control: arm([0, 1, 3]) };
     const result = testByHistogramPermutation(
       design,
-      layOutCells(design),
+      layOutCells(design, prepareModel(design)),
       [pooled([5, 6, 0, 1, 3])],
       summaries,
       design.analysis,
@@ -126,7 +127,7 @@ analysis: { permutations: ${R} }`,
     const summaries: ArmSummaries = { treated: arm([4, 6, 5]), control: arm([0, 1, 2]) };
     const result = testByHistogramPermutation(
       design,
-      layOutCells(design),
+      layOutCells(design, prepareModel(design)),
       [pooled(values)],
       summaries,
       design.analysis,

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateSupport } from '../../../src/core/aggregate/aggregate-support.js';
 import { testClusterSummary } from '../../../src/core/analysis/cluster-summary.js';
 import type { OutcomeData } from '../../../src/core/analysis/outcome-data.js';
 import type { Design } from '../../../src/core/design.js';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { countOn, oneGroupDesign } from '../../support/one-group-design.js';
 import { ONE_SIDED, TWO_SIDED } from './fixtures.js';
@@ -88,13 +88,13 @@ function clusterNullDesign(): Design {
 
 describe('cluster-summary under cluster randomisation', () => {
   test('is simulated by the aggregate engine too, from one mean per site', () => {
-    expect(aggregateSupport(clusterNullDesign())).toEqual({ ok: true });
+    expect(prepareDesign(clusterNullDesign()).engine.kind).toBe('aggregate');
   });
 
   const TRIALS = 800;
   const ALPHA = 0.05;
   const mcSe = Math.sqrt((ALPHA * (1 - ALPHA)) / TRIALS);
-  const tally = simulateBlock(clusterNullDesign(), 0, TRIALS, { withNull: false });
+  const tally = simulateBlock(prepareDesign(clusterNullDesign()), 0, TRIALS, { withNull: false });
   const [summary, person] = tally.outcomes;
 
   test('rejects true nulls at alpha (within 4 Monte Carlo SEs), never failing', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assign, assignmentProbabilities, rerandomiser } from '../../../src/core/assignment/assign.js';
 import type { Design, DesignPlan } from '../../../src/core/design.js';
 import { drawCohort } from '../../../src/core/model/cohort.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { makeDesign } from '../model/fixtures.js';
 
@@ -12,7 +13,7 @@ function designWith(plan: Partial<DesignPlan>): Design {
 
 /** Empirical assignment frequency of every person over `draws` assignments of one cohort. */
 function frequencies(design: Design, draws: number): { frequency: Float64Array; exact: Float64Array } {
-  const cohort = drawCohort(design, trialStream(5, 0));
+  const cohort = drawCohort(design, prepareModel(design), trialStream(5, 0));
   const frequency = new Float64Array(cohort.size);
   for (let t = 0; t < draws; t++)
     assign(design, cohort, trialStream(9, t)).forEach((a, i) => (frequency[i] += a / draws));
@@ -33,7 +34,11 @@ describe('assign', () => {
     'complete: exactly the declared arm sizes, every person in one arm',
     (treated, control, seed) => {
       const design = designWith({ randomisation: 'complete', strata: [], size: { kind: 'fixed', treated, control } });
-      const assignment = assign(design, drawCohort(design, trialStream(seed, 0)), trialStream(seed, 1));
+      const assignment = assign(
+        design,
+        drawCohort(design, prepareModel(design), trialStream(seed, 0)),
+        trialStream(seed, 1),
+      );
       expect(assignment.length).toBe(treated + control);
       expect(assignment.every((a) => a === 0 || a === 1)).toBe(true);
       expect(sum(assignment)).toBe(treated);
@@ -60,7 +65,7 @@ describe('assign', () => {
 
   it('stratified: 20 youth and 25 adults treated in the MK design, every time', () => {
     const design = designWith({});
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(1, 0));
     for (let t = 0; t < 50; t++) {
       const assignment = assign(design, cohort, trialStream(2, t));
       let youth = 0,
@@ -79,7 +84,7 @@ describe('assign', () => {
         sites: { count: 3, rateCV: 0 },
         size: { kind: 'fixed', treated: 37, control: 80 },
       });
-      const cohort = drawCohort(design, trialStream(seed, 0));
+      const cohort = drawCohort(design, prepareModel(design), trialStream(seed, 0));
       const assignment = assign(design, cohort, trialStream(seed, 1));
       expect(sum(assignment)).toBe(37);
       const share = 37 / 117;
@@ -117,7 +122,7 @@ describe('assign', () => {
       sites: { count: 10, rateCV: 0.2 },
       size: { kind: 'ratio', total: 400, treatedShare: 0.5 },
     });
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(1, 0));
     for (let t = 0; t < 20; t++) {
       const assignment = assign(design, cohort, trialStream(4, t));
       const siteArm = new Map<number, number>();
@@ -134,14 +139,16 @@ describe('assign', () => {
 
   it('cluster: refuses a design without at least two sites', () => {
     const design = designWith({ randomisation: 'cluster', strata: [] });
-    expect(() => assign(design, drawCohort(design, trialStream(1, 0)), trialStream(1, 1))).toThrow(/2 sites/);
+    expect(() =>
+      assign(design, drawCohort(design, prepareModel(design), trialStream(1, 0)), trialStream(1, 1)),
+    ).toThrow(/2 sites/);
   });
 });
 
 describe('rerandomiser', () => {
   it('redraws by the same mechanism: stratified counts kept, a new assignment each call', () => {
     const design = designWith({});
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(1, 0));
     const redraw = rerandomiser(design, cohort, null);
     const rng = trialStream(8, 0);
     const first = redraw(rng);
@@ -158,7 +165,7 @@ describe('rerandomiser', () => {
 
   it('returns the redrawn assignment of the given people only, in their order', () => {
     const design = designWith({ randomisation: 'complete', strata: [] });
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(1, 0));
     const indices = Int32Array.of(164, 3, 50, 7);
     const full = rerandomiser(design, cohort, null)(trialStream(2, 0));
     const picked = rerandomiser(design, cohort, indices)(trialStream(2, 0));

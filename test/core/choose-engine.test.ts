@@ -1,29 +1,35 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateSupport, needsJointDraw } from '../../../src/core/aggregate/aggregate-support.js';
-import { chosenEngine } from '../../../src/core/aggregate/chosen-engine.js';
-import type { Design } from '../../../src/core/design.js';
-import { loadDesign } from '../../../src/scenario/load-design.js';
-import { designFrom } from './compare-engines.js';
+import { chooseEngine } from '../../src/core/choose-engine.js';
+import type { Design } from '../../src/core/design.js';
+import { needsJointDraw } from '../../src/core/model/needs-joint-draw.js';
+import { loadDesign } from '../../src/scenario/load-design.js';
+import { designFrom } from './aggregate/compare-engines.js';
 
 const COUNT =
   '{ id: crime, kind: count, ratePerYear: 1.5, effect: { rateRatio: 0.8 }, analysis: quasi-poisson, primary: true }';
 const DESIGN = 'design: { followUpMonths: 12, size: { treated: 50, control: 50 } }';
 
-async function supportOf(yaml: string): Promise<ReturnType<typeof aggregateSupport>> {
-  return aggregateSupport(await designFrom('support', yaml, 1));
-}
-
 function withEngine(design: Design, engine: 'auto' | 'person' | 'aggregate'): Design {
   return { ...design, simulation: { ...design.simulation, engine } };
 }
 
-describe('aggregateSupport', () => {
+/** What `auto` chooses for a design: { ok: true } for the aggregate engine, else the reason the cell form is not exact. */
+function cellFormSupport(design: Design): { ok: true } | { ok: false; reason: string } {
+  const engine = chooseEngine(withEngine(design, 'auto'));
+  return engine.kind === 'aggregate' ? { ok: true } : { ok: false, reason: engine.reason };
+}
+
+async function supportOf(yaml: string): Promise<ReturnType<typeof cellFormSupport>> {
+  return cellFormSupport(await designFrom('support', yaml, 1));
+}
+
+describe('the cell form is exact (auto chooses the aggregate engine)', () => {
   test('REF (one NB count, a binary from it) is supported', async () => {
-    expect(aggregateSupport((await loadDesign('bench-ref')).design)).toEqual({ ok: true });
+    expect(cellFormSupport((await loadDesign('bench-ref')).design)).toEqual({ ok: true });
   });
 
   test('Milton Keynes falls back: its prior-count covariate (adjustForPrior) is named', async () => {
-    const support = aggregateSupport((await loadDesign('milton-keynes', ['simulation.engine=auto'])).design);
+    const support = cellFormSupport((await loadDesign('milton-keynes', ['simulation.engine=auto'])).design);
     expect(support.ok).toBe(false);
     if (!support.ok) expect(support.reason).toMatch(/adjustForPrior needs each person's prior-window count/);
   });
@@ -31,7 +37,7 @@ describe('aggregateSupport', () => {
   test('selection on a prior window is supported, unless a selection outcome has its own dispersion', async () => {
     const selection = `cohort: { propensity: { dispersion: 1 }, selection: { priorMonths: 12, require: [{ outcomes: [crime], atLeast: 1, withinMonths: 12 }] } }`;
     const design = await designFrom('selection', `${selection}\noutcomes: [${COUNT}]\n${DESIGN}`, 1);
-    expect(aggregateSupport(design)).toEqual({ ok: true });
+    expect(cellFormSupport(design)).toEqual({ ok: true });
     expect(needsJointDraw(design)).toBe(true);
     const noisy = '{ id: crime, kind: count, ratePerYear: 1.5, dispersion: 0.3, analysis: quasi-poisson }';
     expect(await supportOf(`${selection}\noutcomes: [${noisy}]\n${DESIGN}`)).toEqual({
@@ -69,7 +75,7 @@ ${DESIGN}`;
   test('adjustForPrior falls back (it needs person-level prior counts)', async () => {
     const design = await designFrom('adjust', `outcomes: [${COUNT}]\n${DESIGN}`, 1);
     const adjusted: Design = { ...design, analysis: { ...design.analysis, adjustForPrior: true } };
-    expect(aggregateSupport(adjusted)).toEqual({ ok: false, reason: expect.stringMatching(/adjustForPrior/) });
+    expect(cellFormSupport(adjusted)).toEqual({ ok: false, reason: expect.stringMatching(/adjustForPrior/) });
   });
 
   test('a count with its own dispersion on top of the propensity falls back; either alone is supported', async () => {
@@ -87,7 +93,7 @@ ${DESIGN}`;
   test('primary outcomes on different sources sharing the propensity are drawn jointly; two own binaries among them fall back', async () => {
     const two = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z, primary: true }`;
     const shared = await designFrom('joint', `cohort: { propensity: { dispersion: 1 } }\n${two}\n${DESIGN}`, 1);
-    expect(aggregateSupport(shared)).toEqual({ ok: true });
+    expect(cellFormSupport(shared)).toEqual({ ok: true });
     expect(needsJointDraw(shared)).toBe(true);
     expect(needsJointDraw(await designFrom('independent', `${two}\n${DESIGN}`, 1))).toBe(false);
     const secondary = `outcomes:\n  - ${COUNT}\n  - { id: reoffend, kind: binary, prevalence: 0.4, analysis: two-proportion-z }`;
@@ -104,20 +110,27 @@ ${DESIGN}`;
   });
 });
 
-describe('chosenEngine', () => {
-  test('auto picks the aggregate engine where it is exact and the per-person engine elsewhere', async () => {
-    expect(chosenEngine(withEngine((await loadDesign('bench-ref')).design, 'auto'))).toBe('aggregate');
-    expect(chosenEngine(withEngine((await loadDesign('milton-keynes')).design, 'auto'))).toBe('person');
+describe('chooseEngine', () => {
+  test('auto picks the aggregate engine where it is exact and the per-person engine elsewhere, saying why', async () => {
+    expect(chooseEngine(withEngine((await loadDesign('bench-ref')).design, 'auto'))).toEqual({
+      kind: 'aggregate',
+      reason: 'auto: the cell form is exact for this design',
+    });
+    expect(chooseEngine(withEngine((await loadDesign('milton-keynes')).design, 'auto'))).toEqual({
+      kind: 'person',
+      reason: "analysis.adjustForPrior needs each person's prior-window count",
+    });
   });
 
-  test('person is always honoured; aggregate on an unsupported design is an error naming the reason', async () => {
+  test('person is always honoured; aggregate on a design the cell form cannot simulate exactly is refused with the reason', async () => {
     const ref = (await loadDesign('bench-ref')).design;
-    expect(chosenEngine(withEngine(ref, 'person'))).toBe('person');
-    expect(chosenEngine(withEngine(ref, 'aggregate'))).toBe('aggregate');
+    expect(chooseEngine(withEngine(ref, 'person')).kind).toBe('person');
+    expect(chooseEngine(withEngine(ref, 'aggregate')).kind).toBe('aggregate');
     const mk = (await loadDesign('milton-keynes')).design;
-    expect(() => chosenEngine(withEngine(mk, 'aggregate'))).toThrow(
-      /cannot simulate this design exactly: analysis.adjustForPrior/,
-    );
+    expect(chooseEngine(withEngine(mk, 'aggregate'))).toEqual({
+      kind: 'refused',
+      reason: expect.stringMatching(/analysis.adjustForPrior/),
+    });
   });
 
   test('the scenario loader rejects engine: aggregate on a design it cannot simulate exactly', async () => {
