@@ -6,7 +6,7 @@
  *
  * Usage: npm run build && node dist/bench/engine-model.js [--trials N] [--reps R]
  */
-import { assign } from '../src/core/assignment/assign.js';
+import { drawAssignment, planAssignment } from '../src/core/assignment/assign.js';
 import type { CountOutcome, Design } from '../src/core/design.js';
 import { drawCohort } from '../src/core/model/cohort.js';
 import { prepareModel } from '../src/core/model/model-constants.js';
@@ -69,13 +69,14 @@ const selected: Design = {
 function time(design: Design, trials: number, reps: number): number {
   const ratios = design.outcomes.map((o) => [(o as CountOutcome).rateRatio.all]);
   const model = prepareModel(design);
+  const assignment = planAssignment(design, model);
   const perTrial: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const start = process.hrtime.bigint();
     for (let t = 0; t < trials; t++) {
       const rng = trialStream(rep, t);
       const cohort = drawCohort(design, model, rng);
-      const treated = assign(design, cohort, rng);
+      const treated = drawAssignment(assignment, rng);
       drawOutcomes(design, model, cohort, treated, ratios, rng);
     }
     perTrial.push(Number(process.hrtime.bigint() - start) / 1000 / trials);

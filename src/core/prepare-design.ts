@@ -3,9 +3,11 @@
  * trials, the diagnosis, planning and reports — rather than cached behind the caller's back.
  */
 import { prepareAggregateTrial, type AggregateTrialContext } from './aggregate/aggregate-context.js';
+import { planAssignment, type AssignmentPlan } from './assignment/assign.js';
 import { chooseEngine, type ChosenEngine } from './choose-engine.js';
 import type { Design, Outcome } from './design.js';
 import { computeLogEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
+import { planViews, type ViewPlan } from './measurement/outcome-views.js';
 import { prepareModel, type ModelConstants } from './model/model-constants.js';
 
 /** A design with everything its trials share: a plain value, cheap to build in each worker thread. */
@@ -13,6 +15,10 @@ export interface PreparedDesign {
   readonly design: Design;
   /** The model's constants: group sizes, rates, variances, the selected population, shared arrays. */
   readonly model: ModelConstants;
+  /** The randomisation, fixed for the design's cohort layout (both forms draw from it). */
+  readonly assignment: AssignmentPlan;
+  /** What the person form's views of each outcome need. */
+  readonly views: ViewPlan;
   /** The exact estimands (the inquiry). */
   readonly inquiry: Inquiry;
   /** The ratio applied to engaged treated people, per outcome and group index, as stated. */
@@ -53,12 +59,15 @@ export function prepareDesign(design: Design): PreparedDesign {
     );
   }
   const model = prepareModel(design);
+  const assignment = planAssignment(design, model);
   const inquiry = prepareInquiry(design, model);
   const statedRatios = design.outcomes.map((outcome) => design.groups.map((group) => statedRatio(outcome, group.id)));
   const drawsEffects = design.outcomes.some((o) => o.effectDistribution !== null);
   return {
     design,
     model,
+    assignment,
+    views: planViews(design),
     inquiry,
     statedRatios,
     nullRatios: design.outcomes.map(() => design.groups.map(() => 1)),
@@ -68,7 +77,8 @@ export function prepareDesign(design: Design): PreparedDesign {
     engine,
     primaryOutcomes: design.outcomes.flatMap((o, k) => (o.primary ? [k] : [])),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
-    cells: engine.kind === 'aggregate' ? prepareAggregateTrial(design, model, statedRatios, drawsEffects) : null,
+    cells:
+      engine.kind === 'aggregate' ? prepareAggregateTrial(design, model, assignment, statedRatios, drawsEffects) : null,
   };
 }
 

@@ -2,13 +2,14 @@
  * What the aggregated engine precomputes for a design: the population cells, the random sources
  * drawn per cell, hazard tables that never change, and scratch reused across trials.
  */
+import type { AssignmentPlan } from '../assignment/assign.js';
 import type { Design } from '../design.js';
+import { layOutCells, type CellLayout } from '../model/cell-layout.js';
+import { Histogram } from '../model/histogram.js';
 import type { ModelConstants } from '../model/model-constants.js';
 import { needsJointDraw } from '../model/needs-joint-draw.js';
-import { layOutCells, type CellLayout } from './cell-layout.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
-import { Histogram } from './histogram.js';
 import { ValueList } from './value-list.js';
 import { EligibilityByTotal, type SelectedTotals } from './selected-prior-law.js';
 
@@ -97,10 +98,11 @@ export interface AggregateTrialContext {
 export function prepareAggregateTrial(
   design: Design,
   constants: ModelConstants,
+  assignment: AssignmentPlan,
   statedRatios: readonly (readonly number[])[],
   drawsEffects: boolean,
 ): AggregateTrialContext {
-  const layout = layOutCells(design, constants);
+  const layout = layOutCells(constants, assignment);
   const years = design.plan.followUpMonths / 12;
   const sources: Source[] = [];
   const sourceOf = new Map<number, number>();

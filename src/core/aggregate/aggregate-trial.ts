@@ -3,32 +3,29 @@
  * Same contract as `simulateTrial` (src/core/trial.ts): trial i is a pure function of (design,
  * seed, i), with the same stream derivation, and the same `TrialRecord` for the same tallies.
  */
+import { analyse } from '../analysis/analyse.js';
 import type { AnalysisResult } from '../analysis/analysis-result.js';
-import { analyseSummaries } from '../analysis/analyse.js';
-import { testClusterSummary } from '../analysis/cluster-summary.js';
-import { testMannWhitneyOnValues } from '../analysis/mann-whitney.js';
+import { drawTreatedCounts } from '../assignment/assign.js';
 import { drawBinomial } from '../distributions/binomial.js';
 import { drawLognormal } from '../distributions/lognormal.js';
 import { drawTrialRatios } from '../inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from '../inquiry/inquiry.js';
 import { MAX_SELECTION_ATTEMPTS } from '../model/cohort.js';
+import type { Histogram } from '../model/histogram.js';
 import { drawMeanOneGamma } from '../model/mean-one-gamma.js';
+import type { PreparedDesign } from '../prepare-design.js';
 import type { Rng } from '../rng/rng.js';
 import { subStream, trialStream } from '../rng/trial-stream.js';
-import type { PreparedDesign } from '../prepare-design.js';
 import type { TrialRecord } from '../trial-record.js';
 import type { AggregateTrialContext, Source } from './aggregate-context.js';
-import { CountHazards } from './count-hazards.js';
 import { drawBinomialStep } from './binomial-step.js';
-import { drawCountHistogram } from './draw-count-histogram.js';
+import { CountHazards } from './count-hazards.js';
 import { dealCaseloads, forEachCaseworker } from './deal-caseloads.js';
+import { drawCountHistogram } from './draw-count-histogram.js';
 import { drawJointHistograms, type JointPart } from './draw-joint-histograms.js';
-import { drawTreatedCounts } from './draw-treated-counts.js';
-import type { Histogram } from './histogram.js';
-import { testByHistogramPermutation } from './histogram-permutation.js';
 import { ownBinaryProbability } from './own-binary-probability.js';
 import { SelectedTotals } from './selected-prior-law.js';
-import { clusterData, harmData, summariseHarm, summariseOutcome, unitHistograms } from './summarise-cells.js';
+import { cellAnalysisInput } from './summarise-cells.js';
 
 // The same sub-stream purposes as `simulateTrial`, so both paths use a trial's streams alike.
 const PERMUTATION_STREAM = 1;
@@ -76,7 +73,7 @@ export function simulateAggregateTrial(prepared: PreparedDesign, trialIndex: num
   const siteMultiplier = context.siteMultiplier;
   if (context.siteVariance > 0)
     for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, context.siteVariance);
-  drawTreatedCounts(design, layout, rng, context.treated);
+  drawTreatedCounts(prepared.assignment, layout, rng, context.treated);
   for (let j = 0; j < histograms.length; j++)
     for (let slot = 0; slot < histograms[j].length; slot++) histograms[j][slot].clear();
   for (const plan of context.harm) for (const list of plan.values) list.clear();
@@ -117,28 +114,9 @@ export function simulateAggregateTrial(prepared: PreparedDesign, trialIndex: num
   const analysisRng = prepared.permutes
     ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
     : null;
-  const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
-    if (outcome.analysis === 'cluster-summary') return testClusterSummary(clusterData(context, k), design.analysis);
-    if (context.harmOf[k] >= 0) {
-      const harm = summariseHarm(context, k);
-      // Ranks of continuous values need the values; the other harm analyses need only the sums.
-      if (outcome.analysis === 'mann-whitney')
-        return testMannWhitneyOnValues(harmData(context, k, harm), harm, design.analysis);
-      return analyseSummaries(outcome.analysis, harm, design.analysis)!;
-    }
-    const summaries = summariseOutcome(context, k);
-    if (outcome.analysis === 'permutation') {
-      return testByHistogramPermutation(
-        design,
-        layout,
-        unitHistograms(context, k),
-        summaries,
-        design.analysis,
-        analysisRng!,
-      );
-    }
-    return analyseSummaries(outcome.analysis, summaries, design.analysis)!;
-  });
+  const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
+    analyse(outcome.analysis, cellAnalysisInput(context, prepared.assignment, k), design.analysis, analysisRng),
+  );
   return { results, logEstimands };
 }
 

@@ -3,9 +3,40 @@
  * an outcome (over its groups), and per randomisation unit the pooled histogram of its analysed
  * people (for randomisation inference).
  */
+import type { AnalysisInput, ClusterValues } from '../analysis/analysis-input.js';
+import { analysisNeeds } from '../analysis/analyse.js';
 import type { ArmSummaries, ArmSummary, OutcomeData } from '../analysis/outcome-data.js';
+import type { AssignmentPlan } from '../assignment/assign.js';
+import { rerandomiseCells } from '../assignment/rerandomise.js';
+import { Histogram } from '../model/histogram.js';
 import type { AggregateTrialContext } from './aggregate-context.js';
-import { Histogram } from './histogram.js';
+
+/**
+ * The analysis input of outcome k from the cells: its arms' sufficient statistics (counts-of-counts
+ * included for counts and binaries), and where its analysis needs them, harm values to rank, one
+ * mean per cluster, or a re-randomiser drawing from the units' pooled histograms.
+ *
+ * @example REF's offences, quasi-Poisson → { summaries from the two arms' histograms, people null, clusters null, rerandomiser null }
+ */
+export function cellAnalysisInput(
+  context: AggregateTrialContext,
+  assignment: AssignmentPlan,
+  k: number,
+): AnalysisInput {
+  const needs = analysisNeeds(context.design.outcomes[k].analysis);
+  const clusters = needs.clusters && assignment.kind === 'cluster' ? clusterData(context, k) : null;
+  if (context.harmOf[k] >= 0) {
+    const summaries = summariseHarm(context, k);
+    // Ranks of continuous values need the values; the other harm analyses need only the sums.
+    return { summaries, people: needs.people ? harmData(context, k, summaries) : null, clusters, rerandomiser: null };
+  }
+  return {
+    summaries: summariseOutcome(context, k),
+    people: null,
+    clusters,
+    rerandomiser: needs.rerandomiser ? rerandomiseCells(assignment, context.layout, unitHistograms(context, k)) : null,
+  };
+}
 
 /**
  * Both arms' sufficient statistics of outcome k, from its source's histograms over its groups and
@@ -15,7 +46,7 @@ import { Histogram } from './histogram.js';
  * @example treated histogram [3, 1], control [2, 0, 1] → treated { n 4, sum 1, histogram [3, 1, 0] },
  *   control { n 3, sum 2, sumSquares 4, histogram [2, 0, 1] }
  */
-export function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummaries {
+function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummaries {
   const perSlot = context.histograms[context.outcomeSource[k]];
   const groups = context.outcomeGroups[k];
   const { groupCount, unitCount } = context.layout;
@@ -63,7 +94,7 @@ function addSlots(context: AggregateTrialContext, k: number, arm: number, counts
 }
 
 /** Per randomisation unit: outcome k's analysed people of both arms, pooled (for randomisation inference). */
-export function unitHistograms(context: AggregateTrialContext, k: number): Histogram[] {
+function unitHistograms(context: AggregateTrialContext, k: number): Histogram[] {
   const perSlot = context.histograms[context.outcomeSource[k]];
   const { groupCount, unitCount } = context.layout;
   return Array.from({ length: unitCount }, (_, u) => {
@@ -109,7 +140,7 @@ function armSummary(counts: Float64Array): ArmSummary {
  *
  * @example 3 treated people with harm [0, 12.5, 3] → treated { n 3, sum 15.5, sumSquares 165.25, positives 2 }
  */
-export function summariseHarm(context: AggregateTrialContext, k: number): ArmSummaries {
+function summariseHarm(context: AggregateTrialContext, k: number): ArmSummaries {
   const arm = (which: number): ArmSummary => {
     let n = 0;
     let sum = 0;
@@ -137,7 +168,7 @@ export function summariseHarm(context: AggregateTrialContext, k: number): ArmSum
  *
  * @example treated harm [12.5] of 2 people, control [3] of 2 → values [0, 12.5, 0, 3], treated [1, 1, 0, 0]
  */
-export function harmData(context: AggregateTrialContext, k: number, summaries: ArmSummaries): OutcomeData {
+function harmData(context: AggregateTrialContext, k: number, summaries: ArmSummaries): OutcomeData {
   const total = summaries.treated.n + summaries.control.n;
   const values = new Float64Array(total);
   const treated = new Uint8Array(total);
@@ -156,7 +187,7 @@ export function harmData(context: AggregateTrialContext, k: number, summaries: A
       for (let i = 0; i < list.length; i++) values[at++] = list.values[i];
     });
   }
-  return { values, treated, cluster: null, prior: null, integerValued: false, rerandomise: null };
+  return { values, treated, prior: null, integerValued: false };
 }
 
 /** Calls `visit(slot)` for each slot of outcome k's groups and all units in one arm. */
@@ -177,7 +208,7 @@ function forEachSlot(context: AggregateTrialContext, k: number, arm: number, vis
  * @example sites 0 and 1 treated with means 2 and 1.5, site 2 control with mean 3 →
  *   values [2, 1.5, 3], treated [1, 1, 0], cluster [0, 1, 2]
  */
-export function clusterData(context: AggregateTrialContext, k: number): OutcomeData {
+function clusterData(context: AggregateTrialContext, k: number): ClusterValues {
   const means: number[] = [];
   const arms: number[] = [];
   const clusters: number[] = [];
@@ -205,12 +236,5 @@ export function clusterData(context: AggregateTrialContext, k: number): OutcomeD
       clusters.push(u);
     }
   }
-  return {
-    values: Float64Array.from(means),
-    treated: Uint8Array.from(arms),
-    cluster: Int32Array.from(clusters),
-    prior: null,
-    integerValued: false,
-    rerandomise: null,
-  };
+  return { values: Float64Array.from(means), treated: Uint8Array.from(arms), cluster: Int32Array.from(clusters) };
 }

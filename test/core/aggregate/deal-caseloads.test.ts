@@ -1,10 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { layOutCells } from '../../../src/core/aggregate/cell-layout.js';
 import { dealCaseloads, forEachCaseworker } from '../../../src/core/aggregate/deal-caseloads.js';
-import { formStrata } from '../../../src/core/assignment/strata.js';
+import { planAssignment } from '../../../src/core/assignment/assign.js';
 import type { Design } from '../../../src/core/design.js';
 import { assignCaseloads } from '../../../src/core/model/caseloads.js';
-import type { Cohort } from '../../../src/core/model/cohort.js';
+import { layOutCells } from '../../../src/core/model/cell-layout.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { designFrom } from './compare-engines.js';
@@ -20,18 +19,9 @@ function peopleOf(design: Design): { site: Uint16Array; cellOf: Int32Array } {
       site[i] = i % constants.siteCount;
     }
   }
-  const skeleton: Cohort = {
-    size: constants.total,
-    group,
-    site,
-    propensity: new Float64Array(0),
-    outcomeNoise: [],
-    siteMultiplier: new Float64Array(constants.siteCount),
-    priorCounts: null,
-  };
-  const unit =
-    design.plan.randomisation === 'stratified' ? formStrata(design, skeleton).cell : new Int32Array(constants.total);
-  const layout = layOutCells(design, constants);
+  const plan = planAssignment(design, constants);
+  const unit = plan.kind === 'stratified' ? plan.blocks.blockOf : new Int32Array(constants.total);
+  const layout = layOutCells(constants, plan);
   const cellOf = Int32Array.from(group, (g, i) => {
     for (let c = 0; c < layout.cellSize.length; c++) {
       if (layout.cellGroup[c] === g && layout.cellSite[c] === site[i] && layout.cellUnit[c] === unit[i]) return c;
@@ -66,7 +56,8 @@ outcomes: [{ id: y, kind: count, ratePerYear: 1 }]
 ${designYaml}`,
         1,
       );
-      const layout = layOutCells(design, prepareModel(design));
+      const model = prepareModel(design);
+      const layout = layOutCells(model, planAssignment(design, model));
       const { site, cellOf } = peopleOf(design);
       const caseload = design.plan.caseworkers!.caseload;
       for (let draw = 0; draw < 30; draw++) {

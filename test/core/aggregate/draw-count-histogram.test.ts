@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { CountHazards, eagerHazards } from '../../../src/core/aggregate/count-hazards.js';
 import { drawCountHistogram } from '../../../src/core/aggregate/draw-count-histogram.js';
-import { Histogram } from '../../../src/core/aggregate/histogram.js';
+import { Histogram } from '../../../src/core/model/histogram.js';
 import { chiSquareSurvival } from '../../../src/core/distributions/chi-square.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../../src/core/assignment/assign.js';
 import type { Design } from '../../../src/core/design.js';
 import { drawGamma } from '../../../src/core/distributions/gamma.js';
 import { drawPoisson } from '../../../src/core/distributions/poisson.js';
 import { describeCohort } from '../../../src/core/inquiry/describe-cohort.js';
 import { computeLogEstimands, prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
-import { drawCohort } from '../../../src/core/model/cohort.js';
-import { drawOutcomes } from '../../../src/core/model/outcomes.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { binaryOutcome, countOutcome, harmOutcome, makeDesign } from '../model/fixtures.js';
+import { binaryOutcome, countOutcome, drawPersonTrial, harmOutcome, makeDesign } from '../model/fixtures.js';
 
 /** Mean and its Monte Carlo SE. */
 function summary(values: number[]): { mean: number; se: number } {
@@ -59,9 +56,7 @@ const ratios = [
 describe('the inquiry under eligibility selection, against an independent large simulation', () => {
   const inquiry = prepareInquiry(selectionDesign, prepareModel(selectionDesign));
   const rng = trialStream(31, 0);
-  const cohort = drawCohort(selectionDesign, prepareModel(selectionDesign), rng);
-  const treated = assign(selectionDesign, cohort, rng);
-  const data = drawOutcomes(selectionDesign, prepareModel(selectionDesign), cohort, treated, ratios, rng);
+  const { cohort, treated, data } = drawPersonTrial(selectionDesign, rng, ratios);
   const description = describeCohort(inquiry);
 
   it("gives each group's expected control follow-up and prior-window rates (counts) and prevalences (binaries)", () => {
@@ -158,9 +153,7 @@ describe('the inquiry with sites and selection', () => {
     const model = prepareModel(design);
     for (let t = 0; t < 150; t++) {
       const rng = trialStream(41, t);
-      const cohort = drawCohort(design, model, rng);
-      const treated = assign(design, cohort, rng);
-      const data = drawOutcomes(design, model, cohort, treated, [[1], [1]], rng);
+      const { treated, data } = drawPersonTrial(design, rng, [[1], [1]], model);
       let sum = 0,
         events = 0,
         n = 0;
@@ -206,9 +199,7 @@ describe('the inquiry with caseworkers', () => {
     const null_ = design.outcomes.map(() => [1]);
     const truth = computeLogEstimands(inquiry, null_);
     const rng = trialStream(51, 0);
-    const cohort = drawCohort(design, prepareModel(design), rng);
-    const treated = assign(design, cohort, rng);
-    const data = drawOutcomes(design, prepareModel(design), cohort, treated, null_, rng);
+    const { treated, data } = drawPersonTrial(design, rng, null_);
     for (const k of [1, 2]) {
       const estimand = inquiry.estimands[k];
       if (estimand.kind !== 'binary') throw new Error('expected a binary estimand');

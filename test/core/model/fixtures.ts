@@ -1,4 +1,24 @@
+import { drawAssignment, planAssignment } from '../../../src/core/assignment/assign.js';
 import type { BinaryOutcome, CountOutcome, Design, DesignPlan, HarmOutcome } from '../../../src/core/design.js';
+import { drawCohort, type Cohort } from '../../../src/core/model/cohort.js';
+import { prepareModel, type ModelConstants } from '../../../src/core/model/model-constants.js';
+import { drawOutcomes, type TrialData } from '../../../src/core/model/outcomes.js';
+import type { Rng } from '../../../src/core/rng/rng.js';
+
+/**
+ * One trial's people as the person form draws them: the cohort, its assignment and every outcome
+ * (`ratios[k][g]` for engaged treated people of group g), on one stream.
+ */
+export function drawPersonTrial(
+  design: Design,
+  rng: Rng,
+  ratios: readonly (readonly number[])[],
+  model: ModelConstants = prepareModel(design),
+): { cohort: Cohort; treated: Uint8Array; data: TrialData } {
+  const cohort = drawCohort(design, model, rng);
+  const treated = drawAssignment(planAssignment(design, model), rng);
+  return { cohort, treated, data: drawOutcomes(design, model, cohort, treated, ratios, rng) };
+}
 
 /** A count outcome with the given rate per group (ids youth, adult) and no effect unless given. */
 export function countOutcome(id: string, rate: [number, number], extra: Partial<CountOutcome> = {}): CountOutcome {

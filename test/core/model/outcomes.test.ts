@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../../src/core/assignment/assign.js';
-import { drawCohort } from '../../../src/core/model/cohort.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
-import { drawOutcomes } from '../../../src/core/model/outcomes.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { binaryOutcome, countOutcome, harmOutcome, makeDesign } from './fixtures.js';
+import { binaryOutcome, countOutcome, drawPersonTrial, harmOutcome, makeDesign } from './fixtures.js';
 
 interface Moments {
   n: number;
@@ -65,10 +62,7 @@ describe('drawOutcomes', () => {
     [0.9, 0.9],
   ];
   const rng = trialStream(11, 0);
-  const model = prepareModel(design);
-  const cohort = drawCohort(design, model, rng);
-  const treated = assign(design, cohort, rng);
-  const data = drawOutcomes(design, model, cohort, treated, ratios, rng);
+  const { cohort, treated, data } = drawPersonTrial(design, rng, ratios);
   const youthControl = (i: number) => cohort.group[i] === 0 && treated[i] === 0;
   const youthTreated = (i: number) => cohort.group[i] === 0 && treated[i] === 1;
 
@@ -147,9 +141,7 @@ describe('caseworker clustering', () => {
     const totals: number[] = [];
     for (let t = 0; t < 4000; t++) {
       const rng = trialStream(21, t);
-      const cohort = drawCohort(design, model, rng);
-      const treated = assign(design, cohort, rng);
-      const data = drawOutcomes(design, model, cohort, treated, [[1]], rng);
+      const { cohort, treated, data } = drawPersonTrial(design, rng, [[1]], model);
       let total = 0;
       let withoutCaseworker = 0;
       for (let i = 0; i < cohort.size; i++) {

@@ -1,32 +1,40 @@
 import { describe, expect, test } from 'vitest';
-import { layOutCells } from '../../../src/core/aggregate/cell-layout.js';
-import { drawTreatedCounts } from '../../../src/core/aggregate/draw-treated-counts.js';
+import { drawTreatedCounts, planAssignment } from '../../../src/core/assignment/assign.js';
 import type { Design } from '../../../src/core/design.js';
+import { layOutCells, type CellLayout } from '../../../src/core/model/cell-layout.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { designFrom } from './compare-engines.js';
+import { designFrom } from '../aggregate/compare-engines.js';
+
+/** The design's cell layout (its units are what the design randomises within). */
+function layoutOf(design: Design): CellLayout {
+  const model = prepareModel(design);
+  return layOutCells(model, planAssignment(design, model));
+}
 
 const GROUPS = 'cohort: { groups: [{ id: youth, share: 0.44 }, { id: adult, share: 0.56 }] }';
 const COUNT = 'outcomes: [{ id: y, kind: count, ratePerYear: 1 }]';
 
 function draws(design: Design, times: number): Float64Array[] {
-  const layout = layOutCells(design, prepareModel(design));
+  const model = prepareModel(design);
+  const plan = planAssignment(design, model);
+  const layout = layOutCells(model, plan);
   const rng = trialStream(5, 0);
   return Array.from({ length: times }, () => {
     const treated = new Float64Array(layout.cellSize.length);
-    drawTreatedCounts(design, layout, rng, treated);
+    drawTreatedCounts(plan, layout, rng, treated);
     return treated;
   });
 }
 
-describe('drawTreatedCounts', () => {
+describe('drawTreatedCounts (the cell form of the assignment)', () => {
   test('complete: 45 of 73 + 92, always 45 in all, hypergeometric in each group (mean 45·73/165, variance by the finite population)', async () => {
     const design = await designFrom(
       'complete',
       `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { treated: 45, control: 120 } }`,
       1,
     );
-    expect(Array.from(layOutCells(design, prepareModel(design)).cellSize)).toEqual([73, 92]);
+    expect(Array.from(layoutOf(design).cellSize)).toEqual([73, 92]);
     const all = draws(design, 20_000);
     expect(all.every((t) => t[0] + t[1] === 45)).toBe(true);
     const mean = all.reduce((s, t) => s + t[0], 0) / all.length;
@@ -50,7 +58,7 @@ describe('drawTreatedCounts', () => {
       `${GROUPS}\n${COUNT}\ndesign: { followUpMonths: 12, size: { total: 100, treated: 50 }, randomisation: stratified, blockSize: 10 }`,
       1,
     );
-    const layout = layOutCells(design, prepareModel(design));
+    const layout = layoutOf(design);
     expect(layout.unitCount).toBe(11); // 44 youth → blocks 10, 10, 10, 10, 4; 56 adults → five of 10 and one of 6
     for (const treated of draws(design, 200)) {
       expect(treated.reduce((s, t) => s + t, 0)).toBe(50);
@@ -64,7 +72,7 @@ describe('drawTreatedCounts', () => {
       `${COUNT}\ndesign: { followUpMonths: 12, size: { total: 80 }, randomisation: cluster, sites: { count: 8, rateCV: 0.2 } }`,
       1,
     );
-    const layout = layOutCells(design, prepareModel(design));
+    const layout = layoutOf(design);
     for (const treated of draws(design, 100)) {
       let sites = 0;
       layout.cellSize.forEach((size, c) => {

@@ -1,11 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { layOutCells } from '../../../src/core/aggregate/cell-layout.js';
-import { Histogram } from '../../../src/core/aggregate/histogram.js';
-import { testByHistogramPermutation } from '../../../src/core/aggregate/histogram-permutation.js';
 import type { ArmSummaries, ArmSummary } from '../../../src/core/analysis/outcome-data.js';
+import { testByPermutation } from '../../../src/core/analysis/permutation.js';
+import { planAssignment } from '../../../src/core/assignment/assign.js';
+import { rerandomiseCells } from '../../../src/core/assignment/rerandomise.js';
+import type { Design } from '../../../src/core/design.js';
+import { layOutCells } from '../../../src/core/model/cell-layout.js';
+import { Histogram } from '../../../src/core/model/histogram.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { designFrom } from './compare-engines.js';
+import type { Rng } from '../../../src/core/rng/rng.js';
+import { designFrom } from '../aggregate/compare-engines.js';
+
+/** The permutation test with the cell form's re-randomiser over the units' pooled histograms. */
+function testOnCells(design: Design, unitHistograms: Histogram[], summaries: ArmSummaries, rng: Rng) {
+  const model = prepareModel(design);
+  const plan = planAssignment(design, model);
+  const rerandomiser = rerandomiseCells(plan, layOutCells(model, plan), unitHistograms);
+  return testByPermutation(summaries, rerandomiser, design.analysis, rng);
+}
 
 const R = 9999;
 
@@ -63,7 +75,7 @@ function triples(size: number): number[][] {
   return all;
 }
 
-describe('testByHistogramPermutation', () => {
+describe('the permutation test on the cell form (rerandomiseCells)', () => {
   test('complete randomisation of 2 of 6: p is the exact 1/15 within Monte Carlo error', async () => {
     const design = await designFrom(
       'perm-complete',
@@ -74,14 +86,7 @@ analysis: { permutations: ${R} }`,
       1,
     );
     const summaries: ArmSummaries = { treated: arm([5, 6]), control: arm([0, 1, 2, 3]) };
-    const result = testByHistogramPermutation(
-      design,
-      layOutCells(design, prepareModel(design)),
-      [pooled([5, 6, 0, 1, 2, 3])],
-      summaries,
-      design.analysis,
-      trialStream(1, 0),
-    );
+    const result = testOnCells(design, [pooled([5, 6, 0, 1, 2, 3])], summaries, trialStream(1, 0));
     const exact = enumeratedShare([5, 6, 0, 1, 2, 3], pairs(6), 5.5 - 1.5);
     expect(exact).toBeCloseTo(1 / 15, 12);
     const expected = (1 + R * exact) / (R + 1);
@@ -101,14 +106,7 @@ analysis: { permutations: ${R} }`,
     const values = [5, 6, 0, 1, 3, null, null, null];
     const observed = 5.5 - 4 / 3;
     const summaries: ArmSummaries = { treated: arm([5, 6]), control: arm([0, 1, 3]) };
-    const result = testByHistogramPermutation(
-      design,
-      layOutCells(design, prepareModel(design)),
-      [pooled([5, 6, 0, 1, 3])],
-      summaries,
-      design.analysis,
-      trialStream(2, 0),
-    );
+    const result = testOnCells(design, [pooled([5, 6, 0, 1, 3])], summaries, trialStream(2, 0));
     const exact = enumeratedShare(values, triples(8), observed);
     const expected = (1 + R * exact) / (R + 1);
     expect(Math.abs(result.pValue - expected)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / R));
@@ -125,14 +123,7 @@ analysis: { permutations: ${R} }`,
     );
     const values = [4, 6, 5, 0, 1, 2];
     const summaries: ArmSummaries = { treated: arm([4, 6, 5]), control: arm([0, 1, 2]) };
-    const result = testByHistogramPermutation(
-      design,
-      layOutCells(design, prepareModel(design)),
-      [pooled(values)],
-      summaries,
-      design.analysis,
-      trialStream(3, 0),
-    );
+    const result = testOnCells(design, [pooled(values)], summaries, trialStream(3, 0));
     // All 2^6 subsets are equally likely under share 1/2.
     const subsets = Array.from({ length: 64 }, (_, mask) => values.map((_, i) => i).filter((i) => (mask >> i) & 1));
     const exact = enumeratedShare(values, subsets, 5 - 1);
