@@ -2,13 +2,14 @@
  * What every trial of a design shares, computed once into a value that is passed along — to the
  * trials, the diagnosis, planning and reports — rather than cached behind the caller's back.
  */
-import { prepareAggregateTrial, type AggregateTrialContext } from './aggregate/aggregate-context.js';
 import { planAssignment, type AssignmentPlan } from './assignment/assign.js';
+import { CellForm } from './cell-form.js';
 import { chooseEngine, type ChosenEngine } from './choose-engine.js';
 import type { Design, Outcome } from './design.js';
 import { computeLogEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
-import { planViews, type ViewPlan } from './measurement/outcome-views.js';
 import { prepareModel, type ModelConstants } from './model/model-constants.js';
+import { PersonForm } from './person-form.js';
+import type { TrialForm } from './trial-form.js';
 
 /** A design with everything its trials share: a plain value, cheap to build in each worker thread. */
 export interface PreparedDesign {
@@ -17,8 +18,6 @@ export interface PreparedDesign {
   readonly model: ModelConstants;
   /** The randomisation, fixed for the design's cohort layout (both forms draw from it). */
   readonly assignment: AssignmentPlan;
-  /** What the person form's views of each outcome need. */
-  readonly views: ViewPlan;
   /** The exact estimands (the inquiry). */
   readonly inquiry: Inquiry;
   /** The ratio applied to engaged treated people, per outcome and group index, as stated. */
@@ -33,19 +32,23 @@ export interface PreparedDesign {
   readonly drawsEffects: boolean;
   /** The engine the trials run on, and why (`chooseEngine`). */
   readonly engine: ChosenEngine;
+  /**
+   * The representation the trials are walked in: the person form, or (engine 'aggregate') the cell
+   * form with its layout, sources and scratch reused trial after trial.
+   */
+  readonly form: TrialForm;
   /** Design indices of the primary outcomes (the multiplicity family). */
   readonly primaryOutcomes: readonly number[];
   /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
   readonly permutes: boolean;
-  /** What the cell form needs (layout, sources, scratch reused trial after trial), or null for the person form. */
-  readonly cells: AggregateTrialContext | null;
 }
 
 /**
- * Prepares a design: the model constants and selected population, the inquiry and the stated and
- * null estimands, the engine and why, and (for the aggregate engine) the cell layout and sources.
- * A prepared design holds scratch for the cell form, so one thread uses it at a time (each worker
- * prepares its own from the plain `Design` it is sent).
+ * Prepares a design: the model constants and selected population, the randomisation plan, the
+ * inquiry and the stated and null estimands, the engine and why, and the form the trials are
+ * walked in (for the aggregate engine the cell form, with its cell layout and sources). A prepared
+ * design holds scratch for the cell form, so one thread uses it at a time (each worker prepares
+ * its own from the plain `Design` it is sent).
  *
  * @example prepareDesign(REF).engine → { kind: 'aggregate', reason: 'auto: the cell form is exact for this design' };
  *   prepareDesign(MK).statedLogEstimands[0] → log of crime's intention-to-treat rate ratio
@@ -67,7 +70,6 @@ export function prepareDesign(design: Design): PreparedDesign {
     design,
     model,
     assignment,
-    views: planViews(design),
     inquiry,
     statedRatios,
     nullRatios: design.outcomes.map(() => design.groups.map(() => 1)),
@@ -75,10 +77,12 @@ export function prepareDesign(design: Design): PreparedDesign {
     nullLogEstimands: design.outcomes.map(() => 0),
     drawsEffects,
     engine,
+    form:
+      engine.kind === 'aggregate'
+        ? new CellForm(design, model, assignment, statedRatios, drawsEffects)
+        : new PersonForm(design, model, assignment),
     primaryOutcomes: design.outcomes.flatMap((o, k) => (o.primary ? [k] : [])),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
-    cells:
-      engine.kind === 'aggregate' ? prepareAggregateTrial(design, model, assignment, statedRatios, drawsEffects) : null,
   };
 }
 

@@ -1,18 +1,15 @@
 /**
- * One simulated trial, as DeclareDesign's MIDA chain: model (draw the eligible cohort), inquiry
- * (the true effect), data strategy (randomise, then measure outcomes), answer strategy (analyse
- * each outcome). A trial is a pure function of (design, seed, trial index): its random stream is
- * derived from those alone, so results never depend on threads, chunks or shards.
+ * One simulated trial — the one spine for both forms — as DeclareDesign's MIDA chain: inquiry (the
+ * true effect of this trial), model (the eligible cohort), data strategy (randomise, then measure
+ * outcomes), answer strategy (analyse each outcome). The form (people or cells) is the prepared
+ * design's, an argument rather than a second code path. A trial is a pure function of (design,
+ * seed, trial index): its random streams are derived from those alone, so results never depend on
+ * threads, chunks or shards.
  */
-import { simulateAggregateTrial } from './aggregate/aggregate-trial.js';
 import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
-import { drawAssignment } from './assignment/assign.js';
 import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from './inquiry/inquiry.js';
-import { OutcomeViews } from './measurement/outcome-views.js';
-import { drawCohort } from './model/cohort.js';
-import { drawOutcomes } from './model/outcomes.js';
 import type { PreparedDesign } from './prepare-design.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
@@ -25,28 +22,40 @@ const NULL_PERMUTATION_STREAM = 2;
 /**
  * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
  * random stream so the two runs share cohort and assignment), and analyses every outcome.
+ *
+ * Formula in words: the trial's stream is `trialStream(seed, trialIndex)`; the effects are the
+ * stated ratios (or, under assurance, a draw from sub-stream 3) and the log estimands they imply;
+ * the form draws the cohort, the assignment and every outcome from the trial's stream; each
+ * outcome's analysis reads what the form measured, permutation tests redrawing from their own
+ * sub-stream.
+ * Reference: Blair, Cooper, Coppock & Humphreys (2019), APSR 113:838 (MIDA).
+ *
+ * @example simulateTrial(prepareDesign(REF), 0, true).logEstimands → [0, 0]
  */
 export function simulateTrial(prepared: PreparedDesign, trialIndex: number, nullRun: boolean): TrialRecord {
-  if (prepared.cells !== null) return simulateAggregateTrial(prepared, trialIndex, nullRun);
-  const { design, model } = prepared;
+  const { design, form } = prepared;
   const seed = design.simulation.seed;
   const rng = trialStream(seed, trialIndex);
-  const cohort = drawCohort(design, model, rng);
-  const treated = drawAssignment(prepared.assignment, rng);
+
+  // Inquiry: the effects of this trial, and the estimands they imply.
   let ratios = nullRun ? prepared.nullRatios : prepared.statedRatios;
   let logEstimands = nullRun ? prepared.nullLogEstimands : prepared.statedLogEstimands;
   if (!nullRun && prepared.drawsEffects) {
     ratios = drawTrialRatios(design, prepared.statedRatios, trialIndex);
     logEstimands = computeLogEstimands(prepared.inquiry, ratios);
   }
-  const data = drawOutcomes(design, model, cohort, treated, ratios, rng, !nullRun);
-  // Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
+
+  // Model, assignment, measurement: in the form's own representation.
+  const cohort = form.drawCohort(rng);
+  const assignment = form.assign(cohort, rng);
+  const measured = form.measure(cohort, assignment, ratios, rng, !nullRun);
+
+  // Answer strategy. Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
   const analysisRng = prepared.permutes
     ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
     : null;
-  const views = new OutcomeViews(prepared.views, prepared.assignment, cohort, treated, data);
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
-    analyse(outcome.analysis, views.input(k), design.analysis, analysisRng),
+    analyse(outcome.analysis, form.analysisInput(measured, k), design.analysis, analysisRng),
   );
   return { results, logEstimands };
 }

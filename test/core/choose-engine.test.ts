@@ -3,7 +3,7 @@ import { chooseEngine } from '../../src/core/choose-engine.js';
 import type { Design } from '../../src/core/design.js';
 import { needsJointDraw } from '../../src/core/model/needs-joint-draw.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
-import { designFrom } from './aggregate/compare-engines.js';
+import { designFrom } from '../support/design-from.js';
 
 const COUNT =
   '{ id: crime, kind: count, ratePerYear: 1.5, effect: { rateRatio: 0.8 }, analysis: quasi-poisson, primary: true }';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { prepareDesign } from '../../src/core/prepare-design.js';
 import { simulateTrial } from '../../src/core/trial.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
-import { designFrom } from './aggregate/compare-engines.js';
+import { designFrom } from '../support/design-from.js';
 
 const BUSY = `
 cohort:

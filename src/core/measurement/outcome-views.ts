@@ -5,7 +5,21 @@ import type { AssignmentPlan } from '../assignment/assign.js';
 import { rerandomisePeople } from '../assignment/rerandomise.js';
 import type { Design } from '../design.js';
 import type { Cohort } from '../model/cohort.js';
-import type { TrialData } from '../model/outcomes.js';
+
+/** What is measured in one trial, person by person (index i is cohort person i). */
+export interface TrialData {
+  /**
+   * 0 when lost to attrition (the same person is missing for every outcome). Without attrition
+   * (and `caseworker` without caseworkers) the array is shared by every trial: read only.
+   */
+  readonly observed: Uint8Array;
+  /** 1 for treated people who took up the support. */
+  readonly engaged: Uint8Array;
+  /** Caseworker index of treated people (−1 for controls, or without caseworkers). */
+  readonly caseworker: Int32Array;
+  /** Per outcome (design order), per person: count, 0/1, or harm. */
+  readonly values: Float64Array[];
+}
 
 /** What the person form's views need to know about each outcome, fixed for a design (`planViews`). */
 export interface ViewPlan {
@@ -62,7 +76,8 @@ export class OutcomeViews {
     private readonly assignment: AssignmentPlan,
     private readonly cohort: Cohort,
     private readonly treated: Uint8Array,
-    private readonly data: TrialData,
+    /** The trial's measurements, for every person. */
+    readonly data: TrialData,
   ) {}
 
   /**

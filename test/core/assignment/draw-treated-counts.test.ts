@@ -4,7 +4,7 @@ import type { Design } from '../../../src/core/design.js';
 import { layOutCells, type CellLayout } from '../../../src/core/model/cell-layout.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { designFrom } from '../aggregate/compare-engines.js';
+import { designFrom } from '../../support/design-from.js';
 
 /** The design's cell layout (its units are what the design randomises within). */
 function layoutOf(design: Design): CellLayout {

@@ -9,7 +9,7 @@ import { Histogram } from '../../../src/core/model/histogram.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import type { Rng } from '../../../src/core/rng/rng.js';
-import { designFrom } from '../aggregate/compare-engines.js';
+import { designFrom } from '../../support/design-from.js';
 
 /** The permutation test with the cell form's re-randomiser over the units' pooled histograms. */
 function testOnCells(design: Design, unitHistograms: Histogram[], summaries: ArmSummaries, rng: Rng) {

@@ -1,13 +1,14 @@
-import { drawAssignment, planAssignment } from '../../../src/core/assignment/assign.js';
+import { planAssignment } from '../../../src/core/assignment/assign.js';
 import type { BinaryOutcome, CountOutcome, Design, DesignPlan, HarmOutcome } from '../../../src/core/design.js';
-import { drawCohort, type Cohort } from '../../../src/core/model/cohort.js';
+import type { TrialData } from '../../../src/core/measurement/outcome-views.js';
+import type { Cohort } from '../../../src/core/model/cohort.js';
 import { prepareModel, type ModelConstants } from '../../../src/core/model/model-constants.js';
-import { drawOutcomes, type TrialData } from '../../../src/core/model/outcomes.js';
+import { PersonForm } from '../../../src/core/person-form.js';
 import type { Rng } from '../../../src/core/rng/rng.js';
 
 /**
  * One trial's people as the person form draws them: the cohort, its assignment and every outcome
- * (`ratios[k][g]` for engaged treated people of group g), on one stream.
+ * measured (`ratios[k][g]` for engaged treated people of group g), on one stream.
  */
 export function drawPersonTrial(
   design: Design,
@@ -15,9 +16,10 @@ export function drawPersonTrial(
   ratios: readonly (readonly number[])[],
   model: ModelConstants = prepareModel(design),
 ): { cohort: Cohort; treated: Uint8Array; data: TrialData } {
-  const cohort = drawCohort(design, model, rng);
-  const treated = drawAssignment(planAssignment(design, model), rng);
-  return { cohort, treated, data: drawOutcomes(design, model, cohort, treated, ratios, rng) };
+  const form = new PersonForm(design, model, planAssignment(design, model));
+  const cohort = form.drawCohort(rng);
+  const treated = form.assign(cohort, rng);
+  return { cohort, treated, data: form.measure(cohort, treated, ratios, rng, true).data };
 }
 
 /** A count outcome with the given rate per group (ids youth, adult) and no effect unless given. */

@@ -38,7 +38,7 @@ function pick(values: Float64Array, keep: (i: number) => boolean): number[] {
   return out;
 }
 
-describe('drawOutcomes', () => {
+describe('the person form measures every outcome (engagement, attrition, caseworkers, values)', () => {
   const d = 1.25;
   const design = makeDesign({
     propensityDispersion: d,

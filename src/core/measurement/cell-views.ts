@@ -1,41 +1,79 @@
 /**
- * From the cells' counts-of-counts to what the analyses read: each arm's sufficient statistics of
- * an outcome (over its groups), and per randomisation unit the pooled histogram of its analysed
- * people (for randomisation inference).
+ * The cell form's measurement views: from the cells' counts-of-counts to what each outcome's
+ * analysis reads — each arm's sufficient statistics over the outcome's groups (its `within`
+ * group, or all), and where the analysis needs them, harm values to rank, one mean per cluster,
+ * or a re-randomiser drawing from each unit's pooled histogram.
  */
 import type { AnalysisInput, ClusterValues } from '../analysis/analysis-input.js';
-import { analysisNeeds } from '../analysis/analyse.js';
+import { analysisNeeds, type AnalysisNeeds } from '../analysis/analyse.js';
 import type { ArmSummaries, ArmSummary, OutcomeData } from '../analysis/outcome-data.js';
 import type { AssignmentPlan } from '../assignment/assign.js';
 import { rerandomiseCells } from '../assignment/rerandomise.js';
+import type { Design } from '../design.js';
+import type { CellLayout } from '../model/cell-layout.js';
+import type { CellSources } from '../model/cell-sources.js';
 import { Histogram } from '../model/histogram.js';
-import type { AggregateTrialContext } from './aggregate-context.js';
+
+/** What the views read: the layout, the drawn sources, each outcome's groups, and reusable summary arrays. */
+interface CellData {
+  readonly layout: CellLayout;
+  readonly sources: CellSources;
+  /** Per design outcome: the groups it analyses (all, or its `within` group). */
+  readonly outcomeGroups: readonly Int32Array[];
+  /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
+  readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
+}
 
 /**
- * The analysis input of outcome k from the cells: its arms' sufficient statistics (counts-of-counts
- * included for counts and binaries), and where its analysis needs them, harm values to rank, one
- * mean per cluster, or a re-randomiser drawing from the units' pooled histograms.
+ * The views of one design's outcomes on the cells (the cell form's twin of `OutcomeViews`),
+ * reading whatever the sources hold after a trial's draw.
  *
  * @example REF's offences, quasi-Poisson → { summaries from the two arms' histograms, people null, clusters null, rerandomiser null }
  */
-export function cellAnalysisInput(
-  context: AggregateTrialContext,
-  assignment: AssignmentPlan,
-  k: number,
-): AnalysisInput {
-  const needs = analysisNeeds(context.design.outcomes[k].analysis);
-  const clusters = needs.clusters && assignment.kind === 'cluster' ? clusterData(context, k) : null;
-  if (context.harmOf[k] >= 0) {
-    const summaries = summariseHarm(context, k);
-    // Ranks of continuous values need the values; the other harm analyses need only the sums.
-    return { summaries, people: needs.people ? harmData(context, k, summaries) : null, clusters, rerandomiser: null };
+export class CellViews {
+  private readonly cells: CellData;
+  private readonly needs: readonly AnalysisNeeds[];
+
+  constructor(
+    design: Design,
+    layout: CellLayout,
+    sources: CellSources,
+    private readonly assignment: AssignmentPlan,
+  ) {
+    this.cells = {
+      layout,
+      sources,
+      outcomeGroups: design.outcomes.map((outcome) =>
+        outcome.within === null
+          ? Int32Array.from(design.groups, (_, g) => g)
+          : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
+      ),
+      summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
+    };
+    this.needs = design.outcomes.map((outcome) => analysisNeeds(outcome.analysis));
   }
-  return {
-    summaries: summariseOutcome(context, k),
-    people: null,
-    clusters,
-    rerandomiser: needs.rerandomiser ? rerandomiseCells(assignment, context.layout, unitHistograms(context, k)) : null,
-  };
+
+  /**
+   * The analysis input of outcome k: its arms' sufficient statistics (counts-of-counts included
+   * for counts and binaries), and where its analysis needs them, harm values to rank, one mean per
+   * cluster (cluster randomisation), or a re-randomiser over the units' pooled histograms.
+   */
+  input(k: number): AnalysisInput {
+    const { cells, assignment } = this;
+    const needs = this.needs[k];
+    const clusters = needs.clusters && assignment.kind === 'cluster' ? clusterData(cells, k) : null;
+    if (cells.sources.harmOf[k] >= 0) {
+      const summaries = summariseHarm(cells, k);
+      // Ranks of continuous values need the values; the other harm analyses need only the sums.
+      return { summaries, people: needs.people ? harmData(cells, k, summaries) : null, clusters, rerandomiser: null };
+    }
+    return {
+      summaries: summariseOutcome(cells, k),
+      people: null,
+      clusters,
+      rerandomiser: needs.rerandomiser ? rerandomiseCells(assignment, cells.layout, unitHistograms(cells, k)) : null,
+    };
+  }
 }
 
 /**
@@ -46,11 +84,11 @@ export function cellAnalysisInput(
  * @example treated histogram [3, 1], control [2, 0, 1] → treated { n 4, sum 1, histogram [3, 1, 0] },
  *   control { n 3, sum 2, sumSquares 4, histogram [2, 0, 1] }
  */
-function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummaries {
-  const perSlot = context.histograms[context.outcomeSource[k]];
-  const groups = context.outcomeGroups[k];
-  const { groupCount, unitCount } = context.layout;
-  const anyEvent = context.anyEvent[k] === 1;
+function summariseOutcome(cells: CellData, k: number): ArmSummaries {
+  const perSlot = cells.sources.histograms[cells.sources.outcomeSource[k]];
+  const groups = cells.outcomeGroups[k];
+  const { groupCount, unitCount } = cells.layout;
+  const anyEvent = cells.sources.anyEvent[k] === 1;
   // As `summariseArms`: both histograms have length (largest value in either arm) + 1.
   let length = 1;
   for (let arm = 0; arm < 2; arm++) {
@@ -60,10 +98,10 @@ function summariseOutcome(context: AggregateTrialContext, k: number): ArmSummari
     }
   }
   if (anyEvent) length = Math.min(length, 2);
-  const arrays = context.summaryArrays[k];
+  const arrays = cells.summaryArrays[k];
   return {
-    treated: armSummary(addSlots(context, k, 1, summaryArray(arrays[1], length))),
-    control: armSummary(addSlots(context, k, 0, summaryArray(arrays[0], length))),
+    treated: armSummary(addSlots(cells, k, 1, summaryArray(arrays[1], length))),
+    control: armSummary(addSlots(cells, k, 0, summaryArray(arrays[0], length))),
   };
 }
 
@@ -74,11 +112,11 @@ function summaryArray(byLength: Float64Array[], length: number): Float64Array {
 }
 
 /** One arm's counts-of-counts of outcome k, summed over its groups and all units into `counts` (of the shared length). */
-function addSlots(context: AggregateTrialContext, k: number, arm: number, counts: Float64Array): Float64Array {
-  const perSlot = context.histograms[context.outcomeSource[k]];
-  const groups = context.outcomeGroups[k];
-  const { groupCount, unitCount } = context.layout;
-  const anyEvent = context.anyEvent[k] === 1;
+function addSlots(cells: CellData, k: number, arm: number, counts: Float64Array): Float64Array {
+  const perSlot = cells.sources.histograms[cells.sources.outcomeSource[k]];
+  const groups = cells.outcomeGroups[k];
+  const { groupCount, unitCount } = cells.layout;
+  const anyEvent = cells.sources.anyEvent[k] === 1;
   for (let v = 0; v < counts.length; v++) counts[v] = 0;
   for (let i = 0; i < groups.length; i++) {
     for (let u = 0; u < unitCount; u++) {
@@ -94,17 +132,17 @@ function addSlots(context: AggregateTrialContext, k: number, arm: number, counts
 }
 
 /** Per randomisation unit: outcome k's analysed people of both arms, pooled (for randomisation inference). */
-function unitHistograms(context: AggregateTrialContext, k: number): Histogram[] {
-  const perSlot = context.histograms[context.outcomeSource[k]];
-  const { groupCount, unitCount } = context.layout;
+function unitHistograms(cells: CellData, k: number): Histogram[] {
+  const perSlot = cells.sources.histograms[cells.sources.outcomeSource[k]];
+  const { groupCount, unitCount } = cells.layout;
   return Array.from({ length: unitCount }, (_, u) => {
     const pooled = new Histogram();
-    const groups = context.outcomeGroups[k];
+    const groups = cells.outcomeGroups[k];
     for (let arm = 0; arm < 2; arm++) {
       for (let i = 0; i < groups.length; i++)
         pooled.addHistogram(perSlot[(arm * groupCount + groups[i]) * unitCount + u]);
     }
-    if (context.anyEvent[k] === 1) toAnyEvent(pooled);
+    if (cells.sources.anyEvent[k] === 1) toAnyEvent(pooled);
     return pooled;
   });
 }
@@ -140,16 +178,16 @@ function armSummary(counts: Float64Array): ArmSummary {
  *
  * @example 3 treated people with harm [0, 12.5, 3] → treated { n 3, sum 15.5, sumSquares 165.25, positives 2 }
  */
-function summariseHarm(context: AggregateTrialContext, k: number): ArmSummaries {
+function summariseHarm(cells: CellData, k: number): ArmSummaries {
   const arm = (which: number): ArmSummary => {
     let n = 0;
     let sum = 0;
     let sumSquares = 0;
     let positives = 0;
-    forEachSlot(context, k, which, (slot) => {
-      const histogram = context.histograms[context.outcomeSource[k]][slot];
+    forEachSlot(cells, k, which, (slot) => {
+      const histogram = cells.sources.histograms[cells.sources.outcomeSource[k]][slot];
       for (let v = 0; v < histogram.length; v++) n += histogram.counts[v];
-      const list = context.harm[context.harmOf[k]].values[slot];
+      const list = cells.sources.harm[cells.sources.harmOf[k]].values[slot];
       for (let i = 0; i < list.length; i++) {
         const value = list.values[i];
         sum += value;
@@ -168,21 +206,21 @@ function summariseHarm(context: AggregateTrialContext, k: number): ArmSummaries 
  *
  * @example treated harm [12.5] of 2 people, control [3] of 2 → values [0, 12.5, 0, 3], treated [1, 1, 0, 0]
  */
-function harmData(context: AggregateTrialContext, k: number, summaries: ArmSummaries): OutcomeData {
+function harmData(cells: CellData, k: number, summaries: ArmSummaries): OutcomeData {
   const total = summaries.treated.n + summaries.control.n;
   const values = new Float64Array(total);
   const treated = new Uint8Array(total);
-  const lists = context.harm[context.harmOf[k]].values;
+  const lists = cells.sources.harm[cells.sources.harmOf[k]].values;
   let at = 0;
   for (const which of [1, 0]) {
     const people = which === 1 ? summaries.treated.n : summaries.control.n;
     treated.fill(which, at, at + people);
     let listed = 0;
-    forEachSlot(context, k, which, (slot) => {
+    forEachSlot(cells, k, which, (slot) => {
       listed += lists[slot].length;
     });
     at += people - listed; // people without events: harm 0, already in place
-    forEachSlot(context, k, which, (slot) => {
+    forEachSlot(cells, k, which, (slot) => {
       const list = lists[slot];
       for (let i = 0; i < list.length; i++) values[at++] = list.values[i];
     });
@@ -191,9 +229,9 @@ function harmData(context: AggregateTrialContext, k: number, summaries: ArmSumma
 }
 
 /** Calls `visit(slot)` for each slot of outcome k's groups and all units in one arm. */
-function forEachSlot(context: AggregateTrialContext, k: number, arm: number, visit: (slot: number) => void): void {
-  const groups = context.outcomeGroups[k];
-  const { groupCount, unitCount } = context.layout;
+function forEachSlot(cells: CellData, k: number, arm: number, visit: (slot: number) => void): void {
+  const groups = cells.outcomeGroups[k];
+  const { groupCount, unitCount } = cells.layout;
   for (let i = 0; i < groups.length; i++) {
     for (let u = 0; u < unitCount; u++) visit((arm * groupCount + groups[i]) * unitCount + u);
   }
@@ -208,15 +246,15 @@ function forEachSlot(context: AggregateTrialContext, k: number, arm: number, vis
  * @example sites 0 and 1 treated with means 2 and 1.5, site 2 control with mean 3 →
  *   values [2, 1.5, 3], treated [1, 1, 0], cluster [0, 1, 2]
  */
-function clusterData(context: AggregateTrialContext, k: number): ClusterValues {
+function clusterData(cells: CellData, k: number): ClusterValues {
   const means: number[] = [];
   const arms: number[] = [];
   const clusters: number[] = [];
-  const { groupCount, unitCount } = context.layout;
-  const groups = context.outcomeGroups[k];
-  const harm = context.harmOf[k] >= 0 ? context.harm[context.harmOf[k]] : null;
-  const perSlot = context.histograms[context.outcomeSource[k]];
-  const anyEvent = context.anyEvent[k] === 1;
+  const { groupCount, unitCount } = cells.layout;
+  const groups = cells.outcomeGroups[k];
+  const harm = cells.sources.harmOf[k] >= 0 ? cells.sources.harm[cells.sources.harmOf[k]] : null;
+  const perSlot = cells.sources.histograms[cells.sources.outcomeSource[k]];
+  const anyEvent = cells.sources.anyEvent[k] === 1;
   for (let u = 0; u < unitCount; u++) {
     for (let arm = 0; arm < 2; arm++) {
       let n = 0;

@@ -1,17 +1,19 @@
 /**
- * What the aggregated engine precomputes for a design: the population cells, the random sources
- * drawn per cell, hazard tables that never change, and scratch reused across trials.
+ * The cell form of the outcome model, prepared once per design: the random sources drawn cell by
+ * cell (count outcomes, own-prevalence binaries), the harm outcomes built on the counts, the joint
+ * draw of sources tied by the propensity, the selected prior-window laws, hazard tables that never
+ * change, and the histograms each trial draws into.
  */
-import type { AssignmentPlan } from '../assignment/assign.js';
 import type { Design } from '../design.js';
-import { layOutCells, type CellLayout } from '../model/cell-layout.js';
-import { Histogram } from '../model/histogram.js';
-import type { ModelConstants } from '../model/model-constants.js';
-import { needsJointDraw } from '../model/needs-joint-draw.js';
+import { followUpYears } from '../measurement/exposure.js';
+import type { CellLayout } from './cell-layout.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
-import { ValueList } from './value-list.js';
+import { Histogram } from './histogram.js';
+import type { ModelConstants } from './model-constants.js';
+import { needsJointDraw } from './needs-joint-draw.js';
 import { EligibilityByTotal, type SelectedTotals } from './selected-prior-law.js';
+import { ValueList } from './value-list.js';
 
 /** A random quantity drawn per cell: a count outcome's counts, or an own-prevalence binary's events. */
 export interface Source {
@@ -28,7 +30,7 @@ export interface Source {
    * g, the hazards not engaged (2g) and engaged (2g + 1) under the stated effects; else empty.
    */
   fixed: CountHazards[];
-  /** The harm outcomes built on this count (indices into `AggregateTrialContext.harm`). */
+  /** The harm outcomes built on this count (indices into `CellSources.harm`). */
   readonly harms: number[];
   /** Scratch: the counts of the people being drawn (one engaged or not-engaged part of a cell). */
   readonly part: Histogram;
@@ -44,10 +46,12 @@ export interface HarmPlan {
   readonly values: readonly ValueList[];
 }
 
-/** What the aggregated path needs about a design, computed once (see `prepareAggregateTrial`). */
-export interface AggregateTrialContext {
-  readonly design: Design;
-  readonly layout: CellLayout;
+/**
+ * What the cell form draws, per design. Histograms and harm lists are indexed by slot
+ * (arm·G + g)·U + u — arm 0 control, 1 treated; group g of G; randomisation unit u of U — and hold
+ * the observed people of that slot after each trial's draw.
+ */
+export interface CellSources {
   readonly sources: readonly Source[];
   /** Per design outcome: its source, and whether it is "any event" of a count source. */
   readonly outcomeSource: Int32Array;
@@ -55,21 +59,11 @@ export interface AggregateTrialContext {
   /** Harm outcomes, and per design outcome its index there (−1 for counts and binaries). */
   readonly harm: readonly HarmPlan[];
   readonly harmOf: Int32Array;
-  /** Per design outcome: the groups it analyses (all, or its `within` group). */
-  readonly outcomeGroups: readonly Int32Array[];
-  readonly siteVariance: number;
-  /** Variance of the caseworker multiplier of treated people (0 without caseworkers). */
-  readonly caseworkerVariance: number;
-  readonly engagement: Float64Array;
-  /** Scratch, reused across trials: treated per cell, site multipliers, histograms per source and slot. */
-  readonly treated: Float64Array;
-  readonly siteMultiplier: Float64Array;
+  /** Scratch, per source and slot: the counts-of-counts drawn in the current trial. */
   readonly histograms: readonly Histogram[][];
-  /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
-  readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
   /**
-   * When primary outcomes on different sources share the propensity: the sources in drawing
-   * order (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
+   * When the propensity ties sources together (`needsJointDraw`): the sources in drawing order
+   * (counts, then the own-prevalence binary) and what the joint draw reuses; else null.
    */
   readonly joint: {
     readonly order: Int32Array;
@@ -90,20 +84,22 @@ export interface AggregateTrialContext {
 }
 
 /**
- * Prepares the per-design constants of `simulateAggregateTrial` for a design whose cell form is
- * exact (`chooseEngine`), from its model constants and stated ratios (see `prepareDesign`).
+ * Prepares the cell form's sources for a design whose cell form is exact (`chooseEngine`): one
+ * source per count outcome and per own-prevalence binary (binaries from a count and harm read
+ * their count's cells), each with its per-group base (mean count over follow-up, or hazard) and
+ * dispersion; and, when every trial has the same few means (no site or caseworker variation, no
+ * drawn effect), their hazard tables built in full once from the stated ratios.
  *
- * @example prepareAggregateTrial(REF, …).layout.cellSize → [2000]
+ * @example REF (offences, any offence from it) → one count source; `anyEvent` [0, 1]
  */
-export function prepareAggregateTrial(
+export function prepareCellSources(
   design: Design,
   constants: ModelConstants,
-  assignment: AssignmentPlan,
+  layout: CellLayout,
   statedRatios: readonly (readonly number[])[],
   drawsEffects: boolean,
-): AggregateTrialContext {
-  const layout = layOutCells(constants, assignment);
-  const years = design.plan.followUpMonths / 12;
+): CellSources {
+  const years = followUpYears(design.plan);
   const sources: Source[] = [];
   const sourceOf = new Map<number, number>();
   const addSource = (k: number): number => {
@@ -146,27 +142,13 @@ export function prepareAggregateTrial(
       });
     }
   });
-  const outcomeGroups = design.outcomes.map((outcome) =>
-    outcome.within === null
-      ? Int32Array.from(design.groups, (_, g) => g)
-      : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
-  );
-  const context: AggregateTrialContext = {
-    design,
-    layout,
+  const cells: CellSources = {
     sources,
     outcomeSource,
     anyEvent,
-    outcomeGroups,
     harm,
     harmOf,
-    siteVariance: constants.siteVariance,
-    caseworkerVariance: constants.caseworkerVariance,
-    engagement: constants.engagement,
-    treated: new Float64Array(layout.cellSize.length),
-    siteMultiplier: new Float64Array(layout.siteCount).fill(1),
     histograms: sources.map(() => Array.from({ length: slots }, () => new Histogram())),
-    summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
     selection: prepareSelection(design, constants),
     joint: needsJointDraw(design)
       ? {
@@ -180,18 +162,14 @@ export function prepareAggregateTrial(
         }
       : null,
   };
-  warmHazards(context, statedRatios, drawsEffects);
-  return context;
+  if (!(constants.siteVariance > 0 || constants.caseworkerVariance > 0 || drawsEffects))
+    warmHazards(cells, statedRatios);
+  return cells;
 }
 
 /** Without site variation or drawn effects, every trial uses the same few means: build their tables in full once. */
-function warmHazards(
-  context: AggregateTrialContext,
-  statedRatios: readonly (readonly number[])[],
-  drawsEffects: boolean,
-): void {
-  if (context.siteVariance > 0 || context.caseworkerVariance > 0 || drawsEffects) return;
-  for (const source of context.sources) {
+function warmHazards(cells: CellSources, statedRatios: readonly (readonly number[])[]): void {
+  for (const source of cells.sources) {
     if (source.kind !== 'count') continue;
     source.base.forEach((mean, g) => {
       source.fixed[2 * g] = eagerHazards(mean, source.dispersion);
@@ -200,8 +178,8 @@ function warmHazards(
   }
 }
 
-/** The per-group eligibility laws of a design with selection and a propensity (see `AggregateTrialContext.selection`). */
-function prepareSelection(design: Design, constants: ModelConstants): AggregateTrialContext['selection'] {
+/** The per-group eligibility laws of a design with selection and a propensity (see `CellSources.selection`). */
+function prepareSelection(design: Design, constants: ModelConstants): CellSources['selection'] {
   const plan = constants.selection;
   if (plan === null || !(design.propensityDispersion > 0)) return null;
   const segments = plan.segmentMonths.length;

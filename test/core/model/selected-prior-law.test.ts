@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { EligibilityByTotal, SelectedTotals } from '../../../src/core/aggregate/selected-prior-law.js';
+import { EligibilityByTotal, SelectedTotals } from '../../../src/core/model/selected-prior-law.js';
 import { negativeBinomialPmf } from '../../../src/core/distributions/negative-binomial-probability.js';
 import { integrateSelectedPopulation } from '../../../src/core/model/selected-population.js';
 import { compileSelection, type SelectionPlan } from '../../../src/core/model/selection-plan.js';
-import { designFrom } from './compare-engines.js';
+import { designFrom } from '../../support/design-from.js';
 
 const MK_SELECTION = `
 cohort:

@@ -3,8 +3,8 @@
  * values in the far tail, within Monte Carlo error (4 SE), with P from SciPy.
  */
 import { describe, expect, test } from 'vitest';
-import { CountHazards, eagerHazards } from '../../../src/core/aggregate/count-hazards.js';
-import { drawCountHistogram } from '../../../src/core/aggregate/draw-count-histogram.js';
+import { CountHazards, eagerHazards } from '../../../src/core/model/count-hazards.js';
+import { drawCountHistogram } from '../../../src/core/model/draw-count-histogram.js';
 import { Histogram } from '../../../src/core/model/histogram.js';
 import { chiSquareSurvival } from '../../../src/core/distributions/chi-square.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';

@@ -1,8 +1,8 @@
 import type { Rng } from '../rng/rng.js';
 import { drawBinomial } from '../distributions/binomial.js';
-import { drawBinomialStep } from './binomial-step.js';
+import { drawBinomialStep } from '../distributions/binomial-step.js';
 import { CountHazards } from './count-hazards.js';
-import { Histogram } from '../model/histogram.js';
+import { Histogram } from './histogram.js';
 import { ownBinaryProbability } from './own-binary-probability.js';
 
 // Hazard tables kept before the cache is emptied.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ownBinaryProbability } from '../../../src/core/aggregate/own-binary-probability.js';
+import { ownBinaryProbability } from '../../../src/core/model/own-binary-probability.js';
 import { prevalenceHazard } from '../../../src/core/model/prevalence-hazard.js';
 
 // Reference values: E[min(1, r·(1 − e^(−c·X)))] for X ~ Gamma(shape 1/d, scale d), c = hazard × multiplier,

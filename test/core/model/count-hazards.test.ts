@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CountHazards, eagerHazards } from '../../../src/core/aggregate/count-hazards.js';
+import { CountHazards, eagerHazards } from '../../../src/core/model/count-hazards.js';
 
 // h(y) = P(Y = y) / P(Y ≥ y), from SciPy 1.17: nb = stats.nbinom(0.8, 0.8 / 2.0) (mean 1.2,
 // dispersion 1.25, i.e. size 0.8); nb.pmf(y) / nb.sf(y - 1). Far out (y = 60, P(Y ≥ 60) ≈ 1e-25)

@@ -1,6 +1,6 @@
-import { drawBinomialByInversion } from '../distributions/binomial.js';
+import { drawBinomialByInversion } from './binomial.js';
 import type { Rng } from '../rng/rng.js';
-import { logFactorial } from '../distributions/log-gamma.js';
+import { logFactorial } from './log-gamma.js';
 
 // Below this mean (n·p with p ≤ ½) inversion is cheaper than rejection, as in `drawBinomial`.
 const REJECTION_FROM = 10;

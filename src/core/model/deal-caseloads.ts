@@ -1,4 +1,4 @@
-import type { CellLayout } from '../model/cell-layout.js';
+import type { CellLayout } from './cell-layout.js';
 
 /** How one trial's treated people are dealt to caseworkers, cell by cell (see `dealCaseloads`). */
 export interface CellCaseloads {

@@ -1,4 +1,4 @@
-import { binomialStep, type BinomialStep } from './binomial-step.js';
+import { binomialStep, type BinomialStep } from '../distributions/binomial-step.js';
 import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
 
 // While P(Y < y) is at most this, P(Y ≥ y) = 1 − P(Y < y) loses at most two digits.

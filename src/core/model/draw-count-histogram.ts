@@ -1,7 +1,7 @@
 import type { Rng } from '../rng/rng.js';
-import { drawBinomialStep } from './binomial-step.js';
+import { drawBinomialStep } from '../distributions/binomial-step.js';
 import type { CountHazards } from './count-hazards.js';
-import type { Histogram } from '../model/histogram.js';
+import type { Histogram } from './histogram.js';
 
 /**
  * Draws the counts-of-counts of `people` independent people whose counts all follow one law (the

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { binomialStep, drawBinomialStep } from '../../../src/core/aggregate/binomial-step.js';
+import { binomialStep, drawBinomialStep } from '../../../src/core/distributions/binomial-step.js';
 import { binomialPmf } from '../../../src/core/distributions/binomial-probability.js';
 import { chiSquareSurvival } from '../../../src/core/distributions/chi-square.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { dealCaseloads, forEachCaseworker } from '../../../src/core/aggregate/deal-caseloads.js';
+import { dealCaseloads, forEachCaseworker } from '../../../src/core/model/deal-caseloads.js';
 import { planAssignment } from '../../../src/core/assignment/assign.js';
 import type { Design } from '../../../src/core/design.js';
 import { assignCaseloads } from '../../../src/core/model/caseloads.js';
 import { layOutCells } from '../../../src/core/model/cell-layout.js';
 import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { designFrom } from './compare-engines.js';
+import { designFrom } from '../../support/design-from.js';
 
 /** The per-person cohort layout (groups in index order, sites round-robin) and each person's cell. */
 function peopleOf(design: Design): { site: Uint16Array; cellOf: Int32Array } {

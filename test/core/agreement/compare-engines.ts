@@ -1,26 +1,14 @@
 /**
- * Test support: designs written as scenario text, and the same design simulated by both engines
- * with summaries that carry their Monte Carlo errors, for the agreement tests.
+ * Test support for the agreement tests: the same design simulated by both forms through the one
+ * spine (`simulateTrial`), with summaries that carry their Monte Carlo errors.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Design } from '../../../src/core/design.js';
 import { accumulateTrial } from '../../../src/core/diagnosis/accumulate-trial.js';
 import { emptyRunTally, type RunTally } from '../../../src/core/diagnosis/tally.js';
 import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateTrial } from '../../../src/core/trial.js';
-import { loadDesign } from '../../../src/scenario/load-design.js';
+import { designFrom } from '../../support/design-from.js';
 import { expect } from 'vitest';
-
-const folder = mkdtempSync(join(tmpdir(), 'trialsim-aggregate-'));
-
-/** A Design from scenario YAML text (through the real loader, so every default is filled in). */
-export async function designFrom(name: string, yaml: string, seed: number): Promise<Design> {
-  const file = join(folder, `${name}.yaml`);
-  writeFileSync(file, yaml);
-  return (await loadDesign(file, [`simulation.seed=${seed}`])).design;
-}
 
 /** What one engine gave over many trials: the tallies, and each outcome's log estimates and p-values. */
 export interface EngineRun {

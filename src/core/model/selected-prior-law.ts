@@ -1,7 +1,7 @@
 import { binomialPmf } from '../distributions/binomial-probability.js';
 import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
-import type { SelectionPlan } from '../model/selection-plan.js';
-import { binomialStep, type BinomialStep } from './binomial-step.js';
+import type { SelectionPlan } from './selection-plan.js';
+import { binomialStep, type BinomialStep } from '../distributions/binomial-step.js';
 
 // The selected law is tabulated until the negative binomial's rest is below this fraction of it.
 const TAIL = 1e-20;
