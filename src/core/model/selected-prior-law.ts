@@ -1,5 +1,6 @@
 import { binomialPmf } from '../distributions/binomial-probability.js';
 import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
+import { advanceRuleState, ruleStates } from './rule-states.js';
 import type { SelectionPlan } from './selection-plan.js';
 import { binomialStep, type BinomialStep } from '../distributions/binomial-step.js';
 
@@ -52,11 +53,9 @@ export class EligibilityByTotal {
   }
 
   private compute(t: number): number {
-    const thresholds = this.plan.thresholds;
-    // State: each rule's count capped at its threshold, in mixed radix; plus events still to place.
-    const radix = Int32Array.from(thresholds, (a) => a + 1);
-    let states = 1;
-    for (const r of radix) states *= r;
+    // State: each rule's count capped at its threshold (`ruleStates`); plus events still to place.
+    const ruleSpace = ruleStates(this.plan.thresholds);
+    const states = ruleSpace.count;
     let current = new Map<number, Float64Array>([[t, new Float64Array(states)]]);
     current.get(t)![0] = 1;
     let massLeft = 1;
@@ -78,31 +77,16 @@ export class EligibilityByTotal {
           for (let state = 0; state < states; state++) {
             const p = probabilities[state];
             if (p === 0) continue;
-            target[this.advance(state, k, this.classRules[i], radix)] += p * split;
+            target[advanceRuleState(ruleSpace, state, this.classRules[i], k)] += p * split;
           }
         }
       }
       current = next;
     }
+    // The last state has every rule at its threshold: eligible.
     let eligible = 0;
-    const full = Array.from(thresholds, (_, r) => r);
-    for (const probabilities of current.values()) {
-      for (let state = 0; state < states; state++)
-        if (full.every((r) => digit(state, r, radix) === thresholds[r])) eligible += probabilities[state];
-    }
+    for (const probabilities of current.values()) eligible += probabilities[states - 1];
     return Math.min(1, eligible);
-  }
-
-  private advance(state: number, k: number, mask: number, radix: Int32Array): number {
-    let result = 0;
-    let scale = 1;
-    for (let r = 0; r < radix.length; r++) {
-      let value = digit(state, r, radix);
-      if ((mask >> r) & 1) value = Math.min(radix[r] - 1, value + k);
-      result += value * scale;
-      scale *= radix[r];
-    }
-    return result;
   }
 }
 
@@ -119,12 +103,6 @@ function binomialSplits(n: number, p: number): Float64Array {
   for (let k = mode; k < n; k++) splits[k + 1] = (splits[k] * (n - k) * odds) / (k + 1);
   for (let k = mode; k > 0; k--) splits[k - 1] = (splits[k] * k) / ((n - k + 1) * odds);
   return splits;
-}
-
-function digit(state: number, r: number, radix: Int32Array): number {
-  let rest = state;
-  for (let i = 0; i < r; i++) rest = Math.floor(rest / radix[i]);
-  return rest % radix[r];
 }
 
 /**
