@@ -113,3 +113,70 @@ describe('architecture', () => {
     expect(withoutComments('// Date\nconst a = 1; /* process */')).not.toMatch(/Date|process/);
   });
 });
+
+/** Step folders of the core (model → assignment → measurement → analysis, the inquiry, diagnosis) and their foundations. */
+const STEP_FOLDERS = ['analysis', 'assignment', 'diagnosis', 'distributions', 'inquiry', 'measurement', 'model', 'rng'];
+/** The spine and what it walks: the only files at the top of src/core/. */
+const SPINE_FILES = [
+  'cell-form.ts',
+  'choose-engine.ts',
+  'design.ts',
+  'person-form.ts',
+  'prepare-design.ts',
+  'simulate-block.ts',
+  'trial-form.ts',
+  'trial-record.ts',
+  'trial.ts',
+];
+
+/** The value imports (not `import type`) of a file, as written. */
+function valueImportsOf(code: string): string[] {
+  return [...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s*['"]([^'"]+)['"]/gm)].map((match) => match[1]);
+}
+
+describe('the core is the steps of a trial, with the spine on top', () => {
+  const files = sourceFiles(CORE);
+
+  test('src/core/ holds the step folders and the spine files only (no engine folder beside them)', () => {
+    const entries = readdirSync(CORE, { withFileTypes: true });
+    expect(entries.filter((e) => e.isDirectory()).map((e) => e.name)).toEqual(STEP_FOLDERS);
+    expect(entries.filter((e) => !e.isDirectory()).map((e) => e.name)).toEqual(SPINE_FILES);
+  });
+
+  test('what trials share is a prepared value passed along, never a module-level cache keyed on designs', () => {
+    const cached = files.filter((file) => /\bWeakMap\b/.test(withoutComments(readFileSync(file, 'utf8'))));
+    expect(cached.map((file) => relative(CORE, file))).toEqual([]);
+  });
+
+  test('the step folders take nothing but types from the spine, whose files walk the forms (design.ts, the input, is shared)', () => {
+    const problems = files
+      .filter((file) => STEP_FOLDERS.includes(relative(CORE, file).split('/')[0]))
+      .flatMap((file) =>
+        valueImportsOf(withoutComments(readFileSync(file, 'utf8')))
+          .filter((specifier) => specifier.startsWith('.'))
+          .filter((specifier) => dirname(resolve(dirname(file), specifier)) === resolve(CORE))
+          .filter((specifier) => !specifier.endsWith('/design.js'))
+          .map((specifier) => `${relative(CORE, file)} imports ${specifier}`),
+      );
+    expect(problems).toEqual([]);
+  });
+
+  test('distributions/ and rng/ are foundations: they import no step', () => {
+    const problems = files
+      .filter((file) => ['distributions', 'rng'].includes(relative(CORE, file).split('/')[0]))
+      .flatMap((file) =>
+        importsOf(withoutComments(readFileSync(file, 'utf8')))
+          .filter((specifier) => specifier.startsWith('.'))
+          .map((specifier) => relative(CORE, resolve(dirname(file), specifier)).split('/')[0])
+          .filter((folder) => !['distributions', 'rng'].includes(folder))
+          .map((folder) => `${relative(CORE, file)} imports from ${folder}`),
+      );
+    expect(problems).toEqual([]);
+  });
+
+  test('the value-import check sees value imports and lets type imports through', () => {
+    expect(valueImportsOf("import { a } from '../trial.js';\nimport type { B } from '../prepare-design.js';")).toEqual([
+      '../trial.js',
+    ]);
+  });
+});
