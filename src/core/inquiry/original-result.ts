@@ -66,7 +66,7 @@ const Z_95 = normalQuantile(0.975);
  * @param alpha the original's two-sided significance level, used only for 'significant' (default 0.05)
  * @example
  * readOriginalResult({ estimate: 0.602, ci: [0.38, 0.95] })
- * // → θ_o = log 0.602 ≈ −0.507498, σ_o = log(0.95/0.38)/3.919928 ≈ 0.233755
+ * // → θ_o = log 0.602 ≈ −0.507498, σ_o = log(0.95/0.38)/3.919928 ≈ 0.233752
  * readOriginalResult({ estimate: 0.602, p: 'significant' })
  * // → σ_o = 0.507498/1.959964 ≈ 0.258932, assumedJustSignificant true
  */
