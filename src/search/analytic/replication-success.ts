@@ -80,7 +80,7 @@ function probabilityAbove(threshold: number, z: Normal): number {
  *
  * @example
  * powerSignificance({ zOriginal: 2.807034, varianceRatio: 1, prior: 'predictive' })
- * // ≈ 0.7248 (R: powerSignificance(zo = p2z(0.005), c = 1, designPrior = "predictive"))
+ * // ≈ 0.7254032 (R: powerSignificance(zo = p2z(0.005), c = 1, designPrior = "predictive"))
  */
 export function powerSignificance(design: RelativeReplication): number {
   return probabilityAbove(normalQuantile(1 - (design.level ?? 0.025)), replicationZ(design));
@@ -108,7 +108,7 @@ export function powerTwoTrials(design: RelativeReplication): number {
  *
  * @example
  * powerReplicationSuccess({ zOriginal: 2.807034, varianceRatio: 2, prior: 'conditional' }, 'golden')
- * // ≈ 0.9155 (R: powerReplicationSuccess(zo = p2z(0.005), c = 2, designPrior = "conditional"))
+ * // ≈ 0.9690439 (R: powerReplicationSuccess(zo = p2z(0.005), c = 2, designPrior = "conditional"))
  */
 export function powerReplicationSuccess(design: RelativeReplication, recalibration: ScepticalRecalibration): number {
   const critical = scepticalCriticalZ(design.level ?? 0.025, recalibration, design.varianceRatio);
@@ -146,7 +146,7 @@ function quadraticRoots(a: number, b: number, c0: number, rootOfDiscriminant: nu
  * Reference: R ReplicationSuccess sampleSizeSignificance (one-sided).
  *
  * @example
- * sampleSizeSignificance({ zOriginal: 2.807034, power: 0.8, prior: 'conditional' }) // ≈ 0.9962
+ * sampleSizeSignificance({ zOriginal: 2.807034, power: 0.8, prior: 'conditional' }) // ≈ 0.9961217
  * // (R: sampleSizeSignificance(zo = p2z(0.005), power = 0.8) = ((qnorm(.8) + qnorm(.975))/p2z(.005))²)
  */
 export function sampleSizeSignificance(target: ReplicationTarget): number {
@@ -182,8 +182,8 @@ export function sampleSizeSignificance(target: ReplicationTarget): number {
  * ReplicationSuccess sampleSizeReplicationSuccess (one-sided).
  *
  * @example
- * sampleSizeReplicationSuccess({ zOriginal: 3.023, power: 0.8, prior: 'conditional' }, 'golden')
- * // (R: sampleSizeReplicationSuccess(zo = p2z(0.0025), power = 0.8, type = "golden"))
+ * sampleSizeReplicationSuccess({ zOriginal: 3.023341, power: 0.8, prior: 'conditional' }, 'golden')
+ * // ≈ 0.72048 (R: sampleSizeReplicationSuccess(zo = p2z(0.0025), power = 0.8, type = "golden"))
  */
 export function sampleSizeReplicationSuccess(target: ReplicationTarget, recalibration: ScepticalRecalibration): number {
   if (recalibration === 'controlled') return smallestRelativeSize(target, recalibration);
@@ -232,7 +232,7 @@ function smallestRelativeSize(target: ReplicationTarget, recalibration: Sceptica
  *
  * @example
  * powerMetaAnalysis({ zOriginal: 2, varianceRatio: 1, prior: 'conditional' })
- * // t = 1.959964·√2 − 2 = 0.771808 → Φ(2 − 0.771808) ≈ 0.8904 (R: pnorm(2 - (qnorm(.975)*sqrt(2) - 2)))
+ * // t = 1.959964·√2 − 2 = 0.771808 → Φ(2 − 0.771808) ≈ 0.8903126 (R: pnorm(2 - (qnorm(.975)*sqrt(2) - 2)))
  */
 export function powerMetaAnalysis(design: RelativeReplication): number {
   const { varianceRatio: c } = design;
@@ -279,7 +279,7 @@ export function powerPredictionInterval(design: RelativeReplication, coverage = 
  *
  * @example
  * powerSmallTelescopes({ zOriginal: 2.5, varianceRatio: 1, prior: 'conditional' })
- * // Φ(2.5 − 1.528569 + 1.644854) ≈ 0.9955
+ * // Φ(2.5 − 1.528569 + 1.644854) ≈ 0.9955554
  */
 export function powerSmallTelescopes(
   design: RelativeReplication,
@@ -298,7 +298,7 @@ export function powerSmallTelescopes(
  * over settings.level; settings.heterogeneity is not read — h is part of the design).
  *
  * @example
- * replicationSuccessProbability('sceptical', { zOriginal: 2.807034, varianceRatio: 2, prior: 'conditional' }) // ≈ 0.9155
+ * replicationSuccessProbability('sceptical', { zOriginal: 2.807034, varianceRatio: 2, prior: 'conditional' }) // ≈ 0.9690439
  */
 export function replicationSuccessProbability(
   criterion: ReplicationCriterion,
