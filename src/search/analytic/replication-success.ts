@@ -201,7 +201,13 @@ export function sampleSizeReplicationSuccess(target: ReplicationTarget, recalibr
     2 * Math.abs(u) * Math.sqrt(a * a + (variance - floor) * (critical * critical - u * u)),
   );
   const valid = roots.filter((x) => x * x > floor && Math.sign(a - critical * x) * Math.sign(u) >= 0);
-  return valid.length === 0 ? Number.NaN : 1 / (Math.max(...valid) ** 2 - floor);
+  if (valid.length === 0) return Number.NaN;
+  const relativeSize = 1 / (Math.max(...valid) ** 2 - floor);
+  // At a power limit (e.g. K = φ for a just-significant original under golden, where the
+  // conditional probability only tends to ½) the root sits on 1/(K − 1) and c blows up to
+  // rounding noise (R returns 7.5e14 there): keep c only if it really gives the power.
+  const reached = powerReplicationSuccess({ ...target, varianceRatio: relativeSize }, recalibration);
+  return Math.abs(reached - target.power) < 1e-6 ? relativeSize : Number.NaN;
 }
 
 // The smallest c in [1e-4, 1e4] where the sceptical success probability reaches the target.

@@ -127,6 +127,21 @@ describe('sample sizes against R ReplicationSuccess 1.3.3', () => {
     }
   });
 
+  test('a just-significant original cannot reach 80% under golden (the limit is ½) but can under controlled', () => {
+    // R: sampleSizeReplicationSuccess(zo = qnorm(0.975), power = 0.8, type = "golden") = 7.505999e+14
+    // (rounding noise at K = φ; for "predictive" R returns NaN with "power cannot be larger than
+    // 0.5"); type = "controlled" gives 2.748426 (conditional), 5.400654 (predictive), 12.609598 (EB);
+    // sampleSizeSignificance(zo = qnorm(0.975), power = 0.8) = 2.043203.
+    const justSignificant = { zOriginal: 1.959963984540054, power: 0.8 };
+    for (const prior of ['conditional', 'predictive', 'eb'] as const) {
+      expect(sampleSizeReplicationSuccess({ ...justSignificant, prior }, 'golden')).toBeNaN();
+    }
+    const conditional = { ...justSignificant, prior: 'conditional' as const };
+    expect(powerReplicationSuccess({ ...conditional, varianceRatio: 1e6 }, 'golden')).toBeLessThan(0.5);
+    expect(Math.abs(sampleSizeReplicationSuccess(conditional, 'controlled') / 2.748426 - 1)).toBeLessThan(1e-3);
+    expect(sampleSizeSignificance(conditional)).toBeCloseTo(2.043203, 6);
+  });
+
   test('controlled uses h (R leaves it out): more heterogeneity needs a larger replication', () => {
     const target = { zOriginal: 3, power: 0.8, prior: 'predictive' as const };
     const without = sampleSizeReplicationSuccess(target, 'controlled');
