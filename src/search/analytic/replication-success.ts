@@ -103,7 +103,7 @@ export function powerTwoTrials(design: RelativeReplication): number {
  * success needs z_r ≥ z_αS·√(1 + c/(K − 1)) (impossible when K ≤ 1), so the probability is
  * Φ((μ − z_αS·√(1 + c/(K − 1)))/σ) with μ, σ as in {@link powerSignificance}.
  * Reference: Held (2020), JRSS A 183:431, §4; Held, Micheloud & Pawel (2022), Ann Appl Stat
- * 16:706; Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica 77:573;
+ * 16:706; Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica, doi:10.1111/stan.12312;
  * R ReplicationSuccess powerReplicationSuccess(alternative = "one.sided").
  *
  * @example

@@ -44,9 +44,10 @@ const NEGLIGIBLE = 1e-18;
  * so that c = 1 needs no special case; substituting t = sin²φ removes the endpoint singularities:
  * (2/π)·∫₀^{π/2} exp(−z·(1 + √(1 + (c − 1)·sin²φ))/sin²φ) dφ, computed by composite
  * Gauss–Legendre quadrature (absolute error below 1e-13 for 0 ≤ c ≤ 1000, checked against
- * mpmath; relative error below 1e-6 while the tail exceeds 1e-80). At c = 1 it equals erfc(√(2z)) = P(χ²₁ ≥ 4z), since then z_S = z_o·z_r/√(z_o² + z_r²)
- * ~ N(0, 1/4).
- * Reference: Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica 77:573, Theorem 1.
+ * mpmath; relative error below 1e-6 while the tail exceeds 1e-80). At c = 1 it equals
+ * erfc(√(2z)) = P(χ²₁ ≥ 4z), since then z_S = z_o·z_r/√(z_o² + z_r²) ~ N(0, 1/4).
+ * Reference: Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica, doi:10.1111/stan.12312
+ * (the distribution of z_S² under no effect; R ReplicationSuccess computes it as FZ).
  *
  * @param zSquared z ≥ 0, a value of z_S²
  * @param varianceRatio c = σ_o²/σ_r² ≥ 0

@@ -17,7 +17,7 @@ const SQRT_GOLDEN_RATIO = Math.sqrt((1 + Math.sqrt(5)) / 2);
  *   they disagree (a replication in the wrong direction never succeeds).
  * Each recalibrated p-value is ≤ α exactly when z_S ≥ scepticalCriticalZ(α, recalibration, c).
  * Reference: Held (2020), JRSS A 183:431; Held, Micheloud & Pawel (2022), Ann Appl Stat 16:706;
- * Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica 77:573. Matches R
+ * Micheloud, Balabdaoui & Held (2023), Statistica Neerlandica, doi:10.1111/stan.12312. Matches R
  * ReplicationSuccess's pSceptical(zo, zr, c, alternative = "one.sided", type).
  *
  * @param zOriginal z_o = θ_o/σ_o

@@ -19,7 +19,7 @@ import { scepticalZ } from './sceptical-z.js';
  * "same direction and z_S ≥ z_αS" without a normal tail; "controlled" computes the p-value (one
  * quadrature) and compares it with the level.
  * Reference: Held (2020), JRSS A 183:431; Micheloud, Balabdaoui & Held (2023), Statistica
- * Neerlandica 77:573.
+ * Neerlandica, doi:10.1111/stan.12312.
  *
  * @example
  * // original z_o = 3 (θ_o −0.6, σ_o 0.2); replication θ_r −0.45, σ̂_r 0.15 (z_r −3, c 1.78):
