@@ -1,6 +1,6 @@
-/** Jennison & Turnbull's resolution r = 16: probabilities to about 1e-7 when looks are well apart. */
+/** Jennison & Turnbull's resolution r = 16: probabilities to a few 1e-7 when looks are well apart. */
 const BASE_RESOLUTION = 16;
-/** Enough for looks as close as `checkLooks` allows (about 1e-6; see below). */
+/** Enough for looks as close as `checkLooks` allows (see docs/sequential-and-stepped-wedge.md). */
 const MOST_RESOLUTION = 80;
 
 /**
@@ -11,7 +11,7 @@ const MOST_RESOLUTION = 80;
  * grid must resolve it as well as it resolves the unit-width density itself, so
  * r = max(16, ⌈16/σ⌉), capped at 80. Simpson's error falls like (spacing/σ)⁴, so this keeps the
  * error of every probability near that of Jennison & Turnbull's r = 16 on well-spaced looks.
- * Reference: Jennison & Turnbull (2000) §19.2.1 (r = 16 gives about 1e-6 or better).
+ * Reference: Jennison & Turnbull (2000) §19.2.1.
  *
  * @example gridResolution(0.5, 1) // 16 (σ = 1); gridResolution(0.9, 1) // 48 (σ = 1/3)
  */

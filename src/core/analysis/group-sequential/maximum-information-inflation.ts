@@ -25,32 +25,32 @@ export interface InformationInflation {
  * sides and θ solves P_θ(reject with an upper crossing) = power. That power rises with θ, so
  * Brent's method finds θ in a bracket that starts at [0.9·θ_fixed, 2·θ_fixed] (a sequential design
  * rarely needs less drift than the fixed test) and widens until it straddles the target.
- * Two-sided power counts the upper side only (rpact's default, twoSidedPower = FALSE). With
- * futility boundaries the drift is the design's own (its futility boundaries were computed under
- * it), so only power = 1 − β may be asked for.
+ * Two-sided power counts the upper side only (rpact's default, twoSidedPower = FALSE). Futility
+ * boundaries, if any, are held fixed and obeyed: for a one-sided design with power 1 − β this
+ * gives back the drift they were computed under; for a two-sided one a slightly larger drift,
+ * since there the β-spending drift spends 1 − β on rejection in either direction (rpact's
+ * getDesignCharacteristics does the same).
  * Reference: Jennison & Turnbull (2000) §2.6 and Tables 2.2, 2.4; rpact getDesignCharacteristics
  * (inflationFactor, shift = θ²).
  *
- * @example maximumInformationInflation(classic O'Brien–Fleming, 3 looks, α 0.025, 1 side), 0.8)
- *   .inflationFactor // ≈ 1.0225 (Jennison & Turnbull Table 2.4: R = 1.022)
+ * The power must lie strictly between α/s (the power at no drift) and 1.
+ *
+ * @example maximumInformationInflation(classic O'Brien–Fleming, 3 equal looks, α 0.025, 1 side),
+ *   0.8).inflationFactor // ≈ 1.01741 (rpact 1.017406; Jennison & Turnbull Table 2.4: 1.017)
  */
 export function maximumInformationInflation(boundaries: SequentialBoundaries, power: number): InformationInflation {
   const fixedDrift = -normalQuantile(boundaries.alpha / boundaries.sides) + normalQuantile(power);
-  let drift: number;
-  if (boundaries.futility !== null) {
-    if (Math.abs(power - (1 - boundaries.futility.beta)) > 1e-12) {
-      throw new Error(
-        `maximumInformationInflation: a design with futility boundaries has power ${1 - boundaries.futility.beta}, not ${power}`,
-      );
-    }
-    drift = boundaries.futility.drift;
-  } else {
-    const shortfall = (theta: number): number => computeExitProbabilities(boundaries, theta).rejectUpper - power;
-    let lower = 0.9 * fixedDrift;
-    while (shortfall(lower) > 0) lower /= 2;
-    let upper = 2 * fixedDrift;
-    while (shortfall(upper) < 0) upper *= 2;
-    drift = findRoot(shortfall, lower, upper, DRIFT_TOLERANCE);
+  const shortfall = (theta: number): number => computeExitProbabilities(boundaries, theta).rejectUpper - power;
+  if (!(power > boundaries.alpha / boundaries.sides && power < 1)) {
+    throw new Error(`maximumInformationInflation: power ${power} is not between α/s and 1`);
   }
+  let lower = 0.9 * fixedDrift;
+  while (shortfall(lower) > 0) lower /= 2;
+  let upper = 2 * fixedDrift;
+  for (let widenings = 0; shortfall(upper) < 0; widenings++) {
+    if (widenings === 10) throw new Error(`maximumInformationInflation: power ${power} not reached by drift ${upper}`);
+    upper *= 2;
+  }
+  const drift = findRoot(shortfall, lower, upper, DRIFT_TOLERANCE);
   return { drift, fixedDrift, inflationFactor: (drift / fixedDrift) ** 2 };
 }
