@@ -94,7 +94,9 @@ function walkFutility(
     if (withoutStop[k] || !(toSpend > 0)) boundary = none;
     else {
       const mean = drift * Math.sqrt(t);
-      const highest = last ? mean + EVERYTHING : b;
+      // Held at b_k before the last look (an efficacy boundary may be Infinity where nothing was
+      // spent, and the grid ends near mean + 15 anyway).
+      const highest = last ? mean + EVERYTHING : Math.min(b, mean + EVERYTHING);
       if (stopped(highest) <= toSpend) boundary = highest;
       else {
         // One-sided, the marginal Φ(a − mean) bounds the stopped probability, so below

@@ -12,6 +12,8 @@ import { spentProbability } from './spending-function.js';
 const BOUNDARY_TOLERANCE = 1e-11;
 /** A one-sided boundary this low crosses everything still going (the grid reaches mean ± 15). */
 const LOWEST_ONE_SIDED = -20;
+/** Beyond this the crossing probability is below 1e-300: treat the look as spending nothing. */
+const FARTHEST = 40;
 
 /**
  * Lan–DeMets α-spending efficacy boundaries: look k spends the increase of the spending function
@@ -22,7 +24,8 @@ const LOWEST_ONE_SIDED = -20;
  * b_1 = Φ⁻¹(1 − f(t_1)/s). At look k, b_k solves P₀(no crossing before k, Z_k crosses b_k) =
  * spend(t_k) − spend(t_{k−1}); the left side falls as b_k rises and is at most s·Φ(−b_k) (the
  * marginal tail), so the root lies between 0 (two-sided) or −20 (one-sided) and Φ⁻¹(1 − Δ/s), and
- * Brent's method finds it. A look that spends nothing has b_k = Infinity (no stop possible).
+ * Brent's method finds it (stepping the upper end out if the grid's rounding puts it a hair
+ * inside). A look that spends nothing has b_k = Infinity (no stop possible).
  * Reference: Lan & DeMets (1983) Biometrika 70:659–663; Jennison & Turnbull (2000) §7.2.
  *
  * @example computeSpendingBoundaries([1/3, 2/3, 1], 0.025, 1, { family: 'obrien-fleming' })
@@ -48,12 +51,15 @@ export function computeSpendingBoundaries(
     else if (previous === null) boundary = -normalQuantile(toSpend / sides);
     else {
       const density: LookDensity = previous;
-      boundary = findRoot(
-        (b) => efficacyCrossing(density, t, 0, sides, b) - toSpend,
-        sides === 1 ? LOWEST_ONE_SIDED : 0,
-        -normalQuantile(toSpend / sides),
-        BOUNDARY_TOLERANCE,
-      );
+      const excess = (b: number): number => efficacyCrossing(density, t, 0, sides, b) - toSpend;
+      // The marginal bound is exact only for exact integrals: where the spending is tiny the
+      // grid's small relative error can put the computed crossing above it, so step out further.
+      let highest = -normalQuantile(toSpend / sides);
+      while (excess(highest) > 0 && highest < FARTHEST) highest += 1;
+      boundary =
+        excess(highest) > 0
+          ? Infinity
+          : findRoot(excess, sides === 1 ? LOWEST_ONE_SIDED : 0, highest, BOUNDARY_TOLERANCE);
     }
     spent += efficacyCrossing(previous, t, 0, sides, boundary);
     efficacyZ.push(boundary);

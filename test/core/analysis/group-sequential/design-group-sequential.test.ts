@@ -165,3 +165,34 @@ describe('exit probabilities agree with rpact getPowerAndAverageSampleNumber', (
     ).toBeLessThanOrEqual(PROBABILITY_TOLERANCE);
   });
 });
+
+describe('group-sequential boundaries: edge cases', () => {
+  it('puts no early stop where the spending function spends (almost) nothing, and still spends α', () => {
+    // HSD γ = −40 spends about 1e-16 of α by t = 0.1: the first boundary is far out (or infinite).
+    const design = designGroupSequential({
+      informationFractions: [0.02, 0.1, 0.6, 1],
+      alpha: 0.025,
+      sides: 2,
+      efficacy: { kind: 'spending', spending: { family: 'hwang-shih-decani', gamma: -40 } },
+      futility: { beta: 0.2, spending: { family: 'obrien-fleming' } },
+    });
+    expect(design.efficacyZ[0]).toBeGreaterThan(8);
+    expect(Math.abs(design.alphaSpent.at(-1)! - 0.025)).toBeLessThan(1e-9);
+    const exits = computeExitProbabilities(design, 0);
+    expect(exits.looks[0].efficacyUpper + exits.looks[0].efficacyLower).toBeLessThan(1e-15);
+    // With futility obeyed the type I error can only fall (non-binding).
+    expect(exits.rejectUpper + exits.rejectLower).toBeLessThan(0.025);
+  });
+
+  it('reduces to the fixed-sample test with one look', () => {
+    const design = designGroupSequential({
+      informationFractions: [1],
+      alpha: 0.05,
+      sides: 2,
+      efficacy: { kind: 'classic', shape: 'obrien-fleming' },
+    });
+    expect(design.efficacyZ[0]).toBeCloseTo(1.959963984540054, 12);
+    const inflation = maximumInformationInflation(design, 0.9);
+    expect(inflation.inflationFactor).toBeCloseTo(1, 5);
+  });
+});
