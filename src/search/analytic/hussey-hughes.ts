@@ -56,11 +56,50 @@ export function steppedWedgeEffectVariance(
   peoplePerClusterPeriod: number,
   variance: SteppedWedgeVariance,
 ): number {
-  const clusters = treatment.length;
-  const periods = treatment[0].length;
+  const { clusters, periods, u, v, w } = treatmentSums(treatment);
   const m = peoplePerClusterPeriod;
   const a = variance.clusterPeriodVariance + variance.residualVariance / m;
   const b = variance.clusterVariance + variance.personVariance / m;
+  const numerator = clusters * a * (a + periods * b);
+  const denominator = (clusters * u - w) * a + (u * u + clusters * periods * u - periods * w - clusters * v) * b;
+  return numerator / denominator;
+}
+
+/**
+ * Variance of the treatment effect from the within-cluster analysis: least squares on the
+ * cluster-period means with cluster and period fixed effects, which needs no estimate of the
+ * between-cluster variance (so its t test, on I·T − I − T degrees of freedom, is exact for a normal
+ * outcome however few the clusters).
+ *
+ * Formula in words: it is the limit of the GLS variance as the shared part b grows without bound
+ * (cluster effects then carry no information, as fixed effects): Var(θ̂) = I·T·a/(U² + I·T·U −
+ * T·W − I·V) with a = γ² + σ²/m and U, V, W as for `steppedWedgeEffectVariance`; the shared part
+ * b = τ² + ζ²/m does not enter.
+ * Reference: Hussey & Hughes (2007) eq. 8 as τ² → ∞; checked against R's
+ * lm(mean ~ factor(cluster) + factor(period) + treat) in the test.
+ *
+ * @example steppedWedgeWithinClusterVariance(steppedWedgeTreatment(12, 4), 20, { clusterVariance: 0,
+ *   clusterPeriodVariance: 0.01, personVariance: 0, residualVariance: 1 }) // ≈ 0.0133333
+ */
+export function steppedWedgeWithinClusterVariance(
+  treatment: readonly (readonly number[])[],
+  peoplePerClusterPeriod: number,
+  variance: SteppedWedgeVariance,
+): number {
+  const { clusters, periods, u, v, w } = treatmentSums(treatment);
+  const a = variance.clusterPeriodVariance + variance.residualVariance / peoplePerClusterPeriod;
+  return (clusters * periods * a) / (u * u + clusters * periods * u - periods * w - clusters * v);
+}
+
+/** U = Σ X_ij, V = Σ_i (Σ_j X_ij)², W = Σ_j (Σ_i X_ij)² of a treatment matrix, with its size. */
+function treatmentSums(treatment: readonly (readonly number[])[]): {
+  clusters: number;
+  periods: number;
+  u: number;
+  v: number;
+  w: number;
+} {
+  const periods = treatment[0].length;
   let u = 0;
   let v = 0;
   const periodTotals = new Array<number>(periods).fill(0);
@@ -74,9 +113,7 @@ export function steppedWedgeEffectVariance(
     v += clusterTotal * clusterTotal;
   }
   const w = periodTotals.reduce((total, x) => total + x * x, 0);
-  const numerator = clusters * a * (a + periods * b);
-  const denominator = (clusters * u - w) * a + (u * u + clusters * periods * u - periods * w - clusters * v) * b;
-  return numerator / denominator;
+  return { clusters: treatment.length, periods, u, v, w };
 }
 
 /** A standard stepped-wedge design with a normal outcome, for `powerSteppedWedge`. */

@@ -3,6 +3,7 @@ import {
   powerSteppedWedge,
   steppedWedgeEffectVariance,
   steppedWedgeTreatment,
+  steppedWedgeWithinClusterVariance,
 } from '../../../src/search/analytic/hussey-hughes.js';
 import { varianceComponentsFromCorrelations } from '../../../src/search/analytic/stepped-wedge-variance-components.js';
 
@@ -147,6 +148,27 @@ describe('Hussey & Hughes closed form', () => {
     // their own control: the variance falls.
     const cohort = steppedWedgeEffectVariance(treatment, 20, { ...base, personVariance: 0.5, residualVariance: 0.5 });
     expect(cohort).toBeLessThan(hh);
+  });
+});
+
+describe('within-cluster (cluster fixed effects) analysis of cluster-period means', () => {
+  it('has the variance of least squares with cluster and period fixed effects', () => {
+    // R: X <- sw(12, 4); d <- expand.grid(period = 1:5, cluster = 1:12)
+    //    d$treat <- X[cbind(d$cluster, d$period)]
+    //    M <- model.matrix(~ factor(cluster) + factor(period) + treat, d)
+    //    0.06 * solve(t(M) %*% M)["treat", "treat"]  # = 0.0133333333333333, a = 0.01 + 1/20
+    const variance = { clusterVariance: 0.5, clusterPeriodVariance: 0.01, personVariance: 0.3, residualVariance: 1 };
+    const v = steppedWedgeWithinClusterVariance(steppedWedgeTreatment(12, 4), 20, variance);
+    expect(Math.abs(v / 0.0133333333333333 - 1)).toBeLessThan(1e-12);
+  });
+
+  it('is the limit of the GLS variance as the between-cluster variance grows', () => {
+    const treatment = steppedWedgeTreatment(10, 4);
+    const base = { clusterPeriodVariance: 0.02, personVariance: 0, residualVariance: 1 };
+    const within = steppedWedgeWithinClusterVariance(treatment, 15, { ...base, clusterVariance: 0 });
+    const gls = steppedWedgeEffectVariance(treatment, 15, { ...base, clusterVariance: 1e6 });
+    expect(Math.abs(gls / within - 1)).toBeLessThan(1e-6);
+    expect(steppedWedgeEffectVariance(treatment, 15, { ...base, clusterVariance: 0.05 })).toBeLessThan(within);
   });
 });
 
