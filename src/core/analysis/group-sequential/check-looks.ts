@@ -21,9 +21,9 @@ export interface LookProblem {
  * of the maximum; they must strictly increase (a look cannot come before the one it follows); the
  * last must be 1 (the final analysis uses all the information; the spending functions spend the
  * whole α there); at most 10 looks (no trial in this field would monitor more often, and each
- * extra look adds grid work and error); and consecutive looks at least 0.01 apart (closer looks
- * add almost nothing, make Z_k and Z_{k+1} correlate above 0.995, and shrink the kernel the grid
- * must resolve below what docs/sequential-and-stepped-wedge.md's error budget covers).
+ * extra look adds grid work and error); and consecutive looks at least 0.01 apart (a closer look
+ * adds under 1% of the information, so it can hardly change the decision, and shrinks the kernel
+ * the grid must resolve below what docs/sequential-and-stepped-wedge.md's error budget covers).
  * Reference: Jennison & Turnbull (2000) §7.2 (spending functions need t_K = 1 for the full α).
  *
  * @example checkLooks([0.5, 0.75, 1]) // []
