@@ -24,7 +24,7 @@ export interface LookProblem {
  * extra look adds grid work and error); and consecutive looks at least 0.01 apart (a closer look
  * adds under 1% of the information, so it can hardly change the decision, and shrinks the kernel
  * the grid must resolve below what docs/sequential-and-stepped-wedge.md's error budget covers).
- * Reference: Jennison & Turnbull (2000) §7.2 (spending functions need t_K = 1 for the full α).
+ * Reference: Jennison & Turnbull (2000) ch. 7 (spending functions need t_K = 1 for the full α).
  *
  * @example checkLooks([0.5, 0.75, 1]) // []
  * @example checkLooks([0.6, 0.5]) // not-increasing at look 1 and last-not-one

@@ -7,7 +7,7 @@ import type { Interval } from './integration-grid.js';
  * Formula in words: one-sided, (a, b) for futility boundary a (−Infinity: none) and efficacy
  * boundary b; two-sided, (−b, b) without futility (a ≤ 0), else (−b, −a) ∪ (a, b), since the trial
  * stops for futility when |Z| < a and for efficacy when |Z| ≥ b. Empty when a ≥ b.
- * Reference: Jennison & Turnbull (2000) §5.1 (one-sided), §5.2 (two-sided inner wedge).
+ * Reference: Jennison & Turnbull (2000) ch. 4 (one-sided) and ch. 5 (two-sided, inner wedge).
  *
  * @example continuationRegion(2, 2.5, 0.4) // [(−2.5, −0.4), (0.4, 2.5)]
  */

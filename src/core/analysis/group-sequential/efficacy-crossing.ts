@@ -6,7 +6,7 @@ import type { LookDensity } from './look-density.js';
  * upper crossing Z_k ≥ b, plus the lower crossing Z_k ≤ −b for a two-sided design.
  *
  * Formula in words: the sum of the two tail probabilities of `probabilityInInterval`.
- * Reference: Jennison & Turnbull (2000) §19.2.
+ * Reference: Jennison & Turnbull (2000) ch. 19.
  *
  * @example efficacyCrossing(null, 1, 0, 2, 1.959963984540054) // ≈ 0.05
  */

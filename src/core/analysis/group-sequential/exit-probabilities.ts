@@ -44,7 +44,7 @@ export interface ExitProbabilities {
  * still going at the last look stops there, so E[t] = Σ t_k·P(stop at k) with t_K = 1; as a share
  * of the maximum number of people it is the expected sample size when people accrue in
  * proportion to information.
- * Reference: Jennison & Turnbull (2000) §19.2; rpact's getPowerAndAverageSampleNumber.
+ * Reference: Jennison & Turnbull (2000) ch. 19; rpact's getPowerAndAverageSampleNumber.
  *
  * @example computeExitProbabilities(asOF 3 looks α 0.025, drift 2.9441): rejectUpper ≈ 0.8
  *   with futility from bsOF β 0.2 (rpact getDesignCharacteristics: power 0.8)

@@ -11,7 +11,7 @@ const MOST_RESOLUTION = 80;
  * grid must resolve it as well as it resolves the unit-width density itself, so
  * r = max(16, ⌈16/σ⌉), capped at 80. Simpson's error falls like (spacing/σ)⁴, so this keeps the
  * error of every probability near that of Jennison & Turnbull's r = 16 on well-spaced looks.
- * Reference: Jennison & Turnbull (2000) §19.2.1.
+ * Reference: Jennison & Turnbull (2000) ch. 19.
  *
  * @example gridResolution(0.5, 1) // 16 (σ = 1); gridResolution(0.9, 1) // 48 (σ = 1/3)
  */

@@ -14,7 +14,7 @@ export interface IntegrationGrid {
  * The grid on which the density of Z_k is integrated over a continuation region (one interval, or
  * two for a two-sided design with an inner futility region), for a density centred at `mean`.
  *
- * Formula in words (Jennison & Turnbull 2000, §19.2.1): with resolution r, base points are spaced
+ * Formula in words (Jennison & Turnbull 2000, ch. 19): with resolution r, base points are spaced
  * 3/(2r) apart within 3 of the mean, then ever more widely — mean ± (3 + 4·ln(r/i)) for
  * i = r − 1, …, 1 — out to about mean ± (3 + 4·ln r), beyond which the density is below 1e-20
  * of its peak. Within each interval keep the base points strictly inside, add its ends (clipped

@@ -10,7 +10,7 @@ import type { LookDensity } from './look-density.js';
  * probability Φ((upper·√t_k − u√t_{k−1} − θΔ)/√Δ) − Φ((lower·√t_k − u√t_{k−1} − θΔ)/√Δ).
  * Each normal probability is taken from the nearer tail, so probabilities far out in either tail
  * keep their relative precision (a boundary that spends 1e-9 is still found exactly).
- * Reference: Jennison & Turnbull (2000) §19.2, eq. (19.4).
+ * Reference: Jennison & Turnbull (2000) ch. 19.
  *
  * @example probabilityInInterval(null, 1, 0, 1.959963984540054, Infinity) // ≈ 0.025
  */

@@ -28,7 +28,7 @@ export interface LookDensity {
  * continuation region — the recursive numerical integration of Armitage, McPherson & Rowe.
  * The region's intervals must be disjoint and in ascending order.
  * Reference: Armitage, McPherson & Rowe (1969) J R Stat Soc A 132:235–244; Jennison & Turnbull
- * (2000) §19.2.
+ * (2000) ch. 19.
  *
  * @example advanceLookDensity(null, 0.5, 0, [{ lower: -Infinity, upper: Infinity }], 16):
  *   Σ weightedDensity ≈ 1 (nothing stops before the first look).

@@ -30,7 +30,7 @@ export interface InformationInflation {
  * gives back the drift they were computed under; for a two-sided one a slightly larger drift,
  * since there the β-spending drift spends 1 − β on rejection in either direction (rpact's
  * getDesignCharacteristics does the same).
- * Reference: Jennison & Turnbull (2000) §2.6 and Tables 2.2, 2.4; rpact getDesignCharacteristics
+ * Reference: Jennison & Turnbull (2000) Tables 2.2, 2.4; rpact getDesignCharacteristics
  * (inflationFactor, shift = θ²).
  *
  * The power must lie strictly between α/s (the power at no drift) and 1.

@@ -26,7 +26,7 @@ const FARTHEST = 40;
  * marginal tail), so the root lies between 0 (two-sided) or −20 (one-sided) and Φ⁻¹(1 − Δ/s), and
  * Brent's method finds it (stepping the upper end out if the grid's rounding puts it a hair
  * inside). A look that spends nothing has b_k = Infinity (no stop possible).
- * Reference: Lan & DeMets (1983) Biometrika 70:659–663; Jennison & Turnbull (2000) §7.2.
+ * Reference: Lan & DeMets (1983) Biometrika 70:659–663; Jennison & Turnbull (2000) ch. 7.
  *
  * @example computeSpendingBoundaries([1/3, 2/3, 1], 0.025, 1, { family: 'obrien-fleming' })
  *   .efficacyZ // ≈ [3.7103, 2.5114, 1.9930] (rpact "asOF")

@@ -14,7 +14,7 @@ import type { SpendingFunction } from './sequential-design.js';
  * side (as gsDesign and rpact do), so the O'Brien–Fleming type with two-sided α = 0.05 is
  * 4·(1 − Φ(Φ⁻¹(1 − 0.0125)/√t)), not Lan & DeMets' original 2·(1 − Φ(Φ⁻¹(1 − 0.025)/√t)).
  * Reference: Lan & DeMets (1983) Biometrika 70:659–663; Hwang, Shih & DeCani (1990) Stat Med
- * 9:1439–1445; Jennison & Turnbull (2000) §7.2.
+ * 9:1439–1445; Jennison & Turnbull (2000) ch. 7.
  *
  * @example spentProbability({ family: 'obrien-fleming' }, 0.025, 1 / 3) // ≈ 1.0357e-4
  *   (R: 2 * (1 - pnorm(qnorm(1 - 0.025 / 2) / sqrt(1 / 3))))
