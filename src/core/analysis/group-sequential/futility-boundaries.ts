@@ -30,7 +30,7 @@ const EVERYTHING = 40;
  * last look without a stop, so the whole β is still spent. Then each a_k ≥ 0 solves the
  * cumulative condition for P_θ(no stop before k, |Z_k| < a_k), and θ again makes a_K = b_K.
  * Reference: Pampallona, Tsiatis & Kim (2001) Drug Inf J 35:1113–1121; Jennison & Turnbull
- * (2000) §7.2.3 (β-spending); rpact's getDesignGroupSequential (typeBetaSpending, non-binding,
+ * (2000) ch. 7 (β-spending); rpact's getDesignGroupSequential (typeBetaSpending, non-binding,
  * betaAdjustment = TRUE for two-sided).
  *
  * @example computeFutilityBoundaries([1/3, 2/3, 1], 1, [3.7103, 2.5114, 1.9930],
