@@ -19,6 +19,7 @@
 import { analyse } from '../dist/src/core/analysis/analyse.js';
 import { summariseClusteredArms } from '../dist/src/core/analysis/clustered-arms.js';
 import { testClusterRobust } from '../dist/src/core/analysis/cluster-robust.js';
+import { plannedClusterRobustDegreesOfFreedom } from '../dist/src/core/analysis/planned-cluster-robust-df.js';
 import { estimateNegativeBinomialSize } from '../dist/src/core/analysis/negative-binomial-dispersion.js';
 import { summariseArms } from '../dist/src/core/analysis/outcome-data.js';
 import { assign } from '../dist/src/core/assignment/assign.js';
@@ -177,6 +178,7 @@ function measure(design, outcomeIds, trials) {
     return { k, id, analyses, tallies: Object.fromEntries(RUNS.map((run) => [run, analyses.map(newTally)])) };
   });
   let caseworkers = 0;
+  let plannedDf = NaN;
   for (let trial = 0; trial < trials; trial++) {
     for (const run of RUNS) {
       const rng = trialStream(seed, trial);
@@ -185,7 +187,10 @@ function measure(design, outcomeIds, trials) {
       const effect = run === 'effect';
       const ratios = effect ? context.statedRatios : context.nullRatios;
       const data = drawOutcomes(design, cohort, treated, ratios, rng, run !== 'sharpNull');
-      if (trial === 0 && effect) caseworkers = new Set(data.caseworker.filter((c) => c >= 0)).size;
+      if (trial === 0 && effect) {
+        caseworkers = new Set(data.caseworker.filter((c) => c >= 0)).size;
+        plannedDf = plannedDegreesOfFreedom(design, cohort, treated, data);
+      }
       for (const { k, analyses, tallies } of chosen) {
         const truth = effect ? context.statedLogTruth[k] : 0;
         const { outcomeData, robustCluster } = outcomeView(design, cohort, treated, data, k);
@@ -207,7 +212,24 @@ function measure(design, outcomeIds, trials) {
       }
     }
   }
-  return { caseworkers, chosen, truth: context.statedLogTruth };
+  return { caseworkers, plannedDf, chosen, truth: context.statedLogTruth };
+}
+
+/** The CR2 degrees of freedom the design implies before any attrition, from trial 0's clusters. */
+function plannedDegreesOfFreedom(design, cohort, treated, data) {
+  const clusterRandomised = design.plan.randomisation === 'cluster';
+  const layout = (arm) => {
+    const sizes = new Map();
+    let singletons = 0;
+    for (let i = 0; i < cohort.size; i++) {
+      if (treated[i] !== arm) continue;
+      const c = clusterRandomised ? cohort.site[i] : data.caseworker[i];
+      if (c < 0) singletons += 1;
+      else sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    }
+    return { singletons, clusterSizes: [...sizes.values()] };
+  };
+  return plannedClusterRobustDegreesOfFreedom(layout(1), layout(0));
 }
 
 function runAnalysis(analysis, outcomeData, robustCluster, design) {
@@ -266,13 +288,14 @@ function summarise(name, design, measured, trials) {
       });
     });
   }
-  return { design: name, trials, caseworkers: measured.caseworkers, rows };
+  return { design: name, trials, caseworkers: measured.caseworkers, plannedDf: measured.plannedDf, rows };
 }
 
 function printTable(summary, sets) {
   const lines = [
     `## ${summary.design}${sets.length ? ` (--set ${sets.join(' --set ')})` : ''}`,
-    `${summary.trials} trials; ${summary.caseworkers} caseworkers in trial 0. Percentages with Wilson 95% Monte Carlo intervals.`,
+    `${summary.trials} trials; ${summary.caseworkers} caseworkers in trial 0; planned CR2 df ${summary.plannedDf.toFixed(1)}. ` +
+      'Percentages with Wilson 95% Monte Carlo intervals.',
     '',
     '| outcome | analysis | coverage | type I (clustered null) | type I (sharp null) | power | mean df | failed |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
