@@ -18,9 +18,9 @@ export interface ArmClusterLayout {
  * Reference: Bell & McCaffrey (2002) Survey Methodology 28:169–181; Pustejovsky & Tipton (2018)
  * J. Bus. Econ. Stat. 36:672–683; the derivation is in `docs/clustered-analysis.md`.
  *
- * @example 45 treated dealt to 3 caseworkers of 15, 120 singleton controls → 3.74;
- *   264 treated in 12 caseloads of 22, 264 controls → 14.2; 3 equal clusters alone in the
- *   treated arm against a very large control arm → close to 2 (G − 1)
+ * @example 45 treated dealt to 3 caseworkers of 15, 120 singleton controls → 3.7723 (the Milton
+ *   Keynes layout); 264 treated in 12 caseloads of 22, 264 controls → 42.234; 3 equal caseloads
+ *   against a very large control arm → 2 (G − 1); 5 + 5 equal randomised sites → 8
  */
 export function plannedClusterRobustDegreesOfFreedom(treated: ArmClusterLayout, control: ArmClusterLayout): number {
   return estimateClusterRobustLogRatio({ treated: meanOneArm(treated), control: meanOneArm(control) }, 0)
