@@ -5,8 +5,10 @@
 // t(G − 1)) on partially clustered designs, where treated people share a caseworker and controls
 // do not. A measurement aid written before the analysis joins the scenario language; the numbers
 // it prints are quoted in docs/clustered-analysis.md. Run after `npm run build`:
-//   node scripts/clustered-calibration.mjs [--trials N] [--design NAME]... [--sweep] [--json]
-// Designs: see DESIGNS below (--list prints them). --sweep runs the caseworker-count sweep instead.
+//   node scripts/clustered-calibration.mjs [--trials N] [--design NAME]... [--sweep [--controls N]]
+//     [--set PATH=VALUE]... [--json]
+// Designs: see DESIGNS below (--list prints them). --sweep runs the caseworker-count sweep instead
+// (1:1, or N controls with --controls); --set applies an override to every design of the run.
 //
 // Each trial is drawn as src/core/trial.ts draws it (cohort, assignment, outcomes from the trial's
 // own stream), three times on the same stream: with the scenario's effects (for coverage of the
@@ -53,10 +55,18 @@ const DESIGNS = {
     outcomes: ['knife', 'crime', 'any-crime', 'harm'],
   },
   // The scale-up with young people randomised within each partnership: 2 caseworkers in each of
-  // 10 partnerships (20 in all) serve the treated; controls are singletons.
+  // 10 partnerships (20 in all) serve the treated; controls are singletons. Person-level analyses
+  // replace cluster-summary, which needs cluster randomisation.
   'milton-keynes-scale-up-individual': {
     scenario: 'milton-keynes-scale-up',
-    sets: ['design.randomisation=stratified', 'design.strata=[site]'],
+    sets: [
+      'design.randomisation=stratified',
+      'design.strata=[site]',
+      'outcomes.knife.analysis=negative-binomial',
+      'outcomes.crime.analysis=negative-binomial',
+      'outcomes.any-crime.analysis=two-proportion-z',
+      'outcomes.harm.analysis=mann-whitney',
+    ],
     outcomes: ['knife', 'crime', 'any-crime', 'harm'],
   },
 };
@@ -67,15 +77,21 @@ const SWEEP_CASEWORKERS = [2, 3, 4, 5, 6, 8, 10, 15, 20];
 const RUNS = ['effect', 'sharpNull', 'clusteredNull'];
 
 function parseArguments(argv) {
-  const options = { trials: 10000, designs: [], sweep: false, json: false, list: false };
+  const options = { trials: 10000, designs: [], sweep: false, json: false, list: false, sets: [], controls: null };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--trials') options.trials = Number(argv[++i]);
     else if (argument === '--design') options.designs.push(argv[++i]);
     else if (argument === '--sweep') options.sweep = true;
+    else if (argument === '--set') options.sets.push(argv[++i]);
+    else if (argument === '--controls') options.controls = Number(argv[++i]);
     else if (argument === '--json') options.json = true;
     else if (argument === '--list') options.list = true;
-    else throw new Error(`unknown argument ${argument} (expected --trials N, --design NAME, --sweep, --json, --list)`);
+    else {
+      throw new Error(
+        `unknown argument ${argument} (expected --trials N, --design NAME, --sweep, --controls N, --set PATH=VALUE, --json, --list)`,
+      );
+    }
   }
   if (!(Number.isInteger(options.trials) && options.trials > 0))
     throw new Error('--trials must be a positive whole number');
@@ -321,10 +337,14 @@ async function main() {
     ? SWEEP_CASEWORKERS.map((g) => ({
         name: `milton-keynes-${g}-caseworkers`,
         scenario: 'milton-keynes',
-        sets: [`design.size={ treated: ${22 * g}, control: ${22 * g} }`],
+        sets: [`design.size={ treated: ${22 * g}, control: ${options.controls ?? 22 * g} }`, ...options.sets],
         outcomes: ['crime', 'knife'],
       }))
-    : (options.designs.length ? options.designs : Object.keys(DESIGNS)).map((name) => ({ name, ...DESIGNS[name] }));
+    : (options.designs.length ? options.designs : Object.keys(DESIGNS)).map((name) => ({
+        name,
+        ...DESIGNS[name],
+        sets: [...DESIGNS[name].sets, ...options.sets],
+      }));
   const summaries = [];
   for (const plan of plans) {
     const { design } = await loadDesign(plan.scenario, plan.sets);
