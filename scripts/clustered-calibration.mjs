@@ -31,6 +31,7 @@ import { drawOutcomes } from '../dist/src/core/model/outcomes.js';
 import { trialStream } from '../dist/src/core/rng/trial-stream.js';
 import { prepareTrial } from '../dist/src/core/trial.js';
 import { loadDesign } from '../dist/src/scenario/load-design.js';
+import { ScenarioError } from '../dist/src/scenario/scenario-error.js';
 
 /** The designs measured by default: a built-in scenario and --set overrides. */
 const DESIGNS = {
@@ -76,6 +77,9 @@ const SWEEP_CASEWORKERS = [2, 3, 4, 5, 6, 8, 10, 15, 20];
 
 const RUNS = ['effect', 'sharpNull', 'clusteredNull'];
 
+/** A bad command-line argument. */
+class UsageError extends Error {}
+
 function parseArguments(argv) {
   const options = { trials: 10000, designs: [], sweep: false, json: false, list: false, sets: [], controls: null };
   for (let i = 0; i < argv.length; i++) {
@@ -88,15 +92,15 @@ function parseArguments(argv) {
     else if (argument === '--json') options.json = true;
     else if (argument === '--list') options.list = true;
     else {
-      throw new Error(
+      throw new UsageError(
         `unknown argument ${argument} (expected --trials N, --design NAME, --sweep, --controls N, --set PATH=VALUE, --json, --list)`,
       );
     }
   }
   if (!(Number.isInteger(options.trials) && options.trials > 0))
-    throw new Error('--trials must be a positive whole number');
+    throw new UsageError('--trials must be a positive whole number');
   for (const name of options.designs) {
-    if (!(name in DESIGNS)) throw new Error(`unknown design ${name}; one of ${Object.keys(DESIGNS).join(', ')}`);
+    if (!(name in DESIGNS)) throw new UsageError(`unknown design ${name}; one of ${Object.keys(DESIGNS).join(', ')}`);
   }
   return options;
 }
@@ -361,5 +365,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // Bad arguments or a scenario problem are the user's to fix (2); anything else is a bug (1).
+  process.exitCode = error instanceof UsageError || error instanceof ScenarioError ? 2 : 1;
 });
