@@ -3,7 +3,8 @@
  * into an exit code. The only place (with bin/) that decides exit codes; commands return or throw.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UserError } from './errors.js';
+import { UserError } from '../errors/user-error.js';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes.js';
 import { registerCommands } from './commands/index.js';
 import { TOOL_VERSION } from './version.js';
 import { ScenarioError } from '../scenario/scenario-error.js';

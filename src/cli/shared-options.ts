@@ -3,7 +3,7 @@
  * once, so `run`, `sample-size`, `mde`, `curve` and `explain` read them the same way.
  */
 import { Option, type Command } from 'commander';
-import { UserError } from './errors.js';
+import { UserError } from '../errors/user-error.js';
 
 /** The shared simulation options as commander parses them. */
 export interface SimulationOptions {

@@ -17,11 +17,12 @@ import { loadDesign } from '../../scenario/load-design.js';
 import { describeParameter } from '../../search/design-parameter.js';
 import { parseValueRange } from '../../search/parse-value-range.js';
 import { ALL_PRIMARY, planCurve, type CurveRun } from '../../search/plan-curve.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../summarise-run.js';
 import { startPlanning, type PlanningSession } from './sample-size.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface CurveOptions extends SimulationOptions {
   vary: string;
@@ -64,22 +65,12 @@ async function curveIn(
   options: CurveOptions,
   argv: readonly string[],
 ): Promise<number> {
-  let range;
-  try {
-    range = parseValueRange(options.vary);
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
+  const range = parseValueRange(options.vary);
   const target = options.target === undefined ? undefined : Number(options.target);
   if (target !== undefined && !(target > 0 && target < 1))
     throw new UserError(`--target must be between 0 and 1 (got "${options.target}")`);
   const design = session.base.design;
-  let parameter;
-  try {
-    parameter = describeParameter(design, range.path);
-  } catch (error) {
-    throw new UserError(`--vary ${range.path}: ${(error as Error).message}`);
-  }
+  const parameter = describeParameter(design, range.path);
   const outcomeIds = options.outcome
     ? options.outcome
         .split(',')

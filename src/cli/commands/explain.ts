@@ -15,10 +15,11 @@ import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import { sizeOverride } from '../../search/design-parameter.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { plainProgressView, runWithProgress } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface ExplainOptions extends SimulationOptions {
   outcome?: string;

@@ -14,7 +14,7 @@ import { planMinimumDetectableEffect } from '../../search/plan-minimum-detectabl
 import { mdeLines } from '../../search/plan-text.js';
 import { mdeDocument } from '../../search/planning-document.js';
 import { withUniformEffect } from '../../search/with-uniform-effect.js';
-import { EXIT_INTERRUPTED } from '../errors.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 import {
   addPlanningOptions,
@@ -24,7 +24,7 @@ import {
   startPlanning,
   type PlanningSession,
 } from './sample-size.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface MdeOptions extends SimulationOptions {
   target: number;

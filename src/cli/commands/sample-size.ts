@@ -33,11 +33,12 @@ import { sampleSizeDocument } from '../../search/planning-document.js';
 import type { RunRange } from '../../search/design-evaluator.js';
 import type { SearchPoint } from '../../search/search-crossing.js';
 import { interruptOnCtrlC } from '../interrupt-on-ctrl-c.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../summarise-run.js';
 import type { CurveDashboardHandle } from '../../ui/start-curve-dashboard.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** Options of sample-size (shared simulation options plus its own). */
 interface SampleSizeOptions extends SimulationOptions {
@@ -439,22 +440,12 @@ export function searchableParameter(design: Design, path: string): DesignParamet
       `use one of ${SEARCHABLE_PARAMETERS.join(', ')} (\`curve\` takes any numeric path)`,
     );
   }
-  try {
-    return describeParameter(design, path);
-  } catch (error) {
-    throw new UserError(`--vary ${path}: ${(error as Error).message}`);
-  }
+  return describeParameter(design, path);
 }
 
-/** Turns a plain Error from the planners' option checks (e.g. an unknown outcome) into a user error. */
+/** Runs a planner (its option errors are typed user errors already). */
 export async function guardOptionErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('no outcome '))
-      throw new UserError(`--outcome: ${error.message}`);
-    throw error;
-  }
+  return work();
 }
 
 function formatNumber(value: number): string {
