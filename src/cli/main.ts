@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors/user-error.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes.js';
 import { registerCommands } from './commands/index.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../report/tool-version.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 
 /** Runs the program on `argv` (as process.argv) and resolves to the exit code. */

@@ -3,7 +3,7 @@
  * once, so `run`, `sample-size`, `mde`, `curve` and `explain` read them the same way.
  */
 import { Option, type Command } from 'commander';
-import { UserError } from '../errors/user-error.js';
+import { collect, engineName, nonNegativeInteger, positiveInteger } from './option-parsers.js';
 
 /** The shared simulation options as commander parses them. */
 export interface SimulationOptions {
@@ -66,31 +66,4 @@ export function scenarioOverrides(options: SimulationOptions): string[] {
   if (options.seed !== undefined) sets.push(`simulation.seed=${options.seed}`);
   if (options.engine !== undefined) sets.push(`simulation.engine=${options.engine}`);
   return sets;
-}
-
-function engineName(value: string): string {
-  if (value === 'auto' || value === 'person' || value === 'aggregate') return value;
-  throw new UserError(`--engine must be person, aggregate or auto (got "${value}")`);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 1)
-      throw new UserError(`${flag} must be a whole number ≥ 1 (got "${value}")`);
-    return number;
-  };
-}
-
-function nonNegativeInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 0)
-      throw new UserError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
-    return number;
-  };
 }

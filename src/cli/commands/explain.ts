@@ -13,7 +13,7 @@ import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.
 import type { ExplainData, ExplainPanel } from '../../report/explain-data.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
-import { loadDesign } from '../../scenario/load-design.js';
+import { designWith, loadDesign } from '../../scenario/load-design.js';
 import { sizeOverride } from '../../search/design-parameter.js';
 import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
@@ -54,12 +54,13 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
     throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
   const mode = chooseOutput({ ...options, csv: false, markdown: false }, readOutputEnvironment());
   const sets = scenarioOverrides(options);
-  const { design } = await loadDesign(scenario, sets);
+  const loaded = await loadDesign(scenario, sets);
+  const { design } = loaded;
   const outcomeIndex = pickOutcome(design, options.outcome);
   const panels: ExplainPanel[] = [];
   let complete = true;
   for (const size of panelSizes(design, options.scale)) {
-    const sized = (await loadDesign(scenario, [...sets, sizeOverride(size.treated, size.control)])).design;
+    const sized = designWith(loaded, [sizeOverride(size.treated, size.control)]).design;
     process.stderr.write(
       mode.progress === 'none'
         ? ''

@@ -10,7 +10,7 @@ import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
 import { combineShards, type ShardInput } from '../../runner/combine-shards.js';
 import { UserError } from '../../errors/user-error.js';
-import { summariseRun } from '../summarise-run.js';
+import { summariseRun } from '../../report/summarise-run.js';
 import type { SetExitCode } from '../exit-codes.js';
 
 interface MergeOptions {

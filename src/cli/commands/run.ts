@@ -14,7 +14,7 @@ import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
-import { summariseRun } from '../summarise-run.js';
+import { summariseRun } from '../../report/summarise-run.js';
 import type { SetExitCode } from '../exit-codes.js';
 
 /** The scenario `trialsim run` simulates when given none. */
