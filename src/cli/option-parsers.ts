@@ -5,29 +5,15 @@
 import { UserError } from '../errors/user-error.js';
 
 /**
- * A whole number ≥ 1, e.g. for --trials.
+ * A whole number ≥ `atLeast`: ≥ 1 for --trials and --threads, ≥ 0 for --seed.
  *
- * Example: `positiveInteger('--trials')('0')` throws `--trials must be a whole number ≥ 1 (got "0")`.
+ * Example: `wholeNumber('--trials', 1)('0')` throws `--trials must be a whole number ≥ 1 (got "0")`.
  */
-export function positiveInteger(flag: string): (value: string) => number {
+export function wholeNumber(flag: string, atLeast: number): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 1)
-      throw new UserError(`${flag} must be a whole number ≥ 1 (got "${value}")`);
-    return number;
-  };
-}
-
-/**
- * A whole number ≥ 0, e.g. for --seed.
- *
- * Example: `nonNegativeInteger('--seed')('-1')` throws `--seed must be a whole number ≥ 0 (got "-1")`.
- */
-export function nonNegativeInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 0)
-      throw new UserError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
+    if (!Number.isSafeInteger(number) || number < atLeast)
+      throw new UserError(`${flag} must be a whole number ≥ ${atLeast} (got "${value}")`);
     return number;
   };
 }

@@ -12,7 +12,7 @@ import { loadDesign } from '../scenario/load-design.js';
 import type { PlanningAnswer } from '../search/planning-answer.js';
 import { openPlanningSession, type PlanningSession } from '../search/planning-session.js';
 import { UserError } from '../errors/user-error.js';
-import { EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
+import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from './exit-codes.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 import { planningViewFor } from './planning-view-for.js';
 import { scenarioOverrides, type SimulationOptions } from './shared-options.js';
@@ -53,6 +53,23 @@ export async function withPlanningSession<Result>(
     interrupt.dispose();
     await session.close();
   }
+}
+
+/**
+ * The commander action of a planning command: `work` gets the session, the output mode, the
+ * parsed options and the arguments as typed, and resolves to the exit code.
+ *
+ * Example: `command.action(planningAction(setExitCode, async (session, mode, options, argv) =>
+ * printPlanningAnswer(session, await answerMinimumDetectableEffect(session, options), mode, options, argv)))`.
+ */
+export function planningAction<Options extends SimulationOptions>(
+  setExitCode: SetExitCode,
+  work: (session: PlanningSession, mode: OutputMode, options: Options, argv: readonly string[]) => Promise<number>,
+): (scenario: string, options: Options) => Promise<void> {
+  return async (scenario, options) => {
+    const argv = process.argv.slice(2);
+    setExitCode(await withPlanningSession(scenario, options, (session, mode) => work(session, mode, options, argv)));
+  };
 }
 
 /** Prints a `sample-size` or `mde` answer in the output mode; resolves to the exit code. */

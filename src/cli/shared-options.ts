@@ -3,7 +3,7 @@
  * once, so `run`, `sample-size`, `mde`, `curve` and `explain` read them the same way.
  */
 import { Option, type Command } from 'commander';
-import { collect, engineName, nonNegativeInteger, positiveInteger } from './option-parsers.js';
+import { collect, engineName, wholeNumber } from './option-parsers.js';
 
 /** The shared simulation options as commander parses them. */
 export interface SimulationOptions {
@@ -28,16 +28,16 @@ export function addSimulationOptions(command: Command): Command {
   return command
     .addOption(
       new Option('--trials <n>', 'number of simulated trials (default: the scenario’s simulation.trials)').argParser(
-        positiveInteger('--trials'),
+        wholeNumber('--trials', 1),
       ),
     )
     .addOption(
       new Option('--seed <s>', 'random seed (default: the scenario’s simulation.seed)').argParser(
-        nonNegativeInteger('--seed'),
+        wholeNumber('--seed', 0),
       ),
     )
     .addOption(
-      new Option('--threads <n>', 'worker threads (default: available cores)').argParser(positiveInteger('--threads')),
+      new Option('--threads <n>', 'worker threads (default: available cores)').argParser(wholeNumber('--threads', 1)),
     )
     .addOption(
       new Option('--set <path=value>', 'override a scenario field, e.g. design.size.treated=200 (repeatable)')

@@ -8,7 +8,7 @@ import { formatCurveReport } from '../../report/format-curve-report.js';
 import { answerCurve } from '../../search/answer-curve.js';
 import type { ValueRange } from '../../search/parse-value-range.js';
 import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from '../exit-codes.js';
-import { commandLineOf, deliverPlanning, withPlanningSession } from '../planning-command.js';
+import { commandLineOf, deliverPlanning, planningAction } from '../planning-command.js';
 import { outcomeListOption, targetOption, varyRangeOption } from '../planning-options.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 
@@ -34,25 +34,22 @@ export function registerCurve(program: Command, setExitCode: SetExitCode): void 
       '\nEach value is simulated with the scenario’s seed and --trials, without the null run (use `run --set` for type I error at one value).\n' +
         'Example: trialsim curve milton-keynes --vary design.size.treated=45:450:45 --svg power.svg',
     );
-  addSimulationOptions(command).action(async (scenario: string, options: CurveOptions) => {
-    const argv = process.argv.slice(2);
-    setExitCode(
-      await withPlanningSession(scenario, options, async (session, mode) => {
-        const answer = await answerCurve(session, {
-          vary: options.vary,
-          outcomeIds: options.outcome ?? [],
-          target: options.target,
-        });
-        // Below the dashboard, which keeps the title, the plot and the closing line on screen,
-        // only the table of points follows; a file still gets the whole report.
-        const text = formatCurveReport(
-          { ...answer, conclusion: answer.complete ? undefined : answer.conclusion },
-          mode.format,
-          { color: mode.color, commandLine: commandLineOf(argv), belowDashboard: mode.dashboard && !options.out },
-        );
-        await deliverPlanning(session, options, answer.curve, answer.figure, answer.conclusion, text);
-        return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;
-      }),
-    );
-  });
+  addSimulationOptions(command).action(
+    planningAction(setExitCode, async (session, mode, options: CurveOptions, argv) => {
+      const answer = await answerCurve(session, {
+        vary: options.vary,
+        outcomeIds: options.outcome ?? [],
+        target: options.target,
+      });
+      // Below the dashboard, which keeps the title, the plot and the closing line on screen,
+      // only the table of points follows; a file still gets the whole report.
+      const text = formatCurveReport(
+        { ...answer, conclusion: answer.complete ? undefined : answer.conclusion },
+        mode.format,
+        { color: mode.color, commandLine: commandLineOf(argv), belowDashboard: mode.dashboard && !options.out },
+      );
+      await deliverPlanning(session, options, answer.curve, answer.figure, answer.conclusion, text);
+      return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;
+    }),
+  );
 }

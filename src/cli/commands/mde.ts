@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { answerMinimumDetectableEffect } from '../../search/answer-minimum-detectable-effect.js';
 import type { SetExitCode } from '../exit-codes.js';
-import { printPlanningAnswer, withPlanningSession } from '../planning-command.js';
+import { planningAction, printPlanningAnswer } from '../planning-command.js';
 import { addPlanningOptions } from '../planning-options.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 
@@ -28,17 +28,11 @@ export function registerMde(program: Command, setExitCode: SetExitCode): void {
     '\nThe effect is set to the same ratio in every group of the target outcome(s) (for engaged treated people; engagement still dilutes it).\n' +
       'Example: trialsim mde milton-keynes --target 0.8 --outcome knife',
   );
-  addSimulationOptions(command).action(async (scenario: string, options: MdeOptions) => {
-    const argv = process.argv.slice(2);
-    setExitCode(
-      await withPlanningSession(scenario, options, async (session, mode) => {
-        const answer = await answerMinimumDetectableEffect(session, {
-          target: options.target,
-          outcome: options.outcome,
-          precision: options.precision,
-        });
-        return printPlanningAnswer(session, answer, mode, options, argv);
-      }),
-    );
-  });
+  addSimulationOptions(command).action(
+    planningAction(setExitCode, async (session, mode, options: MdeOptions, argv) => {
+      const { target, outcome, precision } = options;
+      const answer = await answerMinimumDetectableEffect(session, { target, outcome, precision });
+      return printPlanningAnswer(session, answer, mode, options, argv);
+    }),
+  );
 }

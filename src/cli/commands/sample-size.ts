@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { answerSampleSize } from '../../search/answer-sample-size.js';
 import type { SetExitCode } from '../exit-codes.js';
 import { positiveNumber } from '../option-parsers.js';
-import { printPlanningAnswer, withPlanningSession } from '../planning-command.js';
+import { planningAction, printPlanningAnswer } from '../planning-command.js';
 import { addPlanningOptions, varyParameterOption } from '../planning-options.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 
@@ -41,19 +41,11 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
       '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +
         'Example: trialsim sample-size milton-keynes --target 0.8 --outcome knife',
     );
-  addSimulationOptions(command).action(async (scenario: string, options: SampleSizeOptions) => {
-    const argv = process.argv.slice(2);
-    setExitCode(
-      await withPlanningSession(scenario, options, async (session, mode) => {
-        const answer = await answerSampleSize(session, {
-          vary: options.vary,
-          target: options.target,
-          outcome: options.outcome,
-          max: options.max,
-          precision: options.precision,
-        });
-        return printPlanningAnswer(session, answer, mode, options, argv);
-      }),
-    );
-  });
+  addSimulationOptions(command).action(
+    planningAction(setExitCode, async (session, mode, options: SampleSizeOptions, argv) => {
+      const { vary, target, outcome, max, precision } = options;
+      const answer = await answerSampleSize(session, { vary, target, outcome, max, precision });
+      return printPlanningAnswer(session, answer, mode, options, argv);
+    }),
+  );
 }
