@@ -81,7 +81,10 @@ describe('openPlanningSession', () => {
     const { scenario, session } = await sessionOn(view);
     try {
       await session.openView({ title: 't', parameter: 'ratio', target: 0.8 });
-      const summary = await session.reportRun(session.designAt(['design.size={ treated: 30, control: 30 }'], 'x'), 'mde');
+      const summary = await session.reportRun(
+        session.designAt(['design.size={ treated: 30, control: 30 }'], 'x'),
+        'mde',
+      );
       expect(summary.command).toBe('mde');
       expect(summary.trials).toBe(40);
       expect(summary.seed).toBe(9);
