@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
+import { BugError } from '../errors/bug-error.js';
 
 /** The engine's entry point, `simulateBlock` in `src/core/simulate-block.ts`: trials [fromTrial, toTrial) tallied. */
 export type SimulateBlock = (
@@ -37,6 +38,6 @@ export function defaultEngineUrl(): URL {
 /** Loads an engine module and returns its `simulateBlock`. */
 export async function loadSimulateBlock(engineUrl: string): Promise<SimulateBlock> {
   const engine = (await import(engineUrl)) as { simulateBlock?: SimulateBlock };
-  if (typeof engine.simulateBlock !== 'function') throw new Error(`${engineUrl} does not export simulateBlock`);
+  if (typeof engine.simulateBlock !== 'function') throw new BugError(`${engineUrl} does not export simulateBlock`);
   return engine.simulateBlock;
 }
