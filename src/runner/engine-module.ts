@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
+import { BugError } from '../errors/bug-error.js';
 
 /**
  * The engine's entry points, in `src/core/simulate-block.ts`: `prepareDesign` once per run (what
@@ -47,7 +48,7 @@ export function defaultEngineUrl(): URL {
 /** Loads an engine module and returns its entry points. */
 export async function loadEngine(engineUrl: string): Promise<Engine> {
   const engine = (await import(engineUrl)) as Partial<Engine>;
-  if (typeof engine.simulateBlock !== 'function') throw new Error(`${engineUrl} does not export simulateBlock`);
-  if (typeof engine.prepareDesign !== 'function') throw new Error(`${engineUrl} does not export prepareDesign`);
+  if (typeof engine.simulateBlock !== 'function') throw new BugError(`${engineUrl} does not export simulateBlock`);
+  if (typeof engine.prepareDesign !== 'function') throw new BugError(`${engineUrl} does not export prepareDesign`);
   return { prepareDesign: engine.prepareDesign, simulateBlock: engine.simulateBlock };
 }

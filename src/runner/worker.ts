@@ -4,6 +4,7 @@
  * because every import here is paid at every worker start.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { BugError } from '../errors/bug-error.js';
 import { loadEngine } from './engine-module.js';
 import { prepareRun, runChunk, type PreparedRun } from './run-chunk.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
@@ -12,15 +13,25 @@ const port = parentPort!;
 const engine = await loadEngine((workerData as WorkerStart).engineUrl);
 // The run's prepared design, shared by all its chunks.
 let current: { runId: number; run: PreparedRun; withNull: boolean } | null = null;
+// Set once this worker has asked to be killed: like a dead thread, it answers nothing more.
+let dying = false;
 
 port.on('message', (message: ToWorker) => {
+  if (dying) return;
   if (message.kind === 'design') {
     current = { runId: message.runId, run: prepareRun(engine, message.design), withNull: message.withNull };
     return;
   }
-  if (!current || current.runId !== message.runId) throw new Error(`chunk of run ${message.runId} before its design`);
+  if (!current || current.runId !== message.runId)
+    throw new BugError(`chunk of run ${message.runId} before its design`);
   // Injected faults stand for the two ways a worker dies: it is killed (exit) or throws uncaught.
-  if (message.fault === 'exit') process.exit(1);
+  // A worker does not end itself (only bin/ and cli/ end anything): it asks the runner to kill it,
+  // after its answers to earlier chunks, so this chunk is the one it dies in.
+  if (message.fault === 'exit') {
+    dying = true;
+    port.postMessage({ kind: 'kill-me', runId: message.runId } satisfies FromWorker);
+    return;
+  }
   if (message.fault === 'throw')
     throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
   const outcome = runChunk(engine, current.run, message.fromTrial, message.toTrial, {

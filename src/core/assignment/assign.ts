@@ -7,22 +7,15 @@ import { armSizes, type Design } from '../design.js';
 import type { CellLayout } from '../model/cell-layout.js';
 import type { ModelConstants } from '../model/model-constants.js';
 import type { Rng } from '../rng/rng.js';
-import { formBlocks, type Blocks } from './blocks.js';
+import type { AssignmentPlan } from './assignment-plan.js';
+import { formBlocks } from './blocks.js';
 import { assignCluster, clusterAssignmentProbabilities, drawClusterCounts, treatedSiteCount } from './cluster.js';
 import { assignComplete, completeAssignmentProbabilities, spreadOverUnit } from './complete.js';
 import { assignSimple, drawSimpleCounts, simpleAssignmentProbabilities } from './simple.js';
 import { assignStratified, drawStratifiedCounts, stratifiedAssignmentProbabilities } from './stratified.js';
 import { treatedShare } from './treated-share.js';
 
-/**
- * A design's randomisation, fixed once for its cohort layout (the same in every trial): the
- * scheme and what drawing from it needs.
- */
-export type AssignmentPlan =
-  | { readonly kind: 'simple'; readonly size: number; readonly probability: number }
-  | { readonly kind: 'complete'; readonly size: number; readonly treated: number }
-  | { readonly kind: 'stratified'; readonly blocks: Blocks; readonly treated: number }
-  | { readonly kind: 'cluster'; readonly site: Uint16Array; readonly siteCount: number; readonly treatedSites: number };
+export type { AssignmentPlan } from './assignment-plan.js';
 
 /**
  * Fixes what the design's randomisation needs (strata and blocks, the treated count, the treated

@@ -1,4 +1,4 @@
-import type { AssignmentPlan } from '../assignment/assign.js';
+import type { AssignmentPlan } from '../assignment/assignment-plan.js';
 import type { ModelConstants } from './model-constants.js';
 
 /**

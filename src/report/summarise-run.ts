@@ -9,8 +9,8 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
-import { roundTo } from '../report/round-to.js';
-import { TOOL_VERSION } from './version.js';
+import { roundTo } from './round-to.js';
+import { TOOL_VERSION } from './tool-version.js';
 
 /** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
 export interface RunFacts {

@@ -1,7 +1,10 @@
 /**
- * Progress of a running simulation, emitted by the runner about ten times a second and consumed
- * by the dashboard (`src/ui/`) or the plain stderr progress lines.
+ * Progress of a running simulation: the event the runner emits about ten times a second and the
+ * edges consume — the ink dashboards (`src/ui/`), the plain stderr lines (`src/report/`) and the
+ * planning views. It lives in a neutral module so that none of them depends on another to read it.
  */
+
+/** One outcome's running result. */
 export interface OutcomeProgress {
   readonly outcome: string;
   /** Power so far, with its Wilson 95% interval. */
@@ -22,3 +25,6 @@ export interface RunProgress {
   readonly elapsedSeconds: number;
   readonly outcomes: readonly OutcomeProgress[];
 }
+
+/** Where a run's progress events go. */
+export type RunProgressListener = (progress: RunProgress) => void;
