@@ -5,6 +5,7 @@
 import type { Outcome } from '../core/design.js';
 import { effectDistribution, expandByGroup, ratiosByGroup } from './compile-effect.js';
 import { DEFAULTS } from './defaults.js';
+import { dispersionOf } from './dispersion-parameter.js';
 import type { OutcomeInput } from './schema.js';
 
 /** The compiled outcome; `primary` is decided by the caller (the first outcome when none is). */
@@ -21,7 +22,7 @@ export function compileOutcome(outcome: OutcomeInput, groupIds: readonly string[
       ...base,
       kind: 'count',
       ratePerYear: expandByGroup(outcome.ratePerYear, groupIds),
-      dispersion: outcome.dispersion ?? DEFAULTS.countDispersion,
+      dispersion: dispersionOf(outcome, DEFAULTS.countDispersion),
       rateRatio: ratiosByGroup(outcome.effect?.rateRatio, outcome.effect?.byGroup, 'rateRatio', groupIds),
       effectDistribution: outcome.effect === undefined ? null : effectDistribution(outcome.effect.rateRatio),
     };

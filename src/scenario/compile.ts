@@ -6,6 +6,7 @@ import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Outcome, Size } fr
 import { expandByGroup } from './compile-effect.js';
 import { compileOutcome } from './compile-outcome.js';
 import { DEFAULTS } from './defaults.js';
+import { dispersionOf } from './dispersion-parameter.js';
 import { iccDispersion } from './icc-reference.js';
 import type { ScenarioInput } from './schema.js';
 import { siteRateCV } from './site-rate-cv.js';
@@ -22,7 +23,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
   const outcomes = scenario.outcomes.map((outcome, index) =>
     compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0),
   );
-  const propensityDispersion = scenario.cohort?.propensity?.dispersion ?? DEFAULTS.propensityDispersion;
+  const propensityDispersion = dispersionOf(scenario.cohort?.propensity, DEFAULTS.propensityDispersion);
   const selection = scenario.cohort?.selection;
   const design: Design = {
     name: scenario.name ?? fallbackName,

@@ -1,5 +1,7 @@
 /**
- * Rules that tie scenario fields together, checked once every field is valid on its own. Each rule
+ * Rules that tie scenario fields together. Each rule family declares the parts of the scenario it
+ * reads, so it can run in the same pass as the field checks whenever those parts are valid: a file
+ * whose shares add up to 1.1 and which has a negative rate gets both problems at once. Each rule
  * says which path is wrong and how to fix it; all problems are returned together.
  */
 import { checkClustering } from './cross-rules-clustering.js';
@@ -7,21 +9,67 @@ import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
 import { DEFAULTS } from './defaults.js';
 import { suggestWord } from './did-you-mean.js';
-import type { PathProblem } from './path-problem.js';
+import { checkDispersionInput } from './dispersion-parameter.js';
+import type { DataPath, PathProblem } from './path-problem.js';
 import type { ScenarioInput } from './schema.js';
 
-/** Every cross-field problem of a scenario that passed the schema. */
-export function checkCrossRules(scenario: ScenarioInput): PathProblem[] {
-  const groups = scenario.cohort?.groups ?? [DEFAULTS.group];
-  const groupIds = groups.map((group) => group.id);
-  return [
-    ...checkGroups(groups),
-    ...checkOutcomes(scenario.outcomes, groupIds),
-    ...checkSelection(scenario),
-    ...checkDesign(scenario, groupIds),
-    ...checkClustering(scenario),
-    ...checkPilot(scenario),
-  ];
+/** A family of cross-field rules and the parts of the scenario (paths) it reads. */
+interface CrossRule {
+  readonly reads: readonly DataPath[];
+  readonly check: (scenario: ScenarioInput) => PathProblem[];
+}
+
+const GROUPS: DataPath = ['cohort', 'groups'];
+
+const CROSS_RULES: readonly CrossRule[] = [
+  { reads: [GROUPS], check: (scenario) => checkGroups(groupsOf(scenario)) },
+  { reads: [['outcomes'], GROUPS], check: (scenario) => checkOutcomes(scenario.outcomes, groupIdsOf(scenario)) },
+  {
+    reads: [['cohort', 'propensity']],
+    check: (scenario) => checkDispersionInput(scenario.cohort?.propensity, ['cohort', 'propensity'], true),
+  },
+  { reads: [['outcomes']], check: checkOutcomeDispersions },
+  { reads: [['cohort', 'selection'], ['analysis'], ['outcomes']], check: checkSelection },
+  { reads: [['design'], GROUPS], check: (scenario) => checkDesign(scenario, groupIdsOf(scenario)) },
+  { reads: [['design'], ['outcomes'], ['cohort', 'propensity']], check: checkClustering },
+  { reads: [['pilot'], ['outcomes']], check: checkPilot },
+];
+
+/**
+ * Every cross-field problem of a scenario. With no `fieldProblems` the scenario passed the schema
+ * and every rule runs; otherwise `scenario` is the raw data and only the rules none of whose inputs
+ * has a field problem run (their inputs are then typed as the schema says).
+ *
+ * @example shares adding to 1.1 and a negative outcomes[0].ratePerYear → the group rule still
+ *   reports the shares (it reads only cohort.groups); the outcome rules wait for the rate's fix
+ */
+export function checkCrossRules(scenario: ScenarioInput, fieldProblems: readonly PathProblem[] = []): PathProblem[] {
+  const runnable = CROSS_RULES.filter((rule) =>
+    rule.reads.every((read) => fieldProblems.every((problem) => !overlaps(problem.path, read))),
+  );
+  return runnable.flatMap((rule) => rule.check(scenario));
+}
+
+/** True when one path lies at or under the other (a problem there spoils what is read there). */
+function overlaps(a: DataPath, b: DataPath): boolean {
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function groupsOf(scenario: ScenarioInput): readonly { id: string; share: number }[] {
+  return scenario.cohort?.groups ?? [DEFAULTS.group];
+}
+
+function groupIdsOf(scenario: ScenarioInput): string[] {
+  return groupsOf(scenario).map((group) => group.id);
+}
+
+/** A count outcome's own dispersion given both as α and θ. */
+function checkOutcomeDispersions(scenario: ScenarioInput): PathProblem[] {
+  return scenario.outcomes.flatMap((outcome, index) =>
+    outcome.kind === 'count' ? checkDispersionInput(outcome, ['outcomes', index], false) : [],
+  );
 }
 
 function checkSelection(scenario: ScenarioInput): PathProblem[] {

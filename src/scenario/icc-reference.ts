@@ -4,6 +4,7 @@
  * (src/core/model/model-constants.ts), so validation and simulation agree.
  */
 import { DEFAULTS } from './defaults.js';
+import { dispersionOf } from './dispersion-parameter.js';
 import type { OutcomeInput, ScenarioInput } from './schema.js';
 
 type CountInput = Extract<OutcomeInput, { kind: 'count' }>;
@@ -19,7 +20,7 @@ export function iccOutcome(outcomes: readonly OutcomeInput[]): CountInput | unde
  * (0 when there is no count outcome). Example: d = 1.5, d_own = 0.2 → 2.5 × 1.2 − 1 = 2.
  */
 export function iccDispersion(scenario: ScenarioInput): number {
-  const propensity = scenario.cohort?.propensity?.dispersion ?? DEFAULTS.propensityDispersion;
-  const own = iccOutcome(scenario.outcomes)?.dispersion ?? DEFAULTS.countDispersion;
+  const propensity = dispersionOf(scenario.cohort?.propensity, DEFAULTS.propensityDispersion);
+  const own = dispersionOf(iccOutcome(scenario.outcomes), DEFAULTS.countDispersion);
   return (1 + propensity) * (1 + own) - 1;
 }

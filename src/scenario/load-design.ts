@@ -1,15 +1,17 @@
 /**
  * The single entry point from a SCENARIO argument to the engine's input: resolve the name or path,
- * read, override, validate, compile, and fingerprint.
+ * read and parse the file once, then override, validate, compile and fingerprint. A command that
+ * needs the scenario at other values (the planning searches, `explain`'s two sizes) compiles them
+ * from the parsed document it already holds (`designWith`), never from the file again.
  */
 import { basename, extname } from 'node:path';
-import { aggregateSupport } from '../core/aggregate/aggregate-support.js';
+import { chooseEngine } from '../core/choose-engine.js';
 import type { Design } from '../core/design.js';
-import { describeCohort } from '../core/inquiry/describe-cohort.js';
-import { prepareInquiry } from '../core/inquiry/inquiry.js';
+import { integrateSelectedPopulation } from '../core/model/selected-population.js';
 import { resolveScenario } from './builtin-scenarios.js';
 import { compileScenario } from './compile.js';
-import { loadScenario } from './load.js';
+import { readScenarioFile, validateParsedScenario } from './load.js';
+import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { ScenarioError } from './scenario-error.js';
 import { scenarioHash } from './scenario-hash.js';
 
@@ -19,11 +21,19 @@ import { scenarioHash } from './scenario-hash.js';
  */
 export const MIN_ELIGIBLE_SHARE = 1e-3;
 
-/** A loaded scenario: its frozen Design, the file it came from and the Design's SHA-256. */
+/** A scenario file as read and parsed once, with the `--set` overrides its design was compiled with. */
+export interface ScenarioDocument {
+  readonly file: string;
+  readonly parsed: ParsedScenario;
+  readonly sets: readonly string[];
+}
+
+/** A loaded scenario: its frozen Design, the file it came from, the Design's SHA-256, and the document it was compiled from. */
 export interface LoadedDesign {
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
+  readonly document: ScenarioDocument;
 }
 
 /**
@@ -34,25 +44,44 @@ export interface LoadedDesign {
  */
 export async function loadDesign(nameOrPath: string, sets: readonly string[] = []): Promise<LoadedDesign> {
   const file = resolveScenario(nameOrPath);
-  const { scenario } = await loadScenario(file, sets);
+  const parsed = parseScenarioText(await readScenarioFile(file), file);
+  return compileDocument({ file, parsed, sets: [...sets] });
+}
+
+/**
+ * The loaded scenario with further overrides after its own: the design `loadDesign` would give
+ * for the same file with `[...sets, ...overrides]`, validated and checked the same way (a bad
+ * value is a ScenarioError naming the path and the `--set`), but compiled from the document in
+ * memory, without reading the file.
+ *
+ * Example: `designWith(await loadDesign('teaching-two-arm'), ['design.size.total=400'])` equals
+ * `await loadDesign('teaching-two-arm', ['design.size.total=400'])`.
+ */
+export function designWith(loaded: LoadedDesign, overrides: readonly string[]): LoadedDesign {
+  const { document } = loaded;
+  return compileDocument({ ...document, sets: [...document.sets, ...overrides] });
+}
+
+function compileDocument(document: ScenarioDocument): LoadedDesign {
+  const { file } = document;
+  const scenario = validateParsedScenario(document.parsed, file, document.sets);
   const design = compileScenario(scenario, basename(file, extname(file)));
   requireFeasibleSelection(design, file);
   requireAggregateSupport(design, file);
-  return { design, file, sha256: scenarioHash(design) };
+  return { design, file, sha256: scenarioHash(design), document };
 }
 
 /** `simulation.engine: aggregate` on a design the aggregated engine cannot simulate exactly is the author's to fix. */
 function requireAggregateSupport(design: Design, file: string): void {
-  if (design.simulation.engine !== 'aggregate') return;
-  const support = aggregateSupport(design);
-  if (support.ok) return;
+  const engine = chooseEngine(design);
+  if (engine.kind !== 'refused') return;
   throw new ScenarioError([
     {
       file,
       line: 0,
       column: 0,
       path: 'simulation.engine',
-      message: `aggregate cannot simulate this design exactly: ${support.reason}`,
+      message: `aggregate cannot simulate this design exactly: ${engine.reason}`,
       value: 'aggregate',
       hint: 'use engine auto (the per-person engine wherever aggregation is not exact) or person',
     },
@@ -62,7 +91,9 @@ function requireAggregateSupport(design: Design, file: string): void {
 /** Refuses eligibility rules that almost nobody in some group passes (see MIN_ELIGIBLE_SHARE). */
 function requireFeasibleSelection(design: Design, file: string): void {
   if (design.selection === null) return;
-  const scarce = describeCohort(prepareInquiry(design)).filter((group) => group.eligibleShare < MIN_ELIGIBLE_SHARE);
+  const scarce = integrateSelectedPopulation(design)
+    .map((group, g) => ({ group: design.groups[g].id, eligibleShare: group.eligibleShare }))
+    .filter((group) => group.eligibleShare < MIN_ELIGIBLE_SHARE);
   if (scarce.length === 0) return;
   throw new ScenarioError(
     scarce.map((group) => ({

@@ -16,7 +16,8 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import type { DataPath } from './path-problem.js';
+import { formatPath, type DataPath } from './path-problem.js';
+import { firstNotPlain } from './plain-data.js';
 import { ScenarioError, type ScenarioProblem } from './scenario-error.js';
 
 /** A parsed scenario: its data and a way to find where a path is in the text. */
@@ -81,7 +82,21 @@ export function parseScenarioText(text: string, file: string): ParsedScenario {
     ]);
   }
   const data = documentToData(doc, file);
-  return { data, locate: (path, atKey = false) => at(offsetOf(doc, path, atKey)) };
+  const locate = (path: DataPath, atKey = false) => at(offsetOf(doc, path, atKey));
+  const notPlain = firstNotPlain(data);
+  if (notPlain !== null) {
+    throw new ScenarioError([
+      {
+        file,
+        ...locate(notPlain.path),
+        path: formatPath(notPlain.path),
+        message: notPlain.reason,
+        value: '',
+        hint: 'write the value out instead of referring to an anchor that contains it',
+      },
+    ]);
+  }
+  return { data, locate };
 }
 
 /** The document as plain data; aliases that expand too far are refused, not followed. */

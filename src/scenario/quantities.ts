@@ -60,12 +60,23 @@ export const SEVERITY: QuantitySpec = {
   minExclusive: true,
   max: 1e7,
 };
-/** Gamma variance of a rate multiplier (negative-binomial k). */
+/**
+ * Gamma variance α of a rate multiplier: the negative-binomial dispersion in Var = μ + αμ².
+ * α = 1/θ, where θ is R's glm.nb `theta` and R's/NumPy's `size`; Stata's and statsmodels'
+ * `alpha` is α itself (docs/scenario-language.md).
+ */
 export const DISPERSION: QuantitySpec = {
-  means: 'a dispersion ≥ 0 (gamma variance; Var = μ + dispersion·μ²)',
-  hint: 'give a negative-binomial k, e.g. 1.5 (realistic: 0.5–5; 0 = Poisson)',
+  means: 'a dispersion α ≥ 0 (Var = μ + α·μ²; α = 1/θ of R’s glm.nb, Stata’s and statsmodels’ alpha)',
+  hint: 'give α, e.g. 1.5 (realistic: 0.5–5; 0 = Poisson); if your source reports θ (R’s glm.nb theta, R’s or NumPy’s size), write theta: instead',
   min: 0,
   max: 100,
+};
+/** The same dispersion as θ = 1/α (R's glm.nb `theta`, R's/NumPy's `size`), for sources that report θ. */
+export const THETA: QuantitySpec = {
+  means: 'a negative-binomial θ > 0 (Var = μ + μ²/θ; θ = 1/α, R’s glm.nb theta, R’s or NumPy’s size)',
+  hint: 'give θ as your source reports it, e.g. 0.67 (realistic: 0.2–2); for Poisson counts write dispersion: 0 instead',
+  min: 0.01,
+  max: 1e6,
 };
 /** Arm sizes and totals. */
 export const PEOPLE: QuantitySpec = {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { withHint } from './issue-text.js';
-import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD } from './quantities.js';
+import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD, THETA } from './quantities.js';
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
 /** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
@@ -102,6 +102,9 @@ const countOutcome = strictObject(
     kind: z.literal('count'),
     ratePerYear: byGroup(RATE),
     dispersion: quantity(DISPERSION).optional(),
+    theta: quantity(THETA)
+      .optional()
+      .meta({ description: 'The outcome’s own extra dispersion as θ = 1/α instead of dispersion (one of the two)' }),
     effect: rateEffect.optional(),
     analysis: oneOf(COUNT_ANALYSES, 'an analysis for a count outcome').optional(),
   },

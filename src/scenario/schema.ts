@@ -9,6 +9,7 @@ import {
   ALPHA,
   CASELOAD,
   DISPERSION,
+  THETA,
   EVENTS,
   MONEY,
   MONTHS,
@@ -50,8 +51,8 @@ const cohort = strictObject(
   {
     groups: list(group, 'groups', 100).optional(),
     propensity: strictObject(
-      { dispersion: quantity(DISPERSION) },
-      'Shared gamma frailty (mean 1) of each person',
+      { dispersion: quantity(DISPERSION).optional(), theta: quantity(THETA).optional() },
+      'Shared gamma frailty (mean 1) of each person: give its variance as dispersion α (Var = μ + αμ²) or as theta θ = 1/α, one of the two',
     ).optional(),
     selection: strictObject(
       { priorMonths: quantity(MONTHS), require: list(selectionRule, 'rules', 20) },

@@ -16,7 +16,10 @@ cohort:
   groups:                                  # shares add up to 1
     - { id: youth, label: "Aged 11-17", share: 0.5 }
     - { id: adult, label: "Aged 18-25", share: 0.5 }
-  propensity: { dispersion: 1.5 }          # person-to-person variation (NB k; 0 = Poisson). ASSUMPTION
+  # Person-to-person variation: negative-binomial dispersion α in Var = μ + αμ² (0 = Poisson).
+  # α = 1/θ, where θ is R's glm.nb theta (R/NumPy size); Stata's and statsmodels' alpha is α.
+  # If your source reports θ, write { theta: 0.67 } instead. ASSUMPTION
+  propensity: { dispersion: 1.5 }
 
 outcomes:
   - id: offences

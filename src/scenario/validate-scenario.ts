@@ -13,8 +13,8 @@ import { problemsFromZod } from './zod-problems.js';
 const MAX_VALUE_CHARS = 60;
 
 /**
- * Validates `data` (the parsed file, after any `--set` overrides). Field problems are all reported
- * together; the cross-field rules run once the fields are valid, since they need typed values.
+ * Validates `data` (the parsed file, after any `--set` overrides). Field problems and cross-field
+ * problems are reported together: each cross-field rule runs when the fields it reads are valid.
  */
 export function validateScenario(
   data: unknown,
@@ -23,7 +23,9 @@ export function validateScenario(
   overridden: readonly string[] = [],
 ): ScenarioInput {
   const result = scenarioSchema.safeParse(data);
-  const problems = result.success ? checkCrossRules(result.data) : problemsFromZod(result.error);
+  const fieldProblems = result.success ? [] : problemsFromZod(result.error);
+  const crossProblems = checkCrossRules((result.success ? result.data : data) as ScenarioInput, fieldProblems);
+  const problems = [...fieldProblems, ...crossProblems];
   if (problems.length > 0)
     throw new ScenarioError(problems.map((problem) => placeProblem(problem, data, parsed, file, overridden)));
   return result.data as ScenarioInput;

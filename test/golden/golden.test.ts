@@ -37,7 +37,7 @@ describe('golden outputs', () => {
       expect(result.code).toBe(0);
       compareWithGolden(golden.name, result.stdout);
     },
-    60_000,
+    300_000,
   );
 
   it(`${GOLDEN_MERGE.name} is unchanged`, async () => {
@@ -52,5 +52,5 @@ describe('golden outputs', () => {
     const merged = await trialsim(['merge', ...files, '--json']);
     expect(merged.code).toBe(0);
     compareWithGolden(GOLDEN_MERGE.name, merged.stdout);
-  }, 60_000);
+  }, 300_000);
 });

@@ -102,7 +102,7 @@ describe('formatMarkdown for a multi-site design', () => {
   it('states the sites with a readable between-site variation', () => {
     const sites = {
       ...sampleDesign,
-      design: {
+      plan: {
         ...sampleDesign.plan,
         randomisation: 'cluster' as const,
         sites: { count: 10, rateCV: Math.sqrt(1 / 15) },

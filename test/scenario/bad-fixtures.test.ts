@@ -40,6 +40,11 @@ const EXPECTED: Record<string, string[]> = {
     '  fix: check the YAML near this line: indentation, brackets, quotes and colons',
     '2 problems found.',
   ],
+  'circular-alias.yaml': [
+    'circular-alias.yaml:3:13: design.size[0] refers back to itself (a cycle through the anchor at design.size)',
+    '  fix: write the value out instead of referring to an anchor that contains it',
+    '1 problem found.',
+  ],
   'clustering-needs-sites.yaml': [
     'clustering-needs-sites.yaml:7:29: analysis.adjustForPrior needs cohort.selection (there is no prior window to adjust for) (got true)',
     '  fix: add cohort.selection, or set adjustForPrior: false',
