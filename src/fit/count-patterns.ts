@@ -1,4 +1,4 @@
-import type { Extract } from './extract.js';
+import type { Extract } from '../scenario/extract.js';
 
 /**
  * People who share a group, their event totals over both windows (per block of outcomes) and

@@ -1,7 +1,7 @@
 import type { SelectionRule } from '../core/design.js';
 import { shareEstimate } from './clopper-pearson.js';
 import type { Estimate } from './estimate.js';
-import type { Extract } from './extract.js';
+import type { Extract } from '../scenario/extract.js';
 
 /** Who in the extract passes the eligibility rules. */
 export interface EligibleShare {

@@ -1,6 +1,6 @@
 import { collectCountPatterns, type CountPatterns } from './count-patterns.js';
 import { logScaleEstimate, type Estimate } from './estimate.js';
-import type { Extract } from './extract.js';
+import type { Extract } from '../scenario/extract.js';
 import { boundaryLikelihoodRatioP, fitOwnDispersion, type OwnDispersionFit } from './fit-own-dispersion.js';
 import { fitSharedDispersion, type SharedDispersionFit } from './fit-shared-dispersion.js';
 import { rateIndex, sharedIndex } from './own-dispersion-likelihood.js';

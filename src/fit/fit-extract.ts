@@ -2,7 +2,7 @@ import type { Selection } from '../core/design.js';
 import { shareEstimate } from './clopper-pearson.js';
 import { applySelection, type EligibleShare } from './eligible-share.js';
 import type { Estimate } from './estimate.js';
-import type { Extract } from './extract.js';
+import type { Extract } from '../scenario/extract.js';
 import { fitCounts, type CountFit } from './fit-counts.js';
 import { fitSeverity, type SeverityFit } from './fit-severity.js';
 

@@ -3,7 +3,7 @@ import { normalQuantile } from '../core/distributions/normal.js';
 import { studentTQuantile } from '../core/distributions/student-t.js';
 import { chiSquareQuantile } from './chi-square-quantile.js';
 import type { Estimate } from './estimate.js';
-import type { ExtractSeverities } from './extract.js';
+import type { ExtractSeverities } from '../scenario/extract.js';
 
 /** The harm severity's lognormal fit and its tail check. */
 export interface SeverityFit {

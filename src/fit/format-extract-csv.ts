@@ -1,5 +1,5 @@
-import type { Extract } from './extract.js';
-import { DAYS_PER_YEAR } from './extract.js';
+import type { Extract } from '../scenario/extract.js';
+import { DAYS_PER_YEAR } from '../scenario/extract.js';
 
 /**
  * Writes an extract as the CSV `trialsim fit` reads: id, group, days at risk in each window, then

@@ -4,7 +4,7 @@ import type { Estimate } from './estimate.js';
 import type { ExtractFit } from './fit-extract.js';
 import { OWN_DISPERSION_LEVEL } from './fit-counts.js';
 import { TAIL_CHECK_LEVEL } from './fit-severity.js';
-import { toScenarioId } from './scenario-id.js';
+import { toScenarioId } from '../scenario/scenario-id.js';
 
 /** Where effects come from: another scenario's (copied), or placeholders to fill. */
 export interface EffectChoice {

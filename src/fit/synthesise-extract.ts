@@ -1,11 +1,10 @@
 import type { Design } from '../core/design.js';
 import { drawLognormal } from '../core/distributions/lognormal.js';
 import { drawPoisson } from '../core/distributions/poisson.js';
-import { describeCohort } from '../core/inquiry/describe-cohort.js';
-import { prepareInquiry } from '../core/inquiry/inquiry.js';
+import { integrateSelectedPopulation } from '../core/model/selected-population.js';
 import { drawMeanOneGamma } from '../core/model/mean-one-gamma.js';
 import { subStream } from '../core/rng/trial-stream.js';
-import { DAYS_PER_YEAR, type Extract } from './extract.js';
+import { DAYS_PER_YEAR, type Extract } from '../scenario/extract.js';
 
 /** What to synthesise: how many people, from which seed, with which windows. */
 export interface SynthesisOptions {
@@ -136,7 +135,7 @@ function recentWindows(design: Design, priorMonths: number): Record<string, numb
  * shares are those of the selected cohort.
  */
 export function populationGroupShares(design: Design): Float64Array {
-  const eligible = design.selection === null ? null : describeCohort(prepareInquiry(design));
+  const eligible = design.selection === null ? null : integrateSelectedPopulation(design);
   const weights = Float64Array.from(design.groups, (group, g) => group.share / (eligible?.[g].eligibleShare ?? 1));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   return weights.map((weight) => weight / total);

@@ -6,7 +6,7 @@
  * `exposure_followup_days`, and optional harm as `harm_followup_events` (each follow-up event's
  * severity, separated by ";") or `harm_followup_total` (each person's total).
  */
-import { isScenarioId } from '../fit/scenario-id.js';
+import { isScenarioId } from './scenario-id.js';
 import type { ScenarioProblem } from './scenario-error.js';
 
 /** How the user named the extract's columns and windows (the `fit` flags). */

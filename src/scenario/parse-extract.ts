@@ -5,8 +5,8 @@
  * found. The CSV syntax is csv-parse's (quotes, CRLF, a byte-order mark).
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import { DAYS_PER_YEAR, type Extract, type ExtractGroup } from '../fit/extract.js';
-import { toScenarioId } from '../fit/scenario-id.js';
+import { DAYS_PER_YEAR, type Extract, type ExtractGroup } from './extract.js';
+import { toScenarioId } from './scenario-id.js';
 import { interpretHeader, type ExtractColumns, type ExtractOptions } from './extract-columns.js';
 import { ScenarioError, type ScenarioProblem } from './scenario-error.js';
 

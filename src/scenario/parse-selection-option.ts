@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import type { Selection } from '../core/design.js';
-import type { Extract } from '../fit/extract.js';
+import type { Extract } from './extract.js';
 import { ScenarioError } from './scenario-error.js';
 
 const EXAMPLE = "--select '[{ outcomes: [knife], atLeast: 1, withinMonths: 12 }]'";

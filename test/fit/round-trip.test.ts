@@ -12,8 +12,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { binomialPmf } from '../../src/core/distributions/binomial-probability.js';
-import { describeCohort } from '../../src/core/inquiry/describe-cohort.js';
-import { prepareInquiry } from '../../src/core/inquiry/inquiry.js';
+import { integrateSelectedPopulation } from '../../src/core/model/selected-population.js';
 import type { Estimate } from '../../src/fit/estimate.js';
 import { shareEstimate } from '../../src/fit/clopper-pearson.js';
 import { fitExtract } from '../../src/fit/fit-extract.js';
@@ -66,7 +65,7 @@ async function checkRoundTrip(minAtRiskShare: number, checked: (key: string) => 
     const groups = design.groups;
     // The population holds group g in proportion to share_g / e_g (e_g its eligible share), so
     // the eligible share of everyone is 1 / Σ share_g / e_g and the eligible keep the shares.
-    const eligible = describeCohort(prepareInquiry(design));
+    const eligible = integrateSelectedPopulation(design);
     const eligibleTruth = 1 / groups.reduce((sum, group, g) => sum + group.share / eligible[g].eligibleShare, 0);
     const population = populationGroupShares(design);
     const truths: Record<string, number> = {

@@ -14,8 +14,8 @@ import { writeOutput } from '../../report/write-output.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import { parseSelectionOption } from '../../scenario/parse-selection-option.js';
 import { readExtract } from '../../scenario/read-extract.js';
-import { UserError } from '../errors.js';
-import type { SetExitCode } from './index.js';
+import { UserError } from '../../errors/user-error.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface FitOptions {
   out?: string;

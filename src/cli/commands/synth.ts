@@ -9,8 +9,8 @@ import { synthesiseExtract } from '../../fit/synthesise-extract.js';
 import { writeFileAtomically } from '../../report/write-file-atomically.js';
 import { writeOutput } from '../../report/write-output.js';
 import { loadDesign } from '../../scenario/load-design.js';
-import { UserError } from '../errors.js';
-import type { SetExitCode } from './index.js';
+import { UserError } from '../../errors/user-error.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface SynthOptions {
   people: number;
