@@ -1,11 +1,11 @@
 /**
- * The exact aggregated engine on the REF workload (../shared/bench/README.md), measured side by
+ * The exact aggregated engine on the REF workload (docs/benchmark.md), measured side by
  * side in one run with the NumPy references: the histogram method (`--method hist`, single
  * process, the fast reference for an aggregated engine) and the per-person method (`--method gp`).
  * These machines are shared and noisy: only ratios measured together mean anything.
  *
  * `benchAggregate()` is called by `bench/run.ts`; `node dist/bench/aggregate.js [--trials N --reps R
- * --skip-numpy]` runs it alone. Goals (issue 7): 2 threads ≥ 300k trials/s, ≥ 50× NumPy
+ * --skip-numpy]` runs it alone. Goals (docs/benchmark.md, "Performance goals"): 2 threads ≥ 300k trials/s, ≥ 50× NumPy
  * per-person, ≥ 2× NumPy hist.
  */
 import { argument, formatMeasureRow, isEntryPoint, measureEngine, measureNumpy, type Measure } from './measure.js';

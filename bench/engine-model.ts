@@ -31,7 +31,7 @@ function count(id: string, rate: number, ratio: number): CountOutcome {
 const ref: Design = {
   name: 'ref',
   title: 'REF',
-  source: 'shared/bench/README.md',
+  source: 'docs/benchmark.md (REF)',
   groups: [{ id: 'all', label: 'all', share: 1 }],
   propensityDispersion: 1.25,
   selection: null,

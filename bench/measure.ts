@@ -1,6 +1,6 @@
 /**
  * What the benchmarks share: reading `--name N` arguments, medians of repetitions, the NumPy
- * reference runs in ../shared/bench/, trialsim runs of the REF workload through the real runner,
+ * reference runs (docs/benchmark.md, "The reference implementations"), trialsim runs of the REF workload through the real runner,
  * and one table row format. Benchmarks run from dist/ (`npm run bench` builds first).
  */
 import { execFile } from 'node:child_process';
@@ -44,7 +44,7 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Runs `python3 ref_numpy.py --method METHOD` from ../shared/bench and reads its SUMMARY median;
+ * Runs `python3 ref_numpy.py --method METHOD` from the reference folder (docs/benchmark.md) and reads its SUMMARY median;
  * null (with a note on stderr) where the reference is missing or fails.
  */
 export async function measureNumpy(

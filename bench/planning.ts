@@ -1,5 +1,5 @@
 /**
- * The planning benchmark (issue 5): the full `milton-keynes` sample-size search — all primary
+ * The planning benchmark (docs/benchmark.md, "Performance goals"): the full `milton-keynes` sample-size search — all primary
  * outcomes together, target 80%, power at the answer known to ±0.01 (Monte Carlo SE) — on a
  * given number of worker threads, timed from the first simulation to the answer (the report run
  * at the answer, which `sample-size` also does, is timed separately). Goal: under 10 s on 2

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the REF workload (../shared/bench/README.md) measured side by side, in one run,
- * for trialsim and the reference implementations in ../shared/bench/, reported as ratios (these
+ * `npm run bench`: the REF workload (docs/benchmark.md) measured side by side, in one run,
+ * for trialsim and the reference implementations (docs/benchmark.md, "The reference implementations"), reported as ratios (these
  * machines are shared and noisy: only ratios measured together mean anything).
  *
  * Usage: npm run bench [-- --trials N --reps R --skip-numpy]

@@ -41,7 +41,7 @@ export interface RunnerBench {
   readonly repetitions: number;
 }
 
-/** Measures the runner on the bench-ref scenario (REF of ../shared/bench/README.md). */
+/** Measures the runner on the bench-ref scenario (REF of docs/benchmark.md). */
 export async function benchRunner(options: { trials?: number; repetitions?: number } = {}): Promise<RunnerBench> {
   const trials = options.trials ?? 10_000;
   const repetitions = options.repetitions ?? 3;

@@ -1,5 +1,5 @@
 /**
- * The process exit codes (DESIGN.md §4, contract), decided only by `main.ts` and the commands:
+ * The process exit codes (docs/command-line.md, "Exit codes"; contract), decided only by `main.ts` and the commands:
  * a `UserError` is 2, any other error a bug (1), Ctrl-C 130.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The options every simulating command shares (DESIGN.md §4, contract), defined once and parsed
+ * The options every simulating command shares (docs/command-line.md, "Options of the simulating commands"; contract), defined once and parsed
  * once, so `run`, `sample-size`, `mde`, `curve` and `explain` read them the same way.
  */
 import { Option, type Command } from 'commander';

@@ -41,7 +41,7 @@ export type EffectDistribution =
   | { readonly kind: 'lognormal'; readonly median: number; readonly sdLog: number }
   | { readonly kind: 'uniform'; readonly from: number; readonly to: number };
 
-/** The analyses a count outcome can take (DESIGN.md §3). */
+/** The analyses a count outcome can take (docs/scenario-language.md, "Analysis names"). */
 export type CountAnalysis =
   | 'poisson-wald'
   | 'quasi-poisson'

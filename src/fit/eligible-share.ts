@@ -20,7 +20,7 @@ export interface EligibleShare {
  * `withinMonths` months add up to at least `atLeast`. A rule over the whole prior window uses
  * `OUTCOME_prior`; a shorter one uses `OUTCOME_prior_<months>m` (the reader has checked the columns
  * exist). The share eligible, overall and per group, comes with its exact 95% interval.
- * Reference: DESIGN.md §3 (selection); Clopper & Pearson (1934) for the intervals.
+ * Reference: docs/scenario-language.md, "cohort.selection"; Clopper & Pearson (1934) for the intervals.
  *
  * @example rule { outcomes: [knife], atLeast: 1, withinMonths: 12 } on people with 0, 2 and 1
  *   knife offences in the last 12 months → eligible [0, 1, 1], share 2/3

@@ -40,7 +40,7 @@ const SYNTH_STREAM = 11;
  * of the harm's source. Sites, caseworkers, engagement and effects play no part (control
  * conditions, one area). Days at risk are rounded to 0.01 and severities to 6 significant digits,
  * and the counts are drawn from the rounded days, so the CSV holds exactly the data drawn.
- * Reference: DESIGN.md §3 (the model); Greenwood & Yule (1920) (gamma–Poisson).
+ * Reference: docs/scenario-language.md, "The model in words"; Greenwood & Yule (1920) (gamma–Poisson).
  *
  * @example synthesiseExtract(milton-keynes, { people: 3, seed: 1, priorMonths: 24, minAtRiskShare: 1 })
  *   → 3 people with 730.5 prior and 365.25 follow-up days at risk

@@ -1,5 +1,5 @@
 /**
- * Decides, in one place, how a simulating command talks to the user (DESIGN.md §4): which format
+ * Decides, in one place, how a simulating command talks to the user (docs/command-line.md, "Output and progress"): which format
  * the result is written in, whether the live ink dashboard runs, where progress goes, and whether
  * escape codes for colour may be written.
  */

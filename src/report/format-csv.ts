@@ -116,7 +116,7 @@ function curveRows(curve: PowerCurve): Cell[][] {
 }
 
 /**
- * Formats a run summary (one row per outcome: the diagnosands of DESIGN.md §5 with intervals as
+ * Formats a run summary (one row per outcome: the diagnosands of docs/json-output.md with intervals as
  * `…Lower`/`…Upper` columns) or a power curve (one row per point: parameter, value, outcome,
  * power and its interval, target) as CSV with a header row.
  *

@@ -1,5 +1,5 @@
 /**
- * The `--json` output: one JSON document (DESIGN.md §5, contract) with its keys always in the
+ * The `--json` output: one JSON document (docs/json-output.md; field names are contract) with its keys always in the
  * same order, so diffs of two runs line up and readers find fields where the design shows them.
  */
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
@@ -86,7 +86,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Formats a run summary (or a planning document that extends it with `target`, `parameter`,
- * `value`, `valueCI`, `mde`, `curve`) as the JSON document of DESIGN.md §5: two-space indented,
+ * `value`, `valueCI`, `mde`, `curve`) as the run document (docs/json-output.md, "Conventions"): two-space indented,
  * numbers exactly as computed, keys in the contract's order, one trailing newline.
  *
  * Example: `JSON.parse(formatJson(summary))` deep-equals `summary`; its text starts

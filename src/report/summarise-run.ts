@@ -1,5 +1,5 @@
 /**
- * Assembles the JSON document of DESIGN.md §5 from a run's tally: the diagnosands (core), plus who
+ * Assembles the run document (docs/json-output.md) from a run's tally: the diagnosands (core), plus who
  * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
  * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
  */

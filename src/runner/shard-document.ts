@@ -2,7 +2,7 @@ import type { Design } from '../core/design.js';
 import { runTallyToJSON, type RunTally } from '../core/diagnosis/tally.js';
 import type { Shard } from './parse-shard.js';
 
-/** Which part of a run a shard document holds (DESIGN.md §6). */
+/** Which part of a run a shard document holds (docs/json-output.md, "Shard documents"). */
 export interface ShardSection {
   readonly index: number;
   readonly count: number;

@@ -2,7 +2,7 @@
  * The contiguous slice of trial indices that shard `index` of `count` runs (1-based, as in
  * `--shard 2/3`): [⌊trials·(index−1)/count⌋, ⌊trials·index/count⌋). The slices of 1/N … N/N
  * cover 0 … trials−1 exactly once, with sizes that differ by at most one, so any batch engine
- * can run them independently and `trialsim merge` gets back the whole run (DESIGN.md §6).
+ * can run them independently and `trialsim merge` gets back the whole run (docs/json-output.md, "Shard documents").
  *
  * Example: shardRange(10, 2, 3) → [3, 6]; the three shards of 10 trials are [0, 3), [3, 6), [6, 10).
  */

@@ -1,5 +1,5 @@
 /**
- * The `design` part of the scenario schema (DESIGN.md §3): follow-up, arm sizes, randomisation,
+ * The `design` part of the scenario schema (docs/scenario-language.md, "design.*"): follow-up, arm sizes, randomisation,
  * engagement, attrition and the two kinds of clustering (caseworkers, sites).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The `outcomes` part of the scenario schema (DESIGN.md §3): count, binary and harm outcomes, their
+ * The `outcomes` part of the scenario schema (docs/scenario-language.md, "outcomes"): count, binary and harm outcomes, their
  * effects (a ratio, or a distribution of ratios for assurance) and the analyses each kind allows.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The scenario language as a zod schema (DESIGN.md §3; the field names are contract). It checks
+ * The scenario language as a zod schema (docs/scenario-language.md; the field names are contract). It checks
  * each field on its own: types, units, ranges and unknown keys. Rules that tie fields together
  * (shares add up, `from:` names a count outcome, …) are in `cross-rules.ts`.
  */
@@ -117,7 +117,7 @@ export const scenarioSchema = strictObject(
     pilot: pilot.optional(),
     costs: costs.optional(),
   },
-  'A trialsim scenario (DESIGN.md §3)',
+  'A trialsim scenario (docs/scenario-language.md)',
 );
 
 /** A scenario that passed the schema (fields left out are undefined; see defaults.ts). */

@@ -10,7 +10,7 @@ import type { PlanningDocument } from './planning-document.js';
 
 /** A finished (or interrupted) plan, ready to print in any format. */
 export interface PlanningAnswer {
-  /** The run document at the answer plus the planning fields (DESIGN.md §5). */
+  /** The run document at the answer plus the planning fields (docs/json-output.md, "sample-size"). */
   readonly document: PlanningDocument;
   /** Every point the search simulated (the CSV output and the figure). */
   readonly curve: PowerCurve;

@@ -1,5 +1,5 @@
 /**
- * The JSON documents of the planning commands (DESIGN.md §5): the run document of the design at
+ * The JSON documents of the planning commands (docs/json-output.md: sample-size, mde, curve): the run document of the design at
  * the answer, plus the contract fields each command adds (`target`, `parameter`, `value`,
  * `valueCI`, `curve` for sample-size; `target`, `mde` for mde; `curve` for curve) and further
  * fields that explain them.

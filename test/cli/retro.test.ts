@@ -10,7 +10,7 @@ describe('trialsim retro', () => {
     expect(document.effect).toBe(1);
     expect(document.se).toBe(3.3);
     expect(document.alpha).toBe(0.05);
-    // Gelman & Carlin (2014): power 0.06, type S 0.19, exaggeration 7.8 (validation.md: 0.0606, 0.195, 7.80)
+    // Gelman & Carlin (2014): power 0.06, type S 0.19, exaggeration 7.8 (docs/statistical-methods.md, "Published cases": 0.0606, 0.195, 7.80)
     expect(document.power).toBeCloseTo(0.0606, 4);
     expect(document.typeS).toBeCloseTo(0.195, 3);
     expect(document.exaggeration).toBeCloseTo(7.8, 1);

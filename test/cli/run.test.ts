@@ -1,4 +1,4 @@
-// `trialsim run` end to end: the JSON contract of DESIGN.md §5, reproducibility across threads,
+// `trialsim run` end to end: the JSON contract of docs/json-output.md, reproducibility across threads,
 // exit codes, and clean output off a terminal.
 import { describe, expect, it } from 'vitest';
 import { trialsim } from '../support/run-cli.js';

@@ -7,7 +7,7 @@ const terminal = { isTTY: true, ci: false, noColor: false };
 const pipe = { isTTY: false, ci: false, noColor: false };
 
 describe('chooseOutput', () => {
-  // One row per case of DESIGN.md §4: [flags, environment, expected mode].
+  // One row per case of docs/command-line.md, "Output and progress": [flags, environment, expected mode].
   const cases: [string, OutputFlags, typeof terminal, ReturnType<typeof chooseOutput>][] = [
     [
       'a terminal gets the dashboard and colour',

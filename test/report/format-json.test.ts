@@ -15,7 +15,7 @@ describe('formatJson', () => {
     ).toBe(1);
   });
 
-  it('orders the top-level keys as DESIGN.md §5 shows them, timing last', () => {
+  it('orders the top-level keys as docs/json-output.md shows them, timing last', () => {
     const shuffled = Object.fromEntries(Object.entries(sampleSummary).reverse()) as typeof sampleSummary;
     const keys = Object.keys(JSON.parse(formatJson(shuffled)));
     expect(keys).toEqual([

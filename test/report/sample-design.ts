@@ -1,4 +1,4 @@
-// A hand-written compiled Design close to scenarios/milton-keynes.yaml (DESIGN.md §3), for the
+// A hand-written compiled Design close to scenarios/milton-keynes.yaml (docs/scenario-language.md), for the
 // Markdown report's assumptions section.
 import type { Design } from '../../src/core/design.js';
 

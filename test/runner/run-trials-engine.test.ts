@@ -1,5 +1,5 @@
 // The runner with the real engine (dist/src/core/simulate-block.js, from the pretest build) on the
-// built-in scenarios: the promise of DESIGN.md §5 that every number is the same for any thread
+// built-in scenarios: the promise of docs/json-output.md, "Reproducibility", that every number is the same for any thread
 // count, chunk size and shard split, checked on the actual simulation rather than a stand-in.
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Every built-in scenario loads and compiles, and the built-ins say what issue 2 asks of them.
+ * Every built-in scenario loads and compiles, and the built-ins say what docs/scenario-language.md, "Built-in scenarios", promises.
  */
 import { describe, expect, test } from 'vitest';
 import { armSizes, type CountOutcome } from '../../src/core/design.js';
@@ -9,7 +9,7 @@ import { loadDesign } from '../../src/scenario/load-design.js';
 describe('built-in scenarios', () => {
   const builtIns = listBuiltInScenarios();
 
-  test('the four named in issue 2 are there', () => {
+  test('the four named in docs/scenario-language.md are there', () => {
     expect(builtIns.map((scenario) => scenario.name)).toEqual(
       expect.arrayContaining(['bench-ref', 'milton-keynes', 'milton-keynes-scale-up', 'teaching-two-arm']),
     );

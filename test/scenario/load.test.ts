@@ -60,7 +60,7 @@ describe('loading scenario files', () => {
     expect(design.plan.size).toEqual({ kind: 'ratio', total: 300, treatedShare: 1 / 3 });
   });
 
-  test('the DESIGN.md §3 example (contract field names) loads as written', async () => {
+  test('the docs/scenario-language.md contract example (contract field names) loads as written', async () => {
     const { design } = await loadDesign(join(GOOD, 'design-example.yaml'));
     expect(design.outcomes.map((outcome) => outcome.id)).toEqual(['crime', 'knife', 'any-crime', 'harm']);
     expect(design.selection?.require).toHaveLength(2);

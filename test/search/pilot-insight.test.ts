@@ -3,7 +3,7 @@ import { pilotInsight } from '../../src/search/pilot-insight.js';
 
 describe('pilotInsight', () => {
   it('gives the closed-form power and exaggeration of the planning effect at the pilot size', () => {
-    // SciPy (validation.md formula): A = ln 0.84, s = 0.27 → power 0.098972, typeS 0.046317, exaggeration 3.748757
+    // SciPy (docs/statistical-methods.md, "Type S and type M"): A = ln 0.84, s = 0.27 → power 0.098972, typeS 0.046317, exaggeration 3.748757
     const insight = pilotInsight({
       outcome: 'crime',
       pilotEstimate: 0.46,

@@ -43,7 +43,7 @@ async function planFor(file: string, target: number) {
 }
 
 describe('planSampleSize on the engine', () => {
-  it('agrees with Keene et al.: r0 1, RR 0.6, k 1, t 1 year → 140.37 per arm (validation.md)', async () => {
+  it('agrees with Keene et al.: r0 1, RR 0.6, k 1, t 1 year → 140.37 per arm (docs/statistical-methods.md, "Published cases")', async () => {
     const plan = await planFor(negativeBinomialScenario('keene', 1, 0.6, 1, 12), 0.8);
     expect(plan.search.status).toBe('found');
     expect(plan.search.valueCI![0]).toBeLessThanOrEqual(2 * 140.37);

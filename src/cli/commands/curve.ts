@@ -1,6 +1,6 @@
 /**
  * `trialsim curve SCENARIO --vary PATH=FROM:TO:STEP [--svg FILE]`: power with its Monte Carlo
- * interval over any numeric scenario parameter, for several outcomes at once (DESIGN.md §4–§5).
+ * interval over any numeric scenario parameter, for several outcomes at once (docs/command-line.md; docs/json-output.md, "curve").
  * The simulations are the planning layer's (`answerCurve`); this file parses the options and prints.
  */
 import type { Command } from 'commander';

@@ -1,7 +1,7 @@
 /**
  * `trialsim mde SCENARIO --target P [--outcome ID]`: the minimum detectable effect — the weakest
  * effect (ratio closest to 1), the same in every group, whose power reaches the target at the
- * scenario's size (DESIGN.md §4–§5). The search and the report run are the planning layer's
+ * scenario's size (docs/command-line.md; docs/json-output.md, "mde"). The search and the report run are the planning layer's
  * (`answerMinimumDetectableEffect`); this file parses the options and prints.
  */
 import type { Command } from 'commander';

@@ -1,6 +1,6 @@
 /**
  * `trialsim merge FILE...`: combines the JSON outputs of `--shard 1/N … N/N` runs into the
- * document one full run would have printed (DESIGN.md §6); only `timing` differs, and it holds the
+ * document one full run would have printed (docs/json-output.md, "merge"); only `timing` differs, and it holds the
  * shards' seconds and threads added up.
  */
 import { readFile } from 'node:fs/promises';

@@ -2,7 +2,7 @@
  * `trialsim retro --effect A --se S [--alpha 0.05] [--json]`: Gelman & Carlin's design analysis
  * of a reported result in closed form — if the true effect were A and the estimate's standard
  * error S, how often would the study be significant, how often with the wrong sign, and how much
- * would a significant estimate exaggerate the effect (DESIGN.md §4–§5, contract).
+ * would a significant estimate exaggerate the effect (docs/command-line.md; docs/json-output.md, "retro"; contract).
  */
 import type { Command } from 'commander';
 import { writeOutput } from '../../report/write-output.js';

@@ -1,6 +1,6 @@
 /**
  * `trialsim [run] [SCENARIO]` and its alias `power`: simulate the scenario as written and report
- * power and the honesty diagnostics (DESIGN.md §4).
+ * power and the honesty diagnostics (docs/command-line.md, "Commands").
  */
 import type { Command } from 'commander';
 import { readOutputEnvironment, chooseOutput } from '../../report/choose-output.js';

@@ -1,6 +1,6 @@
 /**
  * `trialsim sample-size SCENARIO --target P [--outcome ID] [--vary PATH] [--max N]`: the smallest
- * value of a design parameter whose power (or assurance) reaches the target (DESIGN.md §4–§5).
+ * value of a design parameter whose power (or assurance) reaches the target (docs/command-line.md; docs/json-output.md, "sample-size").
  * The search and the report run are the planning layer's (`answerSampleSize`); this file parses
  * the options and prints.
  */

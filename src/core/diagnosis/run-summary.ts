@@ -1,5 +1,5 @@
 /**
- * The result of a run as reported to users: the JSON document of DESIGN.md §5 (field names are
+ * The result of a run as reported to users: the run document of docs/json-output.md (field names are
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
@@ -56,7 +56,7 @@ export interface Familywise {
   readonly multiplicity: 'none' | 'bonferroni' | 'holm';
 }
 
-/** The whole run document (DESIGN.md §5). */
+/** The whole run document (docs/json-output.md). */
 export interface RunSummary {
   readonly tool: { readonly name: 'trialsim'; readonly version: string };
   readonly command: string;

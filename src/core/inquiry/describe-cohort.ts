@@ -15,7 +15,7 @@ export interface GroupDescription {
 }
 
 /**
- * Describes the selected cohort per group (DESIGN.md §3): the eligible share of the population,
+ * Describes the selected cohort per group (docs/json-output.md, "cohort"): the eligible share of the population,
  * and per outcome the selected people's prior-window rate and expected control follow-up rate.
  * With selection the follow-up rate is below the prior-window rate — regression to the mean —
  * while both exceed the population rate.

@@ -32,7 +32,7 @@ export interface BinaryEstimand {
   readonly unengagedPrevalence: Float64Array;
 }
 
-/** One group's cohort facts for users (DESIGN.md §3). */
+/** One group's cohort facts for users (docs/json-output.md, "cohort"). */
 export interface GroupCohortFacts {
   readonly id: string;
   /** Share of the group's population that passes the selection (1 without selection). */

@@ -7,7 +7,7 @@ import type { Rng } from './rng.js';
  * seed and the trial's index — never on thread count, chunk size or the order trials run in.
  *
  * Why alea: it passes BigCrush (Baagøe 2010), seeds in a few microseconds and draws about 5×
- * faster than seedrandom's default ARC4 generator (see /work/shared/bench/README.md). Why its
+ * faster than seedrandom's default ARC4 generator (docs/benchmark.md, "What prototyping REF taught"). Why its
  * plain call for `next()`: alea's state words are multiples of 2^-32, so each call returns a
  * double in [0, 1) carrying 32 random bits (`quick()` is the very same function; `double()` spends
  * two calls for 53 bits, which would double the generator's share of a trial's time). 32 bits are

@@ -1,5 +1,5 @@
 /**
- * Simulated power against exact enumeration (validation.md, "Exact checks that need no formula"):
+ * Simulated power against exact enumeration (docs/statistical-methods.md, "Exact checks that need no formula"):
  * the two-proportion z test's power at fixed arm sizes is a sum over both binomial distributions,
  * and the Poisson Wald test's a sum over both Poisson arm totals. The enumerations here are
  * written independently of src/ (their own pmf recurrences), and the simulated power must agree

@@ -1,5 +1,5 @@
 /**
- * Null calibration (issue 3, validation.md): with no effect, a valid test rejects at rate alpha and
+ * Null calibration (docs/statistical-methods.md, "Exact checks that need no formula"): with no effect, a valid test rejects at rate alpha and
  * its intervals cover the truth at 1 − alpha, within Monte Carlo error, on a grid of sizes, rates
  * and dispersions; the known-invalid combination (Poisson Wald on overdispersed counts) rejects far
  * more often, and the diagnosis says so in a warning.

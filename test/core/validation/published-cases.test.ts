@@ -1,5 +1,5 @@
 /**
- * The published sample-size cases of validation.md that concern a simulated test: at the published
+ * The published sample-size cases of docs/statistical-methods.md that concern a simulated test: at the published
  * sample size the simulated power of the matching test should be the published target power. The
  * formulas are large-sample approximations (Tang, Zhu & Gu 2020 show the NB ones slightly
  * underestimate n), so each check allows 4 Monte Carlo standard errors plus the stated

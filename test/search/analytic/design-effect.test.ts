@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterDesignEffect } from '../../../src/search/analytic/design-effect.js';
 
 describe('cluster design effect', () => {
-  it('is 1.95 for clusters of 20 with ICC 0.05 (validation.md)', () => {
+  it('is 1.95 for clusters of 20 with ICC 0.05 (docs/statistical-methods.md, "Design effects")', () => {
     expect(clusterDesignEffect({ meanClusterSize: 20, icc: 0.05 })).toBeCloseTo(1.95, 12);
   });
 
