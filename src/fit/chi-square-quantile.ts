@@ -1,5 +1,5 @@
 import { chiSquareCdf, chiSquareSurvival } from '../core/distributions/chi-square.js';
-import { findRoot } from './find-root.js';
+import { findRoot } from '../core/numerics/find-root.js';
 
 /**
  * The x with P(X ≤ x) = p for a chi-square variable with `degreesOfFreedom` (> 0): critical

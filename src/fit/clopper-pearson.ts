@@ -1,6 +1,6 @@
 import { regularizedIncompleteBeta } from '../core/distributions/incomplete-beta.js';
 import type { Estimate } from './estimate.js';
-import { findRoot } from './find-root.js';
+import { findRoot } from '../core/numerics/find-root.js';
 
 /**
  * A share x/n with its exact (Clopper–Pearson) 95% interval: the ends are the p at which seeing

@@ -1,4 +1,4 @@
-import { gaussLegendreNodes } from './gauss-legendre-nodes.js';
+import { gaussLegendreRule } from '../core/numerics/gauss-legendre.js';
 
 /**
  * The integrand of one person's likelihood once each outcome's own gamma noise is integrated out
@@ -52,7 +52,7 @@ const FLAT = 1e-2;
 const NEAR_WIDTH = 2;
 const MODERATE_WIDTH = 8;
 const FIRST_WIDTH_IN_SIGMAS = 4;
-const RULE = gaussLegendreNodes(POINTS_PER_PANEL);
+const RULE = gaussLegendreRule(POINTS_PER_PANEL);
 const LOG_WEIGHTS = Float64Array.from(RULE.weights, Math.log);
 
 /** Room for every node a rule can use. */

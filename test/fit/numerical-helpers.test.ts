@@ -11,10 +11,9 @@ import { chiSquareQuantile } from '../../src/fit/chi-square-quantile.js';
 import { invertPositiveDefinite } from '../../src/fit/cholesky.js';
 import { shareEstimate } from '../../src/fit/clopper-pearson.js';
 import { digamma, trigamma } from '../../src/fit/digamma.js';
-import { findRoot } from '../../src/fit/find-root.js';
 import { boundaryLikelihoodRatioP } from '../../src/fit/fit-own-dispersion.js';
 import { fitSeverity } from '../../src/fit/fit-severity.js';
-import { gaussLegendreNodes } from '../../src/fit/gauss-legendre-nodes.js';
+import { gaussLegendreRule } from '../../src/core/numerics/gauss-legendre.js';
 
 describe('digamma and trigamma', () => {
   // python3 -c "import mpmath as mp; mp.mp.dps=25; print(mp.digamma(x), mp.psi(1, x))"
@@ -94,12 +93,6 @@ describe('boundaryLikelihoodRatioP', () => {
 });
 
 describe('small linear algebra and roots', () => {
-  test('findRoot finds √2 and a root at a bracket end', () => {
-    expect(findRoot((x) => x * x - 2, 0, 2)).toBeCloseTo(Math.SQRT2, 12);
-    expect(findRoot((x) => x, 0, 1)).toBe(0);
-    expect(() => findRoot((x) => x * x + 1, -1, 1)).toThrow(RangeError);
-  });
-
   test('invertPositiveDefinite inverts [4 2; 2 3] and refuses an indefinite matrix', () => {
     const inverse = invertPositiveDefinite([4, 2, 2, 3], 2)!;
     [0.375, -0.25, -0.25, 0.5].forEach((value, i) => expect(inverse[i]).toBeCloseTo(value, 15));
@@ -107,7 +100,7 @@ describe('small linear algebra and roots', () => {
   });
 
   test('Gauss–Legendre with 12 nodes integrates x^22 exactly', () => {
-    const { nodes, weights } = gaussLegendreNodes(12);
+    const { nodes, weights } = gaussLegendreRule(12);
     let sum = 0;
     for (let i = 0; i < 12; i++) sum += weights[i] * nodes[i] ** 22;
     expect(sum).toBeCloseTo(2 / 23, 14);

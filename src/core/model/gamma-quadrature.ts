@@ -1,4 +1,4 @@
-import { gaussLegendreRule, type QuadratureRule } from './gauss-legendre.js';
+import { gaussLegendreRule, type QuadratureRule } from '../numerics/gauss-legendre.js';
 
 /** How finely a gamma rule is built: panels over the bulk, Gauss–Legendre points per panel. */
 export interface GammaRuleResolution {

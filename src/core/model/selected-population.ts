@@ -1,6 +1,6 @@
 import type { CountOutcome, Design } from '../design.js';
 import { COARSE_GAMMA_RULE, FINE_GAMMA_RULE, MEDIUM_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
-import type { QuadratureRule } from './gauss-legendre.js';
+import type { QuadratureRule } from '../numerics/gauss-legendre.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
 import { prepareSelectionProbability, selectionProbability } from './selection-probability.js';
 

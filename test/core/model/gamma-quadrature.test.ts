@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COARSE_GAMMA_RULE, meanOneGammaRule } from '../../../src/core/model/gamma-quadrature.js';
-import { gaussLegendreRule } from '../../../src/core/model/gauss-legendre.js';
+import { gaussLegendreRule } from '../../../src/core/numerics/gauss-legendre.js';
 
 function expectation(variance: number, f: (g: number) => number, coarse = false): number {
   const rule = coarse ? meanOneGammaRule(variance, COARSE_GAMMA_RULE) : meanOneGammaRule(variance);

@@ -1,7 +1,7 @@
 import { normalQuantile } from '../../distributions/normal.js';
 import { continuationRegion } from './continuation-region.js';
 import { efficacyCrossing } from './efficacy-crossing.js';
-import { findRoot } from './find-root.js';
+import { findRoot } from '../../numerics/find-root.js';
 import { gridResolution } from './grid-resolution.js';
 import { advanceLookDensity, type LookDensity } from './look-density.js';
 

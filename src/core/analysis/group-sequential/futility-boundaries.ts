@@ -1,6 +1,6 @@
 import { normalQuantile } from '../../distributions/normal.js';
 import { continuationRegion } from './continuation-region.js';
-import { findRoot } from './find-root.js';
+import { findRoot } from '../../numerics/find-root.js';
 import { gridResolution } from './grid-resolution.js';
 import { probabilityInInterval } from './interval-probability.js';
 import { advanceLookDensity, type LookDensity } from './look-density.js';

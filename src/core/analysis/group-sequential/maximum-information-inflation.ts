@@ -1,6 +1,6 @@
 import { normalQuantile } from '../../distributions/normal.js';
 import { computeExitProbabilities } from './exit-probabilities.js';
-import { findRoot } from './find-root.js';
+import { findRoot } from '../../numerics/find-root.js';
 import type { SequentialBoundaries } from './sequential-design.js';
 
 /** Tolerance of the drift, far below the grid's own error. */

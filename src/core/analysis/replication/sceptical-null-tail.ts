@@ -1,4 +1,4 @@
-import { gaussLegendreRule } from '../../model/gauss-legendre.js';
+import { gaussLegendreRule } from '../../numerics/gauss-legendre.js';
 
 /*
  * The quadrature rule over φ ∈ [0, π/2], built once, nodes ordered from φ = π/2 down to 0: 16
