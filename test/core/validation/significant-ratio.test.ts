@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { binaryOn, oneGroupDesign } from '../../support/one-group-design.js';
 
@@ -88,8 +89,9 @@ describe('the mean ratio of significant right-sign trials equals exact enumerati
       control: n0,
       outcomes: [binaryOn('any', p0, riskRatio, 'two-proportion-z')],
     });
-    const tally = simulateBlock(design, 0, trials, { withNull: false });
-    const [result] = diagnose(design, tally, [Math.log(riskRatio)]).results;
+    const prepared = prepareDesign(design);
+    const tally = simulateBlock(prepared, 0, trials, { withNull: false });
+    const [result] = diagnose(prepared, tally).results;
     const exact = enumerate(n1, p0 * riskRatio, n0, p0);
     const significantRight = trials * exact.rightShare;
     expect(result.meanSignificantRatio).not.toBeNull();
@@ -109,8 +111,9 @@ describe('the mean ratio of significant right-sign trials equals exact enumerati
       control: 5,
       outcomes: [binaryOn('any', 0.5, 0.9, 'two-proportion-z')],
     });
-    const tally = simulateBlock(design, 0, 20, { withNull: false });
+    const prepared = prepareDesign(design);
+    const tally = simulateBlock(prepared, 0, 20, { withNull: false });
     tally.outcomes[0].significantWithTruth = tally.outcomes[0].wrongSign;
-    expect(diagnose(design, tally, [Math.log(0.9)]).results[0].meanSignificantRatio).toBeNull();
+    expect(diagnose(prepared, tally).results[0].meanSignificantRatio).toBeNull();
   });
 });
