@@ -212,6 +212,7 @@ function legend(summary: RunSummary, alpha: number | null): string {
     'bias: mean error of the log ratio (log scale; ±0.01 is about ±1% on the ratio).',
     'coverage: share of confidence intervals holding the true ratio.',
     'type S: share of significant results with the wrong sign.',
+    'type S and exagg. count trials significant by the unadjusted p-value.',
     'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant',
     'trials: on the log-ratio scale, not the percentage reduction — the plain reading is below.',
     `Definitions, and how they compare with DeclareDesign: ${DIAGNOSANDS_DOC}.`,
@@ -261,7 +262,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const cost = options.cost ?? null;
   const out: string[] = [];
   const [title, facts] = heading(summary);
-  out.push(applyStyle(title, 'bold', color), ...wrap(facts, width, '  '));
+  out.push(...wrap(title, width, '  ').map((line) => applyStyle(line, 'bold', color)), ...wrap(facts, width, '  '));
   if (!summary.complete) {
     out.push(
       applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color),
