@@ -6,18 +6,17 @@
  * gets the table in two parts); escape codes only when `color` is true.
  */
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
+import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js';
 import { applyStyle } from './ansi-style.js';
+import { DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { cohortRatesNote } from './cohort-rates.js';
 import { runVerdict } from './run-verdict.js';
-import { significantReading } from './significant-reading.js';
+import { significantReadingLines } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { wrapLines, wrapText as wrap } from './wrap-text.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
-
-/** Where the diagnosands are defined and compared with DeclareDesign's and Gelman & Carlin's. */
-export const DIAGNOSANDS_DOC = 'docs/diagnosands-compared.md';
 
 /** How to draw the table. */
 export interface TableOptions {
@@ -49,8 +48,6 @@ const ADJUSTED_HEADER = 'adjusted';
 /** The adjusted-power column's header: the correction's name, short, so the table keeps 100 columns. */
 const CORRECTION_HEADERS: Readonly<Record<Multiplicity, string>> = { none: 'adj.', bonferroni: 'bonf.', holm: 'holm' };
 
-type Multiplicity = 'none' | 'bonferroni' | 'holm';
-
 const COLUMNS: readonly Column[] = [
   {
     header: 'outcome',
@@ -77,14 +74,6 @@ const COLUMNS: readonly Column[] = [
 /** Columns of the first and second part of the table when it is split to fit a narrow terminal. */
 const FIRST_PART = new Set(['outcome', 'effect', 'power [95% CI]', ...Object.values(CORRECTION_HEADERS), 'type I']);
 const SECOND_PART = new Set(['outcome', 'bias', 'coverage', 'type S', 'exagg.', 'failed']);
-
-/**
- * Whether the table shows multiplicity-adjusted power: there are several primary outcomes and a
- * correction (with one, or with none, it equals power).
- */
-function showsAdjustedPower(results: readonly OutcomeDiagnosis[], multiplicity: Multiplicity): boolean {
-  return multiplicity !== 'none' && results.filter((r) => r.primary).length > 1;
-}
 
 /** Pads or cuts `text` to exactly `width` columns. */
 function fit(text: string, width: number, align: 'left' | 'right'): string {
@@ -221,17 +210,6 @@ function legend(summary: RunSummary, alpha: number | null): string {
     .join(' ');
 }
 
-/** "What a significant trial would report": the plain reading of exaggeration, per primary outcome. */
-function readingLines(summary: RunSummary): string[] {
-  const primary = summary.results.filter((r) => r.primary);
-  const shown = primary.length > 0 ? primary : summary.results.slice(0, 1);
-  const lines = shown.flatMap((r) => {
-    const reading = significantReading(r);
-    return reading === null ? [] : [`  ${r.outcome}: ${reading}.`];
-  });
-  return lines.length === 0 ? [] : ['What a significant result would report (intention to treat):', ...lines];
-}
-
 function familywiseLine(summary: RunSummary): string | null {
   const fw = summary.familywise;
   if (!fw) return null;
@@ -277,7 +255,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   );
   if (layout.analysisDropped) out.push(...wrap(analysesLine(summary.results), width, '  '), '');
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
-  const reading = readingLines(summary);
+  const reading = significantReadingLines(summary);
   if (reading.length > 0) out.push('', ...wrapLines(reading, width));
   const cohort = cohortRatesNote(summary);
   if (cohort) out.push('', ...wrap(cohort, width, '  '));

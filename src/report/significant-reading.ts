@@ -2,7 +2,7 @@
  * The plain reading of exaggeration: what a significant trial would report, on the ratio's own
  * scale, beside the truth — the winner's curse in a commissioner's words.
  */
-import type { OutcomeDiagnosis } from '../core/diagnosis/run-summary.js';
+import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { describeChange } from './describe-change.js';
 import { formatPercent, formatRatio } from './format-numbers.js';
 
@@ -27,4 +27,21 @@ export function significantReading(result: OutcomeDiagnosis): string | null {
     `a significant trial reports on average ${describeChange(reported)} when the truth is ` +
     `${describeChange(result.estimand)} (ratios ${formatRatio(reported)} and ${formatRatio(result.estimand)})${wrongWay}`
   );
+}
+
+/**
+ * The plain readings as a short list under a heading, for the primary outcomes (or the first
+ * outcome when none is primary); empty when no outcome has one.
+ *
+ * Example: milton-keynes → ["What a significant result would report (intention to treat):",
+ * "  crime: a significant trial reports on average a 61% reduction when the truth is …", …].
+ */
+export function significantReadingLines(summary: RunSummary): string[] {
+  const primary = summary.results.filter((r) => r.primary);
+  const shown = primary.length > 0 ? primary : summary.results.slice(0, 1);
+  const lines = shown.flatMap((r) => {
+    const reading = significantReading(r);
+    return reading === null ? [] : [`  ${r.outcome}: ${reading}.`];
+  });
+  return lines.length === 0 ? [] : ['What a significant result would report (intention to treat):', ...lines];
 }
