@@ -201,9 +201,9 @@ function legend(summary: RunSummary, alpha: number | null): string {
     'bias: mean error of the log ratio (log scale; ±0.01 is about ±1% on the ratio).',
     'coverage: share of confidence intervals holding the true ratio.',
     'type S: share of significant results with the wrong sign.',
-    'type S and exagg. count trials significant by the unadjusted p-value.',
     'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant',
     'trials: on the log-ratio scale, not the percentage reduction — the plain reading is below.',
+    'type S and exagg. count trials significant by the unadjusted p-value.',
     `Definitions, and how they compare with DeclareDesign: ${DIAGNOSANDS_DOC}.`,
   ]
     .filter(Boolean)

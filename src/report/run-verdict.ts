@@ -54,7 +54,8 @@ function verdictOutcomes(summary: RunSummary): readonly OutcomeDiagnosis[] {
  * all primary 0.57 → "A trial of 45 treated and 120 control (165 people) would detect a true 40%
  * reduction in crime as a suspect 93 times in 100 and a true 37% reduction in knife offending as a
  * suspect 55 times in 100 (intention to treat, after the holm correction across the 2 primary
- * outcomes); both together 57 times in 100."
+ * outcomes); both together 57 times in 100. `trialsim sample-size` finds the size that reaches 80%."
+ * (The pointer to `sample-size` follows a `run` whose weakest primary outcome is below 80%.)
  */
 export function runVerdict(summary: RunSummary, cost: TrialCost | null = null): string {
   const outcomes = verdictOutcomes(summary);
@@ -78,5 +79,12 @@ export function runVerdict(summary: RunSummary, cost: TrialCost | null = null): 
       ? `; ${outcomes.length === 2 ? 'both' : 'all of them'} together ${timesIn100(fw.allPrimary)}`
       : '';
   const scope = summary.complete ? '' : ` (from the ${formatCount(summary.trials)} trials completed)`;
-  return `A trial of ${describeTrialSize(summary.design, cost)} would detect ${list}${more}${how}${together}${scope}.`;
+  const weakest = Math.min(...outcomes.map((r) => (corrected ? r.adjustedPower : r.power)));
+  const next =
+    summary.command === 'run' || summary.command === 'power'
+      ? weakest < 0.8
+        ? ' `trialsim sample-size` finds the size that reaches 80%.'
+        : ''
+      : '';
+  return `A trial of ${describeTrialSize(summary.design, cost)} would detect ${list}${more}${how}${together}${scope}.${next}`;
 }

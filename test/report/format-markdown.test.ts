@@ -72,7 +72,7 @@ describe('formatMarkdown', () => {
 
   it('opens with the verdict in plain words', () => {
     expect(text).toContain(
-      '**Verdict.** A trial of 45 treated and 120 control (165 people) would detect a true 54% reduction in crime as a suspect, "recorded" 79 times in 100 and a true 38% reduction in knife offending as a suspect 33 times in 100 (intention to treat, after the holm correction across the 2 primary outcomes); both together 30 times in 100.',
+      '**Verdict.** A trial of 45 treated and 120 control (165 people) would detect a true 54% reduction in crime as a suspect, "recorded" 79 times in 100 and a true 38% reduction in knife offending as a suspect 33 times in 100 (intention to treat, after the holm correction across the 2 primary outcomes); both together 30 times in 100. `trialsim sample-size` finds the size that reaches 80%.',
     );
   });
 
