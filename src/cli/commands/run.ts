@@ -15,6 +15,7 @@ import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
+import { terminalWidth } from '../planning-command.js';
 import { runCost } from '../../search/commissioner-plan.js';
 import type { SetExitCode } from '../exit-codes.js';
 
@@ -94,10 +95,4 @@ async function runCommand(
     await writeOutput(text, options.out ?? null);
   }
   return run.complete ? 0 : EXIT_INTERRUPTED;
-}
-
-/** The terminal's width for the table, between 60 and 100 columns; 100 when not a terminal. */
-function terminalWidth(): number {
-  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
-  return columns && columns > 0 ? Math.max(60, Math.min(100, columns)) : 100;
 }
