@@ -131,5 +131,14 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
     const reading = plainReading(panel);
     if (reading) out.push(...wrapText(reading, width, '  '));
   }
+  if (data.panels.some((panel) => panel.label === 'Pilot')) {
+    out.push(
+      '',
+      ...wrapText(
+        "These figures are simulated with the analysis itself. `sample-size`'s pilot lines give Gelman & Carlin's closed form for the same pilot, which treats the log estimate as normal; with a pilot's small counts it is not, so type S and exaggeration can differ between the two.",
+        width,
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }

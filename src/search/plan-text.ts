@@ -177,8 +177,12 @@ export function commissionerLines(outputs: CommissionerOutputs, costs: Commissio
 /**
  * The pilot section.
  *
- * Example: "crime: pilot 0.46 (SE of log 0.29). If the true ratio were 0.87, the pilot had 8%
- * power and a significant result exaggerates 4.1×; deflated planning ratio 0.60."
+ * Example: "crime: pilot 0.46 (SE of log 0.29). If the true ratio were the scenario's 0.87, a
+ * trial of the pilot's size had 8% power and its significant results would overstate the log ratio
+ * 4.1× on average (…); deflated planning ratio 0.60 (…)". When the deflated ratio is 1 the line
+ * says that the pilot cannot tell the effect's size — not that the effect is zero. A closing line
+ * says why `explain`, which simulates the analysis itself, can give another type S and
+ * exaggeration for the same pilot.
  */
 export function pilotLines(pilot: PilotPlan): string[] {
   const out = [`What the pilot (${pilot.treated} treated, ${pilot.control} control) tells:`];
@@ -187,12 +191,16 @@ export function pilotLines(pilot: PilotPlan): string[] {
     out.push(
       `  ${insight.outcome}: pilot ${formatRatio(insight.pilotEstimate)} (SE of log ${insight.standardError.toFixed(2)}). ` +
         `If the true ratio were the scenario's ${formatRatio(planning.planningRatio)}, a trial of the pilot's size had ${formatPercent(planning.power, 0)} power ` +
-        `and its significant results would exaggerate the effect ${planning.exaggeration.toFixed(1)}× (wrong sign ${formatPercent(planning.typeS)}). ` +
+        `and its significant results would overstate the log ratio ${planning.exaggeration.toFixed(1)}× on average (Gelman & Carlin's exaggeration, on the log-ratio scale; wrong sign ${formatPercent(planning.typeS)}). ` +
         (insight.deflatedRatio === 1
-          ? 'Deflated planning ratio: 1 — at this size significant estimates would be this large on average even with no effect.'
+          ? `No deflated planning ratio: at this size even with no effect significant estimates would be as far from 1 as the pilot's ${formatRatio(insight.pilotEstimate)} on average, so the pilot cannot tell the effect's size. ` +
+            `That does not make the effect zero: plan with the scenario's ${formatRatio(planning.planningRatio)} or other evidence, not the pilot's estimate.`
           : `Deflated planning ratio: ${formatRatio(insight.deflatedRatio)} (the pilot's log ratio overstates it ${insight.deflationFactor.toFixed(1)}×).`),
     );
   }
+  out.push(
+    `  Why \`trialsim explain\` can differ: these type S and exaggeration figures are Gelman & Carlin's closed form, which treats the log estimate as normal with the simulated standard error; \`explain\` simulates the analysis itself at the pilot's size, and with a pilot's small counts the estimate is far from normal, so its figures (from its own trials) can differ.`,
+  );
   out.push(`  Method: ${pilot.method}`);
   return out;
 }

@@ -44,6 +44,17 @@ describe('formatExplainText', () => {
     expect(text).toContain('Planned: 200 treated, 120 control');
   });
 
+  it("says why the pilot panel can differ from sample-size's closed-form pilot lines", () => {
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      "These figures are simulated with the analysis itself. `sample-size`'s pilot lines give Gelman & Carlin's closed form for the same pilot",
+    );
+    const noPilot = formatExplainText(
+      { ...data, panels: data.panels.map((p, i) => ({ ...p, label: i === 0 ? 'As written' : '4× larger' })) },
+      { color: false },
+    );
+    expect(noPilot).not.toContain('closed form');
+  });
+
   it('names the scale of exaggeration and the significance rule, and gives the plain reading', () => {
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Power, exaggeration and wrong sign count trials significant by the unadjusted p-value.');
