@@ -80,7 +80,11 @@ export async function printPlanningAnswer(
   outputs: PlanningOutputs,
   argv: readonly string[],
 ): Promise<number> {
-  const text = formatPlanning(answer, mode.format, { color: mode.color, commandLine: commandLineOf(argv) });
+  const text = formatPlanning(answer, mode.format, {
+    color: mode.color,
+    commandLine: commandLineOf(argv),
+    width: terminalWidth(),
+  });
   await deliverPlanning(session, outputs, answer.curve, answer.figure, answer.conclusion, text);
   return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;
 }
@@ -105,4 +109,10 @@ export async function deliverPlanning(
 /** The command as typed, for the Markdown report's "reproduce" line. */
 export function commandLineOf(argv: readonly string[]): string {
   return `trialsim ${argv.join(' ')}`.trim();
+}
+
+/** The terminal's width for the report, between 60 and 100 columns; 100 when not a terminal. */
+export function terminalWidth(): number {
+  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  return columns && columns > 0 ? Math.max(60, Math.min(100, columns)) : 100;
 }

@@ -22,6 +22,11 @@ export interface ExplainPanel {
   readonly exaggeration: number | null;
   /** Share of significant results with the wrong sign, or null when undefined. */
   readonly typeS: number | null;
+  /**
+   * The plain reading of exaggeration: the arithmetic mean ratio of significant results in the
+   * true direction (`OutcomeDiagnosis.meanSignificantRatio`), or null when there is none.
+   */
+  readonly meanSignificantRatio: number | null;
 }
 
 /** The teaching view of one outcome. */

@@ -61,6 +61,7 @@ export function explainPanel(design: Design, label: string, tally: RunTally, k: 
     power: result.power,
     exaggeration: result.exaggeration,
     typeS: result.typeS,
+    meanSignificantRatio: result.meanSignificantRatio,
   };
 }
 

@@ -25,6 +25,12 @@ function joinRows(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(quoteCsvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * The run columns: the JSON field names (docs/json-output.md), except that a figure whose scale a
+ * reader could mistake says it in its name — bias and RMSE of the log ratio, exaggeration as a
+ * ratio of log ratios, the geometric mean estimate. Power, type S and exaggeration count trials
+ * significant by the unadjusted p-value; adjustedPower after the multiplicity correction.
+ */
 const RUN_COLUMNS = [
   'scenario',
   'command',
@@ -49,14 +55,15 @@ const RUN_COLUMNS = [
   'typeIError',
   'typeIErrorCILower',
   'typeIErrorCIUpper',
-  'bias',
-  'biasMcse',
-  'rmse',
+  'biasLog',
+  'biasLogMcse',
+  'rmseLog',
   'coverage',
   'coverageMcse',
   'typeS',
-  'exaggeration',
-  'meanEstimate',
+  'exaggerationLogRatio',
+  'meanEstimateGeometric',
+  'meanSignificantRatio',
   'failures',
   'nullFailures',
   'warnings',
@@ -97,6 +104,7 @@ function runRows(summary: RunSummary): Cell[][] {
     r.typeS,
     r.exaggeration,
     r.meanEstimate,
+    r.meanSignificantRatio,
     r.failures,
     r.nullFailures,
     r.warnings.join('; '),
@@ -116,8 +124,9 @@ function curveRows(curve: PowerCurve): Cell[][] {
 }
 
 /**
- * Formats a run summary (one row per outcome: the diagnosands of docs/json-output.md with intervals as
- * `…Lower`/`…Upper` columns) or a power curve (one row per point: parameter, value, outcome,
+ * Formats a run summary (one row per outcome: the diagnosands of docs/json-output.md with intervals as `…Lower`/`…Upper`
+ * columns, the scale in the name where it could be mistaken: `biasLog`, `rmseLog`,
+ * `exaggerationLogRatio`, `meanEstimateGeometric`) or a power curve (one row per point: parameter, value, outcome,
  * power and its interval, target) as CSV with a header row.
  *
  * Example: a summary with outcomes knife and crime gives 3 lines, the first

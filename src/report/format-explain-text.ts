@@ -8,6 +8,8 @@
 import { applyStyle } from './ansi-style.js';
 import { explainBars, sharedBinRange } from './explain-bars.js';
 import type { ExplainData, ExplainPanel } from './explain-data.js';
+import { describeChange } from './describe-change.js';
+import { DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { formatPercent, formatRatio } from './format-numbers.js';
 import { wrapText } from './wrap-text.js';
 
@@ -25,9 +27,19 @@ const AXIS_RATIOS = [0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20];
 
 function panelHeading(panel: ExplainPanel): string {
   const parts = [`power ${formatPercent(panel.power, 0)}`];
-  if (panel.exaggeration !== null) parts.push(`exaggeration ${panel.exaggeration.toFixed(2)}×`);
+  if (panel.exaggeration !== null) parts.push(`exaggeration ${panel.exaggeration.toFixed(2)}× (log scale)`);
   if (panel.typeS !== null && panel.typeS > 0) parts.push(`wrong sign ${formatPercent(panel.typeS)}`);
   return `${panel.label}: ${panel.treated} treated, ${panel.control} control · ${parts.join(' · ')}`;
+}
+
+/**
+ * The plain reading of a panel's exaggeration: "At this size a significant trial reports on average
+ * a 53% reduction when the truth is a 38% reduction." Null when no significant result found the
+ * true direction, or there is no effect.
+ */
+function plainReading(panel: ExplainPanel): string | null {
+  if (panel.meanSignificantRatio === null || panel.trueEffect === 1) return null;
+  return `At this size a significant trial reports on average ${describeChange(panel.meanSignificantRatio)} when the truth is ${describeChange(panel.trueEffect)} (ratios ${formatRatio(panel.meanSignificantRatio)} and ${formatRatio(panel.trueEffect)}).`;
 }
 
 /**
@@ -52,7 +64,10 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       `The estimated ${data.ratioName} of each simulated trial: █ significant  ░ not significant  │ true effect  ┊ no effect`,
       width,
     ).map((line) => line.replace('█', applyStyle('█', 'red', options.color))),
-    ...wrapText('Exaggeration: how many times, on average, a significant result overstates the true effect.', width),
+    ...wrapText(
+      `Power, exaggeration and wrong sign count trials significant by the unadjusted p-value. Exaggeration (Gelman & Carlin) is the mean of |log estimate| / |log true ratio| over significant results: how many times a significant result overstates the true effect on the log-ratio scale, not the percentage reduction (the plain reading is under each picture; definitions: ${DIAGNOSANDS_DOC}).`,
+      width,
+    ),
   ];
   for (const panel of data.panels) {
     const { bars, total, outside } = explainBars(panel, range, binsPerBar);
@@ -113,6 +128,17 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       out.push(pointAt(columnOf(average), `significant results average ${formatRatio(average)}`, 'red'));
     }
     if (outside > 0) out.push(`${' '.repeat(GUTTER)}(${outside} estimates beyond the axis)`);
+    const reading = plainReading(panel);
+    if (reading) out.push(...wrapText(reading, width, '  '));
+  }
+  if (data.panels.some((panel) => panel.label === 'Pilot')) {
+    out.push(
+      '',
+      ...wrapText(
+        "These figures are simulated with the analysis itself. `sample-size`'s pilot lines give Gelman & Carlin's closed form for the same pilot, which treats the log estimate as normal; with a pilot's small counts it is not, so type S and exaggeration can differ between the two.",
+        width,
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }

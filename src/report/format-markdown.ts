@@ -5,7 +5,13 @@
  */
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
+import { showsAdjustedPower, summaryMultiplicity } from './adjusted-power-shown.js';
+import { cohortRateRows } from './cohort-rates.js';
 import { collectWarnings } from './collect-warnings.js';
+import { DIAGNOSAND_SCALES, DIAGNOSANDS_DOC } from './diagnosand-scales.js';
+import { runVerdict } from './run-verdict.js';
+import { significantReading } from './significant-reading.js';
+import type { TrialCost } from './trial-cost.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
@@ -15,6 +21,8 @@ export interface MarkdownContext {
   readonly commandLine: string;
   /** The compiled scenario, for the assumptions section; null leaves that section out. */
   readonly design: Design | null;
+  /** The design's costs, when the scenario has a `costs` block: in the verdict and a Costs section. */
+  readonly cost?: TrialCost | null;
 }
 
 /** Escapes the characters that would break a Markdown table cell or start formatting. */
@@ -59,7 +67,7 @@ function assumptions(design: Design): string[] {
       : `${plan.size.total} people, ${formatPercent(plan.size.treatedShare, 0)} treated`;
   const lines = [
     `- Cohort: ${design.groups.map((g) => `${g.label} (\`${g.id}\`, ${formatPercent(g.share, 0)})`).join(', ')}.`,
-    `- Shared offending propensity: ${design.propensityDispersion === 0 ? 'none (Poisson counts)' : `gamma, mean 1, variance ${design.propensityDispersion}`}.`,
+    `- Shared offending propensity: ${design.propensityDispersion === 0 ? 'none (Poisson counts)' : `gamma, mean 1, variance α = ${design.propensityDispersion}, so counts are negative binomial with Var = μ + αμ² (θ = 1/α = ${Number((1 / design.propensityDispersion).toPrecision(3))}, the theta of R's glm.nb)`}.`,
   ];
   if (design.selection) {
     const rules = design.selection.require
@@ -88,12 +96,31 @@ function assumptions(design: Design): string[] {
   return lines;
 }
 
-function resultCells(r: OutcomeDiagnosis, alpha: number | null): string[] {
+/**
+ * The selected cohort's actual rates, for the assumptions: eligibility picks the most active
+ * people, so the rates a trial meets are not the population rates stated above.
+ */
+function cohortLines(summary: RunSummary): string[] {
+  const rows = cohortRateRows(summary, true);
+  if (!rows) return [];
+  return [
+    '',
+    "Selected cohort (exact, from the scenario): eligible share of each group's population, and per outcome the prior-window rate → the expected control follow-up value (count outcomes per person-year, binary outcomes as a prevalence, harm as the mean per person).",
+    '',
+    ...rows.map(
+      (row) =>
+        `- ${row.group}: ${row.eligible} eligible; ${row.outcomes.map((o) => `\`${o.outcome}\` ${o.prior === null ? o.followUp : `${o.prior} → ${o.followUp}`}`).join(', ')}.`,
+    ),
+  ];
+}
+
+function resultCells(r: OutcomeDiagnosis, alpha: number | null, adjusted: boolean): string[] {
   return [
     `${r.label} (\`${r.outcome}\`)${r.primary ? ' *' : ''}`,
     r.analysis,
     formatRatio(r.estimand),
     formatPercentWithInterval(r.power, r.powerCI),
+    ...(adjusted ? [r.primary ? formatPercent(r.adjustedPower) : '—'] : []),
     r.typeIError === null || r.typeIErrorCI === null
       ? 'not measured'
       : `${formatPercentWithInterval(r.typeIError, r.typeIErrorCI)}${typeIErrorAboveAlpha(r, alpha) ? ' (above α)' : ''}`,
@@ -129,14 +156,26 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
       '',
     );
   }
+  out.push(`**Verdict.** ${runVerdict(summary, context.cost ?? null)}`, '');
   if (context.design) {
     out.push('## Assumptions', '');
     if (context.design.source) out.push(`Source: ${context.design.source}.`, '');
-    out.push(...assumptions(context.design), '');
+    out.push(...assumptions(context.design), ...cohortLines(summary), '');
   }
+  const multiplicity = summaryMultiplicity(summary);
+  const adjusted = showsAdjustedPower(summary.results, multiplicity);
   out.push('## Results', '');
   out.push(
-    'The *true effect* is the intention-to-treat ratio implied by the scenario (the estimand). Power is the share of simulated trials with a significant result; intervals are 95% Monte Carlo intervals, ± values are Monte Carlo standard errors. Bias and RMSE are on the log-ratio scale. *Type S* is the share of significant results with the wrong sign; *exaggeration* is how many times, on average, a significant result overstates the true effect. \\* marks a primary outcome.',
+    [
+      'The *true effect* is the intention-to-treat ratio implied by the scenario (the estimand), treated over control: below 1 is a reduction.',
+      `*Power* is ${DIAGNOSAND_SCALES.power}${adjusted ? `; *power after ${multiplicity}* is ${DIAGNOSAND_SCALES.adjustedPower} (${multiplicity}), for primary outcomes` : ''}.`,
+      'Intervals are 95% Monte Carlo intervals, ± values are Monte Carlo standard errors.',
+      `*Bias* is ${DIAGNOSAND_SCALES.bias}; *RMSE* is ${DIAGNOSAND_SCALES.rmse}.`,
+      `*Type S* is ${DIAGNOSAND_SCALES.typeS}.`,
+      `*Exaggeration* is ${DIAGNOSAND_SCALES.exaggeration}: 1.50× means significant trials report on average 1.5 times the true log ratio. The plain reading, in percentages, is below the table.`,
+      `*Mean estimate* is ${DIAGNOSAND_SCALES.meanEstimate}.`,
+      `\\* marks a primary outcome. Definitions, and how they compare with DeclareDesign and Gelman & Carlin: \`${DIAGNOSANDS_DOC}\`.`,
+    ].join(' '),
     '',
   );
   out.push(
@@ -145,19 +184,35 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
       'Analysis',
       'True effect',
       'Power [95% CI]',
+      ...(adjusted ? [`Power after ${multiplicity}`] : []),
       'Type I error [95% CI]',
       'Bias (log)',
       'RMSE (log)',
       'Coverage',
       'Type S',
-      'Exaggeration',
-      'Mean estimate',
+      'Exaggeration (log ratio)',
+      'Mean estimate (geometric)',
       'Failed trials',
     ]),
-    `|${' --- |'.repeat(2)}${' ---: |'.repeat(10)}`,
-    ...summary.results.map((r) => tableRow(resultCells(r, context.design?.analysis.alpha ?? null))),
+    `|${' --- |'.repeat(2)}${' ---: |'.repeat(adjusted ? 11 : 10)}`,
+    ...summary.results.map((r) => tableRow(resultCells(r, context.design?.analysis.alpha ?? null, adjusted))),
     '',
   );
+  const readings = summary.results.filter((r) => r.primary || summary.results.every((o) => !o.primary));
+  const readingLines = readings.flatMap((r) => {
+    const reading = significantReading(r);
+    return reading === null ? [] : [`- ${r.label} (\`${r.outcome}\`): ${reading}.`];
+  });
+  if (readingLines.length > 0) {
+    out.push(
+      'What a significant result would report (the plain reading of exaggeration, on the ratio scale, intention to treat):',
+      '',
+      ...readingLines,
+      '',
+    );
+  }
+  const cost = context.cost ?? null;
+  if (cost && cost.lines.length > 0) out.push('## Costs', '', ...cost.lines.map((line) => `- ${line.trim()}`), '');
   const fw = summary.familywise;
   if (fw) {
     out.push('## Family-wise results', '');

@@ -75,3 +75,18 @@ export function formatDuration(seconds: number): string {
   if (whole < 3600) return `${Math.floor(whole / 60)}m ${String(whole % 60).padStart(2, '0')}s`;
   return `${Math.floor(whole / 3600)}h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')}m`;
 }
+
+/**
+ * Writes an amount of money in pounds to four significant figures, never finer than a pound, with
+ * thousands separators: precise enough to check against its inputs (91 caseworkers × £45,000 +
+ * £1,000,000 = £5,095,000), without the false precision of pence or of derived per-unit costs.
+ *
+ * Example: `formatMoney(5095000)` → `"£5,095,000"`; `formatMoney(763636.4)` → `"£763,600"`;
+ * `formatMoney(37879.2)` → `"£37,880"`; `formatMoney(302.3)` → `"£302"`.
+ */
+export function formatMoney(pounds: number): string {
+  if (!Number.isFinite(pounds)) return '—';
+  const digits = Math.floor(Math.log10(Math.max(1, Math.abs(pounds)))) + 1;
+  const step = 10 ** Math.max(0, digits - 4);
+  return `£${formatCount(Math.round(pounds / step) * step)}`;
+}

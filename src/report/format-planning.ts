@@ -10,6 +10,7 @@ import { formatCsv } from './format-csv.js';
 import { formatJson } from './format-json.js';
 import { formatResult } from './format-result.js';
 import type { PowerCurve } from './power-curve.js';
+import { wrapLines, wrapText } from './wrap-text.js';
 
 /** A plan to print: the document, the curve, the planning lines and the design the run section shows. */
 export interface PlanningReport {
@@ -23,7 +24,9 @@ export interface PlanningReport {
 }
 
 /**
- * Formats `report` as `format`; `commandLine` is what the Markdown report says reproduces it.
+ * Formats `report` as `format`; `commandLine` is what the Markdown report says reproduces it. The
+ * table format fits `width` columns (100 by default): long lines wrap at spaces, never inside a
+ * number, an interval or an amount of money.
  *
  * Example: the table format prints the planning lines, a blank line, "The design at the answer
  * (79 treated, 211 control), simulated with the scenario's seed — …", a blank line and the run table.
@@ -31,7 +34,7 @@ export interface PlanningReport {
 export function formatPlanning(
   report: PlanningReport,
   format: OutputFormat,
-  options: { readonly color: boolean; readonly commandLine: string },
+  options: { readonly color: boolean; readonly commandLine: string; readonly width?: number },
 ): string {
   const { document, design, lines } = report;
   const { commandLine } = options;
@@ -47,7 +50,8 @@ export function formatPlanning(
       const at = report.atAnswer
         ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
         : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;
-      return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design })}`;
+      const width = options.width ?? 100;
+      return `${wrapLines(lines, width).join('\n')}\n\n${wrapText(at, width).join('\n')}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design, width })}`;
     }
   }
 }

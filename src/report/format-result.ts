@@ -12,6 +12,8 @@ import { formatTable } from './format-table.js';
 export interface FormatResultOptions extends MarkdownContext {
   /** Escape codes in the table (from `chooseOutput`). */
   readonly color: boolean;
+  /** Columns the table fits (the terminal's width; 100 by default). */
+  readonly width?: number;
 }
 
 /**
@@ -30,6 +32,8 @@ export function formatResult(summary: RunSummary, format: OutputFormat, options:
     case 'table':
       return formatTable(summary, {
         color: options.color,
+        cost: options.cost ?? null,
+        ...(options.width === undefined ? {} : { width: options.width }),
         ...(options.design ? { alpha: options.design.analysis.alpha } : {}),
       });
   }

@@ -1,13 +1,21 @@
 /**
- * The default human output (terminal or pipe): a heading that says what was simulated, an aligned
- * table of diagnosands (one row per outcome), a legend, the family-wise line and the warnings.
- * Fits `width` columns (100 by default); escape codes only when `color` is true.
+ * The default human output (terminal or pipe): a heading that says what was simulated, the verdict
+ * in plain words, an aligned table of diagnosands (one row per outcome), a legend that names each
+ * figure's scale, what a significant result would report, the selected cohort's rates, the costs,
+ * the family-wise line and the warnings. Fits `width` columns (100 by default; a narrow terminal
+ * gets the table in two parts); escape codes only when `color` is true.
  */
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
+import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js';
 import { applyStyle } from './ansi-style.js';
+import { DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
-import { wrapText as wrap } from './wrap-text.js';
+import { cohortRatesNote } from './cohort-rates.js';
+import { runVerdict } from './run-verdict.js';
+import { significantReadingLines } from './significant-reading.js';
+import type { TrialCost } from './trial-cost.js';
+import { wrapLines, wrapText as wrap } from './wrap-text.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
@@ -18,6 +26,8 @@ export interface TableOptions {
   readonly width?: number;
   /** The scenario's significance level: type I errors clearly above it are marked `!`. */
   readonly alpha?: number;
+  /** The design's costs, when the scenario has a `costs` block: in the verdict and the notes. */
+  readonly cost?: TrialCost | null;
 }
 
 /** Shorter names for the two longest analyses, so a row fits 100 columns. */
@@ -32,6 +42,12 @@ interface Column {
   readonly cell: (result: OutcomeDiagnosis, alpha: number | null) => string;
 }
 
+/** Stands for the multiplicity-adjusted power column (primary outcomes only) until it is named after its correction. */
+const ADJUSTED_HEADER = 'adjusted';
+
+/** The adjusted-power column's header: the correction's name, short, so the table keeps 100 columns. */
+const CORRECTION_HEADERS: Readonly<Record<Multiplicity, string>> = { none: 'adj.', bonferroni: 'bonf.', holm: 'holm' };
+
 const COLUMNS: readonly Column[] = [
   {
     header: 'outcome',
@@ -41,6 +57,7 @@ const COLUMNS: readonly Column[] = [
   { header: 'analysis', align: 'left', cell: (r) => SHORT_ANALYSIS_NAMES[r.analysis] ?? r.analysis },
   { header: 'effect', align: 'right', cell: (r) => formatRatio(r.estimand) },
   { header: 'power [95% CI]', align: 'right', cell: (r) => formatPercentWithInterval(r.power, r.powerCI) },
+  { header: ADJUSTED_HEADER, align: 'right', cell: (r) => (r.primary ? formatPercent(r.adjustedPower) : '') },
   {
     header: 'type I',
     align: 'right',
@@ -54,6 +71,10 @@ const COLUMNS: readonly Column[] = [
   { header: 'failed', align: 'right', cell: (r) => formatCount(r.failures) },
 ];
 
+/** Columns of the first and second part of the table when it is split to fit a narrow terminal. */
+const FIRST_PART = new Set(['outcome', 'effect', 'power [95% CI]', ...Object.values(CORRECTION_HEADERS), 'type I']);
+const SECOND_PART = new Set(['outcome', 'bias', 'coverage', 'type S', 'exagg.', 'failed']);
+
 /** Pads or cuts `text` to exactly `width` columns. */
 function fit(text: string, width: number, align: 'left' | 'right'): string {
   const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
@@ -65,37 +86,60 @@ export interface DiagnosandTableLayout {
   readonly lines: readonly string[];
   /** True when the analysis column was left out to fit the width (say the analyses elsewhere). */
   readonly analysisDropped: boolean;
+  /** True when the table was printed in two parts, one above the other, to fit the width. */
+  readonly split: boolean;
 }
 
 /**
  * Lays out the diagnosand table: each column as wide as its widest cell, two spaces between
  * columns. When the line would pass `width` it tries, in turn: one space between columns, leaving
- * out the analysis column (with two spaces, then one), then also the failures column, and last
- * shortening the outcome column. Returns the header line and one
- * line per outcome, without styling. With `alpha`, a type I error above it beyond Monte Carlo
- * error is marked `!`.
+ * out the analysis column (with two spaces, then one), then also the failures column; then it
+ * splits the table in two parts, one above the other, each starting with the outcome (effect,
+ * power and type I error; then bias, coverage, type S, exaggeration and failures); last it
+ * shortens the outcome column. Returns the header line and one line per outcome (two such blocks,
+ * a blank line between, when split), without styling. With `alpha`, a type I error above it beyond
+ * Monte Carlo error is marked `!`. With several primary outcomes and a `multiplicity` correction,
+ * a column named after it (`holm`, `bonf.`) gives their power after the correction.
  *
  * Example: two outcomes at width 100 give three lines of equal length starting `outcome`, with
- * the analysis column; at width 80 the analysis column is dropped (`analysisDropped: true`).
+ * the analysis column; at width 80 the analysis column is dropped (`analysisDropped: true`); at
+ * width 60 the table comes in two parts (`split: true`), every line at most 60 columns.
  */
 export function layoutDiagnosandTable(
   results: readonly OutcomeDiagnosis[],
   width = 100,
   alpha: number | null = null,
+  multiplicity: Multiplicity = 'none',
 ): DiagnosandTableLayout {
   // The failures column earns its space only when something failed (warnings say so too).
-  const all = results.some((r) => r.failures > 0) ? COLUMNS : COLUMNS.filter((c) => c.header !== 'failed');
+  const all = COLUMNS.filter(
+    (c) =>
+      (c.header !== 'failed' || results.some((r) => r.failures > 0)) &&
+      (c.header !== ADJUSTED_HEADER || showsAdjustedPower(results, multiplicity)),
+  ).map((c) => (c.header === ADJUSTED_HEADER ? { ...c, header: CORRECTION_HEADERS[multiplicity] } : c));
   const measure = (columns: readonly Column[]) => {
     const cells = results.map((result) => columns.map((column) => column.cell(result, alpha)));
     const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((row) => row[i].length)));
     const total = (gap: number) => widths.reduce((sum, w) => sum + w, 0) + gap * (widths.length - 1);
     return { columns, cells, widths, total };
   };
+  type Measured = ReturnType<typeof measure>;
+  const render = (table: Measured, gap: number): string[] => {
+    const { columns, cells } = table;
+    const widths = [...table.widths];
+    const excess = table.total(gap) - width;
+    if (excess > 0) widths[0] = Math.max(columns[0].header.length, widths[0] - excess);
+    const line = (row: readonly string[]) =>
+      row
+        .map((text, i) => fit(text, widths[i], columns[i].align))
+        .join(' '.repeat(gap))
+        .trimEnd();
+    return [line(columns.map((c) => c.header)), ...cells.map(line)];
+  };
   const full = measure(all);
   const lean = measure(all.filter((c) => c.header !== 'analysis'));
-  // Failures are also in the warnings, so their column goes last.
+  // Failures are also in the warnings, so their column goes before the table is split.
   const leaner = measure(all.filter((c) => c.header !== 'analysis' && c.header !== 'failed'));
-  // First layout that fits, from the roomiest; failing all, the last, with the outcome cut.
   const tries = [
     { table: full, gap: 2 },
     { table: full, gap: 1 },
@@ -104,17 +148,14 @@ export function layoutDiagnosandTable(
     { table: leaner, gap: 2 },
     { table: leaner, gap: 1 },
   ];
-  const { table, gap } = tries.find((t) => t.table.total(t.gap) <= width) ?? tries[tries.length - 1];
-  const analysisDropped = table !== full;
-  const { columns, cells, widths } = table;
-  const excess = table.total(gap) - width;
-  if (excess > 0) widths[0] = Math.max(columns[0].header.length, widths[0] - excess);
-  const line = (row: readonly string[]) =>
-    row
-      .map((text, i) => fit(text, widths[i], columns[i].align))
-      .join(' '.repeat(gap))
-      .trimEnd();
-  return { lines: [line(columns.map((c) => c.header)), ...cells.map(line)], analysisDropped };
+  const fitting = tries.find((t) => t.table.total(t.gap) <= width);
+  if (fitting) {
+    return { lines: render(fitting.table, fitting.gap), analysisDropped: fitting.table !== full, split: false };
+  }
+  const first = measure(all.filter((c) => FIRST_PART.has(c.header)));
+  const second = measure(all.filter((c) => SECOND_PART.has(c.header)));
+  const gap = first.total(2) <= width && second.total(2) <= width ? 2 : 1;
+  return { lines: [...render(first, gap), '', ...render(second, gap)], analysisDropped: true, split: true };
 }
 
 /** "analysis: crime, knife: negative-binomial · harm: mann-whitney", for a table without that column. */
@@ -139,17 +180,31 @@ function heading(summary: RunSummary): string[] {
   return [title, facts.join(' · ')];
 }
 
+/**
+ * The legend: what each column is, on which scale, and by which significance rule, so no figure
+ * is read on the wrong scale (a "1.42×" exaggeration is of the log ratio, not of the reduction).
+ */
 function legend(summary: RunSummary, alpha: number | null): string {
   const noNull = summary.results.some((r) => r.typeIError === null);
   const flagged = summary.results.some((r) => typeIErrorAboveAlpha(r, alpha));
+  const level = alpha === null ? '' : ` at α = ${alpha}`;
+  const correction = summary.familywise?.multiplicity ?? 'none';
   return [
     '* primary.',
-    'effect: true intention-to-treat ratio.',
-    'power: share of trials significant [95% Monte Carlo interval].',
+    'effect: true intention-to-treat ratio, treated over control (below 1 is a reduction).',
+    `power: share of trials significant${level} by the unadjusted p-value [95% Monte Carlo interval].`,
+    showsAdjustedPower(summary.results, correction)
+      ? `${CORRECTION_HEADERS[correction]}: share significant after the ${correction} correction across the primary outcomes.`
+      : '',
     noNull ? 'type I: not measured (--no-null).' : 'type I: share significant with no effect.',
     flagged ? `! above α = ${alpha} beyond Monte Carlo error: the test is not valid here.` : '',
-    'bias: mean error of the log ratio. coverage: intervals holding the truth.',
-    'type S: significant with the wrong sign. exagg.: how many times a significant result overstates the effect.',
+    'bias: mean error of the log ratio (log scale; ±0.01 is about ±1% on the ratio).',
+    'coverage: share of confidence intervals holding the true ratio.',
+    'type S: share of significant results with the wrong sign.',
+    'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant',
+    'trials: on the log-ratio scale, not the percentage reduction — the plain reading is below.',
+    'type S and exagg. count trials significant by the unadjusted p-value.',
+    `Definitions, and how they compare with DeclareDesign: ${DIAGNOSANDS_DOC}.`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -168,31 +223,43 @@ function familywiseLine(summary: RunSummary): string | null {
 }
 
 /**
- * Formats a run summary as the aligned human-readable report printed by default.
+ * Formats a run summary as the aligned human-readable report printed by default: the heading, the
+ * verdict in plain words, the table, its legend, what a significant result would report, the
+ * selected cohort's rates, the costs (with `cost`), the family-wise line and the warnings, every
+ * line within `width` columns and no number broken across lines.
  *
  * Example: for a complete run of milton-keynes the text starts
  * `milton-keynes — Focused deterrence…`, then `45 treated, 120 control · 5,000 trials · seed 2023 · …`,
+ * `A trial of 45 treated and 120 control (165 people) would detect a true 40% reduction in crime…`,
  * a blank line, and the table whose rows read like
- * `knife *  negative-binomial  0.602  41.2% [39.8, 42.6]  5.1%  -0.012  94.6%  0.4%  1.60×  0`.
+ * `knife *  negative-binomial  0.602  41.2% [39.8, 42.6]  35.0%  5.1%  -0.012  94.6%  0.4%  1.60×  0`.
  */
 export function formatTable(summary: RunSummary, options: TableOptions): string {
   const width = options.width ?? 100;
   const { color } = options;
+  const cost = options.cost ?? null;
   const out: string[] = [];
   const [title, facts] = heading(summary);
-  out.push(applyStyle(title, 'bold', color), ...wrap(facts, width, '  '));
+  out.push(...wrap(title, width, '  ').map((line) => applyStyle(line, 'bold', color)), ...wrap(facts, width, '  '));
   if (!summary.complete) {
     out.push(
       applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color),
     );
   }
-  out.push('');
+  out.push('', ...wrap(runVerdict(summary, cost), width, '  '), '');
   const alpha = options.alpha ?? null;
-  const layout = layoutDiagnosandTable(summary.results, width, alpha);
-  const [header, ...rows] = layout.lines;
-  out.push(applyStyle(header, 'bold', color), ...rows, '');
+  const layout = layoutDiagnosandTable(summary.results, width, alpha, summary.familywise?.multiplicity ?? 'none');
+  out.push(
+    ...layout.lines.map((line, i) => (i === 0 || layout.lines[i - 1] === '' ? applyStyle(line, 'bold', color) : line)),
+    '',
+  );
   if (layout.analysisDropped) out.push(...wrap(analysesLine(summary.results), width, '  '), '');
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
+  const reading = significantReadingLines(summary);
+  if (reading.length > 0) out.push('', ...wrapLines(reading, width));
+  const cohort = cohortRatesNote(summary);
+  if (cohort) out.push('', ...wrap(cohort, width, '  '));
+  if (cost && cost.lines.length > 0) out.push('', ...wrapLines(cost.lines, width));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
   const warnings = collectWarnings(summary);

@@ -47,7 +47,9 @@ function axisNumber(value: number): string {
  * Draws `curve` as lines of text: a y axis 0–100%, the points of each outcome as its marker
  * (joined by `·` between neighbouring values when there are at most three outcomes), the target as a `┈` line labelled in the right margin,
  * the x axis with its smallest, middle and largest values, the parameter name, and a legend
- * (wrapped to the plot's width). A cell where points of several outcomes fall shows `✱`.
+ * (wrapped to the plot's width). Points of several outcomes that fall in one cell are drawn side
+ * by side in the same row (up to 4 columns either way, less when values are closer); only when
+ * there is no room does the cell show `✱`.
  * Points may arrive in any order; an empty curve gives the frame with no markers.
  *
  * Example: knife at 50 → 30% and 100 → 60%, target 0.8, width 40, height 10 gives 10 plot rows
@@ -63,6 +65,12 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
   const high = values.length > 0 ? Math.max(...values) : 1;
   const outcomes = [...new Set(curve.points.map((p) => p.outcome))];
   let shared = false;
+  // Points of several outcomes at one cell are drawn side by side, up to `spread` columns either
+  // way — never halfway to the next value's column, so each still reads at its own value.
+  const valueColumns = [...new Set(values.map((v) => columnOf(v, low, high, width)))].sort((a, b) => a - b);
+  const gaps = valueColumns.slice(1).map((c, i) => c - valueColumns[i]);
+  const spread = Math.min(4, gaps.length === 0 ? 4 : Math.floor((Math.min(...gaps) - 1) / 2));
+  const isMarker = (cell: string) => (CURVE_MARKERS as readonly string[]).includes(cell) || cell === SHARED_MARKER;
 
   // The target's label goes in the right margin, where no point can cover it.
   const targetRow = curve.target === undefined ? -1 : rowOf(curve.target, height);
@@ -82,11 +90,21 @@ export function plotCurveText(curve: PowerCurve, size: TextPlotSize = {}): strin
     }
     for (const point of points) {
       const [row, column] = [rowOf(point.power, height), columnOf(point.value, low, high, width)];
-      const previous = grid[row][column];
-      // Two outcomes in one cell would hide one of them: say so with a marker of its own.
-      const taken = (CURVE_MARKERS as readonly string[]).includes(previous) || previous === SHARED_MARKER;
-      if (taken && previous !== marker) shared = true;
-      grid[row][column] = taken && previous !== marker ? SHARED_MARKER : marker;
+      const cells = grid[row];
+      if (!isMarker(cells[column]) || cells[column] === marker) {
+        cells[column] = marker;
+        continue;
+      }
+      // The cell holds another outcome: the nearest free cell beside it, right first.
+      const offsets = Array.from({ length: spread }, (_, i) => [i + 1, -(i + 1)]).flat();
+      const free = offsets.map((d) => column + d).find((c) => c >= 0 && c < width && !isMarker(cells[c]));
+      if (free !== undefined) {
+        cells[free] = marker;
+      } else {
+        // No room beside it: one marker of its own says several outcomes are hidden here.
+        shared = true;
+        cells[column] = SHARED_MARKER;
+      }
     }
   });
 

@@ -12,6 +12,7 @@ import { mdeDocument } from './planning-document.js';
 import type { PlanningSession } from './planning-session.js';
 import { planMinimumDetectableEffect } from './plan-minimum-detectable-effect.js';
 import { extrasLines, mdeLines, searchPointLine } from './plan-text.js';
+import { mdeVerdict } from './plan-verdict.js';
 import { choosePowerTarget } from './power-target.js';
 import { withUniformEffect } from './with-uniform-effect.js';
 
@@ -66,11 +67,17 @@ export async function answerMinimumDetectableEffect(
     points: plan.curve.map((p) => ({ value: p.ratio, outcome, power: p.power, powerCI: p.powerCI })),
   };
   const name = ratioName(design, plan.variedOutcomes[0]);
-  const lines = [...mdeLines(plan, name), ...extrasLines(atAnswer, extras)];
+  const planLines = mdeLines(plan, name);
+  const lines = [
+    mdeVerdict(plan, atAnswer, summary, extras.commissioner, name, planLines[0]),
+    '',
+    ...planLines,
+    ...extrasLines(atAnswer, extras),
+  ];
   const complete = !session.signal.aborted && summary.complete;
   const answer =
     plan.mde === null
-      ? lines[0]
+      ? planLines[0]
       : `${Math.round(request.target * 1000) / 10}% power (${plan.targetDescription}) from a ${name} of about ${formatRatio(plan.mde)}${plan.mdeCI ? ` [${formatRatio(Math.min(...plan.mdeCI))}, ${formatRatio(Math.max(...plan.mdeCI))}]` : ''}`;
   return {
     document: mdeDocument(summary, plan, extras),

@@ -14,6 +14,7 @@ import { PlanningOptionError } from './planning-option-error.js';
 import type { PlanningSession } from './planning-session.js';
 import { planSampleSize, type SampleSizePlan } from './plan-sample-size.js';
 import { extrasLines, sampleSizeLines, searchPointLine } from './plan-text.js';
+import { sampleSizeVerdict } from './plan-verdict.js';
 import { choosePowerTarget } from './power-target.js';
 
 /** The options of `sample-size`, as parsed. */
@@ -89,7 +90,12 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
   return {
     document: sampleSizeDocument(summary, plan, extras),
     curve,
-    lines: [...planLines, ...extrasLines(design, extras)],
+    lines: [
+      sampleSizeVerdict(plan, design, summary, extras.commissioner, planLines[0]),
+      '',
+      ...planLines,
+      ...extrasLines(design, extras),
+    ],
     design,
     atAnswer: found,
     conclusion: `${complete ? '' : 'Interrupted, the results below are partial — '}${sampleSizeConclusion(plan, planLines[0])}`,

@@ -48,7 +48,10 @@ export interface CommissionerOutputs {
   readonly caseworkers: number;
   /** Pounds to support one treated person: caseworker share for the support period plus per-person costs. */
   readonly costPerPersonTreated: number;
-  /** Pounds to deliver the trial's treated arm. */
+  /**
+   * Pounds to deliver the trial's treated arm: whole caseworkers (they are hired, not shared) for
+   * the support period, plus the per-person costs.
+   */
   readonly deliveryCost: number;
   /** Area-years of eligible people the trial needs (total / eligible per area per year). */
   readonly areaYears: number;
@@ -62,7 +65,10 @@ export interface CommissionerOutputs {
 /**
  * Computes the commissioner outputs.
  *
- * Cost per person = caseworkerAnnualCost / caseload × supportMonths / 12 + perPersonCost.
+ * Cost per person = caseworkerAnnualCost / caseload × supportMonths / 12 + perPersonCost (the
+ * cost of supporting one more person at roll-out). The trial's delivery cost = caseworkers ×
+ * caseworkerAnnualCost × supportMonths / 12 + perPersonCost × treated, with the caseworkers
+ * whole, ⌈treated / caseload⌉, so it agrees with the caseworkers printed beside it.
  * Prevented per person-year (intention to treat) = control rate × (1 − ITT ratio); cost per
  * event prevented = cost per person / (prevented per person-year × supportMonths / 12), i.e. it
  * assumes the effect lasts as long as the support and no longer (a conservative reading).
@@ -70,7 +76,7 @@ export interface CommissionerOutputs {
  *
  * Example: costs { 45 000, caseload 22, 500, 80 per area-year }, 12 months, 300 treated of 600 in
  * 10 areas, knife 0.6 per person-year with ITT ratio 0.888 → 14 caseworkers, £2,545 per person,
- * £763,636 delivery, 7.5 area-years (0.75 years), 6.72 knife offences prevented per 100
+ * £780,000 delivery (14 × £45,000 + 300 × £500), 7.5 area-years (0.75 years), 6.72 knife offences prevented per 100
  * person-years, £37,879 per knife offence prevented.
  */
 export function commissionerOutputs(input: CommissionerInput): CommissionerOutputs {
@@ -89,10 +95,11 @@ export function commissionerOutputs(input: CommissionerInput): CommissionerOutpu
       costPerAverted: avertedPerPersonYear > 0 ? costPerPersonTreated / (avertedPerPersonYear * supportYears) : null,
     };
   });
+  const caseworkers = Math.ceil(input.treated / costs.caseload);
   return {
-    caseworkers: Math.ceil(input.treated / costs.caseload),
+    caseworkers,
     costPerPersonTreated,
-    deliveryCost: costPerPersonTreated * input.treated,
+    deliveryCost: caseworkers * costs.caseworkerAnnualCost * supportYears + costs.perPersonCost * input.treated,
     areaYears,
     recruitmentYears: areaYears / input.areas,
     scaleOptions: [...new Set([1, 2, 5, 10, input.areas])]

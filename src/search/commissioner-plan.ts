@@ -4,7 +4,9 @@
  */
 import { armSizes, type Design } from '../core/design.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import type { TrialCost } from '../report/trial-cost.js';
 import { commissionerOutputs, type AvertableOutcome, type CommissionerOutputs } from './commissioner-outputs.js';
+import { trialCost } from './plan-text.js';
 
 /**
  * The outputs, or null when the scenario has no `costs`. `estimands` are the intention-to-treat
@@ -81,4 +83,17 @@ export function cohortControlRates(design: Design, summary: RunSummary): Record<
     rates[outcome.id] = total;
   }
   return rates;
+}
+
+/**
+ * The costs a report of `run` prints for `design`, from its run `summary`: the commissioner
+ * outputs at the run's intention-to-treat ratios and the simulated cohort's control rates, with
+ * their lines; null when the scenario has no `costs`.
+ *
+ * Example: milton-keynes-scale-up as run (300 treated, caseload 22) → 14 caseworkers and a
+ * delivery cost of 14 × £45,000 + 300 × £500 = £780,000.
+ */
+export function runCost(design: Design, summary: RunSummary): TrialCost | null {
+  const estimands = Object.fromEntries(summary.results.map((r) => [r.outcome, r.estimand]));
+  return trialCost(design, commissionerPlan(design, estimands, cohortControlRates(design, summary)));
 }

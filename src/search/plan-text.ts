@@ -3,8 +3,15 @@
  * the answer in a sentence, the curve the search simulated, the commissioner's figures and what
  * the pilot tells. Pure text; the commands add the run table below.
  */
-import { formatCount, formatPercent, formatPercentWithInterval, formatRatio } from '../report/format-numbers.js';
-import type { Design } from '../core/design.js';
+import {
+  formatCount,
+  formatMoney,
+  formatPercent,
+  formatPercentWithInterval,
+  formatRatio,
+} from '../report/format-numbers.js';
+import type { TrialCost } from '../report/trial-cost.js';
+import { armSizes, type Design } from '../core/design.js';
 import type { CommissionerOutputs } from './commissioner-outputs.js';
 import type { MinimumDetectableEffectPlan } from './plan-minimum-detectable-effect.js';
 import type { PilotPlan } from './pilot-plan.js';
@@ -12,7 +19,7 @@ import type { SampleSizePlan } from './plan-sample-size.js';
 import type { PlanExtras } from './planning-document.js';
 import type { SearchPoint } from './search-crossing.js';
 
-const money = (pounds: number) => `£${formatCount(pounds)}`;
+const money = formatMoney;
 
 function formatValue(value: number, integer: boolean): string {
   return integer ? formatCount(value) : String(Number(value.toFixed(2)));
@@ -135,12 +142,20 @@ function curveLines(points: readonly SearchPoint[], value: (v: number) => string
 /**
  * The commissioner section.
  *
- * Example: "Caseworkers: 14 (caseload 22) · delivery £763,636 (£2,545 per person treated)".
+ * Money is rounded to four significant figures (`formatMoney`), and the delivery cost is shown
+ * with the sum it comes from, so a reader can check it against the scenario's costs.
+ *
+ * Example: "Caseworkers: 14 (caseload 22) · delivery £780,000 = 14 caseworkers × £45,000 for 12
+ * months + 300 treated × £500 (£2,545 per person supported at roll-out)".
  */
-export function commissionerLines(outputs: CommissionerOutputs, caseload: number): string[] {
+export function commissionerLines(outputs: CommissionerOutputs, costs: CommissionerCosts): string[] {
+  const months = Math.round(costs.supportMonths * 10) / 10;
   const out = [
     'For commissioners (intention to treat, at the control rates of the simulated cohort):',
-    `  Caseworkers: ${formatCount(outputs.caseworkers)} (caseload ${caseload}) · delivery ${money(outputs.deliveryCost)} (${money(outputs.costPerPersonTreated)} per person treated)`,
+    `  Caseworkers: ${formatCount(outputs.caseworkers)} (caseload ${costs.caseload}) · delivery ${money(outputs.deliveryCost)} = ` +
+      `${formatCount(outputs.caseworkers)} caseworker${outputs.caseworkers === 1 ? '' : 's'} × ${money(costs.caseworkerAnnualCost)} a year for ${months} month${months === 1 ? '' : 's'}` +
+      (costs.perPersonCost > 0 ? ` + ${formatCount(costs.treated)} treated × ${money(costs.perPersonCost)}` : '') +
+      ` (${money(outputs.costPerPersonTreated)} per person supported at roll-out)`,
     `  Scale: ${outputs.areaYears.toFixed(1)} area-years of eligible people; ` +
       outputs.scaleOptions
         .map((option) => `${option.areas} area${option.areas === 1 ? '' : 's'} × ${formatYears(option.years)}`)
@@ -162,8 +177,12 @@ export function commissionerLines(outputs: CommissionerOutputs, caseload: number
 /**
  * The pilot section.
  *
- * Example: "crime: pilot 0.46 (SE of log 0.29). If the true ratio were 0.87, the pilot had 8%
- * power and a significant result exaggerates 4.1×; deflated planning ratio 0.60."
+ * Example: "crime: pilot 0.46 (SE of log 0.29). If the true ratio were the scenario's 0.87, a
+ * trial of the pilot's size had 8% power and its significant results would overstate the log ratio
+ * 4.1× on average (…); deflated planning ratio 0.60 (…)". When the deflated ratio is 1 the line
+ * says that the pilot cannot tell the effect's size — not that the effect is zero. A closing line
+ * says why `explain`, which simulates the analysis itself, can give another type S and
+ * exaggeration for the same pilot.
  */
 export function pilotLines(pilot: PilotPlan): string[] {
   const out = [`What the pilot (${pilot.treated} treated, ${pilot.control} control) tells:`];
@@ -172,20 +191,59 @@ export function pilotLines(pilot: PilotPlan): string[] {
     out.push(
       `  ${insight.outcome}: pilot ${formatRatio(insight.pilotEstimate)} (SE of log ${insight.standardError.toFixed(2)}). ` +
         `If the true ratio were the scenario's ${formatRatio(planning.planningRatio)}, a trial of the pilot's size had ${formatPercent(planning.power, 0)} power ` +
-        `and its significant results would exaggerate the effect ${planning.exaggeration.toFixed(1)}× (wrong sign ${formatPercent(planning.typeS)}). ` +
+        `and its significant results would overstate the log ratio ${planning.exaggeration.toFixed(1)}× on average (Gelman & Carlin's exaggeration, on the log-ratio scale; wrong sign ${formatPercent(planning.typeS)}). ` +
         (insight.deflatedRatio === 1
-          ? 'Deflated planning ratio: 1 — at this size significant estimates would be this large on average even with no effect.'
+          ? `No deflated planning ratio: at this size even with no effect significant estimates would be as far from 1 as the pilot's ${formatRatio(insight.pilotEstimate)} on average, so the pilot cannot tell the effect's size. ` +
+            `That does not make the effect zero: plan with the scenario's ${formatRatio(planning.planningRatio)} or other evidence, not the pilot's estimate.`
           : `Deflated planning ratio: ${formatRatio(insight.deflatedRatio)} (the pilot's log ratio overstates it ${insight.deflationFactor.toFixed(1)}×).`),
     );
   }
+  out.push(
+    `  Why \`trialsim explain\` can differ: these type S and exaggeration figures are Gelman & Carlin's closed form, which treats the log estimate as normal with the simulated standard error; \`explain\` simulates the analysis itself at the pilot's size, and with a pilot's small counts the estimate is far from normal, so its figures (from its own trials) can differ.`,
+  );
   out.push(`  Method: ${pilot.method}`);
   return out;
+}
+
+/** The scenario's unit costs and the trial's treated arm and support period, as the commissioner lines quote them. */
+export interface CommissionerCosts {
+  readonly caseload: number;
+  readonly caseworkerAnnualCost: number;
+  readonly perPersonCost: number;
+  readonly treated: number;
+  readonly supportMonths: number;
+}
+
+/** The unit costs of `design` (which must have a `costs` block) at its own size. */
+export function commissionerCosts(design: Design): CommissionerCosts {
+  const costs = design.costs!;
+  return {
+    caseload: costs.caseload,
+    caseworkerAnnualCost: costs.caseworkerAnnualCost,
+    perPersonCost: costs.perPersonCost,
+    treated: armSizes(design.plan.size).treated,
+    supportMonths: design.plan.followUpMonths,
+  };
+}
+
+/**
+ * What a report about `design` says of its costs (`TrialCost`): the caseworkers, the delivery
+ * cost and the commissioner lines; null without a `costs` block or outputs.
+ */
+export function trialCost(design: Design, outputs: CommissionerOutputs | null): TrialCost | null {
+  if (!design.costs || !outputs) return null;
+  return {
+    caseworkers: outputs.caseworkers,
+    caseload: design.costs.caseload,
+    deliveryCost: outputs.deliveryCost,
+    lines: commissionerLines(outputs, commissionerCosts(design)),
+  };
 }
 
 /** The commissioner and pilot sections, each after a blank line, when the plan has them. */
 export function extrasLines(design: Design, extras: PlanExtras): string[] {
   const out: string[] = [];
-  if (extras.commissioner) out.push('', ...commissionerLines(extras.commissioner, design.costs!.caseload));
+  if (extras.commissioner) out.push('', ...commissionerLines(extras.commissioner, commissionerCosts(design)));
   if (extras.pilot) out.push('', ...pilotLines(extras.pilot));
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { useEffect } from 'react';
+import type { TrialCost } from '../report/trial-cost.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import { formatTable } from '../report/format-table.js';
 import type { RunProgress } from '../events/run-progress.js';
@@ -28,6 +29,8 @@ export interface DashboardProps {
   readonly warnings: readonly string[];
   /** The final result; once set, the table is printed and the app exits. */
   readonly summary: RunSummary | null;
+  /** The design's costs, printed with the final table when the scenario has them. */
+  readonly cost?: TrialCost | null;
   /** A message when the run failed; once set, it is shown and the app exits. */
   readonly failure: string | null;
   readonly color: boolean;
@@ -61,6 +64,7 @@ export function Dashboard(props: DashboardProps) {
           <Text key="final">
             {formatTable(summary, {
               color: props.color,
+              cost: props.cost ?? null,
               width: Math.min(100, columns),
               ...(props.alpha === undefined ? {} : { alpha: props.alpha }),
             }).trimEnd()}

@@ -7,6 +7,7 @@
  * Ctrl-C: Ctrl-C stays an ordinary SIGINT for the command's own handler, which stops the run and
  * then calls `finish` with the partial result.
  */
+import type { TrialCost } from '../report/trial-cost.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunProgress } from '../events/run-progress.js';
 import type { DashboardOutcome, DashboardProps } from './Dashboard.js';
@@ -20,8 +21,11 @@ export interface DashboardHandle {
   update(progress: RunProgress): void;
   /** Adds a warning line. */
   warn(message: string): void;
-  /** Shows the final table (complete or, after Ctrl-C, partial) and closes the dashboard. */
-  finish(summary: RunSummary): void;
+  /**
+   * Shows the final table (complete or, after Ctrl-C, partial), with the design's costs when the
+   * scenario has them, and closes the dashboard.
+   */
+  finish(summary: RunSummary, cost?: TrialCost | null): void;
   /** Closes the dashboard after a failure, leaving `message` on screen (the CLI prints the error itself). */
   fail(message?: string): void;
   /** Resolves once the dashboard has drawn its last frame and unmounted. */
@@ -48,6 +52,7 @@ export async function startDashboard(
     progress: null,
     warnings: [],
     summary: null,
+    cost: null,
     failure: null,
     color,
     alpha: options.alpha,
@@ -64,7 +69,7 @@ export async function startDashboard(
     update: (progress) => show({ progress }),
     warn: (message) =>
       show({ warnings: state.warnings.includes(message) ? state.warnings : [...state.warnings, message] }),
-    finish: (summary) => show({ summary }),
+    finish: (summary, cost = null) => show({ summary, cost }),
     fail: (message = 'The run stopped.') => show({ failure: message }),
     waitUntilExit: async () => {
       await instance.waitUntilExit();

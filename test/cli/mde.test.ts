@@ -51,6 +51,10 @@ describe('trialsim mde', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Minimum detectable effect for 80% power \(reoffend significant\): risk ratio 0\.\d+/);
+    // The verdict comes first, in plain words.
+    expect(stdout.slice(0, stdout.indexOf('\n\n')).replace(/\n\s*/g, ' ')).toMatch(
+      /^A trial of 100 treated and 100 control \(200 people\) would detect a true \d+% reduction for engaged treated people \(risk ratio 0\.\d+; by intention to treat an? \d+% reduction in reoffended within 12 months\) 80 times in 100 \(reoffend significant\); weaker effects are missed more often\.$/,
+    );
   });
 
   it('rejects an unknown outcome and a bad target with exit 2, saying which', async () => {

@@ -132,4 +132,26 @@ describe('trialsim run, bad input and plain output', () => {
     expect(stdout).toMatch(/power/);
     expect(stderr).toMatch(/trials/);
   });
+
+  it('prints the costs where the scenario has them, agreeing with its inputs', async () => {
+    const { code, stdout } = await trialsim([
+      'run',
+      'milton-keynes-scale-up',
+      '--trials',
+      '100',
+      '--threads',
+      '1',
+      '--no-null',
+    ]);
+    expect(code).toBe(0);
+    const text = stdout.replace(/\n\s*/g, ' ');
+    // scenarios/milton-keynes-scale-up.yaml: 300 treated, caseload 22, £45,000 a year, £500 a person, 12 months:
+    // ⌈300 / 22⌉ = 14 caseworkers; 14 × 45,000 + 300 × 500 = 780,000.
+    expect(text).toContain(
+      'A trial of 300 treated and 300 control (600 people; 14 caseworkers at a caseload of 22, delivery about £780,000) would detect',
+    );
+    expect(text).toContain(
+      'Caseworkers: 14 (caseload 22) · delivery £780,000 = 14 caseworkers × £45,000 a year for 12 months + 300 treated × £500',
+    );
+  });
 });

@@ -41,6 +41,27 @@ describe('trialsim sample-size', () => {
     expect(document.seed).toBe(1);
   });
 
+  it('opens the table output with the verdict in plain words, wrapped to the width', async () => {
+    const { code, stdout, stderr } = await trialsim([
+      'sample-size',
+      'teaching-two-arm',
+      '--quiet',
+      '--threads',
+      '1',
+      '--no-null',
+      '--trials',
+      '200',
+      '--precision',
+      '0.02',
+    ]);
+    expect(code, stderr).toBe(0);
+    const verdict = stdout.slice(0, stdout.indexOf('\n\n')).replace(/\n\s*/g, ' ');
+    expect(verdict).toMatch(
+      /^To detect a true 20% reduction in reoffended within 12 months 80 times in 100 \(reoffend significant\), a trial needs about [\d,]+ people randomised \([\d,]+ treated and [\d,]+ control\); intention to treat\. As written \(200 people randomised\) it would detect it \d+ times in 100 \(\d+ simulated trials\)\.$/,
+    );
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
   it('prints the curve as CSV', async () => {
     const { code, stdout } = await trialsim([
       'sample-size',

@@ -16,6 +16,7 @@ function panelWith(counts: Record<number, number>, trueEffect = 0.62): ExplainPa
     power: 0.4,
     exaggeration: 1.5,
     typeS: 0,
+    meanSignificantRatio: 0.5,
   };
 }
 

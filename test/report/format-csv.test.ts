@@ -17,6 +17,16 @@ describe('formatCsv', () => {
     expect(rows[1][column('treated')]).toBe('45');
   });
 
+  it('names the scale of each figure a reader could mistake in its header', () => {
+    const [header, , knife] = parseCsv(formatCsv(sampleSummary));
+    for (const name of ['biasLog', 'biasLogMcse', 'rmseLog', 'exaggerationLogRatio', 'meanEstimateGeometric']) {
+      expect(header).toContain(name);
+    }
+    expect(header).not.toContain('exaggeration');
+    expect(Number(knife[header.indexOf('exaggerationLogRatio')])).toBe(1.6);
+    expect(Number(knife[header.indexOf('meanSignificantRatio')])).toBe(0.47);
+  });
+
   it('quotes a label holding a comma and quotes so it reads back unchanged', () => {
     const rows = parseCsv(formatCsv(sampleSummary));
     expect(rows[1][rows[0].indexOf('label')]).toBe(sampleSummary.results[0].label);
@@ -26,7 +36,8 @@ describe('formatCsv', () => {
     const rows = parseCsv(formatCsv(sampleSummary));
     const youth = rows.find((row) => row[rows[0].indexOf('outcome')] === 'knife-youth')!;
     expect(youth[rows[0].indexOf('typeS')]).toBe('');
-    expect(youth[rows[0].indexOf('exaggeration')]).toBe('');
+    expect(youth[rows[0].indexOf('exaggerationLogRatio')]).toBe('');
+    expect(youth[rows[0].indexOf('meanSignificantRatio')]).toBe('');
   });
 
   it('ends records with CRLF as RFC 4180 specifies', () => {

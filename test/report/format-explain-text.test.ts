@@ -20,6 +20,7 @@ function panel(label: string, treated: number, from: number, to: number, signifi
     power: 0.41,
     exaggeration: 1.6,
     typeS: 0.004,
+    meanSignificantRatio: 0.47,
   };
 }
 
@@ -38,9 +39,30 @@ describe('formatExplainText', () => {
   it('heads each panel with its size, power, exaggeration and wrong-sign share', () => {
     // A heading longer than 80 columns wraps; compare with the line breaks taken out.
     expect(text.replace(/\s+/g, ' ')).toContain(
-      'Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60× · wrong sign 0.4%',
+      'Pilot: 45 treated, 120 control · power 41% · exaggeration 1.60× (log scale) · wrong sign 0.4%',
     );
     expect(text).toContain('Planned: 200 treated, 120 control');
+  });
+
+  it("says why the pilot panel can differ from sample-size's closed-form pilot lines", () => {
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      "These figures are simulated with the analysis itself. `sample-size`'s pilot lines give Gelman & Carlin's closed form for the same pilot",
+    );
+    const noPilot = formatExplainText(
+      { ...data, panels: data.panels.map((p, i) => ({ ...p, label: i === 0 ? 'As written' : '4× larger' })) },
+      { color: false },
+    );
+    expect(noPilot).not.toContain('closed form');
+  });
+
+  it('names the scale of exaggeration and the significance rule, and gives the plain reading', () => {
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Power, exaggeration and wrong sign count trials significant by the unadjusted p-value.');
+    expect(flat).toContain('on the log-ratio scale, not the percentage reduction');
+    expect(flat).toContain('docs/diagnosands-compared.md');
+    expect(flat).toContain(
+      'At this size a significant trial reports on average a 53% reduction when the truth is a 38% reduction (ratios 0.47 and 0.62).',
+    );
   });
 
   it('draws each bin as columns: significant ones as █, the others as ░, on a shared axis', () => {

@@ -70,6 +70,62 @@ describe('formatMarkdown', () => {
     expect(partial).not.toContain('## Assumptions');
   });
 
+  it('opens with the verdict in plain words', () => {
+    expect(text).toContain(
+      '**Verdict.** A trial of 45 treated and 120 control (165 people) would detect a true 54% reduction in crime as a suspect, "recorded" 79 times in 100 and a true 38% reduction in knife offending as a suspect 33 times in 100 (intention to treat, after the holm correction across the 2 primary outcomes); both together 30 times in 100. `trialsim sample-size` finds the size that reaches 80%.',
+    );
+  });
+
+  it('shows the Holm-adjusted power of primary outcomes, labelled as such', () => {
+    const rows = firstTable(text);
+    const column = rows[0].indexOf('Power after holm');
+    expect(column).toBe(4);
+    expect(rows.map((row) => row[column]).slice(2)).toEqual(['79.0%', '33.0%', '—']);
+    expect(text).toContain(
+      '*power after holm* is the share of trials significant after the multiplicity correction across the primary outcomes (holm), for primary outcomes',
+    );
+  });
+
+  it('names the scale of every figure and links the definitions', () => {
+    expect(firstTable(text)[0]).toEqual(
+      expect.arrayContaining(['Exaggeration (log ratio)', 'Mean estimate (geometric)']),
+    );
+    expect(text).toContain('*Power* is the share of trials significant by the unadjusted p-value');
+    expect(text).toContain(
+      "*Exaggeration* is Gelman & Carlin's exaggeration ratio, the mean of |log estimate| / |log true ratio| over trials significant by the unadjusted p-value: a ratio on the log-rate-ratio scale, not of the percentage reduction",
+    );
+    expect(text).toContain('*Mean estimate* is the geometric mean of the ratio estimates');
+    expect(text).toContain('`docs/diagnosands-compared.md`');
+  });
+
+  it('gives the plain reading of exaggeration for the primary outcomes', () => {
+    expect(text).toContain(
+      '- Knife offending as a suspect (`knife`): a significant trial reports on average a 53% reduction when the truth is a 38% reduction (ratios 0.47 and 0.62); 0.4% of significant trials report an increase instead.',
+    );
+  });
+
+  it('prints dispersion as α with θ = 1/α beside it', () => {
+    expect(text).toContain(
+      "gamma, mean 1, variance α = 1.5, so counts are negative binomial with Var = μ + αμ² (θ = 1/α = 0.667, the theta of R's glm.nb)",
+    );
+  });
+
+  it("states the selected cohort's actual rates in the assumptions", () => {
+    const cohort = [
+      {
+        group: 'youth',
+        eligibleShare: 0.0456,
+        outcomes: [
+          { outcome: 'crime', priorRatePerYear: 4.5, controlFollowUp: 3.2 },
+          { outcome: 'knife', priorRatePerYear: 1.531, controlFollowUp: 1.234 },
+        ],
+      },
+    ];
+    const withCohort = formatMarkdown({ ...sampleSummary, cohort }, { commandLine, design: sampleDesign });
+    expect(withCohort).toContain('- youth: 4.6% eligible; `crime` 4.50 → 3.20, `knife` 1.53 → 1.23.');
+    expect(withCohort.indexOf('Selected cohort')).toBeLessThan(withCohort.indexOf('## Results'));
+  });
+
   it('escapes a pipe in a label so the table keeps its columns', () => {
     const piped = { ...sampleSummary, results: [{ ...sampleSummary.results[0], label: 'a | b' }] };
     const rows = firstTable(formatMarkdown(piped, { commandLine, design: null }));
@@ -92,9 +148,8 @@ describe('formatMarkdown with a type I error above α', () => {
     };
     const text = formatMarkdown(invalid, { commandLine, design: sampleDesign });
     expect(firstTable(text)[2][4]).toBe('7.6% [6.9, 8.4] (above α)');
-    expect(firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }))[3][4]).toBe(
-      '5.2% [4.6, 5.9]',
-    );
+    const rows = firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }));
+    expect(rows[3][rows[0].indexOf('Type I error [95% CI]')]).toBe('5.2% [4.6, 5.9]');
   });
 });
 

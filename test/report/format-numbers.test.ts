@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../src/report/describe-change.js';
 import {
   formatCount,
   formatDuration,
+  formatMoney,
   formatPercent,
   formatPercentWithInterval,
   formatRatio,
@@ -34,5 +36,29 @@ describe('number formats', () => {
     expect(formatDuration(4.2)).toBe('4s');
     expect(formatDuration(125)).toBe('2m 05s');
     expect(formatDuration(3720)).toBe('1h 02m');
+  });
+});
+
+describe('formatMoney', () => {
+  it('agrees with its inputs: 91 caseworkers × £45,000 + £1,000,000 is £5,095,000', () => {
+    expect(formatMoney(91 * 45000 + 1_000_000)).toBe('£5,095,000');
+  });
+
+  it('rounds to four significant figures and never to pence', () => {
+    expect(formatMoney(763636.4)).toBe('£763,600');
+    expect(formatMoney(37879.2)).toBe('£37,880');
+    expect(formatMoney(302.3)).toBe('£302');
+    expect(formatMoney(Number.NaN)).toBe('—');
+  });
+});
+
+describe('describeChange', () => {
+  it('writes a ratio as the percentage change it means, with the right article', () => {
+    expect(describeChange(0.633)).toBe('a 37% reduction');
+    expect(describeChange(1.3)).toBe('a 30% increase');
+    expect(describeChange(0.955)).toBe('a 4.5% reduction');
+    expect(describeChange(0.82)).toBe('an 18% reduction');
+    expect(describeChange(0.92)).toBe('an 8.0% reduction');
+    expect(describeChange(1)).toBe('no change');
   });
 });

@@ -25,11 +25,21 @@ describe('formatPlanning', () => {
   it('prints the planning lines, what the run section shows, then the run table', () => {
     const table = formatResult(sampleSummary, 'table', { ...options, design: sampleDesign });
     expect(formatPlanning(report, 'table', options)).toBe(
-      `${lines.join('\n')}\n\nThe design at the answer (45 treated, 120 control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:\n\n${table}`,
+      `${lines.join('\n')}\n\nThe design at the answer (45 treated, 120 control), simulated with the scenario's seed — \`trialsim\nrun\` with the same --set gives the same table:\n\n${table}`,
     );
     expect(formatPlanning({ ...report, atAnswer: false }, 'table', options)).toContain(
       '\n\nNo answer to report on; the scenario as written (45 treated, 120 control):\n\n',
     );
+  });
+
+  it('wraps the planning lines to the width without breaking an interval or an amount of money', () => {
+    const long = [
+      '  Fitted power there: 80.0% [78.6, 81.4] (Monte Carlo SE 0.7 points) for a delivery cost of £11,500 per offence prevented.',
+    ];
+    const text = formatPlanning({ ...report, lines: long }, 'table', { ...options, width: 60 });
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(text).toContain('[78.6, 81.4]');
+    expect(text).toContain('£11,500');
   });
 
   it('puts the planning lines in a Markdown block above the run report', () => {

@@ -3,6 +3,11 @@ import { ESCAPE_SEQUENCE } from '../../src/report/ansi-style.js';
 import { formatTable, layoutDiagnosandTable } from '../../src/report/format-table.js';
 import { sampleSummary } from './sample-summary.js';
 
+/** The text with its line breaks and continuation indents undone, as one line. */
+function oneLine(text: string): string {
+  return text.replace(/\n\s*/g, ' ');
+}
+
 describe('formatTable', () => {
   it('writes no escape code when colour is off', () => {
     expect(formatTable(sampleSummary, { color: false })).not.toContain('\u001b');
@@ -55,7 +60,88 @@ describe('formatTable', () => {
         typeIErrorAboveAlpha: null,
       })),
     };
-    expect(formatTable(noNull, { color: false })).toContain('type I: not measured (--no-null)');
+    expect(oneLine(formatTable(noNull, { color: false }))).toContain('type I: not measured (--no-null)');
+  });
+
+  it('opens with the verdict in plain words, by the Holm-adjusted power of the primary outcomes', () => {
+    const lines = formatTable(sampleSummary, { color: false }).split('\n');
+    expect(oneLine(lines.slice(3, lines.indexOf('', 3)).join('\n'))).toBe(
+      'A trial of 45 treated and 120 control (165 people) would detect a true 54% reduction in crime as a ' +
+        'suspect, "recorded" 79 times in 100 and a true 38% reduction in knife offending as a suspect 33 ' +
+        'times in 100 (intention to treat, after the holm correction across the 2 primary outcomes); both ' +
+        'together 30 times in 100. `trialsim sample-size` finds the size that reaches 80%.',
+    );
+  });
+
+  it('shows the Holm-adjusted power of primary outcomes in a column named after the correction', () => {
+    const lines = formatTable(sampleSummary, { color: false }).split('\n');
+    const header = lines.find((line) => line.startsWith('outcome'))!;
+    expect(header).toMatch(/power \[95% CI\] +holm +type I/);
+    expect(lines.find((line) => line.startsWith('crime *'))).toMatch(/\[82\.1, 84\.2\] +79\.0% +4\.9%/);
+    expect(lines.find((line) => line.startsWith('knife-youth'))).toMatch(/\[8\.7, 10\.4\] +5\.2%/);
+    expect(oneLine(formatTable(sampleSummary, { color: false }))).toContain(
+      'holm: share significant after the holm correction across the primary outcomes.',
+    );
+  });
+
+  it('names the scale and significance rule of each figure, and where they are defined', () => {
+    const legend = oneLine(formatTable(sampleSummary, { color: false }));
+    expect(legend).toContain('power: share of trials significant by the unadjusted p-value');
+    expect(legend).toContain('bias: mean error of the log ratio (log scale;');
+    expect(legend).toContain(
+      'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant trials: on the log-ratio scale, not the percentage reduction',
+    );
+    expect(legend).toContain('type S and exagg. count trials significant by the unadjusted p-value');
+    expect(legend).toContain('docs/diagnosands-compared.md');
+  });
+
+  it('gives the plain reading of exaggeration for each primary outcome', () => {
+    const text = oneLine(formatTable(sampleSummary, { color: false }));
+    expect(text).toContain(
+      'crime: a significant trial reports on average a 61% reduction when the truth is a 54% reduction (ratios 0.39 and 0.46).',
+    );
+    expect(text).toContain(
+      'knife: a significant trial reports on average a 53% reduction when the truth is a 38% reduction (ratios 0.47 and 0.62); 0.4% of significant trials report an increase instead.',
+    );
+    expect(text).not.toContain('knife-youth: a significant');
+  });
+
+  it("states the selected cohort's rates when eligibility shaped it", () => {
+    const cohort = [
+      {
+        group: 'youth',
+        eligibleShare: 0.31,
+        outcomes: [
+          { outcome: 'crime', priorRatePerYear: 4.5, controlFollowUp: 3.2 },
+          { outcome: 'knife', priorRatePerYear: 1.531, controlFollowUp: 1.234 },
+          { outcome: 'knife-youth', priorRatePerYear: 1.531, controlFollowUp: 1.234 },
+        ],
+      },
+    ];
+    const text = oneLine(formatTable({ ...sampleSummary, cohort }, { color: false, width: 60 }));
+    expect(text).toContain(
+      'Selected cohort (exact, from the scenario; count outcomes per person-year, prior window → expected in control follow-up): youth, 31% of the population eligible: crime 4.50 → 3.20, knife 1.53 → 1.23',
+    );
+    const whole = [
+      { ...cohort[0], eligibleShare: 1, outcomes: cohort[0].outcomes.map((o) => ({ ...o, priorRatePerYear: null })) },
+    ];
+    expect(formatTable({ ...sampleSummary, cohort: whole }, { color: false })).not.toContain('Selected cohort');
+  });
+
+  it.each([60, 80])('fits %i columns without breaking a number or an interval across lines', (width) => {
+    const lines = formatTable(sampleSummary, { color: false, width, alpha: 0.05 }).split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+    for (const line of lines) {
+      expect(line).not.toMatch(/\[[\d.]+,?$/); // an interval cut after its lower bound
+      expect(line).not.toMatch(/^\s*,/);
+    }
+    const text = lines.join('\n');
+    for (const interval of ['[82.1, 84.2]', '[39.6, 42.4]', '[8.7, 10.4]']) expect(text).toContain(interval);
+    // Every diagnosand is still shown for every outcome (at 60 columns in two parts).
+    for (const header of ['power [95% CI]', 'holm', 'type I', 'bias', 'coverage', 'type S', 'exagg.']) {
+      expect(text).toContain(header);
+    }
+    expect(text.match(/^knife \*/gm)!.length).toBe(width === 60 ? 2 : 1);
   });
 });
 

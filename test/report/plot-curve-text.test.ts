@@ -88,7 +88,25 @@ describe('plotCurveText with many outcomes', () => {
 });
 
 describe('plotCurveText when points coincide', () => {
-  it('marks a cell shared by two outcomes with ✱ and says so in the legend', () => {
+  it('draws outcomes that fall in one cell side by side, so none hides another', () => {
+    const four: PowerCurve = {
+      parameter: 'x',
+      points: ['a', 'b', 'c', 'd'].flatMap((outcome) => [
+        { value: 45, outcome, power: 0.27, powerCI: [0.2, 0.35] as const },
+        { value: 135, outcome, power: 0.58, powerCI: [0.5, 0.65] as const },
+      ]),
+    };
+    const lines = plotCurveText(four, { width: 40, height: 11 });
+    const text = lines.join('\n');
+    expect(text).not.toContain('✱');
+    // Row round((1 − 0.27) × 10) = 7: the four markers from column 0 rightwards; row 4 ends with them.
+    expect(lines[7].slice(5, 9)).toBe('●■▲◆');
+    // At the last column there is room only to the left: a, then b, c, d leftwards.
+    expect(lines[4].slice(-4)).toBe('◆▲■●');
+    expect(lines.at(-1)).toBe('     ● a   ■ b   ▲ c   ◆ d');
+  });
+
+  it('marks a cell shared by two outcomes with ✱ when there is no room beside it, and says so in the legend', () => {
     const shared: PowerCurve = {
       parameter: 'x',
       points: [
@@ -98,10 +116,12 @@ describe('plotCurveText when points coincide', () => {
         { value: 2, outcome: 'b', power: 0.1, powerCI: [0, 0.2] },
       ],
     };
-    const lines = plotCurveText(shared, { width: 30, height: 11 });
+    // Two columns wide: values 1 and 2 sit in neighbouring columns, with no room between them.
+    const lines = plotCurveText(shared, { width: 2, height: 11 });
     // Row round((1 − 0.5) × 10) = 5 holds both first points in column 0.
     expect(lines[5][5]).toBe('✱');
-    expect(lines.at(-1)).toBe('     ● a   ■ b   ✱ several');
+    expect(lines.slice(-3)).toEqual(['     ● a', '     ■ b', '     ✱ several']);
+    expect(plotCurveText(shared, { width: 30, height: 11 }).join('\n')).not.toContain('✱');
     expect(plotCurveText({ ...shared, points: shared.points.slice(2) }, { width: 30, height: 11 }).at(-1)).toBe(
       '     ● a   ■ b',
     );

@@ -29,6 +29,7 @@ const knife: OutcomeDiagnosis = {
   failures: 3,
   nullFailures: 2,
   warnings: ['3 trials could not be analysed (no events in an arm)'],
+  meanSignificantRatio: 0.47,
 };
 
 const crime: OutcomeDiagnosis = {
@@ -46,6 +47,7 @@ const crime: OutcomeDiagnosis = {
   failures: 0,
   nullFailures: 0,
   warnings: [],
+  meanSignificantRatio: 0.39,
 };
 
 const youthKnife: OutcomeDiagnosis = {
@@ -62,6 +64,7 @@ const youthKnife: OutcomeDiagnosis = {
   exaggeration: null,
   failures: 0,
   warnings: [],
+  meanSignificantRatio: null,
 };
 
 /** A complete run with three outcomes, a family-wise line and a run-wide warning. */

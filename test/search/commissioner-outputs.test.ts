@@ -14,10 +14,17 @@ describe('commissionerOutputs', () => {
   });
 
   it('counts caseworkers and delivery cost from the caseload and unit costs', () => {
-    // ⌈300 / 22⌉ = 14; 45 000 / 22 + 500 = 2 545.45 per person; × 300 = 763 636.36
+    // ⌈300 / 22⌉ = 14; 45 000 / 22 + 500 = 2 545.45 per person at roll-out; the trial hires whole
+    // caseworkers: 14 × 45 000 + 300 × 500 = 780 000
     expect(result.caseworkers).toBe(14);
     expect(result.costPerPersonTreated).toBeCloseTo(2545.4545, 3);
-    expect(result.deliveryCost).toBeCloseTo(763_636.36, 1);
+    expect(result.deliveryCost).toBe(780_000);
+  });
+
+  it('agrees with its inputs: 91 caseworkers × £45,000 + 2,000 × £500 is £5,095,000 (it printed £5,090,909)', () => {
+    const large = commissionerOutputs({ costs, supportMonths: 12, treated: 2000, total: 4000, areas: 1, outcomes: [] });
+    expect(large.caseworkers).toBe(91);
+    expect(large.deliveryCost).toBe(5_095_000);
   });
 
   it('gives offences prevented and the cost of each from the control rate and the ITT ratio', () => {

@@ -15,6 +15,8 @@ import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
+import { terminalWidth } from '../planning-command.js';
+import { runCost } from '../../search/commissioner-plan.js';
 import type { SetExitCode } from '../exit-codes.js';
 
 /** The scenario `trialsim run` simulates when given none. */
@@ -74,16 +76,19 @@ async function runCommand(
     seconds: run.seconds,
     threads: run.threads,
   });
+  const cost = runCost(design, summary);
   const text = shard
     ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
     : formatResult(summary, mode.format, {
         color: mode.color,
         commandLine: `trialsim ${argv.join(' ')}`.trim(),
         design,
+        cost,
+        width: terminalWidth(),
       });
   if (dashboard) {
     // The dashboard leaves the final table on screen; a file still gets the report (uncoloured: --out turns colour off).
-    dashboard.finish(summary);
+    dashboard.finish(summary, cost);
     await dashboard.waitUntilExit();
     if (options.out) await writeOutput(text, options.out);
   } else {

@@ -73,5 +73,6 @@ function addToTally(
     tally.significantWithTruth += 1;
     tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logEstimand));
     if (Math.sign(estimate) !== Math.sign(logEstimand)) tally.wrongSign += 1;
+    else tally.sumSignificantRatio.add(Math.exp(estimate));
   }
 }

@@ -15,9 +15,10 @@ const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
  * Turns a run's tallies into its diagnosands (DeclareDesign's diagnose_design): per outcome the
  * power with its Wilson interval and Monte Carlo SE, the real type I error from the paired null
  * run, bias and RMSE of the log-ratio estimate, coverage, type S and exaggeration among
- * significant results, the geometric mean estimate and the failures; and the family-wise results
- * over primary outcomes. The estimand reported is the prepared design's stated log estimand (the
- * inquiry), on the ratio scale.
+ * significant results, the geometric mean estimate, the arithmetic mean ratio among significant
+ * results of the right sign (the plain reading of exaggeration) and the failures; and the
+ * family-wise results over primary outcomes. The estimand reported is the prepared design's stated
+ * log estimand (the inquiry), on the ratio scale.
  *
  * Example: 410 rejections in 1000 trials → power 0.41, powerCI [0.380, 0.441], mcse 0.0156.
  */
@@ -74,6 +75,7 @@ function diagnoseOutcome(
   const meanSquaredError = ratio(tally.sumSquaredError.value(), estimated);
   const errorVariance = Math.max(0, meanSquaredError - meanError * meanError);
   const coverage = ratio(tally.covered, estimated);
+  const rightSign = tally.significantWithTruth - tally.wrongSign;
   const diagnosis: OutcomeDiagnosis = {
     outcome: outcome.id,
     label: outcome.label,
@@ -100,6 +102,7 @@ function diagnoseOutcome(
     nullFailures: nullTally ? nullTally.failures : null,
     typeIErrorAboveAlpha: nullTally ? excessOverAlpha(nullTally.rejections, nullTally.trials, alpha) : null,
     warnings: [],
+    meanSignificantRatio: rightSign > 0 ? tally.sumSignificantRatio.value() / rightSign : null,
   };
   return { ...diagnosis, warnings: outcomeWarnings(diagnosis, tally, nullTally, alpha) };
 }

@@ -43,6 +43,13 @@ export interface OutcomeDiagnosis {
   readonly typeIErrorAboveAlpha: boolean | null;
   /** Plain-language warnings (invalid test, failures, …). */
   readonly warnings: readonly string[];
+  /**
+   * Arithmetic mean of the ratio estimate exp(log estimate) over significant results (unadjusted
+   * p-value) with truth ≠ 0 and the truth's sign: what a significant trial that finds the true
+   * direction reports on average, e.g. 0.41 — "a 59% reduction" — when the truth is 0.888. Null
+   * when there is no such trial.
+   */
+  readonly meanSignificantRatio: number | null;
 }
 
 /** Family-wise rates over the primary outcomes, after the multiplicity correction. */

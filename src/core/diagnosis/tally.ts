@@ -26,6 +26,12 @@ export interface OutcomeTally {
   significantWithTruth: number;
   /** Sum of |log estimate| / |log truth| over significant results with truth ≠ 0. */
   sumExaggeration: ExactSum;
+  /**
+   * Sum of the ratio estimate exp(log estimate) over significant results with truth ≠ 0 whose sign
+   * is the truth's (there are significantWithTruth − wrongSign of them): the mean ratio a
+   * significant trial that gets the direction right reports, for the plain reading of exaggeration.
+   */
+  sumSignificantRatio: ExactSum;
   /** Counts of log estimates in fixed bins (see `ESTIMATE_BINS`), for the sampling distribution. */
   estimateHistogram: number[];
   /** The same, for significant results only. */
@@ -60,6 +66,7 @@ export function emptyOutcomeTally(): OutcomeTally {
     wrongSign: 0,
     significantWithTruth: 0,
     sumExaggeration: new ExactSum(),
+    sumSignificantRatio: new ExactSum(),
     estimateHistogram: new Array<number>(ESTIMATE_BINS.count + 2).fill(0),
     significantHistogram: new Array<number>(ESTIMATE_BINS.count + 2).fill(0),
   };
@@ -98,6 +105,7 @@ export function mergeOutcomeTally(into: OutcomeTally, other: OutcomeTally): void
   into.wrongSign += other.wrongSign;
   into.significantWithTruth += other.significantWithTruth;
   into.sumExaggeration.merge(other.sumExaggeration);
+  into.sumSignificantRatio.merge(other.sumSignificantRatio);
   for (let i = 0; i < into.estimateHistogram.length; i++) {
     into.estimateHistogram[i] += other.estimateHistogram[i];
     into.significantHistogram[i] += other.significantHistogram[i];
@@ -130,6 +138,7 @@ export function runTallyFromJSON(json: unknown): RunTally {
     sumError: ExactSum.fromJSON(raw.sumError as string),
     sumSquaredError: ExactSum.fromJSON(raw.sumSquaredError as string),
     sumExaggeration: ExactSum.fromJSON(raw.sumExaggeration as string),
+    sumSignificantRatio: ExactSum.fromJSON(raw.sumSignificantRatio as string),
     estimateHistogram: [...(raw.estimateHistogram as number[])],
     significantHistogram: [...(raw.significantHistogram as number[])],
   });

@@ -16,7 +16,7 @@ const SIGNIFICANT = 'significant';
 
 function panelSubtitle(panel: ExplainPanel): string {
   const parts = [`power ${formatPercent(panel.power, 0)}`];
-  if (panel.exaggeration !== null) parts.push(`exaggeration ${panel.exaggeration.toFixed(2)}×`);
+  if (panel.exaggeration !== null) parts.push(`exaggeration ${panel.exaggeration.toFixed(2)}× (log scale)`);
   if (panel.typeS !== null && panel.typeS > 0) parts.push(`wrong sign ${formatPercent(panel.typeS)}`);
   return parts.join(' · ');
 }

@@ -28,6 +28,7 @@ function panel(
     power: 0.41,
     exaggeration: 1.6,
     typeS: 0.004,
+    meanSignificantRatio: 0.47,
     ...extra,
   };
 }
