@@ -3,21 +3,14 @@
  * read, override, validate, compile, and fingerprint.
  */
 import { basename, extname } from 'node:path';
-import { aggregateSupport } from '../core/aggregate/aggregate-support.js';
 import type { Design } from '../core/design.js';
-import { describeCohort } from '../core/inquiry/describe-cohort.js';
-import { prepareInquiry } from '../core/inquiry/inquiry.js';
 import { resolveScenario } from './builtin-scenarios.js';
+import { checkDesign } from './check-design.js';
 import { compileScenario } from './compile.js';
 import { loadScenario } from './load.js';
-import { ScenarioError } from './scenario-error.js';
 import { scenarioHash } from './scenario-hash.js';
 
-/**
- * Below this share of a group's population passing the eligibility rules, drawing a cohort needs
- * over a thousand candidates per person: refused up front rather than failing mid-run.
- */
-export const MIN_ELIGIBLE_SHARE = 1e-3;
+export { MIN_ELIGIBLE_SHARE } from './check-design.js';
 
 /** A loaded scenario: its frozen Design, the file it came from and the Design's SHA-256. */
 export interface LoadedDesign {
@@ -36,43 +29,6 @@ export async function loadDesign(nameOrPath: string, sets: readonly string[] = [
   const file = resolveScenario(nameOrPath);
   const { scenario } = await loadScenario(file, sets);
   const design = compileScenario(scenario, basename(file, extname(file)));
-  requireFeasibleSelection(design, file);
-  requireAggregateSupport(design, file);
+  checkDesign(design, file);
   return { design, file, sha256: scenarioHash(design) };
-}
-
-/** `simulation.engine: aggregate` on a design the aggregated engine cannot simulate exactly is the author's to fix. */
-function requireAggregateSupport(design: Design, file: string): void {
-  if (design.simulation.engine !== 'aggregate') return;
-  const support = aggregateSupport(design);
-  if (support.ok) return;
-  throw new ScenarioError([
-    {
-      file,
-      line: 0,
-      column: 0,
-      path: 'simulation.engine',
-      message: `aggregate cannot simulate this design exactly: ${support.reason}`,
-      value: 'aggregate',
-      hint: 'use engine auto (the per-person engine wherever aggregation is not exact) or person',
-    },
-  ]);
-}
-
-/** Refuses eligibility rules that almost nobody in some group passes (see MIN_ELIGIBLE_SHARE). */
-function requireFeasibleSelection(design: Design, file: string): void {
-  if (design.selection === null) return;
-  const scarce = describeCohort(prepareInquiry(design)).filter((group) => group.eligibleShare < MIN_ELIGIBLE_SHARE);
-  if (scarce.length === 0) return;
-  throw new ScenarioError(
-    scarce.map((group) => ({
-      file,
-      line: 0,
-      column: 0,
-      path: 'cohort.selection',
-      message: `lets only ${(100 * group.eligibleShare).toPrecision(2)}% of group "${group.group}" through, so each eligible person would take over ${Math.floor(1 / Math.max(group.eligibleShare, 1e-12)).toLocaleString('en-GB')} simulated candidates`,
-      value: '',
-      hint: "lower the rules' atLeast, widen withinMonths, or check ratePerYear (it is the rate in the population the cohort is drawn from)",
-    })),
-  );
 }
