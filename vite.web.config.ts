@@ -1,0 +1,27 @@
+// Builds the browser page (src/web/) into one self-contained static folder, dist/web/: every
+// script, style and font bundled, relative paths (any static host, any sub-path), no requests
+// to anything but the folder itself. `npm run build:web`.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('./src/web'),
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  resolve: {
+    // The scenario fingerprint (src/scenario/scenario-hash.ts) hashes with node:crypto; the page
+    // runs the same code on a pure SHA-256 with the same calling shape.
+    alias: { 'node:crypto': here('./src/web/shims/node-crypto.ts') },
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: here('./dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    modulePreload: { polyfill: false },
+  },
+});
