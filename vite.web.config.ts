@@ -14,7 +14,10 @@ export default defineConfig({
   resolve: {
     // The scenario fingerprint (src/scenario/scenario-hash.ts) hashes with node:crypto; the page
     // runs the same code on a pure SHA-256 with the same calling shape.
-    alias: { 'node:crypto': here('./src/web/shims/node-crypto.ts') },
+    alias: {
+      'node:crypto': here('./src/web/shims/node-crypto.ts'),
+      'node:fs/promises': here('./src/web/shims/node-fs-promises.ts'),
+    },
   },
   worker: { format: 'es' },
   build: {

@@ -14,6 +14,7 @@ import { registerRetro } from './retro.js';
 import { registerSampleSize } from './sample-size.js';
 import { registerMde } from './mde.js';
 import { registerCurve } from './curve.js';
+import { registerServe } from './serve.js';
 
 /** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
 export type SetExitCode = (code: number) => void;
@@ -31,4 +32,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerSampleSize(program, setExitCode);
   registerMde(program, setExitCode);
   registerCurve(program, setExitCode);
+  registerServe(program, setExitCode);
 }

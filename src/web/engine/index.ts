@@ -12,6 +12,7 @@ export { formatCount, formatPercent, formatPercentWithInterval, formatRatio } fr
 export { builtInScenarios, type BuiltInScenario } from './builtin-scenarios.js';
 export { designFromText, formatProblem, type DesignOrProblems, type ScenarioProblem } from './design-from-text.js';
 export { estimateHistogramSvg, powerCurveSvg, pValueHistogramSvg, type PowerCurve } from './charts.js';
+export { openBrowserRunner } from './browser-runner.js';
 export { PageRunner, type PageRunOptions, type PageRunResult, type WorkerLike } from './page-runner.js';
 export {
   commissionerFigures,
