@@ -78,6 +78,8 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
   const source = useMemo(() => ({ text: state.text, file: state.file, sets }), [state.text, state.file, setsKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const sim = useSimulation(compiled.ok ? compiled : null, compiled.ok ? source : null);
   const svgs = useRef(new Map<string, string>());
+  // On a laptop or projector the pictures need the width; the editor is a click away.
+  const [showEditor, setShowEditor] = useState(() => window.innerWidth >= 1500);
 
   const setOverride = useCallback(
     (key: string, set: string | null) =>
@@ -198,13 +200,24 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
             Run again
           </button>
         )}
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={showEditor}
+          aria-controls="side"
+          onClick={() => setShowEditor((shown) => !shown)}
+          data-testid="toggle-editor"
+        >
+          {showEditor ? 'Hide the scenario' : 'Edit the scenario'}
+          {!compiled.ok ? ` (${compiled.problems.length} problem${compiled.problems.length === 1 ? '' : 's'})` : ''}
+        </button>
         <span className="status" role="status" data-testid="status" data-state={run?.status ?? 'idle'}>
           {statusText(run, sim.threads)}
         </span>
       </section>
 
-      <main className="layout">
-        <aside className="side">
+      <main className={showEditor ? 'layout' : 'layout no-editor'}>
+        <aside className="side" id="side" hidden={!showEditor}>
           <ScenarioEditor
             file={state.file}
             text={state.text}

@@ -64,6 +64,7 @@ export function ScenarioEditor(props: {
         id="scenario-text"
         ref={area}
         spellCheck={false}
+        wrap="off"
         value={props.text}
         onChange={(event) => props.onText(event.target.value)}
         aria-describedby="scenario-problems"

@@ -69,7 +69,31 @@ export function TeachingView(props: {
 
   return (
     <div className="teaching">
-      <section className="controls" aria-labelledby="controls-heading">
+      <section className="card power-card" aria-labelledby="power-heading">
+        <h2 id="power-heading">Power: how often the trial finds the effect</h2>
+        {liveOutcome && progress ? (
+          <PowerGauge
+            label={`${outcome.label} (${outcome.analysis})`}
+            power={liveOutcome.power}
+            interval={liveOutcome.powerCI}
+            trialsDone={progress.trialsDone}
+            trialsTotal={progress.trialsTotal}
+            target={0.8}
+          />
+        ) : (
+          <p className="muted">Starting…</p>
+        )}
+        {result && (
+          <p className="explain">
+            True effect {formatRatio(result.estimand)} for everyone offered support (engagement dilutes it).
+            {result.exaggeration !== null &&
+              ` Significant results overstate it ${result.exaggeration.toFixed(2)}× on average.`}
+            {result.typeIError !== null && ` With no effect, ${(result.typeIError * 100).toFixed(1)}% of trials are significant.`}
+          </p>
+        )}
+      </section>
+
+      <section className="card controls" aria-labelledby="controls-heading">
         <h2 id="controls-heading">Change one thing at a time</h2>
         <Slider
           label="People per arm"
@@ -130,30 +154,6 @@ export function TeachingView(props: {
         </button>
       </section>
 
-      <section className="card power-card" aria-labelledby="power-heading">
-        <h2 id="power-heading">Power: how often the trial finds the effect</h2>
-        {liveOutcome && progress ? (
-          <PowerGauge
-            label={`${outcome.label} (${outcome.analysis})`}
-            power={liveOutcome.power}
-            interval={liveOutcome.powerCI}
-            trialsDone={progress.trialsDone}
-            trialsTotal={progress.trialsTotal}
-            target={0.8}
-          />
-        ) : (
-          <p className="muted">Starting…</p>
-        )}
-        {result && (
-          <p className="explain">
-            True effect {formatRatio(result.estimand)} for everyone offered support (engagement dilutes it).
-            {result.exaggeration !== null &&
-              ` Significant results overstate it ${result.exaggeration.toFixed(2)}× on average.`}
-            {result.typeIError !== null && ` With no effect, ${(result.typeIError * 100).toFixed(1)}% of trials are significant.`}
-          </p>
-        )}
-      </section>
-
       <section className="card dance-card" aria-labelledby="dance-heading">
         <div className="card-head">
           <h2 id="dance-heading">The dance of the intervals</h2>
@@ -169,7 +169,7 @@ export function TeachingView(props: {
         <DanceOfIntervals samples={dance} outcomeIndex={k} alpha={alpha} ratioName={RATIO_NAMES[outcome.kind]} />
       </section>
 
-      <section className="card" aria-labelledby="hist-heading">
+      <section className="card hist-card" aria-labelledby="hist-heading">
         <h2 id="hist-heading">Estimates of the effect, significant ones in colour</h2>
         <SvgChart
           label={`Histogram of the estimated ${RATIO_NAMES[outcome.kind]} over the simulated trials, significant results highlighted, the true effect marked`}
@@ -187,7 +187,7 @@ export function TeachingView(props: {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="p-heading">
+      <section className="card pvalue-card" aria-labelledby="p-heading">
         <h2 id="p-heading">p-values of the simulated trials</h2>
         <SvgChart
           label="Histogram of p-values over the simulated trials, the significant ones highlighted"
@@ -202,7 +202,7 @@ export function TeachingView(props: {
         <p className="note">With no effect, p-values are spread evenly; a real effect piles them up near 0.</p>
       </section>
 
-      <section className="card" aria-labelledby="curve-heading">
+      <section className="card curve-card" aria-labelledby="curve-heading">
         <div className="card-head">
           <h2 id="curve-heading">Power as the trial grows</h2>
           <button type="button" onClick={() => props.drawCurve(outcome.id, 0.8)} disabled={run?.status === 'running'}>
@@ -230,7 +230,7 @@ export function TeachingView(props: {
       </section>
 
       {summary && (
-        <section className="card wide" aria-labelledby="table-heading">
+        <section className="card wide table-card" aria-labelledby="table-heading">
           <h2 id="table-heading">Every outcome</h2>
           <ResultsTable summary={summary} alpha={alpha} />
         </section>
