@@ -26,5 +26,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
+    // One script: nothing is fetched after the page has loaded (vega's lazy imports included).
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

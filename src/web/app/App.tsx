@@ -42,10 +42,16 @@ async function initialState(): Promise<PageState> {
   if (named && !builtIn) {
     // `trialsim serve FILE` serves the file beside the page, on the same origin.
     const response = await fetch(`./scenario/${encodeURIComponent(named)}`);
-    if (response.ok) return freshState(named, await response.text(), view);
+    if (response.ok) return withQueryTrials(freshState(named, await response.text(), view));
   }
   const chosen = builtIn ?? builtInScenarios().find((scenario) => scenario.name === DEFAULT_SCENARIO)!;
-  return freshState(chosen.file, chosen.text, view);
+  return withQueryTrials(freshState(chosen.file, chosen.text, view));
+}
+
+/** `?trials=N` in the address sets the trials of a page opened without a saved state. */
+function withQueryTrials(state: PageState): PageState {
+  const trials = Number(new URLSearchParams(location.search).get('trials'));
+  return Number.isSafeInteger(trials) && trials >= 1 ? { ...state, trials } : state;
 }
 
 export function App() {
@@ -211,9 +217,54 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
           {showEditor ? 'Hide the scenario' : 'Edit the scenario'}
           {!compiled.ok ? ` (${compiled.problems.length} problem${compiled.problems.length === 1 ? '' : 's'})` : ''}
         </button>
-        <span className="status" role="status" data-testid="status" data-state={run?.status ?? 'idle'}>
+        <span
+          className="status"
+          role="status"
+          data-testid="status"
+          data-state={run?.status ?? 'idle'}
+          data-sha={run?.sha256 ?? ''}
+        >
           {statusText(run, sim.threads)}
         </span>
+      </section>
+
+      <section className="takeaway" aria-label="Download and share">
+        <span className="takeaway-label">Download</span>
+        <button type="button" onClick={() => download('yaml')}>
+          YAML
+        </button>
+        {(['json', 'csv', 'markdown'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            disabled={!summary || run?.status === 'running'}
+            onClick={() => download(format)}
+            data-testid={`download-${format}`}
+          >
+            {format === 'markdown' ? 'Markdown' : format.toUpperCase()}
+          </button>
+        ))}
+        {['estimates', 'p-values', 'power-curve'].map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="secondary"
+            disabled={!summary || state.view !== 'teaching'}
+            onClick={() => {
+              const svg = svgs.current.get(name);
+              if (svg) downloadText(`${baseName}-${name}.svg`, svg, 'image/svg+xml');
+            }}
+          >
+            SVG: {name}
+          </button>
+        ))}
+        <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(location.href)}>
+          Copy link
+        </button>
+        <span className="takeaway-label">Same result on the command line:</span>
+        <code className="command" data-testid="command">
+          {commandLine}
+        </code>
       </section>
 
       <main className={showEditor ? 'layout' : 'layout no-editor'}>
@@ -225,45 +276,6 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
             onText={(text) => setState((current) => ({ ...current, text }))}
             onLoad={(file, text) => setState((current) => freshState(file, text, current.view))}
           />
-          <section className="downloads" aria-labelledby="downloads-heading">
-            <h2 id="downloads-heading">Take it away</h2>
-            <div className="buttons">
-              <button type="button" onClick={() => download('yaml')}>
-                YAML
-              </button>
-              {(['json', 'csv', 'markdown'] as const).map((format) => (
-                <button
-                  key={format}
-                  type="button"
-                  disabled={!summary || run?.status === 'running'}
-                  onClick={() => download(format)}
-                  data-testid={`download-${format}`}
-                >
-                  {format === 'markdown' ? 'Markdown' : format.toUpperCase()}
-                </button>
-              ))}
-              {['estimates', 'p-values', 'power-curve'].map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  disabled={!summary}
-                  onClick={() => {
-                    const svg = svgs.current.get(name);
-                    if (svg) downloadText(`${baseName}-${name}.svg`, svg, 'image/svg+xml');
-                  }}
-                >
-                  SVG: {name}
-                </button>
-              ))}
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(location.href)}>
-                Copy link
-              </button>
-            </div>
-            <p className="note">The same result on the command line (save the YAML first if you edited it):</p>
-            <pre className="command" data-testid="command">
-              {commandLine}
-            </pre>
-          </section>
         </aside>
         <div className="views">
           {!design ? (

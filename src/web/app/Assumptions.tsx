@@ -28,7 +28,7 @@ export function Assumptions(props: {
 }) {
   const rows = assumptionRows(props.design);
   return (
-    <section className="card" aria-labelledby="assumptions-heading">
+    <section className="card assumptions-card" aria-labelledby="assumptions-heading">
       <h2 id="assumptions-heading">Assumptions</h2>
       <p className="note">
         Every number the verdict rests on. Change one and the simulation runs again; changed values are marked, and

@@ -50,12 +50,12 @@ export function CommissioningView(props: {
         )}
       </section>
 
-      <section className="card" aria-labelledby="money-heading">
+      <section className="card money-card" aria-labelledby="money-heading">
         <h2 id="money-heading">Cost and what it prevents</h2>
         {summary ? <Figures design={design} summary={summary} /> : <p className="muted">After the run.</p>}
       </section>
 
-      <section className="card" aria-labelledby="size-heading">
+      <section className="card size-card" aria-labelledby="size-heading">
         <h2 id="size-heading">How many people for the power you want?</h2>
         <div className="row">
           <label htmlFor="target">Power wanted</label>
@@ -110,7 +110,7 @@ export function CommissioningView(props: {
       />
 
       {summary && (
-        <section className="card wide" aria-labelledby="c-table-heading">
+        <section className="card wide table-card" aria-labelledby="c-table-heading">
           <h2 id="c-table-heading">The diagnostics behind the verdict</h2>
           <ResultsTable summary={summary} alpha={design.analysis.alpha} />
         </section>

@@ -1,3 +1,4 @@
+import '../shims/node-math.js';
 /** The page's entry: mounts the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -2,6 +2,7 @@
  * Web worker entry: wires the chunk handler to the worker's messages and says it is ready. The
  * browser's counterpart of `src/runner/worker.ts`.
  */
+import '../shims/node-math.js';
 import type { FromChunkWorker, ToChunkWorker } from './chunk-messages.js';
 import { chunkHandler } from './chunk-handler.js';
 
