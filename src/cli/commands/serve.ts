@@ -122,8 +122,14 @@ async function answer(
   }
   try {
     const body = await readFile(file);
+    // Files under assets/ carry a hash of their content in their names, so they never change.
+    const caching = relative.startsWith('assets') ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
     response
-      .writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+      .writeHead(200, {
+        ...headers,
+        ...caching,
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      })
       .end(request.method === 'HEAD' ? undefined : body);
   } catch {
     response.writeHead(404, headers).end('not found');

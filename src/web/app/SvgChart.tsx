@@ -1,7 +1,8 @@
 /**
  * Shows an SVG picture drawn asynchronously (vega renders off-screen to SVG text). Redraws when
  * `drawKey` changes; while one drawing is under way, later requests collapse into one, so a
- * stream of live updates never queues up drawings.
+ * stream of live updates never queues up drawings. Without a `draw` the last picture stays (the
+ * card marks it as out of date while a new run is under way).
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -30,7 +31,8 @@ export function SvgChart(props: {
         do {
           again.current = false;
           const draw = drawRef.current;
-          const next = draw ? await draw() : '';
+          if (!draw) continue;
+          const next = await draw();
           setSvg(next);
           onSvg.current?.(next);
         } while (again.current);

@@ -65,7 +65,11 @@ export function TeachingView(props: {
   const samples = run?.samples ?? [];
   const danceStart = samples.length > 0 ? danceFrom % Math.max(1, samples.length) : 0;
   const dance = samples.slice(danceStart, danceStart + DANCE_ROWS);
-  const trialsKey = `${run?.sha256 ?? ''}:${run?.tally?.trials ?? 0}:${run?.status ?? ''}`;
+  // The histograms are drawn when a run ends: drawing takes the page's thread for a moment, and
+  // while trials stream in the web workers should have the machine (the power and the dance,
+  // cheap to draw, fill in live).
+  const running = run?.status === 'running';
+  const trialsKey = running ? 'running' : `${run?.sha256 ?? ''}:${run?.status ?? ''}:${run?.tally?.trials ?? 0}`;
 
   return (
     <div className="teaching">
@@ -169,13 +173,13 @@ export function TeachingView(props: {
         <DanceOfIntervals samples={dance} outcomeIndex={k} alpha={alpha} ratioName={RATIO_NAMES[outcome.kind]} />
       </section>
 
-      <section className="card hist-card" aria-labelledby="hist-heading">
+      <section className={`card hist-card${running ? ' stale' : ''}`} aria-labelledby="hist-heading">
         <h2 id="hist-heading">Estimates of the effect, significant ones in colour</h2>
         <SvgChart
           label={`Histogram of the estimated ${RATIO_NAMES[outcome.kind]} over the simulated trials, significant results highlighted, the true effect marked`}
           drawKey={trialsKey + k}
           draw={
-            run?.summary && run.tally && run.tally.trials > 0
+            !running && run?.summary && run.tally && run.tally.trials > 0
               ? () => estimateHistogramSvg(run.design, run.summary!, run.tally!, k)
               : null
           }
@@ -187,13 +191,13 @@ export function TeachingView(props: {
         </p>
       </section>
 
-      <section className="card pvalue-card" aria-labelledby="p-heading">
+      <section className={`card pvalue-card${running ? ' stale' : ''}`} aria-labelledby="p-heading">
         <h2 id="p-heading">p-values of the simulated trials</h2>
         <SvgChart
           label="Histogram of p-values over the simulated trials, the significant ones highlighted"
           drawKey={trialsKey + k}
           draw={
-            samples.length > 0
+            !running && samples.length > 0
               ? () => pValueHistogramSvg(samples, k, alpha, `p-values of ${outcome.label}`)
               : null
           }
@@ -202,7 +206,10 @@ export function TeachingView(props: {
         <p className="note">With no effect, p-values are spread evenly; a real effect piles them up near 0.</p>
       </section>
 
-      <section className="card curve-card" aria-labelledby="curve-heading">
+      <section
+        className={`card curve-card${props.curve === null || props.curve.status === 'running' ? ' stale' : ''}`}
+        aria-labelledby="curve-heading"
+      >
         <div className="card-head">
           <h2 id="curve-heading">Power as the trial grows</h2>
           <button type="button" onClick={() => props.drawCurve(outcome.id, 0.8)} disabled={run?.status === 'running'}>

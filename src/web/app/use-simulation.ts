@@ -126,10 +126,13 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
     [jobs, runner],
   );
 
+  const firstRun = useRef(true);
   useEffect(() => {
     if (!compiled) return;
-    // Typing and sliding produce many designs a second: start the run once they settle.
-    const timer = setTimeout(() => void runDesign(compiled.design, compiled.sha256), 200);
+    // Typing and sliding produce many designs a second: start the run once they settle (the
+    // page's first run at once).
+    const timer = setTimeout(() => void runDesign(compiled.design, compiled.sha256), firstRun.current ? 0 : 200);
+    firstRun.current = false;
     return () => clearTimeout(timer);
   }, [compiled?.sha256, runDesign]); // eslint-disable-line react-hooks/exhaustive-deps
 

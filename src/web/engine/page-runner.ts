@@ -55,8 +55,11 @@ export interface PageRunResult {
 
 /** Attempts at a chunk before the run fails, as on the command line. */
 const MAX_ATTEMPTS = 3;
-/** Chunks queued at each worker, so it never waits for the page between chunks. */
-const CHUNKS_IN_FLIGHT = 2;
+/**
+ * Chunks queued at each worker, so it never waits for the page between chunks: one more than the
+ * command line's two, because the page's own thread also draws, and a chunk takes about 0.1 s.
+ */
+const CHUNKS_IN_FLIGHT = 3;
 
 interface Slot {
   readonly worker: WorkerLike;
