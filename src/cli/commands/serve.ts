@@ -40,7 +40,7 @@ export function registerServe(program: Command, setExitCode: SetExitCode): void 
     .command('serve')
     .description('serve the browser page on 127.0.0.1 (the same simulator, for classrooms and meetings)')
     .argument('[scenario]', 'open the page on this scenario: a file, or the name of a built-in scenario')
-    .addOption(new Option('--port <n>', 'port to listen on (default: any free port)').argParser(portNumber))
+    .addOption(new Option('--port <n>', 'port to listen on (default 0: any free port)').argParser(portNumber))
     .option('--open', 'also open the page in the default browser')
     .action(async (scenario: string | undefined, options: ServeOptions) => {
       setExitCode(await serve(scenario, options));
@@ -150,7 +150,7 @@ function openInBrowser(url: string): void {
 
 function portNumber(value: string): number {
   const port = Number(value);
-  if (!Number.isSafeInteger(port) || port < 1 || port > 65535)
-    throw new UserError(`--port must be a whole number from 1 to 65535 (got "${value}")`);
+  if (value.trim() === '' || !Number.isSafeInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`--port must be a whole number from 0 (any free port) to 65535 (got "${value}")`);
   return port;
 }
