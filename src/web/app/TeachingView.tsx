@@ -92,7 +92,12 @@ export function TeachingView(props: {
             True effect {formatRatio(result.estimand)} for everyone offered support (engagement dilutes it).
             {result.exaggeration !== null &&
               ` Significant results overstate it ${result.exaggeration.toFixed(2)}× on average.`}
-            {result.typeIError !== null && ` With no effect, ${(result.typeIError * 100).toFixed(1)}% of trials are significant.`}
+            {result.typeIError !== null &&
+              ` With no effect, ${(result.typeIError * 100).toFixed(1)}% of trials are significant${
+                result.typeIErrorAboveAlpha
+                  ? `: more than α = ${alpha} beyond Monte Carlo error, so this test is not valid here.`
+                  : '.'
+              }`}
           </p>
         )}
       </section>
