@@ -244,12 +244,12 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
             {format === 'markdown' ? 'Markdown' : format.toUpperCase()}
           </button>
         ))}
-        {['estimates', 'p-values', 'power-curve'].map((name) => (
+        {(state.view === 'teaching' ? ['estimates', 'p-values', 'power-curve'] : []).map((name) => (
           <button
             key={name}
             type="button"
             className="secondary"
-            disabled={!summary || state.view !== 'teaching'}
+            disabled={!summary}
             onClick={() => {
               const svg = svgs.current.get(name);
               if (svg) downloadText(`${baseName}-${name}.svg`, svg, 'image/svg+xml');
