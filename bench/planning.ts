@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { openTrialRunner } from '../src/runner/run-trials.js';
-import { loadDesign } from '../src/scenario/load-design.js';
+import { designWith, loadDesign } from '../src/scenario/load-design.js';
 import { describeParameter } from '../src/search/design-parameter.js';
 import { planSampleSize } from '../src/search/plan-sample-size.js';
 import { runnerRange } from '../src/search/runner-range.js';
@@ -31,11 +31,12 @@ export interface PlanningBenchResult {
 
 /** Runs the benchmark once. */
 export async function benchPlanning(threads = 2, scenario = 'milton-keynes'): Promise<PlanningBenchResult> {
-  const { design } = await loadDesign(scenario);
+  const loaded = await loadDesign(scenario);
+  const { design } = loaded;
   const parameter = describeParameter(design, 'design.size.total');
   const runner = openTrialRunner({ threads });
   try {
-    const designAt = async (value: number) => (await loadDesign(scenario, parameter.overrides(value))).design;
+    const designAt = async (value: number) => designWith(loaded, parameter.overrides(value)).design;
     const began = performance.now();
     const plan = await planSampleSize(design, parameter, designAt, runnerRange(runner, { withNull: false }), {
       target: 0.8,

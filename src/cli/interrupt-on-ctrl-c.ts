@@ -3,7 +3,7 @@
  * workers and prints what it has, exit 130); a second one exits at once, for a user who does not
  * want to wait. Shared by `run`, `explain` and the planning commands so they all behave alike.
  */
-import { EXIT_INTERRUPTED } from './errors.js';
+import { EXIT_INTERRUPTED } from './exit-codes.js';
 
 /** An abort signal wired to SIGINT, and `dispose` to unwire it when the command is done. */
 export function interruptOnCtrlC(): { signal: AbortSignal; dispose: () => void } {

@@ -3,9 +3,10 @@
  * into an exit code. The only place (with bin/) that decides exit codes; commands return or throw.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK, UserError } from './errors.js';
+import { UserError } from '../errors/user-error.js';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes.js';
 import { registerCommands } from './commands/index.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from '../report/tool-version.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 
 /** Runs the program on `argv` (as process.argv) and resolves to the exit code. */
@@ -29,6 +30,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * The exit code of an error, by its class (src/errors/): a `UserError` — of any layer: a
+ * `ScenarioError`, an `OutputError`, a `PlanningOptionError`, a shard error — is printed without
+ * a stack and gives 2; anything else, a `BugError` or an error nobody expected, is a bug: 1.
+ */
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     if (
@@ -42,7 +48,7 @@ function exitCodeFor(error: unknown): number {
     return EXIT_INVALID_INPUT;
   }
   if (error instanceof ScenarioError) {
-    // Every problem with its file, line:column, path, value and fix; no stack trace.
+    // Every problem with its file, line:column, path, value and fix, each with its own fix: no hint line.
     process.stderr.write(`${error.message}\n`);
     return EXIT_INVALID_INPUT;
   }

@@ -7,7 +7,7 @@ import type { Design } from '../core/design.js';
 import type { OutputMode } from '../report/choose-output.js';
 import { createProgressLines } from '../report/progress-lines.js';
 import type { Shard } from '../runner/parse-shard.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { runTrials, type RunTrialsResult } from '../runner/run-trials.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 

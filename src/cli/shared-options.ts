@@ -3,7 +3,7 @@
  * once, so `run`, `sample-size`, `mde`, `curve` and `explain` read them the same way.
  */
 import { Option, type Command } from 'commander';
-import { UserError } from './errors.js';
+import { collect, engineName, wholeNumber } from './option-parsers.js';
 
 /** The shared simulation options as commander parses them. */
 export interface SimulationOptions {
@@ -28,16 +28,16 @@ export function addSimulationOptions(command: Command): Command {
   return command
     .addOption(
       new Option('--trials <n>', 'number of simulated trials (default: the scenario’s simulation.trials)').argParser(
-        positiveInteger('--trials'),
+        wholeNumber('--trials', 1),
       ),
     )
     .addOption(
       new Option('--seed <s>', 'random seed (default: the scenario’s simulation.seed)').argParser(
-        nonNegativeInteger('--seed'),
+        wholeNumber('--seed', 0),
       ),
     )
     .addOption(
-      new Option('--threads <n>', 'worker threads (default: available cores)').argParser(positiveInteger('--threads')),
+      new Option('--threads <n>', 'worker threads (default: available cores)').argParser(wholeNumber('--threads', 1)),
     )
     .addOption(
       new Option('--set <path=value>', 'override a scenario field, e.g. design.size.treated=200 (repeatable)')
@@ -66,31 +66,4 @@ export function scenarioOverrides(options: SimulationOptions): string[] {
   if (options.seed !== undefined) sets.push(`simulation.seed=${options.seed}`);
   if (options.engine !== undefined) sets.push(`simulation.engine=${options.engine}`);
   return sets;
-}
-
-function engineName(value: string): string {
-  if (value === 'auto' || value === 'person' || value === 'aggregate') return value;
-  throw new UserError(`--engine must be person, aggregate or auto (got "${value}")`);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 1)
-      throw new UserError(`${flag} must be a whole number ≥ 1 (got "${value}")`);
-    return number;
-  };
-}
-
-function nonNegativeInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < 0)
-      throw new UserError(`${flag} must be a whole number ≥ 0 (got "${value}")`);
-    return number;
-  };
 }

@@ -16,6 +16,8 @@ export interface CurveTableOptions {
   readonly conclusion?: string;
   /** Width of the text plot in cells (default 60). */
   readonly plotWidth?: number;
+  /** Draw the text plot above the table (default true; false below a dashboard that left it on screen). */
+  readonly plot?: boolean;
   /** Widest table line (default 100). */
   readonly width?: number;
 }
@@ -83,7 +85,7 @@ function pointTable(curve: PowerCurve, width: number): string[] {
 export function formatCurveTable(curve: PowerCurve, options: CurveTableOptions): string {
   const out: string[] = [];
   if (options.title) out.push(applyStyle(options.title, 'bold', options.color), '');
-  out.push(...plotCurveText(curve, { width: options.plotWidth ?? 60, height: 12 }), '');
+  if (options.plot ?? true) out.push(...plotCurveText(curve, { width: options.plotWidth ?? 60, height: 12 }), '');
   const [header, ...rows] = pointTable(curve, options.width ?? 100);
   out.push(applyStyle(header, 'bold', options.color), ...rows);
   if (curve.target !== undefined)

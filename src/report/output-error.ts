@@ -1,9 +1,8 @@
 /**
  * A problem with where or how to write the result (an unwritable --out path, two formats asked
- * at once). The user can fix it, so it is a `UserError` (exit 2) — it extends the CLI's class so
- * `main` maps it without knowing about the report layer.
+ * at once): the user can fix it, so it is a `UserError` (exit 2), thrown where it is found.
  */
-import { UserError } from '../cli/errors.js';
+import { UserError } from '../errors/user-error.js';
 
 /** An output the user asked for cannot be produced as asked; message says what, hint says how to fix. */
 export class OutputError extends UserError {

@@ -2,7 +2,7 @@
  * Progress for stderr when there is no dashboard (a pipe, CI, a machine format): plain lines, at
  * most about one a second, never an escape code, so logs stay readable.
  */
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { formatCount, formatDuration } from './format-numbers.js';
 
 /**

@@ -1,3 +1,4 @@
+import { BugError } from '../errors/bug-error.js';
 import { emptyRunTally, mergeRunTally, type RunTally } from '../core/diagnosis/tally.js';
 
 /**
@@ -21,7 +22,7 @@ export class ChunkCollector {
   /** Takes the tally of trials [fromTrial, toTrial). */
   add(fromTrial: number, toTrial: number, tally: RunTally): void {
     if (fromTrial < this.mergedUpTo || this.waiting.has(fromTrial)) {
-      throw new Error(`chunk ${fromTrial}–${toTrial - 1} arrived twice`);
+      throw new BugError(`chunk ${fromTrial}–${toTrial - 1} arrived twice`);
     }
     this.waiting.set(fromTrial, { toTrial, tally });
     for (let next = this.waiting.get(this.mergedUpTo); next; next = this.waiting.get(this.mergedUpTo)) {

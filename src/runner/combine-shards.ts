@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import { mergeRunTally, runTallyFromJSON, type RunTally } from '../core/diagnosis/tally.js';
+import { UserError } from '../errors/user-error.js';
 import type { ShardSection } from './shard-document.js';
 
 /** One shard output as read from a file. */
@@ -20,10 +21,18 @@ export interface CombinedShards {
   readonly threads: number;
 }
 
-/** Shard files that do not make up one run; every problem found is listed. */
-export class ShardMismatchError extends Error {
+/**
+ * Shard files that do not make up one run: a user error (exit 2) listing every problem found.
+ *
+ * Example: one problem → its text as the message; several → "these shard files do not make up
+ * one run:" followed by one indented line each.
+ */
+export class ShardMismatchError extends UserError {
   constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
+    super(
+      problems.length === 1 ? problems[0] : `these shard files do not make up one run:\n  ${problems.join('\n  ')}`,
+      'merge the complete outputs of --shard 1/N … N/N of one run (same scenario, seed and --trials)',
+    );
     this.name = 'ShardMismatchError';
   }
 }

@@ -1,11 +1,13 @@
+import { UserError } from '../errors/user-error.js';
+
 /** Which shard of a run to do: `index` of `count`, 1-based (`--shard 2/3` → { index: 2, count: 3 }). */
 export interface Shard {
   readonly index: number;
   readonly count: number;
 }
 
-/** Thrown for a malformed `--shard` value; the command layer turns it into a user error (exit 2). */
-export class ShardSyntaxError extends Error {
+/** A malformed `--shard` value: a user error (exit 2) saying what was expected. */
+export class ShardSyntaxError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'ShardSyntaxError';

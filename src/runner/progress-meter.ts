@@ -1,7 +1,7 @@
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
-import type { OutcomeProgress, RunProgress } from './progress.js';
+import type { OutcomeProgress, RunProgress } from '../events/run-progress.js';
 
 /** Seconds between progress events: about ten a second. */
 export const PROGRESS_INTERVAL_SECONDS = 0.1;

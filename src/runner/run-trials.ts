@@ -6,7 +6,7 @@ import { ChunkCollector } from './chunk-collector.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { defaultEngineUrl } from './engine-module.js';
 import type { Shard } from './parse-shard.js';
-import type { RunProgress } from './progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { PROGRESS_INTERVAL_SECONDS, ProgressMeter } from './progress-meter.js';
 import { runInProcess } from './run-in-process.js';
 import type { FaultInjection, PathOutcome, RunPlan } from './run-plan.js';

@@ -1,3 +1,5 @@
+import { BugError } from '../errors/bug-error.js';
+
 /**
  * A block of trials that kept failing (a worker crashed or the engine threw on every attempt).
  * This is a bug, not bad input: the message names the trials and the seed so the failure can be
@@ -6,7 +8,7 @@
  * Example: new TrialFailureError([20, 84], 77, 7, 3, 'boom').message →
  * "trial 77 of seed 7 (in the chunk of trials 20–83) failed on 3 attempts: boom".
  */
-export class TrialFailureError extends Error {
+export class TrialFailureError extends BugError {
   constructor(
     /** The trial indices [from, to) of the failing block. */
     readonly trialRange: readonly [number, number],

@@ -25,5 +25,12 @@ export type ToWorker =
       readonly fault: InjectedFault | null;
     };
 
-/** `ready` once the engine is loaded, then one chunk outcome per chunk, tagged with its run. */
-export type FromWorker = { readonly kind: 'ready' } | (ChunkOutcome & { readonly runId: number });
+/**
+ * `ready` once the engine is loaded, then one chunk outcome per chunk, tagged with its run; or,
+ * for the injected `exit` fault only, `kill-me` in place of a chunk's outcome (the runner then
+ * terminates the worker, as if the operating system had killed it mid-chunk).
+ */
+export type FromWorker =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'kill-me'; readonly runId: number }
+  | (ChunkOutcome & { readonly runId: number });

@@ -4,6 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
 import { runTallyFromJSON } from '../core/diagnosis/tally.js';
 import type { Chunk } from './chunk-queue.js';
+import { BugError } from '../errors/bug-error.js';
 import { workerEntryUrl } from './engine-module.js';
 import { faultFor, type PathOutcome, type RunPlan } from './run-plan.js';
 import { TrialFailureError } from './trial-failure-error.js';
@@ -71,8 +72,8 @@ export class WorkerSession {
 
   /** Runs one plan's chunks (one run at a time) and resolves when all are done or the run is aborted. */
   run(plan: RunPlan): Promise<PathOutcome> {
-    if (this.closed) return Promise.reject(new Error('WorkerSession.run after close'));
-    if (this.active) return Promise.reject(new Error('WorkerSession runs one run at a time'));
+    if (this.closed) return Promise.reject(new BugError('WorkerSession.run after close'));
+    if (this.active) return Promise.reject(new BugError('WorkerSession runs one run at a time'));
     if (plan.signal?.aborted) return Promise.resolve({ complete: false, workerStartMilliseconds: null });
     return new Promise<PathOutcome>((resolve, reject) => {
       const id = ++this.lastRunId;
@@ -96,7 +97,7 @@ export class WorkerSession {
   /** Stops every worker (a run still going is rejected); the session cannot run again. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.active) this.endRun(this.active.id, new Error('the runner was closed during a run'), false);
+    if (this.active) this.endRun(this.active.id, new BugError('the runner was closed during a run'), false);
     await this.terminateAll();
   }
 
@@ -133,6 +134,12 @@ export class WorkerSession {
       this.active?.startTimes.push(performance.now() - slot.acquiredAt);
       if (this.active) this.dispatch(slot);
       else slot.worker.unref();
+      return;
+    }
+    if (message.kind === 'kill-me') {
+      // The injected `exit` fault: stopping the thread makes it exit with code 1, and its exit
+      // event takes the crash path below, exactly as if it had been killed.
+      void slot.worker.terminate();
       return;
     }
     const run = this.active;

@@ -1,22 +1,33 @@
 /**
  * The single entry point from a SCENARIO argument to the engine's input: resolve the name or path,
- * read, override, validate, compile, and fingerprint.
+ * read and parse the file once, then override, validate, compile and fingerprint. A command that
+ * needs the scenario at other values (the planning searches, `explain`'s two sizes) compiles them
+ * from the parsed document it already holds (`designWith`), never from the file again.
  */
 import { basename, extname } from 'node:path';
 import type { Design } from '../core/design.js';
 import { resolveScenario } from './builtin-scenarios.js';
 import { checkDesign } from './check-design.js';
 import { compileScenario } from './compile.js';
-import { loadScenario } from './load.js';
+import { readScenarioFile, validateParsedScenario } from './load.js';
+import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { scenarioHash } from './scenario-hash.js';
 
 export { MIN_ELIGIBLE_SHARE } from './check-design.js';
 
-/** A loaded scenario: its frozen Design, the file it came from and the Design's SHA-256. */
+/** A scenario file as read and parsed once, with the `--set` overrides its design was compiled with. */
+export interface ScenarioDocument {
+  readonly file: string;
+  readonly parsed: ParsedScenario;
+  readonly sets: readonly string[];
+}
+
+/** A loaded scenario: its frozen Design, the file it came from, the Design's SHA-256, and the document it was compiled from. */
 export interface LoadedDesign {
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
+  readonly document: ScenarioDocument;
 }
 
 /**
@@ -27,8 +38,28 @@ export interface LoadedDesign {
  */
 export async function loadDesign(nameOrPath: string, sets: readonly string[] = []): Promise<LoadedDesign> {
   const file = resolveScenario(nameOrPath);
-  const { scenario } = await loadScenario(file, sets);
+  const parsed = parseScenarioText(await readScenarioFile(file), file);
+  return compileDocument({ file, parsed, sets: [...sets] });
+}
+
+/**
+ * The loaded scenario with further overrides after its own: the design `loadDesign` would give
+ * for the same file with `[...sets, ...overrides]`, validated and checked the same way (a bad
+ * value is a ScenarioError naming the path and the `--set`), but compiled from the document in
+ * memory, without reading the file.
+ *
+ * Example: `designWith(await loadDesign('teaching-two-arm'), ['design.size.total=400'])` equals
+ * `await loadDesign('teaching-two-arm', ['design.size.total=400'])`.
+ */
+export function designWith(loaded: LoadedDesign, overrides: readonly string[]): LoadedDesign {
+  const { document } = loaded;
+  return compileDocument({ ...document, sets: [...document.sets, ...overrides] });
+}
+
+function compileDocument(document: ScenarioDocument): LoadedDesign {
+  const { file } = document;
+  const scenario = validateParsedScenario(document.parsed, file, document.sets);
   const design = compileScenario(scenario, basename(file, extname(file)));
   checkDesign(design, file);
-  return { design, file, sha256: scenarioHash(design) };
+  return { design, file, sha256: scenarioHash(design), document };
 }

@@ -1,11 +1,11 @@
 /**
  * Reading scenario files: the only place the project reads a scenario from disk. Checks the file
- * before reading it (missing, a directory, too large), then parses, applies `--set` overrides and
- * validates, so every problem comes back as one ScenarioError.
+ * before reading it (missing, a directory, too large); validating parsed text after `--set`
+ * overrides, so every problem comes back as one ScenarioError.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { applyOverridesWithPaths } from './overrides.js';
-import { parseScenarioText } from './parse-document.js';
+import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { fileProblem, ScenarioError } from './scenario-error.js';
 import type { ScenarioInput } from './schema.js';
 import { validateScenario } from './validate-scenario.js';
@@ -57,16 +57,15 @@ function asFileProblem(error: unknown, file: string): Error {
 
 /** A scenario's text, validated after any overrides: the typed scenario or a ScenarioError. */
 export function validateScenarioText(text: string, file: string, sets: readonly string[] = []): ScenarioInput {
-  const parsed = parseScenarioText(text, file);
-  const { document, paths } = applyOverridesWithPaths(parsed.data, sets);
-  return validateScenario(document, parsed, file, paths);
+  return validateParsedScenario(parseScenarioText(text, file), file, sets);
 }
 
-/** Reads, parses, overrides and validates a scenario file. */
-export async function loadScenario(
-  file: string,
-  sets: readonly string[] = [],
-): Promise<{ scenario: ScenarioInput; text: string }> {
-  const text = await readScenarioFile(file);
-  return { scenario: validateScenarioText(text, file, sets), text };
+/**
+ * A parsed scenario, validated after the overrides `sets`: the typed scenario or a ScenarioError.
+ * The parsed data is left as it was (the overrides apply to a copy), so one parse serves every
+ * set of overrides a command compiles.
+ */
+export function validateParsedScenario(parsed: ParsedScenario, file: string, sets: readonly string[]): ScenarioInput {
+  const { document, paths } = applyOverridesWithPaths(parsed.data, sets);
+  return validateScenario(document, parsed, file, paths);
 }

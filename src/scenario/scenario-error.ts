@@ -1,8 +1,9 @@
 /**
  * The one error a bad scenario raises: every problem found in it (or in several files, for
- * `validate`), each with where it is and how to fix it. The command line prints `message` and
- * exits with code 2; no stack trace is shown.
+ * `validate`), each with where it is and how to fix it. A `UserError`: the command line prints
+ * `message` (each problem carries its own fix) and exits with code 2; no stack trace is shown.
  */
+import { UserError } from '../errors/user-error.js';
 
 /** One problem in one scenario file. */
 export interface ScenarioProblem {
@@ -34,7 +35,7 @@ export function formatProblem(problem: ScenarioProblem): string {
 }
 
 /** A scenario (or several) with at least one problem. */
-export class ScenarioError extends Error {
+export class ScenarioError extends UserError {
   readonly problems: readonly ScenarioProblem[];
 
   constructor(problems: readonly ScenarioProblem[]) {

@@ -3,6 +3,7 @@
  * the scenario, intention-to-treat effects from the run at that size.
  */
 import { armSizes, type Design } from '../core/design.js';
+import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import { commissionerOutputs, type AvertableOutcome, type CommissionerOutputs } from './commissioner-outputs.js';
 
 /**
@@ -57,4 +58,27 @@ export function commissionerPlan(
     areas: design.plan.sites?.count ?? 1,
     outcomes,
   });
+}
+
+/**
+ * Count outcomes' control rates per person-year in the simulated cohort (after selection), from
+ * the run's `cohort` section, averaged over group shares; empty when the run has none.
+ *
+ * Example: two groups with shares 0.44 and 0.56 whose simulated crime control rates are 2.0 and
+ * 1.5 per person-year → { crime: 0.44 × 2.0 + 0.56 × 1.5 = 1.72 }.
+ */
+export function cohortControlRates(design: Design, summary: RunSummary): Record<string, number> {
+  const rates: Record<string, number> = {};
+  if (!summary.cohort) return rates;
+  for (const outcome of design.outcomes) {
+    if (outcome.kind !== 'count') continue;
+    let total = 0;
+    for (const group of design.groups) {
+      const entry = summary.cohort.find((g) => g.group === group.id)?.outcomes.find((o) => o.outcome === outcome.id);
+      if (entry === undefined) return {};
+      total += group.share * entry.controlFollowUp;
+    }
+    rates[outcome.id] = total;
+  }
+  return rates;
 }

@@ -3,11 +3,14 @@
  * overrides of the scenario document.
  *
  * Why overrides rather than editing the compiled `Design`: a changed value then goes through the
- * scenario loader exactly like a value written in the file — validated (a bad value is a user
+ * scenario compiler exactly like a value written in the file — validated (a bad value is a user
  * error naming the path), with every derived quantity (e.g. the sites' icc turned into a rate CV)
- * recomputed — so a design at value v is the design a user would get by writing v.
+ * recomputed — so a design at value v is the design a user would get by writing v. The file is
+ * not read again: the planning session compiles the overrides against the document it loaded
+ * once (`designWith` in src/scenario/load-design.ts).
  */
 import { armSizes, type Design } from '../core/design.js';
+import { PlanningOptionError } from './planning-option-error.js';
 import type { SearchScale } from './search-crossing.js';
 
 /** How a parameter is searched and how a value of it is written into the scenario. */
@@ -51,8 +54,8 @@ export function sizeOverride(treated: number, control: number): string {
 }
 
 /**
- * Describes `path` for `design`, or throws a plain Error whose message says why it cannot be varied
- * (the command turns it into a user error).
+ * Describes `path` for `design`, or throws a `PlanningOptionError` (`--vary PATH: …`) saying why it
+ * cannot be varied.
  *
  * Sizes: `design.size.total` keeps the treated share (a fixed `{ treated, control }` is scaled,
  * keeping its ratio); `design.size.treated` keeps the control arm of a fixed size (or the
@@ -64,6 +67,7 @@ export function sizeOverride(treated: number, control: number): string {
  * `['design.size={ treated: 90, control: 240 }']`.
  */
 export function describeParameter(design: Design, path: string): DesignParameter {
+  const cannotVary = (why: string) => new PlanningOptionError(`--vary ${path}: ${why}`);
   const sizes = armSizes(design.plan.size);
   const treatedShare = sizes.total > 0 ? sizes.treated / sizes.total : 0.5;
   const sizeOf = (treated: number, control: number) => [sizeOverride(treated, control)];
@@ -109,7 +113,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         overrides: (v) => sizeOf(sizes.treated, v),
       };
     case 'design.sites.count':
-      if (!design.plan.sites) throw new Error('the scenario has no sites: add design.sites to vary their number');
+      if (!design.plan.sites) throw cannotVary('the scenario has no sites: add design.sites to vary their number');
       return {
         path,
         label: 'sites',
@@ -122,7 +126,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
     case 'design.caseworkers.count': {
       const caseload = design.plan.caseworkers?.caseload ?? design.costs?.caseload;
       if (caseload === undefined)
-        throw new Error('the scenario gives no caseload (design.caseworkers or costs.caseload)');
+        throw cannotVary('the scenario gives no caseload (design.caseworkers or costs.caseload)');
       const controlPerTreated = sizes.treated > 0 ? sizes.control / sizes.treated : 1;
       return {
         path,
@@ -136,7 +140,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
     }
     case 'design.caseworkers.caseload':
       if (!design.plan.caseworkers)
-        throw new Error('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
+        throw cannotVary('the scenario has no caseworkers: add design.caseworkers to vary the caseload');
       return {
         path,
         label: 'caseload per caseworker',
@@ -160,7 +164,8 @@ export function describeParameter(design: Design, path: string): DesignParameter
       };
     case 'recruitment.years': {
       const perYear = design.costs?.eligiblePerAreaPerYear;
-      if (perYear === undefined) throw new Error('recruitment years need costs.eligiblePerAreaPerYear in the scenario');
+      if (perYear === undefined)
+        throw cannotVary('recruitment years need costs.eligiblePerAreaPerYear in the scenario');
       const areas = design.plan.sites?.count ?? 1;
       const totalFor = (years: number) => Math.max(4, Math.round(years * perYear * areas));
       return {
@@ -193,4 +198,21 @@ export function describeParameter(design: Design, path: string): DesignParameter
 /** True when `path` is one `sample-size` can search (see `SEARCHABLE_PARAMETERS`). */
 export function isSearchable(path: string): boolean {
   return (SEARCHABLE_PARAMETERS as readonly string[]).includes(path);
+}
+
+/**
+ * The parameter `sample-size` searches: `describeParameter` for a path in `SEARCHABLE_PARAMETERS`,
+ * else a `PlanningOptionError` listing them.
+ *
+ * Example: `searchableParameter(design, 'design.nonsense')` throws "--vary design.nonsense is not
+ * a parameter sample-size can search".
+ */
+export function searchableParameter(design: Design, path: string): DesignParameter {
+  if (!isSearchable(path)) {
+    throw new PlanningOptionError(
+      `--vary ${path} is not a parameter sample-size can search`,
+      `use one of ${SEARCHABLE_PARAMETERS.join(', ')} (\`curve\` takes any numeric path)`,
+    );
+  }
+  return describeParameter(design, path);
 }

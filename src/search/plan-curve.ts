@@ -60,25 +60,12 @@ export async function planCurve(
     const run = { value, design, tally, complete };
     runs.push(run);
     options.onValue?.(run);
-    if (tally.trials === 0) continue;
-    design.outcomes.forEach((outcome, k) => {
-      if (options.outcomeIds && options.outcomeIds.length > 0 && !options.outcomeIds.includes(outcome.id)) return;
-      const rejections = tally.outcomes[k].rejections;
-      points.push({
-        value,
-        outcome: outcome.id,
-        power: rejections / tally.trials,
-        powerCI: wilsonInterval(rejections, tally.trials),
-      });
-    });
-    if (design.outcomes.filter((outcome) => outcome.primary).length > 1) {
-      points.push({
-        value,
-        outcome: ALL_PRIMARY,
-        power: tally.allPrimary / tally.trials,
-        powerCI: wilsonInterval(tally.allPrimary, tally.trials),
-      });
-    }
+    const wanted = (point: PowerCurvePoint) =>
+      point.outcome === ALL_PRIMARY ||
+      !options.outcomeIds ||
+      options.outcomeIds.length === 0 ||
+      options.outcomeIds.includes(point.outcome);
+    points.push(...curvePoints(run).filter(wanted));
   }
   const complete = runs.length === values.length && runs.every((run) => run.complete);
   return {
@@ -90,4 +77,32 @@ export async function planCurve(
     runs,
     complete,
   };
+}
+
+/**
+ * Every outcome's power at one simulated value, in outcome order, with its Wilson interval (an
+ * outcome's plain rejection rate, as in `run`), then all primary outcomes significant after
+ * correction when the scenario has more than one; none when no trial finished.
+ *
+ * Example: 200 trials with 120 rejections for reoffend → { value, outcome: 'reoffend', power: 0.6,
+ * powerCI: [0.531, 0.665] }.
+ */
+export function curvePoints(run: CurveRun): PowerCurvePoint[] {
+  const { tally, design, value } = run;
+  if (tally.trials === 0) return [];
+  const points: PowerCurvePoint[] = design.outcomes.map((outcome, k) => ({
+    value,
+    outcome: outcome.id,
+    power: tally.outcomes[k].rejections / tally.trials,
+    powerCI: wilsonInterval(tally.outcomes[k].rejections, tally.trials),
+  }));
+  if (design.outcomes.filter((outcome) => outcome.primary).length > 1) {
+    points.push({
+      value,
+      outcome: ALL_PRIMARY,
+      power: tally.allPrimary / tally.trials,
+      powerCI: wilsonInterval(tally.allPrimary, tally.trials),
+    });
+  }
+  return points;
 }

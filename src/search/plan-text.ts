@@ -4,10 +4,12 @@
  * the pilot tells. Pure text; the commands add the run table below.
  */
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio } from '../report/format-numbers.js';
+import type { Design } from '../core/design.js';
 import type { CommissionerOutputs } from './commissioner-outputs.js';
 import type { MinimumDetectableEffectPlan } from './plan-minimum-detectable-effect.js';
 import type { PilotPlan } from './pilot-plan.js';
 import type { SampleSizePlan } from './plan-sample-size.js';
+import type { PlanExtras } from './planning-document.js';
 import type { SearchPoint } from './search-crossing.js';
 
 const money = (pounds: number) => `£${formatCount(pounds)}`;
@@ -178,6 +180,25 @@ export function pilotLines(pilot: PilotPlan): string[] {
   }
   out.push(`  Method: ${pilot.method}`);
   return out;
+}
+
+/** The commissioner and pilot sections, each after a blank line, when the plan has them. */
+export function extrasLines(design: Design, extras: PlanExtras): string[] {
+  const out: string[] = [];
+  if (extras.commissioner) out.push('', ...commissionerLines(extras.commissioner, design.costs!.caseload));
+  if (extras.pilot) out.push('', ...pilotLines(extras.pilot));
+  return out;
+}
+
+/**
+ * The progress line of one simulated search point, for stderr when there is no dashboard.
+ *
+ * Example: ("design.size.total=455", 61.0% [54.1, 67.5] over 200 trials, 400) →
+ * "search: design.size.total=455 → 61.0% [54.1, 67.5] over 200 trials (400 in all)".
+ */
+export function searchPointLine(label: string, point: SearchPoint, trialsUsed: number): string {
+  const percent = (share: number) => (share * 100).toFixed(1);
+  return `search: ${label} → ${percent(point.power)}% [${percent(point.powerCI[0])}, ${percent(point.powerCI[1])}] over ${point.trials} trials (${trialsUsed} in all)`;
 }
 
 /** Years of recruitment in words: months below a year. Example: 0.75 → "9 months"; 2.5 → "2.5 years". */

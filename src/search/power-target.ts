@@ -4,6 +4,7 @@
  */
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
+import { PlanningOptionError } from './planning-option-error.js';
 
 /** One outcome (by position in `design.outcomes`), or all primary outcomes together. */
 export type PowerTarget =
@@ -13,7 +14,7 @@ export type PowerTarget =
 /**
  * The target for `--outcome ID`, or, without it, all primary outcomes together (the single
  * outcome when there is only one primary, or the first outcome when none is primary). Throws a
- * plain Error naming the known ids when ID is unknown.
+ * `PlanningOptionError` naming the known ids when ID is unknown.
  *
  * Example: milton-keynes without --outcome → { kind: 'all-primary', ids: ['crime', 'knife'] }.
  */
@@ -21,8 +22,8 @@ export function choosePowerTarget(design: Design, outcomeId?: string): PowerTarg
   if (outcomeId !== undefined) {
     const index = design.outcomes.findIndex((outcome) => outcome.id === outcomeId);
     if (index === -1)
-      throw new Error(
-        `no outcome "${outcomeId}"; the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
+      throw new PlanningOptionError(
+        `--outcome: no outcome "${outcomeId}"; the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
       );
     return { kind: 'outcome', index, id: outcomeId };
   }

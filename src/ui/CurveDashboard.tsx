@@ -7,7 +7,7 @@ import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { useEffect } from 'react';
 import { plotCurveText } from '../report/plot-curve-text.js';
 import type { PowerCurve } from '../report/power-curve.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { ProgressBar } from './ProgressBar.js';
 
 /** Props of `CurveDashboard`: the search so far, replaced as points arrive. */

@@ -8,7 +8,7 @@ import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { useEffect } from 'react';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import { formatTable } from '../report/format-table.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { deriveLiveWarnings } from './live-warnings.js';
 import { OutcomeRow } from './OutcomeRow.js';
 import { ProgressBar } from './ProgressBar.js';

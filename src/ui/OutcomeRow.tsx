@@ -4,7 +4,7 @@
  * `knife *   41.2% [39.8, 42.6]  ▕███████████▓▓░░░░░░░░░░░░░░░▏  type I 5.1%`.
  */
 import { Box, Text } from 'ink';
-import type { OutcomeProgress } from '../runner/progress.js';
+import type { OutcomeProgress } from '../events/run-progress.js';
 import { formatCount, formatPercent, formatPercentWithInterval } from '../report/format-numbers.js';
 
 /** Props of `OutcomeRow`. */

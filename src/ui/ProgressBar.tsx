@@ -3,7 +3,7 @@
  * `██████░░░░░░  1,200 / 5,000 trials  24%  ·  4,100 trials/s  ·  ETA 1s`.
  */
 import { Box, Text } from 'ink';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import { formatCount, formatDuration } from '../report/format-numbers.js';
 
 /** Props of `ProgressBar`. */

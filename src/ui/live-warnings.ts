@@ -4,7 +4,7 @@
  * run (a test that is not valid at this size or for these data).
  */
 import { formatCount } from '../report/format-numbers.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 
 /** Trials of the null run needed before a type I error warning is worth showing. */
 const MIN_TRIALS_FOR_TYPE_I = 200;

@@ -4,7 +4,7 @@
  * screen. ink is loaded on first use (see `loadInk`); Ctrl-C stays the command's SIGINT.
  */
 import type { PowerCurve, PowerCurvePoint } from '../report/power-curve.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import type { CurveDashboardProps } from './CurveDashboard.js';
 import { colorAllowed, inkOptions, loadInk, type DashboardOptions } from './load-ink.js';
 

@@ -8,7 +8,7 @@
  * then calls `finish` with the partial result.
  */
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
-import type { RunProgress } from '../runner/progress.js';
+import type { RunProgress } from '../events/run-progress.js';
 import type { DashboardOutcome, DashboardProps } from './Dashboard.js';
 import { colorAllowed, inkOptions, loadInk, type DashboardOptions } from './load-ink.js';
 

@@ -53,13 +53,44 @@ describe('trialsim curve', () => {
     expect(stdout).toMatch(/power by design\.size\.total/);
   });
 
-  it('rejects a malformed --vary and an unknown outcome with exit 2', async () => {
-    for (const args of [
-      ['--vary', 'design.size.total=1:0:1'],
-      ['--vary', 'design.size.total=100,200', '--outcome', 'nope'],
-    ]) {
-      const { code } = await trialsim(['curve', 'teaching-two-arm', '--quiet', '--threads', '1', ...args]);
+  it('rejects a malformed --vary, an unknown outcome, a parameter the scenario lacks and a bad target with exit 2, saying which', async () => {
+    const cases: [string[], string][] = [
+      [['--vary', 'design.size.total=1:0:1'], 'trialsim: --vary design.size.total=1:0:1: TO must be at least FROM\n'],
+      [
+        ['--vary', 'nonsense'],
+        'trialsim: --vary nonsense: expected PATH=FROM:TO:STEP, e.g. design.size.total=100:1000:100\n',
+      ],
+      [
+        ['--vary', 'design.size.total=100,200', '--outcome', 'nope,other'],
+        "trialsim: --outcome: no outcome nope, other\nhint: the scenario's outcomes are reoffend\n",
+      ],
+      [
+        ['--vary', 'design.sites.count=2:4:1'],
+        'trialsim: --vary design.sites.count: the scenario has no sites: add design.sites to vary their number\n',
+      ],
+      [
+        ['--vary', 'design.size.total=100,200', '--target', '2'],
+        'trialsim: --target must be between 0 and 1 (got "2")\n',
+      ],
+      [
+        ['--vary', 'design.size.total=100,200', '--shard', '1/2'],
+        'trialsim: --shard is for `run`; the planning commands choose their own trials\n' +
+          'hint: run the search on one machine, or shard `run` at the chosen size\n',
+      ],
+      [[], "error: required option '--vary <path=from:to:step>' not specified\n(add --help for usage)\n"],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await trialsim([
+        'curve',
+        'teaching-two-arm',
+        '--quiet',
+        '--threads',
+        '1',
+        ...args,
+      ]);
       expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toBe(message);
+      expect(stdout).toBe('');
     }
   });
 });

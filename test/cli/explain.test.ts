@@ -43,6 +43,6 @@ describe('trialsim explain', () => {
   it('exits 2 for an unknown outcome, naming the outcomes there are', async () => {
     const { code, stderr } = await trialsim(['explain', 'teaching-two-arm', '--outcome', 'nope']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/no such outcome/);
+    expect(stderr).toBe("trialsim: --outcome nope: no such outcome\nhint: the scenario's outcomes are reoffend\n");
   });
 });

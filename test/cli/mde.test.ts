@@ -52,4 +52,24 @@ describe('trialsim mde', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/Minimum detectable effect for 80% power \(reoffend significant\): risk ratio 0\.\d+/);
   });
+
+  it('rejects an unknown outcome and a bad target with exit 2, saying which', async () => {
+    const cases: [string[], string][] = [
+      [['--outcome', 'knife'], 'trialsim: --outcome: no outcome "knife"; the scenario\'s outcomes are reoffend\n'],
+      [['--target', '0'], 'trialsim: --target must be between 0 and 1 (got "0")\n'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await trialsim([
+        'mde',
+        'teaching-two-arm',
+        '--quiet',
+        '--threads',
+        '1',
+        ...args,
+      ]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toBe(message);
+      expect(stdout).toBe('');
+    }
+  });
 });

@@ -30,17 +30,29 @@ describe('trialsim retro', () => {
     expect(JSON.parse(stdout).power).toBeCloseTo(0.4827, 4);
   });
 
-  it('rejects a zero effect, a non-positive SE and a missing flag with exit 2', async () => {
-    for (const args of [
-      ['retro', '--effect', '0', '--se', '1'],
-      ['retro', '--effect', '1', '--se', '-1'],
-      ['retro', '--effect', 'x', '--se', '1'],
-      ['retro', '--effect', '1', '--se', '1', '--alpha', '2'],
-      ['retro', '--se', '1'],
-    ]) {
-      const { code, stderr } = await trialsim(args);
+  it('rejects a zero effect, a non-positive SE, a bad number, a bad alpha and a missing flag with exit 2, saying which', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['--effect', '0', '--se', '1'],
+        'trialsim: --effect must not be 0: exaggeration is measured against a non-zero true effect\n' +
+          'hint: give the smallest effect you think plausible, e.g. --effect 0.1\n',
+      ],
+      [
+        ['--effect', '1', '--se', '-1'],
+        'trialsim: --se must be above 0 (got -1)\nhint: the standard error of the estimate, e.g. --se 0.35\n',
+      ],
+      [['--effect', 'x', '--se', '1'], 'trialsim: --effect must be a number (got "x")\n'],
+      [
+        ['--effect', '1', '--se', '1', '--alpha', '2'],
+        'trialsim: --alpha must be between 0 and 1 (got 2)\nhint: e.g. --alpha 0.05\n',
+      ],
+      [['--se', '1'], "error: required option '--effect <a>' not specified\n(add --help for usage)\n"],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await trialsim(['retro', ...args]);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr.length).toBeGreaterThan(0);
+      expect(stderr, args.join(' ')).toBe(message);
+      expect(stdout).toBe('');
     }
   });
 });

@@ -97,9 +97,32 @@ describe('trialsim run, bad input and plain output', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 for an unknown scenario and for a bad flag value', async () => {
-    expect((await trialsim(['run', 'no-such-scenario'])).code).toBe(2);
-    expect((await trialsim(['run', 'teaching-two-arm', '--trials', 'many'])).code).toBe(2);
+  it('exits 2 for an unknown scenario, a bad flag value and a misused --shard, saying which', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['no-such-scenario'],
+        'no-such-scenario: is neither a file nor a built-in scenario\n' +
+          '  fix: known built-in scenarios: bench-ref, milton-keynes-scale-up, milton-keynes, teaching-two-arm\n' +
+          '1 problem found.\n',
+      ],
+      [['teaching-two-arm', '--trials', 'many'], 'trialsim: --trials must be a whole number ≥ 1 (got "many")\n'],
+      [['teaching-two-arm', '--engine', 'nope'], 'trialsim: --engine must be person, aggregate or auto (got "nope")\n'],
+      [
+        ['teaching-two-arm', '--shard', '1/2'],
+        'trialsim: --shard writes a shard document for `trialsim merge`; add --json\n' +
+          'hint: e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json\n',
+      ],
+      [
+        ['teaching-two-arm', '--shard', '3/2', '--json'],
+        'trialsim: --shard 3/2: the shard number must be from 1 to 2\n',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await trialsim(['run', ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toBe(message);
+      expect(stdout).toBe('');
+    }
   });
 
   it('writes no escape codes to a pipe, and progress only to stderr', async () => {

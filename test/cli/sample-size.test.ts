@@ -59,15 +59,36 @@ describe('trialsim sample-size', () => {
     expect(stdout.split('\r\n')[0]).toBe('parameter,value,outcome,power,powerCILower,powerCIUpper,target');
   });
 
-  it('rejects an unknown parameter, an unknown outcome and a target outside (0, 1) with exit 2', async () => {
-    for (const args of [
-      ['--vary', 'design.nonsense'],
-      ['--vary', 'design.sites.count'],
-      ['--outcome', 'nope'],
-      ['--target', '1.2'],
-      ['--max', '2'],
-    ]) {
-      const { code, stderr } = await trialsim([
+  it('rejects an unknown parameter, one the scenario lacks, an unknown outcome, a bad target and a bad --max with exit 2, saying which', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['--vary', 'design.nonsense'],
+        'trialsim: --vary design.nonsense is not a parameter sample-size can search\n' +
+          'hint: use one of design.size.total, design.size.treated, design.size.control, design.sites.count, ' +
+          'design.caseworkers.count, design.caseworkers.caseload, design.followUpMonths, recruitment.years ' +
+          '(`curve` takes any numeric path)\n',
+      ],
+      [
+        ['--vary', 'design.sites.count'],
+        'trialsim: --vary design.sites.count: the scenario has no sites: add design.sites to vary their number\n',
+      ],
+      [
+        ['--vary', 'recruitment.years'],
+        'trialsim: --vary recruitment.years: recruitment years need costs.eligiblePerAreaPerYear in the scenario\n',
+      ],
+      [['--outcome', 'nope'], 'trialsim: --outcome: no outcome "nope"; the scenario\'s outcomes are reoffend\n'],
+      [['--target', '1.2'], 'trialsim: --target must be between 0 and 1 (got "1.2")\n'],
+      [['--precision', '0'], 'trialsim: --precision must be between 0 and 1 (got "0")\n'],
+      [['--max', '2'], 'trialsim: --max must be above 4 for design.size.total (got 2)\n'],
+      [['--max', 'x'], 'trialsim: --max must be a number above 0 (got "x")\n'],
+      [
+        ['--json', '--csv'],
+        'trialsim: choose one output format, not --json and --csv\n' +
+          'hint: run the command once per format, e.g. with --json --out result.json, then --csv --out result.csv\n',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await trialsim([
         'sample-size',
         'teaching-two-arm',
         '--quiet',
@@ -76,7 +97,8 @@ describe('trialsim sample-size', () => {
         ...args,
       ]);
       expect(code, args.join(' ')).toBe(2);
-      expect(stderr).toMatch(/trialsim|error/);
+      expect(stderr, args.join(' ')).toBe(message);
+      expect(stdout).toBe('');
     }
   });
 });

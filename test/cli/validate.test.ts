@@ -62,7 +62,9 @@ describe('trialsim validate', () => {
   });
 
   test('needs at least one file and has --help', async () => {
-    expect((await trialsim(['validate'])).code).toBe(2);
+    const none = await trialsim(['validate']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("error: missing required argument 'files'\n(add --help for usage)\n");
     const help = await trialsim(['validate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: trialsim validate [options] <files...>');

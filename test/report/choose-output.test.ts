@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors.js';
+import { UserError } from '../../src/errors/user-error.js';
 import { chooseOutput, readOutputEnvironment, type OutputFlags } from '../../src/report/choose-output.js';
 import { OutputError } from '../../src/report/output-error.js';
 

@@ -50,3 +50,12 @@ describe('formatCurveTable', () => {
     expect(text).not.toContain('\u001b');
   });
 });
+
+describe('formatCurveTable without the plot', () => {
+  it('is the full report minus its title, its plot and the blank lines after them', () => {
+    const full = formatCurveTable(curve, { color: false, title: 'milton-keynes' }).split('\n');
+    const bare = formatCurveTable(curve, { color: false, plot: false });
+    expect(bare.startsWith('value')).toBe(true);
+    expect(full.slice(full.findIndex((line) => line.startsWith('value'))).join('\n')).toBe(bare);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressLines, formatProgressLine } from '../../src/report/progress-lines.js';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 
 function progressAt(elapsedSeconds: number, trialsDone: number, trialsTotal = 5000): RunProgress {
   return {

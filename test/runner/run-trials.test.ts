@@ -4,7 +4,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { runTallyToJSON } from '../../src/core/diagnosis/tally.js';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { runTrials } from '../../src/runner/run-trials.js';
 import { TrialFailureError } from '../../src/runner/trial-failure-error.js';
 import { FAKE_ENGINE_URL, fakeDesign } from './fixtures/fake-design.js';

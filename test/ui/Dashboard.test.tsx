@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { Dashboard, type DashboardProps } from '../../src/ui/Dashboard.js';
 import { sampleSummary } from '../report/sample-summary.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { deriveLiveWarnings } from '../../src/ui/live-warnings.js';
 
 function progress(done: number, typeIError: number | null, failures = 0): RunProgress {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { startCurveDashboard } from '../../src/ui/start-curve-dashboard.js';
 import { fakeTerminal } from './fake-terminal.js';
 

@@ -1,7 +1,7 @@
 // The live dashboard on a narrow terminal. ink draws live frames only outside CI (it reads CI
 // once, when first imported), so this file clears CI before the adapter loads ink.
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { startDashboard } from '../../src/ui/start-dashboard.js';
 import { fakeTerminal } from './fake-terminal.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/runner/progress.js';
+import type { RunProgress } from '../../src/events/run-progress.js';
 import { startDashboard } from '../../src/ui/start-dashboard.js';
 import { sampleSummary } from '../report/sample-summary.js';
 import { fakeTerminal } from './fake-terminal.js';

@@ -6,27 +6,24 @@
  * exaggerate the effect (the winner's curse a small trial is exposed to).
  */
 import { Option, type Command } from 'commander';
-import { armSizes, type Design, type Outcome } from '../../core/design.js';
-import { diagnose } from '../../core/diagnosis/diagnose.js';
-import { contextFor } from '../../core/simulate-block.js';
+import type { Design } from '../../core/design.js';
 import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.js';
-import type { ExplainData, ExplainPanel } from '../../report/explain-data.js';
+import type { ExplainPanel } from '../../report/explain-data.js';
+import { explainData, explainPanel, explainSizes } from '../../report/explain-panel.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
-import { loadDesign } from '../../scenario/load-design.js';
+import { designWith, loadDesign } from '../../scenario/load-design.js';
 import { sizeOverride } from '../../search/design-parameter.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED, type SetExitCode } from '../exit-codes.js';
 import { plainProgressView, runWithProgress } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
-import type { SetExitCode } from './index.js';
 
 interface ExplainOptions extends SimulationOptions {
   outcome?: string;
   svg?: string;
   scale: number;
 }
-
-const RATIO_NAMES: Record<Outcome['kind'], string> = { count: 'rate ratio', binary: 'risk ratio', harm: 'harm ratio' };
 
 /** Registers `explain`. */
 export function registerExplain(program: Command, setExitCode: SetExitCode): void {
@@ -53,12 +50,13 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
     throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
   const mode = chooseOutput({ ...options, csv: false, markdown: false }, readOutputEnvironment());
   const sets = scenarioOverrides(options);
-  const { design } = await loadDesign(scenario, sets);
+  const loaded = await loadDesign(scenario, sets);
+  const { design } = loaded;
   const outcomeIndex = pickOutcome(design, options.outcome);
   const panels: ExplainPanel[] = [];
   let complete = true;
-  for (const size of panelSizes(design, options.scale)) {
-    const sized = (await loadDesign(scenario, [...sets, sizeOverride(size.treated, size.control)])).design;
+  for (const size of explainSizes(design, options.scale)) {
+    const sized = designWith(loaded, [sizeOverride(size.treated, size.control)]).design;
     process.stderr.write(
       mode.progress === 'none'
         ? ''
@@ -66,16 +64,10 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
     );
     const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
     complete &&= run.complete;
-    panels.push(panelOf(sized, size.label, run.tally, outcomeIndex));
+    panels.push(explainPanel(sized, size.label, run.tally, outcomeIndex));
     if (!run.complete) break;
   }
-  const outcome = design.outcomes[outcomeIndex];
-  const data: ExplainData = {
-    outcome: outcome.id,
-    outcomeLabel: outcome.label,
-    ratioName: RATIO_NAMES[outcome.kind],
-    panels,
-  };
+  const data = explainData(design, outcomeIndex, panels);
   if (options.svg) {
     const { renderExplainSvg } = await import('../../report/svg/render-explain-svg.js');
     await writeOutput(await renderExplainSvg(data), options.svg);
@@ -101,41 +93,6 @@ function pickOutcome(design: Design, id: string | undefined): number {
       `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
     );
   return index;
-}
-
-/** The two sizes compared: pilot and planned, or as written and scaled up. */
-function panelSizes(design: Design, scale: number): { label: string; treated: number; control: number }[] {
-  const written = armSizes(design.plan.size);
-  if (design.pilot) {
-    return [
-      { label: 'Pilot', treated: design.pilot.treated, control: design.pilot.control },
-      { label: 'Planned', treated: written.treated, control: written.control },
-    ];
-  }
-  return [
-    { label: 'As written', treated: written.treated, control: written.control },
-    {
-      label: `${scale}× larger`,
-      treated: Math.round(written.treated * scale),
-      control: Math.round(written.control * scale),
-    },
-  ];
-}
-
-function panelOf(design: Design, label: string, tally: Parameters<typeof diagnose>[1], k: number): ExplainPanel {
-  const sizes = armSizes(design.plan.size);
-  const result = diagnose(design, tally, contextFor(design).statedLogTruth).results[k];
-  return {
-    label,
-    treated: sizes.treated,
-    control: sizes.control,
-    estimateHistogram: tally.outcomes[k].estimateHistogram,
-    significantHistogram: tally.outcomes[k].significantHistogram,
-    trueEffect: result.estimand,
-    power: result.power,
-    exaggeration: result.exaggeration,
-    typeS: result.typeS,
-  };
 }
 
 function positiveNumber(value: string): number {

@@ -3,6 +3,7 @@
  * `registerX(program, setExitCode)` function; add a line here for a new command.
  */
 import type { Command } from 'commander';
+import type { SetExitCode } from '../exit-codes.js';
 import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
 import { registerExplain } from './explain.js';
@@ -15,9 +16,6 @@ import { registerSampleSize } from './sample-size.js';
 import { registerMde } from './mde.js';
 import { registerCurve } from './curve.js';
 import { registerServe } from './serve.js';
-
-/** Sets the process exit code a command finished with (for codes other than 0 that are not errors, e.g. 130). */
-export type SetExitCode = (code: number) => void;
 
 /** Adds every command to `program`; each reports its exit code through `setExitCode`. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {

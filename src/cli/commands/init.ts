@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { STARTER_SCENARIO } from '../../scenario/starter-scenario.js';
-import { UserError } from '../errors.js';
-import type { SetExitCode } from './index.js';
+import { UserError } from '../../errors/user-error.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** Registers `init`. */
 export function registerInit(program: Command, _setExitCode: SetExitCode): void {

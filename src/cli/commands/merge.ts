@@ -8,10 +8,10 @@ import type { Command } from 'commander';
 import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.js';
 import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
-import { combineShards, ShardMismatchError, type ShardInput } from '../../runner/combine-shards.js';
-import { UserError } from '../errors.js';
-import { summariseRun } from '../summarise-run.js';
-import type { SetExitCode } from './index.js';
+import { combineShards, type ShardInput } from '../../runner/combine-shards.js';
+import { UserError } from '../../errors/user-error.js';
+import { summariseRun } from '../../report/summarise-run.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface MergeOptions {
   json?: boolean;
@@ -43,20 +43,7 @@ export function registerMerge(program: Command, setExitCode: SetExitCode): void 
 async function mergeShards(files: readonly string[], options: MergeOptions): Promise<void> {
   const mode = chooseOutput({ ...options, quiet: true }, readOutputEnvironment());
   const inputs = await Promise.all(files.map(readShardFile));
-  let combined;
-  try {
-    combined = combineShards(inputs);
-  } catch (error) {
-    if (!(error instanceof ShardMismatchError)) throw error;
-    const listed =
-      error.problems.length === 1
-        ? error.problems[0]
-        : `these shard files do not make up one run:\n  ${error.problems.join('\n  ')}`;
-    throw new UserError(
-      listed,
-      'merge the complete outputs of --shard 1/N … N/N of one run (same scenario, seed and --trials)',
-    );
-  }
+  const combined = combineShards(inputs);
   const summary = summariseRun(combined.design, combined.tally, {
     command: combined.command,
     sha256: combined.sha256,

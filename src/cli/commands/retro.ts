@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import { writeOutput } from '../../report/write-output.js';
 import { retrodesign } from '../../search/analytic/retrodesign.js';
-import { UserError } from '../errors.js';
-import type { SetExitCode } from './index.js';
+import { UserError } from '../../errors/user-error.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 interface RetroOptions {
   effect: string;

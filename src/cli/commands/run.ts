@@ -7,14 +7,15 @@ import { readOutputEnvironment, chooseOutput } from '../../report/choose-output.
 import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
-import { parseShard, ShardSyntaxError } from '../../runner/parse-shard.js';
+import { parseShard } from '../../runner/parse-shard.js';
 import { shardFields } from '../../runner/shard-document.js';
 import { loadDesign } from '../../scenario/load-design.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
-import { summariseRun } from '../summarise-run.js';
-import type { SetExitCode } from './index.js';
+import { summariseRun } from '../../report/summarise-run.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** The scenario `trialsim run` simulates when given none. */
 export const DEFAULT_SCENARIO = 'milton-keynes';
@@ -41,7 +42,7 @@ async function runCommand(
   argv: readonly string[],
 ): Promise<number> {
   const mode = chooseOutput(options, readOutputEnvironment());
-  const shard = options.shard === undefined ? undefined : parseShardOption(options.shard);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && mode.format !== 'json')
     throw new UserError(
       '--shard writes a shard document for `trialsim merge`; add --json',
@@ -89,13 +90,4 @@ async function runCommand(
     await writeOutput(text, options.out ?? null);
   }
   return run.complete ? 0 : EXIT_INTERRUPTED;
-}
-
-function parseShardOption(text: string) {
-  try {
-    return parseShard(text);
-  } catch (error) {
-    if (error instanceof ShardSyntaxError) throw new UserError(error.message);
-    throw error;
-  }
 }

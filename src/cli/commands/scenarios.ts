@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { builtInScenarioFolder, listBuiltInScenarios } from '../../scenario/builtin-scenarios.js';
 import { loadDesign } from '../../scenario/load-design.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** Registers `scenarios`. */
 export function registerScenarios(program: Command, _setExitCode: SetExitCode): void {

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** Registers `schema`. */
 export function registerSchema(program: Command, _setExitCode: SetExitCode): void {

@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { listBuiltInScenarios, resolveScenario } from '../../scenario/builtin-scenarios.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { EXIT_INTERRUPTED, UserError } from '../errors.js';
+import { UserError } from '../../errors/user-error.js';
+import { EXIT_INTERRUPTED, type SetExitCode } from '../exit-codes.js';
 import { interruptOnCtrlC } from '../interrupt-on-ctrl-c.js';
-import type { SetExitCode } from './index.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +56,10 @@ export function webFolder(): string {
 async function serve(scenario: string | undefined, options: ServeOptions): Promise<number> {
   const root = webFolder();
   if (!existsSync(join(root, 'index.html')))
-    throw new UserError(`the browser page is not built (no ${join(root, 'index.html')})`, 'run `npm run build:web` first');
+    throw new UserError(
+      `the browser page is not built (no ${join(root, 'index.html')})`,
+      'run `npm run build:web` first',
+    );
   const opening = scenario === undefined ? null : await scenarioToOpen(scenario);
   const interrupt = interruptOnCtrlC();
   const server = createServer((request, response) => {
@@ -94,7 +97,8 @@ async function serve(scenario: string | undefined, options: ServeOptions): Promi
 /** A built-in scenario is opened by name; a file is read now (a missing file is a user error) and served beside the page. */
 async function scenarioToOpen(scenario: string): Promise<{ name: string; text: string | null }> {
   const file = resolveScenario(scenario);
-  if (listBuiltInScenarios().some((builtIn) => builtIn.file === file)) return { name: basename(file, extname(file)), text: null };
+  if (listBuiltInScenarios().some((builtIn) => builtIn.file === file))
+    return { name: basename(file, extname(file)), text: null };
   return { name: basename(file), text: await readScenarioFile(file) };
 }
 

@@ -8,7 +8,7 @@ import { resolveScenario } from '../../scenario/builtin-scenarios.js';
 import { describeDesign } from '../../scenario/describe-design.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import { ScenarioError, type ScenarioProblem } from '../../scenario/scenario-error.js';
-import type { SetExitCode } from './index.js';
+import type { SetExitCode } from '../exit-codes.js';
 
 /** Registers `validate`. */
 export function registerValidate(program: Command, _setExitCode: SetExitCode): void {

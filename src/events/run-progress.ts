@@ -1,0 +1,30 @@
+/**
+ * Progress of a running simulation: the event the runner emits about ten times a second and the
+ * edges consume — the ink dashboards (`src/ui/`), the plain stderr lines (`src/report/`) and the
+ * planning views. It lives in a neutral module so that none of them depends on another to read it.
+ */
+
+/** One outcome's running result. */
+export interface OutcomeProgress {
+  readonly outcome: string;
+  /** Power so far, with its Wilson 95% interval. */
+  readonly power: number;
+  readonly powerCI: readonly [number, number];
+  readonly failures: number;
+  /** Type I error so far in the paired null run (null with --no-null). */
+  readonly typeIError: number | null;
+}
+
+/** One progress event of a run: trials done, the rate, and power so far per outcome. */
+export interface RunProgress {
+  readonly trialsDone: number;
+  readonly trialsTotal: number;
+  readonly trialsPerSecond: number;
+  /** Seconds left at the current rate (null until a rate is known). */
+  readonly etaSeconds: number | null;
+  readonly elapsedSeconds: number;
+  readonly outcomes: readonly OutcomeProgress[];
+}
+
+/** Where a run's progress events go. */
+export type RunProgressListener = (progress: RunProgress) => void;

@@ -1,0 +1,57 @@
+/**
+ * The output of `sample-size` and `mde` in the chosen format: JSON (the run document plus the
+ * planning fields), CSV (the curve the search simulated), Markdown (the planning lines in a block,
+ * then the run report) or the table (the planning lines, then the run table).
+ */
+import { armSizes, type Design } from '../core/design.js';
+import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import type { OutputFormat } from './choose-output.js';
+import { formatCsv } from './format-csv.js';
+import { formatJson } from './format-json.js';
+import { formatResult } from './format-result.js';
+import type { PowerCurve } from './power-curve.js';
+
+/** A plan to print: the document, the curve, the planning lines and the design the run section shows. */
+export interface PlanningReport {
+  /** The run document at the answer with the planning fields added. */
+  readonly document: RunSummary;
+  readonly curve: PowerCurve;
+  readonly lines: readonly string[];
+  readonly design: Design;
+  /** False when nothing was found and the run section shows the scenario as written. */
+  readonly atAnswer: boolean;
+}
+
+/**
+ * Formats `report` as `format`; `commandLine` is what the Markdown report says reproduces it.
+ *
+ * Example: the table format prints the planning lines, a blank line, "The design at the answer
+ * (79 treated, 211 control), simulated with the scenario's seed — …", a blank line and the run table.
+ */
+export function formatPlanning(
+  report: PlanningReport,
+  format: OutputFormat,
+  options: { readonly color: boolean; readonly commandLine: string },
+): string {
+  const { document, design, lines } = report;
+  const { commandLine } = options;
+  switch (format) {
+    case 'json':
+      return formatJson(document);
+    case 'csv':
+      return formatCsv(report.curve);
+    case 'markdown':
+      return `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
+    case 'table': {
+      const sizes = armSizes(design.plan.size);
+      const at = report.atAnswer
+        ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
+        : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;
+      return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design })}`;
+    }
+  }
+}
+
+function formatNumber(value: number): string {
+  return Math.round(value).toLocaleString('en-GB');
+}

@@ -1,0 +1,54 @@
+/**
+ * Assembles the JSON document of DESIGN.md §5 from a run's tally: the diagnosands (core), plus who
+ * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
+ * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
+ */
+import { armSizes, type Design } from '../core/design.js';
+import { diagnose } from '../core/diagnosis/diagnose.js';
+import { describeCohort } from '../core/inquiry/describe-cohort.js';
+import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import type { RunTally } from '../core/diagnosis/tally.js';
+import { prepareDesign } from '../core/prepare-design.js';
+import { roundTo } from './round-to.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+/** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
+export interface RunFacts {
+  readonly command: string;
+  readonly sha256: string;
+  readonly complete: boolean;
+  readonly seconds: number;
+  readonly threads: number;
+}
+
+/** The run document for `tally` of `design`. */
+export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): RunSummary {
+  const sizes = armSizes(design.plan.size);
+  const prepared = prepareDesign(design);
+  const { results, familywise, warnings } = diagnose(prepared, tally);
+  const completeWarnings = facts.complete
+    ? warnings
+    : [
+        `Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`,
+        ...warnings,
+      ];
+  return {
+    tool: { name: 'trialsim', version: TOOL_VERSION },
+    command: facts.command,
+    scenario: { name: design.name, title: design.title, sha256: facts.sha256 },
+    seed: design.simulation.seed,
+    trials: tally.trials,
+    complete: facts.complete,
+    design: sizes,
+    results,
+    familywise,
+    warnings: completeWarnings,
+    timing: {
+      seconds: roundTo(facts.seconds, 3),
+      trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
+      threads: facts.threads,
+    },
+    engine: prepared.engine.kind,
+    cohort: describeCohort(prepared.inquiry),
+  };
+}
