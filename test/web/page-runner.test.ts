@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prepareDesign } from '../../src/core/prepare-design.js';
 import { runTrials } from '../../src/runner/run-trials.js';
 import { formatJson } from '../../src/report/format-json.js';
 import { builtInScenarios } from '../../src/web/engine/builtin-scenarios.js';
@@ -44,7 +45,7 @@ describe('the page runner', () => {
     const page = await runner.run(design, { trials: 60, withNull: false, sampleBelow: 25, chunkSize: 10 });
     runner.close();
     expect(page.samples.map((s) => s.trial)).toEqual(Array.from({ length: 25 }, (_, i) => i));
-    expect(page.samples).toEqual(sampleTrials(design, 0, 25));
+    expect(page.samples).toEqual(sampleTrials(prepareDesign(design), 0, 25));
     // Their significant count is the tally's rejections among those trials: check against a 25-trial run.
     const first25 = await runTrials(design, { threads: 1, withNull: false, trials: 25 });
     const significant = page.samples.filter((s) => s.outcomes[0].pValue < design.analysis.alpha).length;

@@ -6,7 +6,7 @@
 export { armSizes, type Design, type Outcome } from '../../core/design.js';
 export type { OutcomeDiagnosis, RunSummary } from '../../core/diagnosis/run-summary.js';
 export type { RunTally } from '../../core/diagnosis/tally.js';
-export type { RunProgress } from '../../runner/progress.js';
+export type { RunProgress } from '../../events/run-progress.js';
 export { TrialFailureError } from '../../runner/trial-failure-error.js';
 export { formatCount, formatPercent, formatPercentWithInterval, formatRatio } from '../../report/format-numbers.js';
 export { builtInScenarios, type BuiltInScenario } from './builtin-scenarios.js';

@@ -9,7 +9,7 @@ import type { Design } from '../../core/design.js';
 import { emptyRunTally, mergeRunTally, runTallyFromJSON, type RunTally } from '../../core/diagnosis/tally.js';
 import { ChunkCollector } from '../../runner/chunk-collector.js';
 import { ChunkQueue, type Chunk } from '../../runner/chunk-queue.js';
-import type { RunProgress } from '../../runner/progress.js';
+import type { RunProgress } from '../../events/run-progress.js';
 import { ProgressMeter } from '../../runner/progress-meter.js';
 import { TrialFailureError } from '../../runner/trial-failure-error.js';
 import type { FromChunkWorker, ToChunkWorker } from './chunk-messages.js';

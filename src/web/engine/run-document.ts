@@ -5,11 +5,11 @@
 import type { Design } from '../../core/design.js';
 import type { RunSummary } from '../../core/diagnosis/run-summary.js';
 import type { RunTally } from '../../core/diagnosis/tally.js';
-import { summariseRun } from '../../cli/summarise-run.js';
 import { formatCsv } from '../../report/format-csv.js';
 import { formatJson } from '../../report/format-json.js';
 import { formatMarkdown } from '../../report/format-markdown.js';
 import { formatTable } from '../../report/format-table.js';
+import { summariseRun } from '../../report/summarise-run.js';
 
 /** How the run went, beside its tally. */
 export interface PageRunFacts {

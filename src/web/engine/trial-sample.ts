@@ -1,15 +1,11 @@
 /**
  * Individual simulated trials, for what a tally cannot show: the "dance of the intervals" (each
  * trial's estimate and interval) and the histogram of p-values. Trial i here is trial i of the
- * run — the same engine as `simulateBlock` (`chosenEngine`), the same stream (seed, i) — so the
+ * run — the same prepared design and spine as `simulateBlock` (`simulateTrial`), the same stream (seed, i) — so the
  * twenty trials on screen are twenty of the trials behind the power shown beside them.
  */
-import { prepareAggregateTrial, simulateAggregateTrial } from '../../core/aggregate/aggregate-trial.js';
-import { chosenEngine } from '../../core/aggregate/chosen-engine.js';
-import type { Design } from '../../core/design.js';
-import { contextFor } from '../../core/simulate-block.js';
+import type { PreparedDesign } from '../../core/prepare-design.js';
 import { simulateTrial } from '../../core/trial.js';
-import type { TrialRecord } from '../../core/trial-record.js';
 
 /** One outcome's analysis in one trial, on the log-ratio scale (NaN where the analysis failed). */
 export interface OutcomeSample {
@@ -29,20 +25,17 @@ export interface TrialSample {
   readonly outcomes: readonly OutcomeSample[];
 }
 
-const simulators = new WeakMap<Design, (trialIndex: number) => TrialRecord>();
-
 /**
  * Trials [fromTrial, toTrial) of the design's effect run (not the paired null run), one sample
  * each.
  *
- * Example: sampleTrials(teachingDesign, 0, 2) → [{ trial: 0, outcomes: [{ logEstimate: −0.2…,
+ * Example: sampleTrials(prepareDesign(teachingDesign), 0, 2) → [{ trial: 0, outcomes: [{ logEstimate: −0.2…,
  * lower: …, upper: …, pValue: …, … }] }, { trial: 1, … }].
  */
-export function sampleTrials(design: Design, fromTrial: number, toTrial: number): TrialSample[] {
-  const simulate = simulatorFor(design);
+export function sampleTrials(prepared: PreparedDesign, fromTrial: number, toTrial: number): TrialSample[] {
   const samples: TrialSample[] = [];
   for (let trial = fromTrial; trial < toTrial; trial++) {
-    const record = simulate(trial);
+    const record = simulateTrial(prepared, trial, false);
     samples.push({
       trial,
       outcomes: record.results.map((result, k) => ({
@@ -51,24 +44,9 @@ export function sampleTrials(design: Design, fromTrial: number, toTrial: number)
         lower: result.lower,
         upper: result.upper,
         pValue: result.pValue,
-        logTruth: record.logTruth[k],
+        logTruth: record.logEstimands[k],
       })),
     });
   }
   return samples;
-}
-
-function simulatorFor(design: Design): (trialIndex: number) => TrialRecord {
-  let simulate = simulators.get(design);
-  if (!simulate) {
-    if (chosenEngine(design) === 'aggregate') {
-      const context = prepareAggregateTrial(design);
-      simulate = (trialIndex) => simulateAggregateTrial(context, trialIndex, false);
-    } else {
-      const context = contextFor(design);
-      simulate = (trialIndex) => simulateTrial(context, trialIndex, false);
-    }
-    simulators.set(design, simulate);
-  }
-  return simulate;
 }
