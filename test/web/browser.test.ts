@@ -45,7 +45,8 @@ describe.skipIf(browserPath === null)('the page in Chromium [browser]', () => {
       );
       expect(build).toBe(0);
     }
-    for (const name of scenarioNames) cliDocuments.set(name, trialsim(['run', name, '--trials', '40', '--json', '--quiet']));
+    for (const name of scenarioNames)
+      cliDocuments.set(name, trialsim(['run', name, '--trials', '40', '--json', '--quiet']));
     work = mkdtempSync(join(tmpdir(), 'trialsim-browser-'));
     server = spawn(process.execPath, [join(projectRoot, 'bin/trialsim'), 'serve'], { cwd: projectRoot });
     base = await new Promise<string>((resolve, reject) => {
@@ -94,7 +95,10 @@ describe.skipIf(browserPath === null)('the page in Chromium [browser]', () => {
   const shaOf = async (page: Page) => (await page.getByTestId('status').getAttribute('data-sha')) ?? '';
 
   async function download(page: Page, what: string): Promise<string> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: what, exact: true }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: what, exact: true }).click(),
+    ]);
     return readFileSync((await file.path())!, 'utf8');
   }
 
@@ -134,7 +138,9 @@ describe.skipIf(browserPath === null)('the page in Chromium [browser]', () => {
     const page = await open('?scenario=teaching-two-arm&trials=100');
     await page.getByTestId('toggle-editor').click();
     const original = await page.locator('#scenario-text').inputValue();
-    const broken = original.replace('prevalence: 0.5', 'prevalence: 1.5').replace('followUpMonths: 12', 'folowUpMonths: 12');
+    const broken = original
+      .replace('prevalence: 0.5', 'prevalence: 1.5')
+      .replace('followUpMonths: 12', 'folowUpMonths: 12');
     await page.locator('#scenario-text').fill(broken);
     const problems = page.locator('.problems pre');
     await problems.first().waitFor();
@@ -157,7 +163,10 @@ describe.skipIf(browserPath === null)('the page in Chromium [browser]', () => {
     const page = await context.newPage();
     await page.goto(`${base}?scenario=milton-keynes&trials=20000`);
     await waitUntil(page, 'running');
-    await expect.poll(async () => (await page.getByTestId('status').textContent()) ?? '').toMatch(/Simulating: [1-9]/);
+    // The first chunks take a while on a loaded machine: wait for some trials, not for a time.
+    await expect
+      .poll(async () => (await page.getByTestId('status').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/Simulating: [1-9]/);
     await page.getByTestId('stop').click();
     await waitUntil(page, 'stopped');
     const document = JSON.parse(await download(page, 'JSON')) as { complete: boolean; trials: number };
@@ -174,7 +183,16 @@ describe.skipIf(browserPath === null)('the page in Chromium [browser]', () => {
     await page.getByTestId('size-answer').waitFor({ timeout: 30_000 });
     const answer = await page.getByTestId('size-answer').textContent();
     await page.close();
-    const cli = await trialsim(['sample-size', 'teaching-two-arm', '--target', '0.8', '--trials', '200', '--json', '--quiet']);
+    const cli = await trialsim([
+      'sample-size',
+      'teaching-two-arm',
+      '--target',
+      '0.8',
+      '--trials',
+      '200',
+      '--json',
+      '--quiet',
+    ]);
     const value = (JSON.parse(cli.stdout) as { value: number }).value;
     expect(answer).toContain(`: ${value.toLocaleString('en-GB')} people randomised`);
   });
