@@ -85,7 +85,12 @@ export function pValueBins(
  * the colour of the estimate histogram. With no effect it is flat; with a real effect it piles up
  * near 0 — the more, the higher the power.
  */
-export function pValueHistogramSvg(samples: readonly TrialSample[], k: number, alpha: number, title: string): Promise<string> {
+export function pValueHistogramSvg(
+  samples: readonly TrialSample[],
+  k: number,
+  alpha: number,
+  title: string,
+): Promise<string> {
   const { bins, failed } = pValueBins(samples, k, alpha);
   const counted = samples.length - failed;
   const values = bins.flatMap((bin) => [
@@ -103,14 +108,19 @@ export function pValueHistogramSvg(samples: readonly TrialSample[], k: number, a
       text: title,
       subtitle: `${counted.toLocaleString('en-GB')} simulated trials${failed > 0 ? ` (${failed} could not be analysed)` : ''} · dashed line: α = ${alpha}`,
     },
-    width: 420,
+    width: 380,
     height: 220,
     layer: [
       {
         data: { values },
         mark: { type: 'rect' },
         encoding: {
-          x: { field: 'from', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'p-value', tickCount: 10 } },
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            scale: { domain: [0, 1] },
+            axis: { title: 'p-value', tickCount: 10 },
+          },
           x2: { field: 'to' },
           y: { field: 'low', type: 'quantitative', axis: { title: 'Share of trials', format: '.0%' } },
           y2: { field: 'high' },
@@ -119,6 +129,8 @@ export function pValueHistogramSvg(samples: readonly TrialSample[], k: number, a
             type: 'nominal',
             title: 'Result',
             scale: { domain: ['significant', 'not significant'], range: ['#d6604d', '#bdbdbd'] },
+            // Below the bars, so the chart keeps its width in the page's narrower column.
+            legend: { orient: 'bottom', direction: 'horizontal' },
           },
         },
       },
