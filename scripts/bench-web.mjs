@@ -26,10 +26,14 @@ const browser = await chromium.launchPersistentContext(profile, { executablePath
 const results = { cli: [], page: [] };
 for (let round = 1; round <= Number(rounds); round++) {
   const began = performance.now();
-  const cli = spawnSync(process.execPath, [join(root, 'bin/trialsim'), 'run', scenario, '--trials', trials, '--json', '--quiet'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const cli = spawnSync(
+    process.execPath,
+    [join(root, 'bin/trialsim'), 'run', scenario, '--trials', trials, '--json', '--quiet'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
   const cliWall = (performance.now() - began) / 1000;
   const cliRun = JSON.parse(cli.stdout).timing.seconds;
   results.cli.push({ run: cliRun, wall: cliWall });
@@ -57,5 +61,9 @@ const pageRun = median(results.page.map((r) => r.run));
 const cliWall = median(results.cli.map((r) => r.wall));
 const pageWall = median(results.page.map((r) => r.wall));
 console.log(`\n${scenario}, ${Number(trials).toLocaleString('en-GB')} trials, median of ${rounds} rounds:`);
-console.log(`  run time:  CLI ${cliRun.toFixed(2)} s, page ${pageRun.toFixed(2)} s → page/CLI ${(pageRun / cliRun).toFixed(2)}×`);
-console.log(`  wall time: CLI ${cliWall.toFixed(2)} s, page ${pageWall.toFixed(2)} s → page/CLI ${(pageWall / cliWall).toFixed(2)}×`);
+console.log(
+  `  run time:  CLI ${cliRun.toFixed(2)} s, page ${pageRun.toFixed(2)} s → page/CLI ${(pageRun / cliRun).toFixed(2)}×`,
+);
+console.log(
+  `  wall time: CLI ${cliWall.toFixed(2)} s, page ${pageWall.toFixed(2)} s → page/CLI ${(pageWall / cliWall).toFixed(2)}×`,
+);

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, trialsim } from '../support/run-cli.js';
 
 /** Starts `trialsim serve ARGS`, resolves with its printed address and a way to stop it. */
-function startServe(args: string[]): Promise<{ url: string; stop: () => Promise<{ code: number | null; stderr: string }> }> {
+function startServe(
+  args: string[],
+): Promise<{ url: string; stop: () => Promise<{ code: number | null; stderr: string }> }> {
   const child = spawn(process.execPath, [join(projectRoot, 'bin/trialsim'), 'serve', ...args], { cwd: projectRoot });
   let stderr = '';
   child.stderr.on('data', (data) => (stderr += data));

@@ -10,7 +10,7 @@ export function chromiumPath(): string | null {
 
 /** What `npm test` prints when the browser tests cannot run. */
 export const BROWSER_TESTS_SKIPPED =
-  'browser tests SKIPPED: no Chromium at /usr/bin/chromium. To run them, install Debian\'s chromium ' +
+  "browser tests SKIPPED: no Chromium at /usr/bin/chromium. To run them, install Debian's chromium " +
   '(apt-get install chromium) or set TRIALSIM_CHROMIUM=/path/to/chromium.';
 
 /**

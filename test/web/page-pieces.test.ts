@@ -6,7 +6,13 @@ import { designFromText } from '../../src/web/engine/design-from-text.js';
 import { curveValues } from '../../src/web/engine/planning.js';
 import { summariseTally } from '../../src/web/engine/run-document.js';
 import type { TrialSample } from '../../src/web/engine/trial-sample.js';
-import { decodeState, encodeState, equivalentCommand, stateSets, type PageState } from '../../src/web/app/page-state.js';
+import {
+  decodeState,
+  encodeState,
+  equivalentCommand,
+  stateSets,
+  type PageState,
+} from '../../src/web/app/page-state.js';
 import { verdictOf } from '../../src/web/app/verdict.js';
 
 async function summaryOf(name: string, sets: string[]) {
@@ -14,7 +20,12 @@ async function summaryOf(name: string, sets: string[]) {
   const compiled = designFromText(scenario.text, scenario.file, sets);
   if (!compiled.ok) throw new Error('invalid');
   const run = await runTrials(compiled.design, { threads: 1, withNull: true });
-  return summariseTally(compiled.design, run.tally, { sha256: compiled.sha256, complete: true, seconds: 1, threads: 1 });
+  return summariseTally(compiled.design, run.tally, {
+    sha256: compiled.sha256,
+    complete: true,
+    seconds: 1,
+    threads: 1,
+  });
 }
 
 describe('the verdict', () => {
@@ -50,7 +61,9 @@ describe('the verdict', () => {
   it('judges several primary outcomes together, after the correction', async () => {
     const summary = await summaryOf('milton-keynes', ['simulation.trials=100']);
     const verdict = verdictOf(summary);
-    expect(verdict.sentences.join(' ')).toContain('All primary outcomes are significant together, after the holm correction');
+    expect(verdict.sentences.join(' ')).toContain(
+      'All primary outcomes are significant together, after the holm correction',
+    );
     expect(verdict.headline).toContain('all 2 primary outcomes');
   });
 });
@@ -84,7 +97,9 @@ describe('the page’s address', () => {
       'simulation.trials=500',
       'simulation.seed=3',
     ]);
-    expect(equivalentCommand('teaching-two-arm', ["a='b'"])).toBe(`trialsim run teaching-two-arm --set 'a='\\''b'\\''' --json`);
+    expect(equivalentCommand('teaching-two-arm', ["a='b'"])).toBe(
+      `trialsim run teaching-two-arm --set 'a='\\''b'\\''' --json`,
+    );
   });
 });
 
@@ -94,7 +109,11 @@ describe('the p-value histogram', () => {
       trial: 0,
       outcomes: [{ failed, logEstimate: 0, lower: 0, upper: 0, pValue, logTruth: 0 }],
     });
-    const { bins, failed } = pValueBins([sample(0.01), sample(0.03), sample(0.049), sample(0.05), sample(0.5), sample(1), sample(NaN, true)], 0, 0.05);
+    const { bins, failed } = pValueBins(
+      [sample(0.01), sample(0.03), sample(0.049), sample(0.05), sample(0.5), sample(1), sample(NaN, true)],
+      0,
+      0.05,
+    );
     expect(failed).toBe(1);
     expect(bins[0]).toMatchObject({ from: 0, to: 0.05, significant: 3, notSignificant: 0 });
     expect(bins[1]).toMatchObject({ significant: 0, notSignificant: 1 });

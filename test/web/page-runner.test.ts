@@ -29,7 +29,9 @@ describe('the page runner', () => {
     async (name) => {
       const { design, sha256 } = compiled(name, ['simulation.trials=120']);
       const cli = await runTrials(design, { threads: 1, withNull: true });
-      const expected = formatJson(summariseTally(design, cli.tally, { sha256, complete: true, seconds: 1, threads: 1 }));
+      const expected = formatJson(
+        summariseTally(design, cli.tally, { sha256, complete: true, seconds: 1, threads: 1 }),
+      );
       const runner = new PageRunner(3, fakeWorkerFactory().create);
       const page = await runner.run(design, { trials: 120, withNull: true, chunkSize: 17 });
       runner.close();

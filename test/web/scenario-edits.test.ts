@@ -46,7 +46,10 @@ describe('the page’s scenarios', () => {
 
 describe('the sliders and assumptions as overrides', () => {
   it('reads the scenario’s own values', () => {
-    const teaching = compile(builtInScenarios().find((s) => s.name === 'teaching-two-arm')!.text, 'teaching-two-arm.yaml');
+    const teaching = compile(
+      builtInScenarios().find((s) => s.name === 'teaching-two-arm')!.text,
+      'teaching-two-arm.yaml',
+    );
     expect(readKnobs(teaching.design, 0)).toMatchObject({
       treated: 100,
       controlPerTreated: 1,
@@ -59,7 +62,9 @@ describe('the sliders and assumptions as overrides', () => {
     const anyCrime = mk.design.outcomes.findIndex((o) => o.id === 'any-crime');
     expect(readKnobs(mk.design, knife).effect).toMatchObject({ key: 'rateRatio', byGroup: true });
     // A derived binary's effect is its count's: the slider moves the count's rate ratio.
-    expect(readKnobs(mk.design, anyCrime).effect?.outcomeIndex).toBe(mk.design.outcomes.findIndex((o) => o.id === 'crime'));
+    expect(readKnobs(mk.design, anyCrime).effect?.outcomeIndex).toBe(
+      mk.design.outcomes.findIndex((o) => o.id === 'crime'),
+    );
     expect(readKnobs(mk.design, knife).treated).toBe(45);
   });
 

@@ -75,13 +75,13 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
   const { state, setState } = props;
   const sets = stateSets(state);
   const setsKey = sets.join('\n');
-  const compiled = useMemo(() => designFromText(state.text, state.file, sets), [state.text, state.file, setsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const compiled = useMemo(() => designFromText(state.text, state.file, sets), [state.text, state.file, setsKey]);
   const base = useMemo(() => designFromText(state.text, state.file), [state.text, state.file]);
   // While the text has problems, the views keep showing the last design that compiled.
   const lastGood = useRef(compiled.ok ? compiled : null);
   if (compiled.ok) lastGood.current = compiled;
   const good = lastGood.current;
-  const source = useMemo(() => ({ text: state.text, file: state.file, sets }), [state.text, state.file, setsKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const source = useMemo(() => ({ text: state.text, file: state.file, sets }), [state.text, state.file, setsKey]);
   const sim = useSimulation(compiled.ok ? compiled : null, compiled.ok ? source : null);
   const svgs = useRef(new Map<string, string>());
   // On a laptop or projector the pictures need the width; the editor is a click away.
@@ -122,7 +122,11 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
     }
     if (!summary || !run) return;
     const extension = { json: 'json', csv: 'csv', markdown: 'md', table: 'txt' }[format];
-    downloadText(`${baseName}-results.${extension}`, formatDocument(summary, format, run.design, commandLine), 'text/plain');
+    downloadText(
+      `${baseName}-results.${extension}`,
+      formatDocument(summary, format, run.design, commandLine),
+      'text/plain',
+    );
   };
 
   return (
@@ -157,7 +161,10 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
           id="trials"
           value={state.trials ?? ''}
           onChange={(event) =>
-            setState((current) => ({ ...current, trials: event.target.value === '' ? null : Number(event.target.value) }))
+            setState((current) => ({
+              ...current,
+              trials: event.target.value === '' ? null : Number(event.target.value),
+            }))
           }
         >
           <option value="">scenario’s ({base.ok ? base.design.simulation.trials.toLocaleString('en-GB') : '…'})</option>

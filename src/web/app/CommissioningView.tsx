@@ -69,7 +69,9 @@ export function CommissioningView(props: {
           <label htmlFor="size-outcome">for</label>
           <select id="size-outcome" value={outcome} onChange={(event) => setOutcome(event.target.value)}>
             <option value="">
-              {primaries.length > 1 ? 'all primary outcomes together' : `the primary outcome (${primaries[0]?.id ?? design.outcomes[0].id})`}
+              {primaries.length > 1
+                ? 'all primary outcomes together'
+                : `the primary outcome (${primaries[0]?.id ?? design.outcomes[0].id})`}
             </option>
             {design.outcomes.map((o) => (
               <option key={o.id} value={o.id}>
@@ -139,8 +141,8 @@ function Figures(props: { design: Design; summary: RunSummary }) {
   if (!figures)
     return (
       <p className="muted">
-        This scenario has no <code>costs</code> block. Fill in the costs under “Assumptions” to see caseworkers, cost and
-        offences prevented.
+        This scenario has no <code>costs</code> block. Fill in the costs under “Assumptions” to see caseworkers, cost
+        and offences prevented.
       </p>
     );
   const { outputs } = figures;

@@ -21,7 +21,13 @@ export function PowerGauge(props: {
       </div>
       <svg viewBox="0 0 400 36" className="gauge-bar" aria-hidden="true">
         <rect x={0} y={10} width={400} height={16} fill="#eee" rx={3} />
-        <rect x={interval[0] * 400} y={10} width={Math.max(1, (interval[1] - interval[0]) * 400)} height={16} fill="#92c5de" />
+        <rect
+          x={interval[0] * 400}
+          y={10}
+          width={Math.max(1, (interval[1] - interval[0]) * 400)}
+          height={16}
+          fill="#92c5de"
+        />
         <rect x={power * 400 - 1.5} y={6} width={3} height={24} fill="#2166ac" />
         {props.target !== undefined && (
           <line x1={props.target * 400} x2={props.target * 400} y1={2} y2={34} stroke="#333" strokeDasharray="3 2" />

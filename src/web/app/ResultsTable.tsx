@@ -1,7 +1,10 @@
 /** Every outcome's diagnosands, as the command line's table shows them, with what each column means. */
 import { formatPercent, formatPercentWithInterval, formatRatio, type RunSummary } from '../engine/index.js';
 
-const ANALYSIS_SHORT: Record<string, string> = { 'negative-binomial': 'neg-binomial', 'two-proportion-z': 'two-prop-z' };
+const ANALYSIS_SHORT: Record<string, string> = {
+  'negative-binomial': 'neg-binomial',
+  'two-proportion-z': 'two-prop-z',
+};
 
 export function ResultsTable(props: { summary: RunSummary; alpha: number }) {
   const { summary } = props;

@@ -20,7 +20,8 @@ export function ScenarioEditor(props: {
     const element = area.current;
     if (!element || problem.line === 0) return;
     const lines = props.text.split('\n');
-    const offset = lines.slice(0, problem.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + problem.column - 1;
+    const offset =
+      lines.slice(0, problem.line - 1).reduce((sum, line) => sum + line.length + 1, 0) + problem.column - 1;
     element.focus();
     element.setSelectionRange(offset, offset);
   };

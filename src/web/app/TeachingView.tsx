@@ -60,7 +60,7 @@ export function TeachingView(props: {
   // Once the run is done, draw the power curve for the outcome shown.
   useEffect(() => {
     if (run?.status === 'done' && props.curve === null) props.drawCurve(outcome.id, 0.8);
-  }, [run?.status, props.curve, outcome.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [run?.status, props.curve, outcome.id]);
 
   const samples = run?.samples ?? [];
   const danceStart = samples.length > 0 ? danceFrom % Math.max(1, samples.length) : 0;
@@ -113,7 +113,9 @@ export function TeachingView(props: {
           step={1}
           display={`${knobs.treated.toLocaleString('en-GB')} treated, ${control.toLocaleString('en-GB')} control`}
           onChange={(index) => props.setOverride('people', peopleOverride(knobs, PEOPLE_STEPS[index]))}
-          note={knobs.controlPerTreated !== 1 ? 'The control arm keeps the scenario’s ratio to the treated arm.' : undefined}
+          note={
+            knobs.controlPerTreated !== 1 ? 'The control arm keeps the scenario’s ratio to the treated arm.' : undefined
+          }
         />
         {knobs.effect && (
           <Slider
@@ -124,7 +126,9 @@ export function TeachingView(props: {
             max={1.3}
             step={0.01}
             display={`${formatRatio(knobs.effect.value)} (${describeChange(knobs.effect.value)})`}
-            onChange={(value) => props.setOverride(`effect:${knobs.effect!.outcomeIndex}`, effectOverride(knobs.effect!, value))}
+            onChange={(value) =>
+              props.setOverride(`effect:${knobs.effect!.outcomeIndex}`, effectOverride(knobs.effect!, value))
+            }
             note={
               knobs.effect.byGroup
                 ? 'The scenario sets this effect by group; the slider sets one effect for every group.'

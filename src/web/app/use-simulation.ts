@@ -85,7 +85,14 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
         const live = (tally: RunTally) => {
           const seconds = (performance.now() - began) / 1000;
           const summary = summariseTally(design, tally, { sha256, complete: true, seconds, threads: runner.threads });
-          setRun({ ...base, progress, tally, summary, samples: [...samples].sort((a, b) => a.trial - b.trial), seconds });
+          setRun({
+            ...base,
+            progress,
+            tally,
+            summary,
+            samples: [...samples].sort((a, b) => a.trial - b.trial),
+            seconds,
+          });
         };
         try {
           const result = await runner.run(design, {
@@ -134,7 +141,7 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
     const timer = setTimeout(() => void runDesign(compiled.design, compiled.sha256), firstRun.current ? 0 : 200);
     firstRun.current = false;
     return () => clearTimeout(timer);
-  }, [compiled?.sha256, runDesign]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [compiled?.sha256, runDesign]);
 
   const drawCurve = useCallback(
     (outcomeId: string, target: number) =>
@@ -146,7 +153,12 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
           const plan = await powerCurveInPage(current, runner, { outcomeId, trials: CURVE_TRIALS, target, signal });
           setCurve({ status: plan.complete ? 'done' : 'stopped', points: [], result: plan.curve, error: null });
         } catch (error) {
-          setCurve({ status: 'failed', points: [], result: null, error: error instanceof Error ? error.message : String(error) });
+          setCurve({
+            status: 'failed',
+            points: [],
+            result: null,
+            error: error instanceof Error ? error.message : String(error),
+          });
         }
       }),
     [jobs, runner],

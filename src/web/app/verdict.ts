@@ -65,7 +65,8 @@ export function verdictOf(summary: RunSummary): Verdict {
     sentences.push(
       `A significant result for “${result.label}” would overstate the effect ${result.exaggeration!.toFixed(1)} times on average (the winner’s curse of small trials).`,
     );
-  const level: VerdictLevel = invalid.length > 0 || power < POOR_POWER ? 'poor' : power < ADEQUATE_POWER ? 'caution' : 'good';
+  const level: VerdictLevel =
+    invalid.length > 0 || power < POOR_POWER ? 'poor' : power < ADEQUATE_POWER ? 'caution' : 'good';
   const headline =
     invalid.length > 0
       ? `Not trustworthy as planned: the analysis finds effects that are not there (power ${formatPercent(power, 0)}).`

@@ -22,5 +22,4 @@ export type ToChunkWorker =
 
 /** `ready` when the worker has loaded, then one answer per chunk, tagged with its run. */
 export type FromChunkWorker =
-  | { readonly kind: 'ready' }
-  | (ChunkOutcome & { readonly runId: number; readonly samples: readonly TrialSample[] });
+  { readonly kind: 'ready' } | (ChunkOutcome & { readonly runId: number; readonly samples: readonly TrialSample[] });

@@ -202,7 +202,11 @@ export class PageRunner {
     chunk.attempts += 1;
     if (chunk.attempts >= MAX_ATTEMPTS) {
       const range = [chunk.fromTrial, chunk.toTrial] as const;
-      this.endRun(run.id, new TrialFailureError(range, trial, run.design.simulation.seed, chunk.attempts, reason), true);
+      this.endRun(
+        run.id,
+        new TrialFailureError(range, trial, run.design.simulation.seed, chunk.attempts, reason),
+        true,
+      );
       return;
     }
     run.queue.giveBack(chunk);

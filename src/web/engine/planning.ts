@@ -41,7 +41,12 @@ export function designWith(source: ScenarioSource, extra: readonly string[]): De
 /** A `RunRange` on the page's runner: trials [from, to) without the null run. */
 export function pageRunRange(runner: PageRunner, signal?: AbortSignal): RunRange {
   return async (design, fromTrial, toTrial) => {
-    const result = await runner.run(design, { trials: toTrial, trialRange: [fromTrial, toTrial], withNull: false, signal });
+    const result = await runner.run(design, {
+      trials: toTrial,
+      trialRange: [fromTrial, toTrial],
+      withNull: false,
+      signal,
+    });
     return { tally: result.tally, complete: result.complete };
   };
 }

@@ -35,7 +35,12 @@ export type DocumentFormat = 'json' | 'csv' | 'markdown' | 'table';
  * The document as text, exactly as `trialsim run --json` (or `--csv`, `--markdown`, the plain
  * table) prints it; `commandLine` is the equivalent command, quoted in the Markdown report.
  */
-export function formatDocument(summary: RunSummary, format: DocumentFormat, design: Design, commandLine: string): string {
+export function formatDocument(
+  summary: RunSummary,
+  format: DocumentFormat,
+  design: Design,
+  commandLine: string,
+): string {
   switch (format) {
     case 'json':
       return formatJson(summary);

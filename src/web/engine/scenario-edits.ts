@@ -55,7 +55,8 @@ export function readKnobs(design: Design, k: number): Knobs {
 
 function effectKnob(design: Design, k: number): EffectKnob | null {
   const outcome = design.outcomes[k];
-  const ownerId = outcome.kind === 'harm' ? outcome.from : outcome.kind === 'binary' ? (outcome.from ?? outcome.id) : outcome.id;
+  const ownerId =
+    outcome.kind === 'harm' ? outcome.from : outcome.kind === 'binary' ? (outcome.from ?? outcome.id) : outcome.id;
   const outcomeIndex = design.outcomes.findIndex((o) => o.id === ownerId);
   const owner = design.outcomes[outcomeIndex];
   if (owner === undefined || owner.kind === 'harm') return null;
