@@ -15,7 +15,7 @@ import { describe, expect, test } from 'vitest';
 import { importCycles, importEdges, importsOf, withoutComments, type SourceFile } from './support/import-graph.js';
 
 type Layer =
-  'core' | 'errors' | 'events' | 'types' | 'scenario' | 'fit' | 'runner' | 'report' | 'search' | 'ui' | 'cli';
+  'core' | 'errors' | 'events' | 'types' | 'scenario' | 'fit' | 'runner' | 'report' | 'search' | 'ui' | 'web' | 'cli';
 
 /**
  * What each layer may import besides itself and the neutral modules (`errors`, `events`, which
@@ -33,6 +33,9 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   report: ['core'],
   search: ['core', 'scenario', 'runner', 'report'],
   ui: ['core', 'report'],
+  // The browser page: the same scenario language, engine, runner pieces, planners and reports,
+  // reached only through src/web/engine/ (test/web/architecture.test.ts); nothing imports it.
+  web: ['core', 'scenario', 'runner', 'search', 'report'],
   cli: ['core', 'scenario', 'fit', 'runner', 'search', 'report', 'ui'],
 };
 
@@ -53,19 +56,34 @@ const PURE_PACKAGES: readonly string[] = ['simple-statistics', 'seedrandom'];
 const EXTERNAL_HOMES: Readonly<Record<string, readonly Layer[]>> = {
   commander: ['cli'],
   ink: ['ui'],
-  react: ['ui'],
+  // React draws the terminal dashboards (through ink) and the browser page (through react-dom).
+  react: ['ui', 'web'],
+  'react-dom': ['web'],
+  // The page's Math.exp, log, log1p, expm1 and tan as Node 20 computes them (src/web/shims/node-math.ts).
+  '@stdlib/math-base-special-exp': ['web'],
+  '@stdlib/math-base-special-ln': ['web'],
+  '@stdlib/math-base-special-log1p': ['web'],
+  '@stdlib/math-base-special-expm1': ['web'],
+  '@stdlib/math-base-special-tan': ['web'],
   'worker-threads-pool': ['runner'],
   'node:worker_threads': ['runner'],
   'node:os': ['runner'],
   'node:timers/promises': ['runner'],
-  // The scenario language is read in scenario; fit writes a fitted scenario in it.
-  yaml: ['scenario', 'fit'],
+  // The scenario language is read in scenario; fit writes a fitted scenario in it, and the page
+  // edits the scenario's YAML in place (comments kept) when a slider moves.
+  yaml: ['scenario', 'fit', 'web'],
   zod: ['scenario'],
-  'node:path': ['scenario', 'report'],
+  // Report writes files atomically beside their target; the command line's `serve` resolves the
+  // page's files and a scenario beside it.
+  'node:path': ['scenario', 'report', 'cli'],
   'node:crypto': ['scenario'],
-  'node:url': ['scenario', 'runner'],
+  'node:url': ['scenario', 'runner', 'cli'],
+  // `serve`: the page's local server, and `--open` starting the system's browser.
+  'node:http': ['cli'],
+  'node:child_process': ['cli'],
   vega: ['report'],
-  'vega-lite': ['report'],
+  // The page builds its charts' vega-lite specs (a type) and draws them with the report's renderer.
+  'vega-lite': ['report', 'web'],
   // Scenario files are read in scenario and results written in report; the command line itself
   // writes `init`'s starter file and reads `merge`'s shard files.
   'node:fs': ['scenario', 'report', 'cli'],
@@ -221,19 +239,19 @@ describe('the checks', () => {
       { path: 'report/b.ts', code: "import { a } from './a.js';" },
       { path: 'report/chart.ts', code: "import { render } from 'ink';" },
       { path: 'cli/main.ts', code: "import { x } from '../../bench/x.js';\nprocess.exit(0);" },
-      { path: 'cli/child.ts', code: "import { spawn } from 'node:child_process';" },
+      { path: 'cli/child.ts', code: "import { connect } from 'node:net';" },
       { path: 'stray.ts', code: '' },
     ];
     const stale = { 'core/gone.ts → core/trial.ts → core/gone.ts': 'removed since' };
     expect(layerProblems(fixture, stale)).toEqual([
-      'stray.ts is in no layer: put it in one of src/core, src/errors, src/events, src/types, src/scenario, src/fit, src/runner, src/report, src/search, src/ui, src/cli/',
+      'stray.ts is in no layer: put it in one of src/core, src/errors, src/events, src/types, src/scenario, src/fit, src/runner, src/report, src/search, src/ui, src/web, src/cli/',
       'core/model.ts imports node:fs/promises: only scenario, report, cli may import node:fs/promises',
       'core/uses-zod.ts imports zod: only scenario may import zod',
       'ui/view.tsx imports ../runner/run-plan.js: ui may not import runner (ui may import core, report, errors, events)',
       'search/plan.ts imports ../cli/main.js: search may not import cli (search may import core, scenario, runner, report, errors, events)',
       'report/chart.ts imports ink: only ui may import ink',
       'cli/main.ts imports ../../bench/x.js: outside the layers of src/',
-      'cli/child.ts imports node:child_process: no layer may import node:child_process (give it a home in the layer map first)',
+      'cli/child.ts imports node:net: no layer may import node:net (give it a home in the layer map first)',
       'core/model.ts uses Date (the clock): core is pure',
       'runner/run-plan.ts ends the process: only bin/ and src/cli/ may',
       'import cycle: report/a.ts → report/b.ts → report/a.ts (break it, e.g. move the shared type down)',

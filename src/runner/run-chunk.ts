@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { Design } from '../core/design.js';
 import { runTallyToJSON } from '../core/diagnosis/tally.js';
 import type { Engine } from './engine-module.js';

@@ -17,6 +17,7 @@ import { registerMde } from './mde.js';
 import { registerCurve } from './curve.js';
 import { registerFit } from './fit.js';
 import { registerSynth } from './synth.js';
+import { registerServe } from './serve.js';
 
 /** Adds every command to `program`; each reports its exit code through `setExitCode`. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
@@ -33,4 +34,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerCurve(program, setExitCode);
   registerFit(program, setExitCode);
   registerSynth(program, setExitCode);
+  registerServe(program, setExitCode);
 }
