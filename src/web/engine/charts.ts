@@ -40,6 +40,7 @@ export function estimateHistogramSvg(design: Design, summary: RunSummary, tally:
         power: result.power,
         exaggeration: result.exaggeration,
         typeS: result.typeS,
+        meanSignificantRatio: result.meanSignificantRatio,
       },
     ],
   };

@@ -13,7 +13,7 @@ import type { RunRange } from '../../search/design-evaluator.js';
 import { describeParameter, type DesignParameter } from '../../search/design-parameter.js';
 import { planCurve, type CurvePlan } from '../../search/plan-curve.js';
 import { planSampleSize, type SampleSizePlan } from '../../search/plan-sample-size.js';
-import { commissionerLines, sampleSizeLines } from '../../search/plan-text.js';
+import { commissionerCosts, commissionerLines, sampleSizeLines } from '../../search/plan-text.js';
 import type { SearchPoint } from '../../search/search-crossing.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
 import { designFromText } from './design-from-text.js';
@@ -141,7 +141,7 @@ export function commissionerFigures(
   const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
   const outputs = commissionerPlan(design, estimands, cohortControlRates(design, summary));
   if (!outputs || !design.costs) return null;
-  return { outputs, lines: commissionerLines(outputs, design.costs.caseload) };
+  return { outputs, lines: commissionerLines(outputs, commissionerCosts(design)) };
 }
 
 // As the command line's sample-size: count outcomes' control rates per person-year in the
