@@ -8,10 +8,14 @@ export function chromiumPath(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** What `npm test` prints when the browser tests cannot run. */
-export const BROWSER_TESTS_SKIPPED =
-  "browser tests SKIPPED: no Chromium at /usr/bin/chromium. To run them, install Debian's chromium " +
-  '(apt-get install chromium) or set TRIALSIM_CHROMIUM=/path/to/chromium.';
+/** What `npm test` prints when the browser tests cannot run, naming the path it looked at. */
+export function browserSkipNotice(): string {
+  const path = process.env.TRIALSIM_CHROMIUM ?? '/usr/bin/chromium';
+  return (
+    `browser tests SKIPPED: no Chromium at ${path}. To run them, install Debian's chromium ` +
+    '(apt-get install chromium) or set TRIALSIM_CHROMIUM=/path/to/chromium.'
+  );
+}
 
 /**
  * Flags for headless Chromium on a closed network: without the background-networking ones it

@@ -1,7 +1,7 @@
 // Prints the plain closing line CI reads: "tests: N passed, N failed".
 // A test file that fails to import has no tests; it is counted as one failure so it cannot hide.
 import type { Reporter, TestModule } from 'vitest/node';
-import { BROWSER_TESTS_SKIPPED, chromiumPath } from './chromium.js';
+import { browserSkipNotice, chromiumPath } from './chromium.js';
 
 export default class ClosingLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -21,7 +21,7 @@ export default class ClosingLineReporter implements Reporter {
       else if (module.errors().length > 0) failed += 1;
     }
     // Never a silent pass: a run without a browser says which tests did not run and how to run them.
-    if (browserTestsSkipped && chromiumPath() === null) process.stdout.write(`\n${BROWSER_TESTS_SKIPPED}\n`);
+    if (browserTestsSkipped && chromiumPath() === null) process.stdout.write(`\n${browserSkipNotice()}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
   }
 }
