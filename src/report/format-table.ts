@@ -6,7 +6,7 @@
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
-import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
+import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
@@ -24,6 +24,7 @@ export interface TableOptions {
 const SHORT_ANALYSIS_NAMES: Readonly<Record<string, string>> = {
   'negative-binomial': 'neg-binomial',
   'two-proportion-z': 'two-prop-z',
+  'cluster-robust': 'cluster-CR2',
 };
 
 interface Column {
@@ -45,10 +46,10 @@ const COLUMNS: readonly Column[] = [
     header: 'type I',
     align: 'right',
     cell: (r, alpha) =>
-      r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorAboveAlpha(r, alpha) ? '!' : ''}`,
+      r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorMark(r, alpha)}`,
   },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
-  { header: 'coverage', align: 'right', cell: (r) => formatPercent(r.coverage) },
+  { header: 'coverage', align: 'right', cell: (r) => `${formatPercent(r.coverage)}${coverageMark(r)}` },
   { header: 'type S', align: 'right', cell: (r) => (r.typeS === null ? '—' : formatPercent(r.typeS)) },
   { header: 'exagg.', align: 'right', cell: (r) => (r.exaggeration === null ? '—' : `${r.exaggeration.toFixed(2)}×`) },
   { header: 'failed', align: 'right', cell: (r) => formatCount(r.failures) },
@@ -141,13 +142,24 @@ function heading(summary: RunSummary): string[] {
 
 function legend(summary: RunSummary, alpha: number | null): string {
   const noNull = summary.results.some((r) => r.typeIError === null);
-  const flagged = summary.results.some((r) => typeIErrorAboveAlpha(r, alpha));
+  const marks = new Set(summary.results.map((r) => typeIErrorMark(r, alpha)));
+  const coverageMarks = new Set(summary.results.map((r) => coverageMark(r)));
+  const band = (lower: number, upper: number) => `[${formatPercent(lower)}, ${formatPercent(upper)}]`;
+  const a = alpha ?? 0;
   return [
     '* primary.',
     'effect: true intention-to-treat ratio.',
     'power: share of trials significant [95% Monte Carlo interval].',
     noNull ? 'type I: not measured (--no-null).' : 'type I: share significant with no effect.',
-    flagged ? `! above α = ${alpha} beyond Monte Carlo error: the test is not valid here.` : '',
+    marks.has('!')
+      ? `! type I above the tolerance band ${band(0.5 * a, 1.5 * a)} beyond Monte Carlo error: the test is not valid here.`
+      : '',
+    marks.has('↓') ? `↓ type I below ${band(0.5 * a, 1.5 * a)}: conservative, power understated.` : '',
+    marks.has('+') ? `+ above α = ${alpha} beyond Monte Carlo error but within tolerance ${band(0.5 * a, 1.5 * a)}.` : '',
+    coverageMarks.has('!')
+      ? `! coverage below ${band(1 - 1.5 * a, 1 - 0.5 * a)} beyond Monte Carlo error: intervals too narrow (see warnings).`
+      : '',
+    coverageMarks.has('↑') ? `↑ coverage above ${band(1 - 1.5 * a, 1 - 0.5 * a)}: intervals too wide.` : '',
     'bias: mean error of the log ratio. coverage: intervals holding the truth.',
     'type S: significant with the wrong sign. exagg.: how many times a significant result overstates the effect.',
   ]

@@ -8,7 +8,7 @@ import { analysePeople, armsData, fixedData, testRng, TWO_SIDED, type ArmsData }
 
 /** The analysis on arm summaries alone, as the cell form gives them for counts and binaries. */
 function analyseSummaries(name: AnalysisName, summaries: ArmSummaries) {
-  return analyse(name, { summaries, people: null, clusters: null, rerandomiser: null }, TWO_SIDED, null);
+  return analyse(name, { summaries, people: null, clusters: null, rerandomiser: null, caseworkerClusters: null }, TWO_SIDED, null);
 }
 
 const COUNT_ANALYSES: AnalysisName[] = [
