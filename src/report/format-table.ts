@@ -49,7 +49,15 @@ const COLUMNS: readonly Column[] = [
       r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorMark(r, alpha)}`,
   },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
-  { header: 'coverage', align: 'right', cell: (r) => `${formatPercent(r.coverage)}${coverageMark(r)}` },
+  {
+    header: 'coverage',
+    align: 'right',
+    // Too few clusters: the verdict, not a coverage of intervals that cannot be trusted.
+    cell: (r) =>
+      r.plannedDegreesOfFreedom !== null && r.plannedDegreesOfFreedom < 4
+        ? 'too few'
+        : `${formatPercent(r.coverage)}${coverageMark(r)}`,
+  },
   { header: 'type S', align: 'right', cell: (r) => (r.typeS === null ? '—' : formatPercent(r.typeS)) },
   { header: 'exagg.', align: 'right', cell: (r) => (r.exaggeration === null ? '—' : `${r.exaggeration.toFixed(2)}×`) },
   { header: 'failed', align: 'right', cell: (r) => formatCount(r.failures) },

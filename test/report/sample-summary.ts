@@ -23,6 +23,7 @@ const knife: OutcomeDiagnosis = {
   coverageCI: [0.941, 0.954],
   coverageBand: [0.925, 0.975],
   coverageTolerance: 'within',
+  plannedDegreesOfFreedom: null,
   bias: -0.0123,
   biasMcse: 0.004,
   rmse: 0.31,

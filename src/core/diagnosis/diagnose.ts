@@ -1,10 +1,11 @@
+import { planClusters } from '../analysis/planned-cluster-layout.js';
 import type { Design, Outcome } from '../design.js';
 import type { PreparedDesign } from '../prepare-design.js';
 import type { Familywise, OutcomeDiagnosis } from './run-summary.js';
 import type { OutcomeTally, RunTally } from './tally.js';
 import { coverageBand, excessOverAlpha, judgeRate, rejectionBand } from './tolerance-band.js';
 import { wilsonInterval } from './wilson-interval.js';
-import { describeCoverageShortfall, describeTooFewForClusterRobust } from './validity-causes.js';
+import { describeCoverageShortfall, describeTooFewClustersOf, hasTooFewClusters } from './validity-causes.js';
 
 export { excessOverAlpha } from './tolerance-band.js';
 
@@ -57,6 +58,8 @@ export function diagnose(
           multiplicity: design.analysis.multiplicity,
         };
   const warnings: string[] = [];
+  const tooFew = describeTooFewClustersOf(design);
+  if (tooFew !== null) warnings.push(tooFew);
   if (familywise && familywise.errorUnderNullTolerance === 'above' && primaryCount > 1) {
     const alpha = design.analysis.alpha;
     warnings.push(
@@ -115,6 +118,8 @@ function diagnoseOutcome(
     coverageCI: wilsonInterval(tally.covered, estimated),
     coverageBand: coverageBand(alpha),
     coverageTolerance: estimated > 0 ? judgeRate(tally.covered, estimated, coverageBand(alpha)) : null,
+    plannedDegreesOfFreedom:
+      outcome.analysis === 'cluster-robust' ? (planClusters(design)?.plannedDegreesOfFreedom ?? null) : null,
     warnings: [],
   };
   return { ...diagnosis, warnings: outcomeWarnings(design, outcome, diagnosis, tally, nullTally, drawsEffects) };
@@ -130,9 +135,16 @@ function outcomeWarnings(
 ): string[] {
   const alpha = design.analysis.alpha;
   const warnings: string[] = [];
-  const tooFew = describeTooFewForClusterRobust(design, outcome);
-  if (tooFew !== null) warnings.push(tooFew);
-  if (d.typeIErrorTolerance === 'above') {
+  const tooFew = hasTooFewClusters(design, outcome);
+  if (tooFew) {
+    warnings.push(
+      `cluster-robust on "${d.outcome}": too few caseworkers (or sites) for its intervals and p-values to be trusted ` +
+        `(see the caseworker warning); its power is counted but should not be relied on, and its coverage and type I error are not judged.`,
+    );
+  }
+  if (tooFew) {
+    // The verdict above replaces the judgement of an interval that cannot be trusted.
+  } else if (d.typeIErrorTolerance === 'above') {
     warnings.push(
       `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}, above the ` +
         `tolerance band ${band(d.typeIErrorBand)} beyond Monte Carlo error: the test is not valid for these data ` +
@@ -144,7 +156,7 @@ function outcomeWarnings(
         `tolerance band ${band(d.typeIErrorBand)} beyond Monte Carlo error: the test is conservative here, so its power is understated.`,
     );
   }
-  if (d.coverageTolerance !== null && d.coverageTolerance !== 'within' && tooFew === null) {
+  if (d.coverageTolerance !== null && d.coverageTolerance !== 'within' && !tooFew) {
     const level = `${formatLevel(1 - alpha)} intervals`;
     const measured = `${d.analysis} on "${d.outcome}": ${percent(d.coverage)} of its ${level} hold the true effect`;
     warnings.push(

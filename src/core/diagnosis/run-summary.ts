@@ -61,6 +61,12 @@ export interface OutcomeDiagnosis {
    * `coverage` lies wholly outside `coverageBand`, else 'within' (null when no trial gave an estimate).
    */
   readonly coverageTolerance: ToleranceVerdict | null;
+  /**
+   * cluster-robust outcomes only (else null): the CR2 Satterthwaite degrees of freedom planned from
+   * the design's clusters. Below 4 its intervals and p-values cannot be trusted: the row shows that
+   * verdict instead of judging coverage and type I error; power is still counted.
+   */
+  readonly plannedDegreesOfFreedom: number | null;
   /** Plain-language warnings (invalid test, failures, …). */
   readonly warnings: readonly string[];
 }
