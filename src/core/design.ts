@@ -53,20 +53,10 @@ export type CountAnalysis =
   | 'cluster-robust';
 /** The analyses a binary outcome can take. */
 export type BinaryAnalysis =
-  | 'two-proportion-z'
-  | 'fisher-exact'
-  | 'risk-ratio'
-  | 'permutation'
-  | 'cluster-summary'
-  | 'cluster-robust';
+  'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary' | 'cluster-robust';
 /** The analyses a harm outcome can take. */
 export type HarmAnalysis =
-  | 'welch-t'
-  | 'mann-whitney'
-  | 'permutation'
-  | 'quasi-poisson'
-  | 'cluster-summary'
-  | 'cluster-robust';
+  'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary' | 'cluster-robust';
 /** Any analysis name. */
 export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
 

@@ -45,8 +45,7 @@ const COLUMNS: readonly Column[] = [
   {
     header: 'type I',
     align: 'right',
-    cell: (r, alpha) =>
-      r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorMark(r, alpha)}`,
+    cell: (r, alpha) => (r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorMark(r, alpha)}`),
   },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
   {
@@ -163,7 +162,9 @@ function legend(summary: RunSummary, alpha: number | null): string {
       ? `! type I above the tolerance band ${band(0.5 * a, 1.5 * a)} beyond Monte Carlo error: the test is not valid here.`
       : '',
     marks.has('↓') ? `↓ type I below ${band(0.5 * a, 1.5 * a)}: conservative, power understated.` : '',
-    marks.has('+') ? `+ above α = ${alpha} beyond Monte Carlo error but within tolerance ${band(0.5 * a, 1.5 * a)}.` : '',
+    marks.has('+')
+      ? `+ above α = ${alpha} beyond Monte Carlo error but within tolerance ${band(0.5 * a, 1.5 * a)}.`
+      : '',
     coverageMarks.has('!')
       ? `! coverage below ${band(1 - 1.5 * a, 1 - 0.5 * a)} beyond Monte Carlo error: intervals too narrow (see warnings).`
       : '',

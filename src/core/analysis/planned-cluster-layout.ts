@@ -54,7 +54,8 @@ export function planClusters(design: Design): PlannedClusters | null {
   for (let s = 0; s < siteCount; s++) {
     const treatedHere = Math.round((treated * siteSize(s)) / Math.max(1, total));
     const count = Math.ceil(treatedHere / caseload);
-    for (let g = 0; g < count; g++) clusterSizes.push(Math.floor(treatedHere / count) + (g < treatedHere % count ? 1 : 0));
+    for (let g = 0; g < count; g++)
+      clusterSizes.push(Math.floor(treatedHere / count) + (g < treatedHere % count ? 1 : 0));
   }
   const treatedLayout = { singletons: 0, clusterSizes };
   const controlLayout = { singletons: control, clusterSizes: [] };

@@ -179,7 +179,6 @@ function outcomeWarnings(
   return warnings;
 }
 
-
 function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }

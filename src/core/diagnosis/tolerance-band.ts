@@ -69,8 +69,8 @@ export function judgeRate(successes: number, trials: number, band: readonly [num
  * wholly above α. Reported beside the verdict ("within tolerance but above α"), never as an alarm:
  * with enough trials any rate a little above α is, and the band says whether that matters.
  *
- * Example: 126 of 2,000 null trials (6.3%) at alpha 0.05 → false (99% interval from 4.97%);
- * 2,700 of 50,000 (5.4%) → true; 3 of 10 → false; 440 of 2,000 (22%) → true.
+ * Example: 126 of 2,000 null trials (6.3%) at alpha 0.05 → true (99% interval from 5.04%);
+ * 111 of 2,000 (5.55%) → false; 2,674 of 50,000 (5.35%) → true; 3 of 10 → false.
  */
 export function excessOverAlpha(rejections: number, trials: number, alpha: number): boolean {
   return trials > 0 && wilsonInterval(rejections, trials, TOLERANCE_Z)[0] > alpha;

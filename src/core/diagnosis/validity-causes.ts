@@ -97,7 +97,9 @@ export function describeCoverageShortfall(design: Design, outcome: Outcome, draw
     causes.push(
       'Partial engagement accounts for part of the rest: the effect reaches only the engaged, so the treated arm mixes ' +
         "two rates, a variation the negative binomial's model-based standard error leaves out" +
-        (design.analysis.adjustForPrior ? ' (the prior-count adjustment, removing other variation, makes it count for more)' : '') +
+        (design.analysis.adjustForPrior
+          ? ' (the prior-count adjustment, removing other variation, makes it count for more)'
+          : '') +
         '; cluster-robust standard errors are computed from the data and include it.',
     );
   }
