@@ -28,6 +28,10 @@ export interface RefusedEngine {
  * cells' counts-of-counts (caseworker clustering is fine: each caseload is its own cell). It is
  * not, the first of these that applies being the reason:
  * - `adjustForPrior` (a person-level covariate);
+ * - an outcome analysed by `cluster-robust`: it needs each caseworker's own total, and the cell
+ *   form splits a cell's treated people by caseworker only to draw them (one histogram per cell,
+ *   not per caseload), so it cannot list per-caseworker totals without keeping a histogram per
+ *   caseworker — the person form gives them directly;
  * - a selection outcome with its own dispersion (its prior window is not negative binomial given
  *   the propensity, so the selected law `SelectedTotals` does not apply);
  * - a harm outcome analysed by permutation (continuous person-level values re-randomised);
@@ -60,6 +64,9 @@ export function chooseEngine(design: Design): ChosenEngine | RefusedEngine {
 /** Why the cell form is not exact for a design, or null when it is. */
 function cellFormInexactness(design: Design): string | null {
   if (design.analysis.adjustForPrior) return "analysis.adjustForPrior needs each person's prior-window count";
+  const robust = design.outcomes.find((o) => o.analysis === 'cluster-robust');
+  if (robust)
+    return `outcome "${robust.id}" is analysed by cluster-robust, which needs each caseworker's totals, drawn person by person`;
   const plan = compileSelection(design);
   // A selection outcome's own noise is tilted by selection too (whatever the propensity), and is not drawn by total.
   if (plan !== null) {

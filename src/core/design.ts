@@ -49,11 +49,14 @@ export type CountAnalysis =
   | 'welch-t'
   | 'mann-whitney'
   | 'permutation'
-  | 'cluster-summary';
+  | 'cluster-summary'
+  | 'cluster-robust';
 /** The analyses a binary outcome can take. */
-export type BinaryAnalysis = 'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary';
+export type BinaryAnalysis =
+  'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary' | 'cluster-robust';
 /** The analyses a harm outcome can take. */
-export type HarmAnalysis = 'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary';
+export type HarmAnalysis =
+  'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary' | 'cluster-robust';
 /** Any analysis name. */
 export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
 

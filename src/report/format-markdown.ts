@@ -12,7 +12,7 @@ import { DIAGNOSAND_SCALES, DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { runVerdict } from './run-verdict.js';
 import { significantReading } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
-import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
+import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** What the report needs beyond the summary. */
@@ -114,6 +114,19 @@ function cohortLines(summary: RunSummary): string[] {
   ];
 }
 
+/** Notes after a type I error and a coverage outside (or, for type I, within but above α) their tolerance bands. */
+const TYPE_I_NOTES = {
+  '': '',
+  '!': ' (above the tolerance band: not valid)',
+  '↓': ' (below the tolerance band: conservative)',
+  '+': ' (within tolerance but above α)',
+} as const;
+const COVERAGE_NOTES = {
+  '': '',
+  '!': ' (below the tolerance band: intervals too narrow)',
+  '↑': ' (above the tolerance band: intervals too wide)',
+} as const;
+
 function resultCells(r: OutcomeDiagnosis, alpha: number | null, adjusted: boolean): string[] {
   return [
     `${r.label} (\`${r.outcome}\`)${r.primary ? ' *' : ''}`,
@@ -123,10 +136,10 @@ function resultCells(r: OutcomeDiagnosis, alpha: number | null, adjusted: boolea
     ...(adjusted ? [r.primary ? formatPercent(r.adjustedPower) : '—'] : []),
     r.typeIError === null || r.typeIErrorCI === null
       ? 'not measured'
-      : `${formatPercentWithInterval(r.typeIError, r.typeIErrorCI)}${typeIErrorAboveAlpha(r, alpha) ? ' (above α)' : ''}`,
+      : `${formatPercentWithInterval(r.typeIError, r.typeIErrorCI)}${TYPE_I_NOTES[typeIErrorMark(r, alpha)]}`,
     `${formatSigned(r.bias)} ± ${r.biasMcse.toFixed(3)}`,
     r.rmse.toFixed(3),
-    `${formatPercent(r.coverage)} ± ${formatPercent(r.coverageMcse)}`,
+    `${formatPercent(r.coverage)} ± ${formatPercent(r.coverageMcse)}${COVERAGE_NOTES[coverageMark(r)]}`,
     r.typeS === null ? '—' : formatPercent(r.typeS),
     r.exaggeration === null ? '—' : `${r.exaggeration.toFixed(2)}×`,
     formatRatio(r.meanEstimate),

@@ -10,7 +10,7 @@ import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js
 import { applyStyle } from './ansi-style.js';
 import { DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { collectWarnings } from './collect-warnings.js';
-import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
+import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { cohortRatesNote } from './cohort-rates.js';
 import { runVerdict } from './run-verdict.js';
 import { significantReadingLines } from './significant-reading.js';
@@ -34,6 +34,7 @@ export interface TableOptions {
 const SHORT_ANALYSIS_NAMES: Readonly<Record<string, string>> = {
   'negative-binomial': 'neg-binomial',
   'two-proportion-z': 'two-prop-z',
+  'cluster-robust': 'cluster-CR2',
 };
 
 interface Column {
@@ -61,11 +62,18 @@ const COLUMNS: readonly Column[] = [
   {
     header: 'type I',
     align: 'right',
-    cell: (r, alpha) =>
-      r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorAboveAlpha(r, alpha) ? '!' : ''}`,
+    cell: (r, alpha) => (r.typeIError === null ? '—' : `${formatPercent(r.typeIError)}${typeIErrorMark(r, alpha)}`),
   },
   { header: 'bias', align: 'right', cell: (r) => formatSigned(r.bias) },
-  { header: 'coverage', align: 'right', cell: (r) => formatPercent(r.coverage) },
+  {
+    header: 'coverage',
+    align: 'right',
+    // Too few clusters: the verdict, not a coverage of intervals that cannot be trusted.
+    cell: (r) =>
+      r.plannedDegreesOfFreedom !== null && r.plannedDegreesOfFreedom < 4
+        ? 'too few'
+        : `${formatPercent(r.coverage)}${coverageMark(r)}`,
+  },
   { header: 'type S', align: 'right', cell: (r) => (r.typeS === null ? '—' : formatPercent(r.typeS)) },
   { header: 'exagg.', align: 'right', cell: (r) => (r.exaggeration === null ? '—' : `${r.exaggeration.toFixed(2)}×`) },
   { header: 'failed', align: 'right', cell: (r) => formatCount(r.failures) },
@@ -186,7 +194,10 @@ function heading(summary: RunSummary): string[] {
  */
 function legend(summary: RunSummary, alpha: number | null): string {
   const noNull = summary.results.some((r) => r.typeIError === null);
-  const flagged = summary.results.some((r) => typeIErrorAboveAlpha(r, alpha));
+  const marks = new Set(summary.results.map((r) => typeIErrorMark(r, alpha)));
+  const coverageMarks = new Set(summary.results.map((r) => coverageMark(r)));
+  const band = (lower: number, upper: number) => `[${formatPercent(lower)}, ${formatPercent(upper)}]`;
+  const a = alpha ?? 0;
   const level = alpha === null ? '' : ` at α = ${alpha}`;
   const correction = summary.familywise?.multiplicity ?? 'none';
   return [
@@ -197,9 +208,19 @@ function legend(summary: RunSummary, alpha: number | null): string {
       ? `${CORRECTION_HEADERS[correction]}: share significant after the ${correction} correction across the primary outcomes.`
       : '',
     noNull ? 'type I: not measured (--no-null).' : 'type I: share significant with no effect.',
-    flagged ? `! above α = ${alpha} beyond Monte Carlo error: the test is not valid here.` : '',
+    marks.has('!')
+      ? `! type I above the tolerance band ${band(0.5 * a, 1.5 * a)} beyond Monte Carlo error: the test is not valid here.`
+      : '',
+    marks.has('↓') ? `↓ type I below ${band(0.5 * a, 1.5 * a)}: conservative, power understated.` : '',
+    marks.has('+')
+      ? `+ above α = ${alpha} beyond Monte Carlo error but within tolerance ${band(0.5 * a, 1.5 * a)}.`
+      : '',
+    coverageMarks.has('!')
+      ? `! coverage below ${band(1 - 1.5 * a, 1 - 0.5 * a)} beyond Monte Carlo error: intervals too narrow (see warnings).`
+      : '',
+    coverageMarks.has('↑') ? `↑ coverage above ${band(1 - 1.5 * a, 1 - 0.5 * a)}: intervals too wide.` : '',
     'bias: mean error of the log ratio (log scale; ±0.01 is about ±1% on the ratio).',
-    'coverage: share of confidence intervals holding the true ratio.',
+    'coverage: share of confidence intervals holding the true ratio (judged against the tolerance band).',
     'type S: share of significant results with the wrong sign.',
     'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant',
     'trials: on the log-ratio scale, not the percentage reduction — the plain reading is below.',

@@ -16,6 +16,7 @@ export const COUNT_ANALYSES = [
   'mann-whitney',
   'permutation',
   'cluster-summary',
+  'cluster-robust',
 ] as const;
 /** Analyses allowed for a binary outcome. */
 export const BINARY_ANALYSES = [
@@ -24,9 +25,17 @@ export const BINARY_ANALYSES = [
   'risk-ratio',
   'permutation',
   'cluster-summary',
+  'cluster-robust',
 ] as const;
 /** Analyses allowed for a harm outcome. */
-export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson', 'cluster-summary'] as const;
+export const HARM_ANALYSES = [
+  'welch-t',
+  'mann-whitney',
+  'permutation',
+  'quasi-poisson',
+  'cluster-summary',
+  'cluster-robust',
+] as const;
 
 const lognormalRatio = strictObject(
   {

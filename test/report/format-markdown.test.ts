@@ -140,14 +140,15 @@ describe('formatMarkdown with a type I error above α', () => {
       results: [
         {
           ...sampleSummary.results[1],
-          typeIError: 0.076,
-          typeIErrorCI: [0.069, 0.084] as const,
+          typeIError: 0.12,
+          typeIErrorCI: [0.11, 0.13] as const,
           typeIErrorAboveAlpha: true,
+          typeIErrorTolerance: 'above' as const,
         },
       ],
     };
     const text = formatMarkdown(invalid, { commandLine, design: sampleDesign });
-    expect(firstTable(text)[2][4]).toBe('7.6% [6.9, 8.4] (above α)');
+    expect(firstTable(text)[2][4]).toBe('12.0% [11.0, 13.0] (above the tolerance band: not valid)');
     const rows = firstTable(formatMarkdown(sampleSummary, { commandLine, design: sampleDesign }));
     expect(rows[3][rows[0].indexOf('Type I error [95% CI]')]).toBe('5.2% [4.6, 5.9]');
   });

@@ -22,6 +22,7 @@ describe('formatResult', () => {
           typeIError: 0.08,
           typeIErrorCI: [0.07, 0.09] as const,
           typeIErrorAboveAlpha: true,
+          typeIErrorTolerance: 'above' as const,
         },
       ],
     };

@@ -179,22 +179,49 @@ describe('layoutDiagnosandTable', () => {
 });
 
 describe('formatTable with the scenario’s α', () => {
-  // knife's type I error 5.2% has interval [4.6, 5.9]: not clearly above 5%. Make one that is.
+  // knife's type I error 5.2% has interval [4.6, 5.9]: inside the band [2.5%, 7.5%]. Make one that is not.
   const invalid = {
     ...sampleSummary,
     results: sampleSummary.results.map((r) =>
       r.outcome === 'knife'
-        ? { ...r, typeIError: 0.076, typeIErrorCI: [0.069, 0.084] as const, typeIErrorAboveAlpha: true }
+        ? {
+            ...r,
+            typeIError: 0.12,
+            typeIErrorCI: [0.11, 0.13] as const,
+            typeIErrorAboveAlpha: true,
+            typeIErrorTolerance: 'above' as const,
+          }
         : r,
     ),
   };
 
-  it('marks a type I error whose interval lies above α, and explains the mark', () => {
+  it('marks a type I error whose interval lies above the tolerance band, and explains the mark', () => {
     const text = formatTable(invalid, { color: false, alpha: 0.05 });
     const knife = text.split('\n').find((line) => line.startsWith('knife *'))!;
-    expect(knife).toContain('7.6%!');
+    expect(knife).toContain('12.0%!');
     expect(text.split('\n').find((line) => line.startsWith('crime *'))).not.toContain('!');
-    expect(text.replace(/\s+/g, ' ')).toContain('! above α = 0.05 beyond Monte Carlo error');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '! type I above the tolerance band [2.5%, 7.5%] beyond Monte Carlo error: the test is not valid here.',
+    );
+  });
+
+  it('notes a type I error above α but within tolerance without the alarm, and marks coverage outside its band', () => {
+    const noted = {
+      ...sampleSummary,
+      results: sampleSummary.results.map((r) =>
+        r.outcome === 'knife'
+          ? { ...r, typeIError: 0.054, typeIErrorAboveAlpha: true, coverage: 0.84, coverageTolerance: 'below' as const }
+          : r,
+      ),
+    };
+    const text = formatTable(noted, { color: false, alpha: 0.05 });
+    const knife = text.split('\n').find((line) => line.startsWith('knife *'))!;
+    expect(knife).toContain('5.4%+');
+    expect(knife).toContain('84.0%!');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('+ above α = 0.05 beyond Monte Carlo error but within tolerance [2.5%, 7.5%].');
+    expect(flat).toContain('! coverage below [92.5%, 97.5%] beyond Monte Carlo error');
+    expect(flat).not.toContain('the test is not valid');
   });
 
   it('marks nothing without α or when every interval reaches α', () => {
@@ -204,5 +231,6 @@ describe('formatTable with the scenario’s α', () => {
         .find((line) => line.startsWith('knife *')),
     ).not.toContain('!');
     expect(formatTable(sampleSummary, { color: false, alpha: 0.05 })).not.toContain('above α');
+    expect(formatTable(sampleSummary, { color: false, alpha: 0.05 })).not.toContain('tolerance');
   });
 });

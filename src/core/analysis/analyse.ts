@@ -5,7 +5,8 @@
 import type { AnalysisName, AnalysisPlan } from '../design.js';
 import type { Rng } from '../rng/rng.js';
 import type { AnalysisInput } from './analysis-input.js';
-import type { AnalysisResult } from './analysis-result.js';
+import { failedResult, type AnalysisResult } from './analysis-result.js';
+import { testClusterRobust } from './cluster-robust.js';
 import { testClusterSummary } from './cluster-summary.js';
 import { testFisherExact } from './fisher-exact.js';
 import { testMannWhitney, testMannWhitneyOnValues } from './mann-whitney.js';
@@ -28,9 +29,17 @@ export interface AnalysisNeeds {
   readonly clusters: boolean;
   /** Redraws of the assignment. */
   readonly rerandomiser: boolean;
+  /** Each treated person's caseworker (or, under cluster randomisation, everyone's site). */
+  readonly caseworkers: boolean;
 }
 
-const SUMS_ONLY: AnalysisNeeds = { histogram: false, people: false, clusters: false, rerandomiser: false };
+const SUMS_ONLY: AnalysisNeeds = {
+  histogram: false,
+  people: false,
+  clusters: false,
+  rerandomiser: false,
+  caseworkers: false,
+};
 const NEEDS: Readonly<Record<AnalysisName, AnalysisNeeds>> = {
   'two-proportion-z': SUMS_ONLY,
   'fisher-exact': SUMS_ONLY,
@@ -42,6 +51,7 @@ const NEEDS: Readonly<Record<AnalysisName, AnalysisNeeds>> = {
   'mann-whitney': { ...SUMS_ONLY, histogram: true, people: true },
   permutation: { ...SUMS_ONLY, rerandomiser: true },
   'cluster-summary': { ...SUMS_ONLY, clusters: true },
+  'cluster-robust': { ...SUMS_ONLY, caseworkers: true },
 };
 
 /**
@@ -59,7 +69,8 @@ export function analysisNeeds(name: AnalysisName): AnalysisNeeds {
  * counts (when `plan.adjustForPrior` and the people carry them), Mann–Whitney reads the people's
  * values when there are no counts-of-counts (continuous values), the permutation test redraws the
  * assignment (the only one that uses `rng`, the trial's analysis stream) and the cluster-level
- * summary reads the values by cluster. Never throws for data that cannot be analysed: that is a
+ * summary reads the values by cluster, and the cluster-robust analysis (CR2, Satterthwaite degrees
+ * of freedom) reads the arms by caseworker. Never throws for data that cannot be analysed: that is a
  * failed result with its reason.
  *
  * @example analyse('poisson-wald', { summaries: treated { n 45, sum 30 }, control { n 120, sum 150 }, … },
@@ -92,7 +103,17 @@ export function analyse(name: AnalysisName, input: AnalysisInput, plan: Analysis
       return testByPermutation(summaries, input.rerandomiser, plan, rng!);
     case 'cluster-summary':
       return testClusterSummary(input.clusters, plan);
+    case 'cluster-robust':
+      return testClusterRobustInput(input, plan);
   }
+}
+
+// The person form clusters every person it analyses; a form that gives no clusters has a bug.
+function testClusterRobustInput(input: AnalysisInput, plan: AnalysisPlan): AnalysisResult {
+  const clustered = input.caseworkerClusters;
+  if (clustered === null) throw new Error('cluster-robust needs the arms by caseworker (the person form gives them)');
+  if (clustered.arms === null) return failedResult('a caseworker or site has people in both arms');
+  return testClusterRobust(clustered.arms, plan, { workingDispersion: clustered.workingDispersion, correction: 'CR2' });
 }
 
 // Continuous values come without counts-of-counts; a form that gives neither has a bug.

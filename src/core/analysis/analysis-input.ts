@@ -1,4 +1,5 @@
 import type { Rerandomiser } from '../assignment/rerandomise.js';
+import type { ClusteredArms } from './clustered-arms.js';
 import type { ArmSummaries, OutcomeData } from './outcome-data.js';
 
 /** Values by randomisation cluster: one entry per person (person form) or per cluster mean (cell form). */
@@ -11,9 +12,24 @@ export interface ClusterValues {
 }
 
 /**
+ * What the cluster-robust analysis reads: each arm's clustered sufficient statistics (each treated
+ * person's caseworker, every control a cluster of their own; under cluster randomisation the
+ * randomised sites), and the working model's dispersion α of φ(μ) = μ + αμ², which sets only its
+ * degrees of freedom: 0 for counts (Poisson working model) and harm (quasi-Poisson), −1 for
+ * binaries (binomial with log link).
+ */
+export interface ClusteredInput {
+  /** null when some cluster has people in both arms (the closed forms need clusters within arms). */
+  readonly arms: ClusteredArms | null;
+  readonly workingDispersion: number;
+}
+
+/**
  * What every analysis of one outcome in one trial reads, whichever form simulated it: both arms'
  * sufficient statistics, and — only where the analysis needs them (`analysisNeeds`) — the analysed
- * people, the values by cluster, and the re-randomiser of a permutation test. The person form has
+ * people, the values by cluster, the re-randomiser of a permutation test, and the arms by
+ * caseworker for the cluster-robust analysis (person form only: `chooseEngine` sends designs that
+ * use it to the person form). The person form has
  * people at hand; the cell form lists people only for analyses that rank continuous values, gives
  * one mean per cluster, and redraws assignments from counts-of-counts.
  */
@@ -25,4 +41,6 @@ export interface AnalysisInput {
   readonly clusters: ClusterValues | null;
   /** Redraws of the assignment by the design's scheme (permutation tests), or null. */
   readonly rerandomiser: Rerandomiser | null;
+  /** The arms by caseworker (or randomised site) for the cluster-robust analysis, or null when not needed. */
+  readonly caseworkerClusters: ClusteredInput | null;
 }

@@ -1,8 +1,13 @@
+import { planClusters } from '../analysis/planned-cluster-layout.js';
 import type { Design, Outcome } from '../design.js';
 import type { PreparedDesign } from '../prepare-design.js';
 import type { Familywise, OutcomeDiagnosis } from './run-summary.js';
 import type { OutcomeTally, RunTally } from './tally.js';
+import { coverageBand, excessOverAlpha, judgeRate, rejectionBand } from './tolerance-band.js';
 import { wilsonInterval } from './wilson-interval.js';
+import { describeCoverageShortfall, describeTooFewClustersOf, hasTooFewClusters } from './validity-causes.js';
+
+export { excessOverAlpha } from './tolerance-band.js';
 
 /** Analyses to suggest when a test is invalid, by outcome kind (permutation is valid at any size). */
 const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
@@ -34,6 +39,7 @@ export function diagnose(
       tally.outcomes[k],
       tally.nullRun?.outcomes[k] ?? null,
       prepared.statedLogEstimands[k],
+      prepared.drawsEffects,
     ),
   );
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
@@ -44,17 +50,24 @@ export function diagnose(
           anyPrimary: tally.anyPrimary / tally.trials,
           allPrimary: tally.allPrimary / tally.trials,
           errorUnderNull: tally.nullRun ? tally.nullRun.anyPrimary / tally.trials : null,
+          errorUnderNullTolerance: tally.nullRun
+            ? judgeRate(tally.nullRun.anyPrimary, tally.trials, rejectionBand(design.analysis.alpha))
+            : null,
+          errorUnderNullAboveAlpha: tally.nullRun
+            ? excessOverAlpha(tally.nullRun.anyPrimary, tally.trials, design.analysis.alpha)
+            : null,
           multiplicity: design.analysis.multiplicity,
         };
   const warnings: string[] = [];
-  if (familywise && familywise.errorUnderNull !== null && primaryCount > 1) {
-    const excess = excessOverAlpha(tally.nullRun!.anyPrimary, tally.trials, design.analysis.alpha);
-    if (excess) {
-      warnings.push(
-        `Across the ${primaryCount} primary outcomes, at least one is significant in ${percent(familywise.errorUnderNull)} of null trials ` +
-          `(alpha ${design.analysis.alpha}, multiplicity ${design.analysis.multiplicity}): the family-wise error is not controlled.`,
-      );
-    }
+  const tooFew = describeTooFewClustersOf(design);
+  if (tooFew !== null) warnings.push(tooFew);
+  if (familywise && familywise.errorUnderNullTolerance === 'above' && primaryCount > 1) {
+    const alpha = design.analysis.alpha;
+    warnings.push(
+      `Across the ${primaryCount} primary outcomes, at least one is significant in ${percent(familywise.errorUnderNull!)} of null trials ` +
+        `(alpha ${alpha}, multiplicity ${design.analysis.multiplicity}), above the tolerance band ${band(rejectionBand(alpha))} ` +
+        `beyond Monte Carlo error: the family-wise error is not controlled.`,
+    );
   }
   return { results, familywise, warnings };
 }
@@ -65,6 +78,7 @@ function diagnoseOutcome(
   tally: OutcomeTally,
   nullTally: OutcomeTally | null,
   logEstimand: number,
+  drawsEffects: boolean,
 ): OutcomeDiagnosis {
   const alpha = design.analysis.alpha;
   const trials = tally.trials;
@@ -101,26 +115,59 @@ function diagnoseOutcome(
     failures: tally.failures,
     nullFailures: nullTally ? nullTally.failures : null,
     typeIErrorAboveAlpha: nullTally ? excessOverAlpha(nullTally.rejections, nullTally.trials, alpha) : null,
+    typeIErrorBand: rejectionBand(alpha),
+    typeIErrorTolerance: nullTally ? judgeRate(nullTally.rejections, nullTally.trials, rejectionBand(alpha)) : null,
+    coverageCI: wilsonInterval(tally.covered, estimated),
+    coverageBand: coverageBand(alpha),
+    coverageTolerance: estimated > 0 ? judgeRate(tally.covered, estimated, coverageBand(alpha)) : null,
+    plannedDegreesOfFreedom:
+      outcome.analysis === 'cluster-robust' ? (planClusters(design)?.plannedDegreesOfFreedom ?? null) : null,
     warnings: [],
     meanSignificantRatio: rightSign > 0 ? tally.sumSignificantRatio.value() / rightSign : null,
   };
-  return { ...diagnosis, warnings: outcomeWarnings(diagnosis, tally, nullTally, alpha) };
+  return { ...diagnosis, warnings: outcomeWarnings(design, outcome, diagnosis, tally, nullTally, drawsEffects) };
 }
 
 function outcomeWarnings(
+  design: Design,
+  outcome: Outcome,
   d: OutcomeDiagnosis,
   tally: OutcomeTally,
   nullTally: OutcomeTally | null,
-  alpha: number,
+  drawsEffects: boolean,
 ): string[] {
+  const alpha = design.analysis.alpha;
   const warnings: string[] = [];
-  if (d.typeIErrorAboveAlpha === true) {
+  const tooFew = hasTooFewClusters(design, outcome);
+  if (tooFew) {
     warnings.push(
-      `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}: ` +
-        ((d.typeIError ?? 0) > 2 * alpha
-          ? `the test is not valid for these data (its real false-positive rate is far above alpha), so its power is not meaningful. `
-          : `the test is anti-conservative here (its real false-positive rate is above alpha beyond Monte Carlo error), so its power is somewhat overstated. `) +
-        `Consider ${VALID_ALTERNATIVES[d.kind]}.`,
+      `cluster-robust on "${d.outcome}": too few caseworkers (or sites) for its intervals and p-values to be trusted ` +
+        `(see the caseworker warning); its power is counted but should not be relied on, and its coverage and type I error are not judged.`,
+    );
+  }
+  if (tooFew) {
+    // The verdict above replaces the judgement of an interval that cannot be trusted.
+  } else if (d.typeIErrorTolerance === 'above') {
+    warnings.push(
+      `${d.analysis} on "${d.outcome}" rejects ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}, above the ` +
+        `tolerance band ${band(d.typeIErrorBand)} beyond Monte Carlo error: the test is not valid for these data ` +
+        `(its real false-positive rate is too high), so its power is not meaningful. Consider ${VALID_ALTERNATIVES[d.kind]}.`,
+    );
+  } else if (d.typeIErrorTolerance === 'below') {
+    warnings.push(
+      `${d.analysis} on "${d.outcome}" rejects only ${percent(d.typeIError ?? 0)} of null trials at alpha ${alpha}, below the ` +
+        `tolerance band ${band(d.typeIErrorBand)} beyond Monte Carlo error: the test is conservative here, so its power is understated.`,
+    );
+  }
+  if (d.coverageTolerance !== null && d.coverageTolerance !== 'within' && !tooFew) {
+    const level = `${formatLevel(1 - alpha)} intervals`;
+    const measured = `${d.analysis} on "${d.outcome}": ${percent(d.coverage)} of its ${level} hold the true effect`;
+    warnings.push(
+      d.coverageTolerance === 'below'
+        ? `${measured}, below the tolerance band ${band(d.coverageBand)} beyond Monte Carlo error: its intervals are too narrow ` +
+            `and its p-values too small, so power is overstated. ${describeCoverageShortfall(design, outcome, drawsEffects)}`
+        : `${measured}, above the tolerance band ${band(d.coverageBand)} beyond Monte Carlo error: its intervals are too wide ` +
+            `(conservative), so power is understated.`,
     );
   }
   if (tally.failures > 0) {
@@ -135,25 +182,19 @@ function outcomeWarnings(
   return warnings;
 }
 
-/** z of the two-sided 99% Wilson interval used to call a rejection rate above alpha. */
-const ABOVE_ALPHA_Z = 2.5758293035489004;
-
-/**
- * True when the rejection rate is above alpha beyond Monte Carlo error: its Wilson 99% interval
- * lies wholly above alpha. 99% rather than 95% because the rule is applied to every outcome of
- * every run, and a false alarm tells the user a valid test is not.
- *
- * Example: 126 of 2,000 null trials (6.3%) at alpha 0.05 → false (99% interval from 4.97%);
- * 3 of 10 → false; 440 of 2,000 (22%) → true.
- */
-export function excessOverAlpha(rejections: number, trials: number, alpha: number): boolean {
-  return trials > 0 && wilsonInterval(rejections, trials, ABOVE_ALPHA_Z)[0] > alpha;
-}
-
 function ratio(numerator: number, denominator: number): number {
   return denominator > 0 ? numerator / denominator : Number.NaN;
 }
 
 function percent(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
+}
+
+function band([lower, upper]: readonly [number, number]): string {
+  return `[${percent(lower)}, ${percent(upper)}]`;
+}
+
+// 0.95 → "95%", 0.9 → "90%", 0.995 → "99.5%".
+function formatLevel(level: number): string {
+  return `${Number((100 * level).toFixed(1))}%`;
 }

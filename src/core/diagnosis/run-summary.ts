@@ -3,6 +3,7 @@
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
+import type { ToleranceVerdict } from './tolerance-band.js';
 
 export interface OutcomeDiagnosis {
   readonly outcome: string;
@@ -39,8 +40,33 @@ export interface OutcomeDiagnosis {
   /** Trials in which the analysis could not be computed (counted, never dropped silently). */
   readonly failures: number;
   readonly nullFailures: number | null;
-  /** The null run's rejection rate is above alpha beyond Monte Carlo error (null with --no-null). */
+  /**
+   * The null run's rejection rate is above alpha beyond Monte Carlo error: its 99% Wilson interval
+   * lies wholly above alpha (null with --no-null). Not an alarm by itself: see `typeIErrorTolerance`.
+   */
   readonly typeIErrorAboveAlpha: boolean | null;
+  /** Bradley's tolerance band for the rejection rate, [0.5α, 1.5α]. */
+  readonly typeIErrorBand: readonly [number, number];
+  /**
+   * 'above' or 'below' when the 99% Wilson interval of `typeIError` lies wholly outside
+   * `typeIErrorBand`, else 'within' (null with --no-null). 'above' is the report's `!`.
+   */
+  readonly typeIErrorTolerance: ToleranceVerdict | null;
+  /** Wilson 95% interval of `coverage`. */
+  readonly coverageCI: readonly [number, number];
+  /** The tolerance band for coverage of a 1 − α interval, [1 − 1.5α, 1 − 0.5α]. */
+  readonly coverageBand: readonly [number, number];
+  /**
+   * 'below' (intervals too narrow) or 'above' (too wide) when the 99% Wilson interval of
+   * `coverage` lies wholly outside `coverageBand`, else 'within' (null when no trial gave an estimate).
+   */
+  readonly coverageTolerance: ToleranceVerdict | null;
+  /**
+   * cluster-robust outcomes only (else null): the CR2 Satterthwaite degrees of freedom planned from
+   * the design's clusters. Below 4 its intervals and p-values cannot be trusted: the row shows that
+   * verdict instead of judging coverage and type I error; power is still counted.
+   */
+  readonly plannedDegreesOfFreedom: number | null;
   /** Plain-language warnings (invalid test, failures, …). */
   readonly warnings: readonly string[];
   /**
@@ -60,6 +86,10 @@ export interface Familywise {
   readonly allPrimary: number;
   /** Share of null trials with at least one primary outcome significant after correction. */
   readonly errorUnderNull: number | null;
+  /** `errorUnderNull` judged against Bradley's band [0.5α, 1.5α] by its 99% Wilson interval (null with --no-null). */
+  readonly errorUnderNullTolerance: ToleranceVerdict | null;
+  /** The 99% Wilson interval of `errorUnderNull` lies wholly above α (null with --no-null). */
+  readonly errorUnderNullAboveAlpha: boolean | null;
   readonly multiplicity: 'none' | 'bonferroni' | 'holm';
 }
 

@@ -65,13 +65,21 @@ export class CellViews {
     if (cells.sources.harmOf[k] >= 0) {
       const summaries = summariseHarm(cells, k);
       // Ranks of continuous values need the values; the other harm analyses need only the sums.
-      return { summaries, people: needs.people ? harmData(cells, k, summaries) : null, clusters, rerandomiser: null };
+      return {
+        summaries,
+        people: needs.people ? harmData(cells, k, summaries) : null,
+        clusters,
+        rerandomiser: null,
+        caseworkerClusters: null,
+      };
     }
     return {
       summaries: summariseOutcome(cells, k),
       people: null,
       clusters,
       rerandomiser: needs.rerandomiser ? rerandomiseCells(assignment, cells.layout, unitHistograms(cells, k)) : null,
+      // The cell form does not run cluster-robust analyses: `chooseEngine` sends them to the person form.
+      caseworkerClusters: null,
     };
   }
 }

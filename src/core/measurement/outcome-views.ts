@@ -1,5 +1,6 @@
-import type { AnalysisInput, ClusterValues } from '../analysis/analysis-input.js';
+import type { AnalysisInput, ClusteredInput, ClusterValues } from '../analysis/analysis-input.js';
 import { analysisNeeds, type AnalysisNeeds } from '../analysis/analyse.js';
+import { summariseClusteredArms } from '../analysis/clustered-arms.js';
 import { summariseArms, type OutcomeData } from '../analysis/outcome-data.js';
 import type { AssignmentPlan } from '../assignment/assign.js';
 import { rerandomisePeople } from '../assignment/rerandomise.js';
@@ -32,6 +33,11 @@ export interface ViewPlan {
   readonly needs: readonly AnalysisNeeds[];
   /** True under cluster randomisation (sites are the clusters). */
   readonly clustered: boolean;
+  /**
+   * Per outcome: α of the cluster-robust working variance μ + αμ² (0 for counts and harm, −1 for
+   * binaries: the log-binomial working model of a risk ratio).
+   */
+  readonly workingDispersion: Float64Array;
 }
 
 /**
@@ -57,6 +63,7 @@ export function planViews(design: Design): ViewPlan {
     integerValued: Uint8Array.from(design.outcomes, (o) => (o.kind === 'harm' ? 0 : 1)),
     needs: design.outcomes.map((o) => analysisNeeds(o.analysis)),
     clustered: design.plan.randomisation === 'cluster',
+    workingDispersion: Float64Array.from(design.outcomes, (o) => (o.kind === 'binary' ? -1 : 0)),
   };
 }
 
@@ -70,6 +77,7 @@ export function planViews(design: Design): ViewPlan {
 export class OutcomeViews {
   private readonly indexSets: (Int32Array | null | undefined)[] = [];
   private readonly clusterSets: (Int32Array | undefined)[] = [];
+  private readonly caseworkerSets: (Int32Array | undefined)[] = [];
 
   constructor(
     private readonly plan: ViewPlan,
@@ -108,6 +116,31 @@ export class OutcomeViews {
       people,
       clusters: needs.clusters && plan.clustered ? this.clustersOf(people, within, indices) : null,
       rerandomiser: needs.rerandomiser ? rerandomisePeople(this.assignment, indices, people.values) : null,
+      caseworkerClusters: needs.caseworkers ? this.caseworkerClustersOf(people, within, indices, k) : null,
+    };
+  }
+
+  /**
+   * The analysed people's arms by cluster for the cluster-robust analysis: under cluster
+   * randomisation each person's site (caseworkers are nested in sites, and the randomised level is
+   * the one to cluster on); otherwise each treated person's caseworker, and −1 (a cluster of their
+   * own) for every control.
+   */
+  private caseworkerClustersOf(
+    people: OutcomeData,
+    within: number,
+    indices: Int32Array | null,
+    k: number,
+  ): ClusteredInput {
+    let cluster = this.caseworkerSets[within + 1];
+    if (cluster === undefined) {
+      const source = this.plan.clustered ? this.cohort.site : this.data.caseworker;
+      cluster = indices === null ? Int32Array.from(source) : Int32Array.from(indices, (i) => source[i]);
+      this.caseworkerSets[within + 1] = cluster;
+    }
+    return {
+      arms: summariseClusteredArms(people.values, people.treated, cluster),
+      workingDispersion: this.plan.workingDispersion[k],
     };
   }
 

@@ -8,7 +8,12 @@ import { analysePeople, armsData, fixedData, testRng, TWO_SIDED, type ArmsData }
 
 /** The analysis on arm summaries alone, as the cell form gives them for counts and binaries. */
 function analyseSummaries(name: AnalysisName, summaries: ArmSummaries) {
-  return analyse(name, { summaries, people: null, clusters: null, rerandomiser: null }, TWO_SIDED, null);
+  return analyse(
+    name,
+    { summaries, people: null, clusters: null, rerandomiser: null, caseworkerClusters: null },
+    TWO_SIDED,
+    null,
+  );
 }
 
 const COUNT_ANALYSES: AnalysisName[] = [
@@ -107,8 +112,10 @@ describe('analyse', () => {
       people: false,
       clusters: false,
       rerandomiser: false,
+      caseworkers: false,
     });
     expect(analysisNeeds('permutation').rerandomiser).toBe(true);
+    expect(analysisNeeds('cluster-robust').caseworkers).toBe(true);
     expect(analysisNeeds('cluster-summary').clusters).toBe(true);
     expect(analysisNeeds('mann-whitney')).toMatchObject({ histogram: true, people: true });
     expect(() => analyseSummaries('mann-whitney', summariseArms(fixedData('harm')))).toThrow(

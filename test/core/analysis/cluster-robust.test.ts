@@ -1,5 +1,6 @@
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { analyse } from '../../../src/core/analysis/analyse.js';
 import { estimateClusterRobustLogRatio } from '../../../src/core/analysis/cluster-robust-log-ratio.js';
 import { testClusterRobust, type ClusterRobustOptions } from '../../../src/core/analysis/cluster-robust.js';
 import { summariseClusteredArms, type ClusteredArms } from '../../../src/core/analysis/clustered-arms.js';
@@ -369,5 +370,47 @@ describe('cluster-robust log ratio: structure', () => {
       failed: true,
       failure: 'no variation within arms',
     });
+  });
+});
+
+describe('analyse("cluster-robust", …): the dispatcher reads the arms by caseworker', () => {
+  // Dataset A's R values above: Poisson working model for counts and harm, log-binomial for binaries.
+  const input = (values: readonly number[], workingDispersion: number) => {
+    const treated = Uint8Array.from(A.caseworker, (c) => (c >= 0 ? 1 : 0));
+    const data = { values: Float64Array.from(values), treated, prior: null, integerValued: true };
+    return {
+      summaries: summariseArms(data, false),
+      people: data,
+      clusters: null,
+      rerandomiser: null,
+      caseworkerClusters: { arms: arms(values, A.caseworker), workingDispersion },
+    };
+  };
+
+  test('counts: CR2 on the Satterthwaite degrees of freedom, as clubSandwich', () => {
+    const result = analyse('cluster-robust', input(A.y, 0), TWO_SIDED, null);
+    // R: as dataset A's "A poisson" row above
+    expect(result.logEstimate).toBeCloseTo(-0.254737916732, 10);
+    expect(result.standardError).toBeCloseTo(0.372841883866, 10);
+    expect(result.pValue).toBeCloseTo(0.515982581199, 9);
+  });
+
+  test('binaries: the log-binomial working model (α = −1)', () => {
+    const binary = A.y.map((v) => (v > 0 ? 1 : 0));
+    const result = analyse('cluster-robust', input(binary, -1), TWO_SIDED, null);
+    // R: as dataset A's "A log-binomial" row above
+    expect(result.standardError).toBeCloseTo(0.258812561488, 10);
+    expect(result.pValue).toBeCloseTo(0.532411591281, 9);
+  });
+
+  test('a cluster with people in both arms is a failed result, not an exception', () => {
+    const result = analyse(
+      'cluster-robust',
+      { ...input(A.y, 0), caseworkerClusters: { arms: null, workingDispersion: 0 } },
+      TWO_SIDED,
+      null,
+    );
+    expect(result.failed).toBe(true);
+    expect(result.failure).toMatch(/both arms/);
   });
 });

@@ -48,6 +48,7 @@ export function inputOf(data: ArmsData, name: AnalysisName): AnalysisInput {
     people: data,
     clusters: null,
     rerandomiser: needs.rerandomiser ? data.rerandomiser : null,
+    caseworkerClusters: null,
   };
 }
 

@@ -140,8 +140,12 @@ describe('diagnose on a hand-built tally', () => {
     const knife = results[1];
     expect(knife.estimand).toBeCloseTo(0.7, 12);
     expect(knife.typeIError).toBe(0.6);
+    // R: prop.test(6, 10, correct = FALSE, conf.level = 0.99)$conf.int[1] → 0.248 > 0.075, the band's top.
     expect(knife.typeIErrorAboveAlpha).toBe(true);
-    expect(knife.warnings.join(' ')).toMatch(/rejects 60\.0% of null trials at alpha 0\.05: the test is not valid/);
+    expect(knife.typeIErrorTolerance).toBe('above');
+    expect(knife.warnings.join(' ')).toMatch(
+      /rejects 60\.0% of null trials at alpha 0\.05, above the tolerance band \[2\.5%, 7\.5%\] beyond Monte Carlo error: the test is not valid/,
+    );
     // R: -0.3 - log(0.7) → 0.0566749439387; 0.3 / -log(0.7) → 0.841101975617; the same estimate every time: no spread.
     expect(knife.bias).toBeCloseTo(0.0566749439387, EXACT_SUM_DIGITS);
     expect(knife.rmse).toBeCloseTo(0.0566749439387, EXACT_SUM_DIGITS);
@@ -160,9 +164,16 @@ describe('diagnose on a hand-built tally', () => {
   });
 
   test('family-wise rates over the primary outcomes, with a warning when the family-wise error is not controlled', () => {
-    expect(familywise).toEqual({ anyPrimary: 0.7, allPrimary: 0.3, errorUnderNull: 0.6, multiplicity: 'holm' });
+    expect(familywise).toEqual({
+      anyPrimary: 0.7,
+      allPrimary: 0.3,
+      errorUnderNull: 0.6,
+      errorUnderNullTolerance: 'above',
+      errorUnderNullAboveAlpha: true,
+      multiplicity: 'holm',
+    });
     expect(warnings).toEqual([
-      'Across the 2 primary outcomes, at least one is significant in 60.0% of null trials (alpha 0.05, multiplicity holm): the family-wise error is not controlled.',
+      'Across the 2 primary outcomes, at least one is significant in 60.0% of null trials (alpha 0.05, multiplicity holm), above the tolerance band [2.5%, 7.5%] beyond Monte Carlo error: the family-wise error is not controlled.',
     ]);
   });
 
