@@ -1,15 +1,15 @@
 /**
  * Times the model and data strategy alone on the REF workload (2 × 1,000 people, NB counts with
- * propensity dispersion 1.25, mean 1.2, rate ratio 0.8, complete randomisation): drawCohort +
- * assign + drawOutcomes per trial, plus the same with MK-like selection, caseworkers and
+ * propensity dispersion 1.25, mean 1.2, rate ratio 0.8, complete randomisation): the person
+ * form's cohort, assignment and measurement per trial, plus the same with MK-like selection, caseworkers and
  * attrition. Prints microseconds per trial (median of repetitions).
  *
  * Usage: npm run build && node dist/bench/engine-model.js [--trials N] [--reps R]
  */
-import { assign } from '../src/core/assignment/assign.js';
+import { planAssignment } from '../src/core/assignment/assign.js';
 import type { CountOutcome, Design } from '../src/core/design.js';
-import { drawCohort } from '../src/core/model/cohort.js';
-import { drawOutcomes } from '../src/core/model/outcomes.js';
+import { prepareModel } from '../src/core/model/model-constants.js';
+import { PersonForm } from '../src/core/person-form.js';
 import { trialStream } from '../src/core/rng/trial-stream.js';
 import { argument } from './measure.js';
 
@@ -67,14 +67,16 @@ const selected: Design = {
 
 function time(design: Design, trials: number, reps: number): number {
   const ratios = design.outcomes.map((o) => [(o as CountOutcome).rateRatio.all]);
+  const model = prepareModel(design);
+  const form = new PersonForm(design, model, planAssignment(design, model));
   const perTrial: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const start = process.hrtime.bigint();
     for (let t = 0; t < trials; t++) {
       const rng = trialStream(rep, t);
-      const cohort = drawCohort(design, rng);
-      const treated = assign(design, cohort, rng);
-      drawOutcomes(design, cohort, treated, ratios, rng);
+      const cohort = form.drawCohort(rng);
+      const treated = form.assign(cohort, rng);
+      form.measure(cohort, treated, ratios, rng, true);
     }
     perTrial.push(Number(process.hrtime.bigint() - start) / 1000 / trials);
   }

@@ -170,7 +170,7 @@ export type EngineChoice = 'auto' | 'person' | 'aggregate';
 export interface SimulationPlan {
   readonly trials: number;
   readonly seed: number;
-  /** The engine asked for (absent = 'auto'; see `chosenEngine` in src/core/aggregate/). */
+  /** The engine asked for (absent = 'auto'; `chooseEngine` in src/core/choose-engine.ts decides). */
   readonly engine?: EngineChoice;
 }
 

@@ -1,187 +1,61 @@
 /**
- * One simulated trial, as DeclareDesign's MIDA chain: model (draw the eligible cohort), inquiry
- * (the true effect), data strategy (randomise, then measure outcomes), answer strategy (analyse
- * each outcome). A trial is a pure function of (design, seed, trial index): its random stream is
- * derived from those alone, so results never depend on threads, chunks or shards.
+ * One simulated trial — the one spine for both forms — as DeclareDesign's MIDA chain: inquiry (the
+ * true effect of this trial), model (the eligible cohort), data strategy (randomise, then measure
+ * outcomes), answer strategy (analyse each outcome). The form (people or cells) is the prepared
+ * design's, an argument rather than a second code path. A trial is a pure function of (design,
+ * seed, trial index): its random streams are derived from those alone, so results never depend on
+ * threads, chunks or shards.
  */
 import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
-import type { OutcomeData } from './analysis/outcome-data.js';
-import { assign, rerandomiser } from './assignment/assign.js';
-import type { Design, Outcome } from './design.js';
-import { drawTrialRatios } from './draw-trial-ratios.js';
-import { logEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
-import { drawCohort, type Cohort } from './model/cohort.js';
-import { drawOutcomes, type TrialData } from './model/outcomes.js';
+import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
+import { computeLogEstimands } from './inquiry/inquiry.js';
+import type { PreparedDesign } from './prepare-design.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
 
 /** Sub-stream purposes: separate, reproducible random streams within one trial. */
 const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
-// Stream 3 holds the effects drawn under assurance (draw-trial-ratios.ts).
-
-/** Everything about a design that is the same for every trial, computed once. */
-export interface TrialContext {
-  readonly design: Design;
-  readonly inquiry: Inquiry;
-  /** The ratio applied to engaged treated people, per outcome and group index, as stated. */
-  readonly statedRatios: readonly (readonly number[])[];
-  /** All ones: the paired null run. */
-  readonly nullRatios: readonly (readonly number[])[];
-  readonly statedLogTruth: readonly number[];
-  readonly nullLogTruth: readonly number[];
-  /** True when some outcome's effect is drawn per trial (assurance). */
-  readonly drawsEffects: boolean;
-}
-
-/** Prepares the per-design constants of `simulateTrial`. */
-export function prepareTrial(design: Design): TrialContext {
-  const inquiry = prepareInquiry(design);
-  const statedRatios = design.outcomes.map((outcome) => design.groups.map((group) => statedRatio(outcome, group.id)));
-  const nullRatios = design.outcomes.map(() => design.groups.map(() => 1));
-  return {
-    design,
-    inquiry,
-    statedRatios,
-    nullRatios,
-    statedLogTruth: logEstimands(inquiry, statedRatios),
-    nullLogTruth: design.outcomes.map(() => 0),
-    drawsEffects: design.outcomes.some((o) => o.effectDistribution !== null),
-  };
-}
+// Stream 3 holds the effects drawn under assurance (inquiry/draw-trial-ratios.ts).
 
 /**
  * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
  * random stream so the two runs share cohort and assignment), and analyses every outcome.
+ *
+ * Formula in words: the trial's stream is `trialStream(seed, trialIndex)`; the effects are the
+ * stated ratios (or, under assurance, a draw from sub-stream 3) and the log estimands they imply;
+ * the form draws the cohort, the assignment and every outcome from the trial's stream; each
+ * outcome's analysis reads what the form measured, permutation tests redrawing from their own
+ * sub-stream.
+ * Reference: Blair, Cooper, Coppock & Humphreys (2019), APSR 113:838 (MIDA).
+ *
+ * @example simulateTrial(prepareDesign(REF), 0, true).logEstimands → [0, 0]
  */
-export function simulateTrial(context: TrialContext, trialIndex: number, nullRun: boolean): TrialRecord {
-  const { design } = context;
+export function simulateTrial(prepared: PreparedDesign, trialIndex: number, nullRun: boolean): TrialRecord {
+  const { design, form } = prepared;
   const seed = design.simulation.seed;
   const rng = trialStream(seed, trialIndex);
-  const cohort = drawCohort(design, rng);
-  const treated = assign(design, cohort, rng);
-  let ratios = nullRun ? context.nullRatios : context.statedRatios;
-  let logTruth = nullRun ? context.nullLogTruth : context.statedLogTruth;
-  if (!nullRun && context.drawsEffects) {
-    ratios = drawTrialRatios(context, trialIndex);
-    logTruth = logEstimands(context.inquiry, ratios);
+
+  // Inquiry: the effects of this trial, and the estimands they imply.
+  let ratios = nullRun ? prepared.nullRatios : prepared.statedRatios;
+  let logEstimands = nullRun ? prepared.nullLogEstimands : prepared.statedLogEstimands;
+  if (!nullRun && prepared.drawsEffects) {
+    ratios = drawTrialRatios(design, prepared.statedRatios, trialIndex);
+    logEstimands = computeLogEstimands(prepared.inquiry, ratios);
   }
-  const data = drawOutcomes(design, cohort, treated, ratios, rng, !nullRun);
-  const analysisRng = subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM);
-  const views = new OutcomeViews(design, cohort, treated, data);
+
+  // Model, assignment, measurement: in the form's own representation.
+  const cohort = form.drawCohort(rng);
+  const assignment = form.assign(cohort, rng);
+  const measured = form.measure(cohort, assignment, ratios, rng, !nullRun);
+
+  // Answer strategy. Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.
+  const analysisRng = prepared.permutes
+    ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
+    : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
-    analyse(outcome.analysis, views.forOutcome(k), design.analysis, analysisRng),
+    analyse(outcome.analysis, form.analysisInput(measured, k), design.analysis, analysisRng),
   );
-  return { results, logTruth };
-}
-
-function statedRatio(outcome: Outcome, groupId: string): number {
-  if (outcome.kind === 'count') return outcome.rateRatio[groupId];
-  if (outcome.kind === 'harm') return outcome.severityRatio[groupId];
-  return outcome.from === null ? outcome.riskRatio[groupId] : 1;
-}
-
-/**
- * The analysed people of each outcome: observed people, of the outcome's `within` group if any,
- * with the prior-window covariate of the count the outcome is built on and, under cluster
- * randomisation, each person's cluster. Views sharing the same `within` share their index set,
- * and without attrition or `within` the arrays are used as drawn.
- */
-class OutcomeViews {
-  private readonly indexSets = new Map<string, Int32Array | null>();
-  private readonly clusterSets = new Map<string, Int32Array>();
-  private readonly countIndex: Map<string, number>;
-
-  constructor(
-    private readonly design: Design,
-    private readonly cohort: Cohort,
-    private readonly treated: Uint8Array,
-    private readonly data: TrialData,
-  ) {
-    this.countIndex = new Map(design.outcomes.map((o, k) => [o.id, k]));
-  }
-
-  forOutcome(k: number): OutcomeData {
-    const outcome = this.design.outcomes[k];
-    const indices = this.indicesFor(outcome.within);
-    const priorSource = this.priorSourceOf(outcome);
-    const prior =
-      this.design.analysis.adjustForPrior && this.cohort.priorCounts && priorSource !== null
-        ? this.cohort.priorCounts[priorSource]
-        : null;
-    const rerandomise = rerandomiser(this.design, this.cohort, indices);
-    const cluster = this.clustersFor(outcome.within, indices);
-    if (indices === null) {
-      return {
-        values: this.data.values[k],
-        treated: this.treated,
-        cluster,
-        prior,
-        integerValued: outcome.kind !== 'harm',
-        rerandomise,
-      };
-    }
-    return {
-      values: pick(this.data.values[k], indices),
-      treated: pickBytes(this.treated, indices),
-      cluster,
-      prior: prior === null ? null : pick(prior, indices),
-      integerValued: outcome.kind !== 'harm',
-      rerandomise,
-    };
-  }
-
-  private priorSourceOf(outcome: Outcome): number | null {
-    if (outcome.kind === 'count') return this.countIndex.get(outcome.id) ?? null;
-    if (outcome.from !== null) return this.countIndex.get(outcome.from) ?? null;
-    return null;
-  }
-
-  /**
-   * Under cluster randomisation, the site (the cluster) of each analysed person, aligned with the
-   * values picked by `indices`; null otherwise. Shared by the views with the same `within`.
-   */
-  private clustersFor(within: string | null, indices: Int32Array | null): Int32Array | null {
-    if (this.design.plan.randomisation !== 'cluster') return null;
-    const key = within ?? '';
-    const known = this.clusterSets.get(key);
-    if (known !== undefined) return known;
-    const { site } = this.cohort;
-    const clusters = indices === null ? Int32Array.from(site) : Int32Array.from(indices, (i) => site[i]);
-    this.clusterSets.set(key, clusters);
-    return clusters;
-  }
-
-  /** Indices of analysed people, or null for "everyone, in order". */
-  private indicesFor(within: string | null): Int32Array | null {
-    const key = within ?? '';
-    if (this.indexSets.has(key)) return this.indexSets.get(key)!;
-    const groupIndex = within === null ? -1 : this.design.groups.findIndex((g) => g.id === within);
-    const { observed } = this.data;
-    const { group } = this.cohort;
-    let count = 0;
-    for (let i = 0; i < observed.length; i++)
-      if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) count += 1;
-    let indices: Int32Array | null = null;
-    if (count < observed.length) {
-      indices = new Int32Array(count);
-      for (let i = 0, j = 0; i < observed.length; i++)
-        if (observed[i] && (groupIndex < 0 || group[i] === groupIndex)) indices[j++] = i;
-    }
-    this.indexSets.set(key, indices);
-    return indices;
-  }
-}
-
-function pick(values: Float64Array, indices: Int32Array): Float64Array {
-  const out = new Float64Array(indices.length);
-  for (let j = 0; j < indices.length; j++) out[j] = values[indices[j]];
-  return out;
-}
-
-function pickBytes(values: Uint8Array, indices: Int32Array): Uint8Array {
-  const out = new Uint8Array(indices.length);
-  for (let j = 0; j < indices.length; j++) out[j] = values[indices[j]];
-  return out;
+  return { results, logEstimands };
 }

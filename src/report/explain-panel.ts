@@ -6,7 +6,7 @@
 import { armSizes, type Design, type Outcome } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
-import { contextFor } from '../core/simulate-block.js';
+import { prepareDesign } from '../core/prepare-design.js';
 import type { ExplainData, ExplainPanel } from './explain-data.js';
 
 /** One size the teaching view simulates. */
@@ -50,7 +50,7 @@ export function explainSizes(design: Design, scale: number): ExplainSize[] {
  */
 export function explainPanel(design: Design, label: string, tally: RunTally, k: number): ExplainPanel {
   const sizes = armSizes(design.plan.size);
-  const result = diagnose(design, tally, contextFor(design).statedLogTruth).results[k];
+  const result = diagnose(prepareDesign(design), tally).results[k];
   return {
     label,
     treated: sizes.treated,

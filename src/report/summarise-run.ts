@@ -3,13 +3,12 @@
  * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
  * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
  */
-import { chosenEngine } from '../core/aggregate/chosen-engine.js';
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
-import { contextFor } from '../core/simulate-block.js';
+import { prepareDesign } from '../core/prepare-design.js';
 import { roundTo } from './round-to.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -25,8 +24,8 @@ export interface RunFacts {
 /** The run document for `tally` of `design`. */
 export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): RunSummary {
   const sizes = armSizes(design.plan.size);
-  const context = contextFor(design);
-  const { results, familywise, warnings } = diagnose(design, tally, context.statedLogTruth);
+  const prepared = prepareDesign(design);
+  const { results, familywise, warnings } = diagnose(prepared, tally);
   const completeWarnings = facts.complete
     ? warnings
     : [
@@ -49,7 +48,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
       threads: facts.threads,
     },
-    engine: chosenEngine(design),
-    cohort: describeCohort(context.inquiry),
+    engine: prepared.engine.kind,
+    cohort: describeCohort(prepared.inquiry),
   };
 }

@@ -2,9 +2,19 @@ import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { BugError } from '../errors/bug-error.js';
 
-/** The engine's entry point, `simulateBlock` in `src/core/simulate-block.ts`: trials [fromTrial, toTrial) tallied. */
+/**
+ * The engine's entry points, in `src/core/simulate-block.ts`: `prepareDesign` once per run (what
+ * every trial shares; opaque to the runner, which only hands it back), then `simulateBlock` for
+ * each chunk: trials [fromTrial, toTrial) tallied.
+ */
+export interface Engine {
+  readonly prepareDesign: (design: Design) => unknown;
+  readonly simulateBlock: SimulateBlock;
+}
+
+/** The engine's `simulateBlock`, given what its `prepareDesign` returned. */
 export type SimulateBlock = (
-  design: Design,
+  prepared: unknown,
   fromTrial: number,
   toTrial: number,
   options: { withNull: boolean },
@@ -35,9 +45,10 @@ export function defaultEngineUrl(): URL {
   return compiledUrl('../core/simulate-block.js');
 }
 
-/** Loads an engine module and returns its `simulateBlock`. */
-export async function loadSimulateBlock(engineUrl: string): Promise<SimulateBlock> {
-  const engine = (await import(engineUrl)) as { simulateBlock?: SimulateBlock };
+/** Loads an engine module and returns its entry points. */
+export async function loadEngine(engineUrl: string): Promise<Engine> {
+  const engine = (await import(engineUrl)) as Partial<Engine>;
   if (typeof engine.simulateBlock !== 'function') throw new BugError(`${engineUrl} does not export simulateBlock`);
-  return engine.simulateBlock;
+  if (typeof engine.prepareDesign !== 'function') throw new BugError(`${engineUrl} does not export prepareDesign`);
+  return { prepareDesign: engine.prepareDesign, simulateBlock: engine.simulateBlock };
 }

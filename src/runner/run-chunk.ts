@@ -1,7 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import type { Design } from '../core/design.js';
 import { runTallyToJSON } from '../core/diagnosis/tally.js';
-import type { SimulateBlock } from './engine-module.js';
+import type { Engine } from './engine-module.js';
+
+/** A run's design as the engine prepared it, or why preparing it failed (reported by every chunk). */
+export type PreparedRun = { readonly prepared: unknown } | { readonly error: string };
+
+/** Prepares a run's design with the engine, once per run (in each worker, and in-process). */
+export function prepareRun(engine: Engine, design: Design): PreparedRun {
+  try {
+    return { prepared: engine.prepareDesign(design) };
+  } catch (error) {
+    return { error: describeError(error) };
+  }
+}
 
 /** What running one chunk gives: its tally in JSON form, or why it failed. */
 export type ChunkOutcome =
@@ -27,26 +39,29 @@ export type ChunkOutcome =
  * re-run one at a time to name the first that fails by itself (a chunk is small, and the name is
  * what a bug report needs: trial i of a seed is reproducible on its own).
  *
- * Example: runChunk(simulateBlock, design, 0, 50, { withNull: true }) → { kind: 'done', tally: {trials: 50, …}, … }.
+ * Example: runChunk(engine, prepareRun(engine, design), 0, 50, { withNull: true }) → { kind: 'done', tally: {trials: 50, …}, … }.
  */
 export function runChunk(
-  simulateBlock: SimulateBlock,
-  design: Design,
+  engine: Engine,
+  run: PreparedRun,
   fromTrial: number,
   toTrial: number,
   options: { withNull: boolean; injectEngineError?: boolean },
 ): ChunkOutcome {
+  if ('error' in run) return { kind: 'failed', fromTrial, toTrial, trial: null, reason: run.error };
+  const { prepared } = run;
+  const { simulateBlock } = engine;
   const began = performance.now();
   const engineOptions = { withNull: options.withNull };
   try {
     if (options.injectEngineError) throw new Error('injected engine error');
-    const tally = simulateBlock(design, fromTrial, toTrial, engineOptions);
+    const tally = simulateBlock(prepared, fromTrial, toTrial, engineOptions);
     const seconds = (performance.now() - began) / 1000;
     return { kind: 'done', fromTrial, toTrial, tally: runTallyToJSON(tally), seconds };
   } catch (chunkError) {
     for (let trial = fromTrial; trial < toTrial; trial++) {
       try {
-        simulateBlock(design, trial, trial + 1, engineOptions);
+        simulateBlock(prepared, trial, trial + 1, engineOptions);
       } catch (error) {
         return { kind: 'failed', fromTrial, toTrial, trial, reason: describeError(error) };
       }

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { runTallyFromJSON } from '../core/diagnosis/tally.js';
-import { loadSimulateBlock } from './engine-module.js';
-import { runChunk } from './run-chunk.js';
+import { loadEngine } from './engine-module.js';
+import { prepareRun, runChunk } from './run-chunk.js';
 import { faultFor, type PathOutcome, type RunPlan } from './run-plan.js';
 import { TrialFailureError } from './trial-failure-error.js';
 
@@ -11,12 +11,13 @@ import { TrialFailureError } from './trial-failure-error.js';
  * seen within one chunk's time. Only the engine-error fault can be injected here.
  */
 export async function runInProcess(plan: RunPlan): Promise<PathOutcome> {
-  const simulateBlock = await loadSimulateBlock(plan.engineUrl);
+  const engine = await loadEngine(plan.engineUrl);
+  const run = prepareRun(engine, plan.design);
   for (let chunk = plan.queue.take(); chunk; chunk = plan.queue.take()) {
     await yieldToEventLoop();
     if (plan.signal?.aborted) return { complete: false, workerStartMilliseconds: null };
     const fault = faultFor(plan, chunk.fromTrial, chunk.toTrial, chunk.attempts);
-    const outcome = runChunk(simulateBlock, plan.design, chunk.fromTrial, chunk.toTrial, {
+    const outcome = runChunk(engine, run, chunk.fromTrial, chunk.toTrial, {
       withNull: plan.withNull,
       injectEngineError: fault !== null,
     });

@@ -1,26 +1,25 @@
 /**
- * Worker thread entry: loads the engine once, then, for each run, keeps the design it is sent and
- * tallies each chunk of trials. Imports are kept to the chunk runner and the engine itself,
+ * Worker thread entry: loads the engine once, then, for each run, prepares the design it is sent
+ * (once per run) and tallies each chunk of trials. Imports are kept to the chunk runner and the engine itself,
  * because every import here is paid at every worker start.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Design } from '../core/design.js';
 import { BugError } from '../errors/bug-error.js';
-import { loadSimulateBlock } from './engine-module.js';
-import { runChunk } from './run-chunk.js';
+import { loadEngine } from './engine-module.js';
+import { prepareRun, runChunk, type PreparedRun } from './run-chunk.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
 
 const port = parentPort!;
-const simulateBlock = await loadSimulateBlock((workerData as WorkerStart).engineUrl);
-// The same design object for every chunk of a run, so the engine's per-design preparation is reused.
-let current: { runId: number; design: Design; withNull: boolean } | null = null;
+const engine = await loadEngine((workerData as WorkerStart).engineUrl);
+// The run's prepared design, shared by all its chunks.
+let current: { runId: number; run: PreparedRun; withNull: boolean } | null = null;
 // Set once this worker has asked to be killed: like a dead thread, it answers nothing more.
 let dying = false;
 
 port.on('message', (message: ToWorker) => {
   if (dying) return;
   if (message.kind === 'design') {
-    current = { runId: message.runId, design: message.design, withNull: message.withNull };
+    current = { runId: message.runId, run: prepareRun(engine, message.design), withNull: message.withNull };
     return;
   }
   if (!current || current.runId !== message.runId)
@@ -35,7 +34,7 @@ port.on('message', (message: ToWorker) => {
   }
   if (message.fault === 'throw')
     throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
-  const outcome = runChunk(simulateBlock, current.design, message.fromTrial, message.toTrial, {
+  const outcome = runChunk(engine, current.run, message.fromTrial, message.toTrial, {
     withNull: current.withNull,
     injectEngineError: message.fault === 'engine-error',
   });

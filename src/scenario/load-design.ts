@@ -5,10 +5,9 @@
  * from the parsed document it already holds (`designWith`), never from the file again.
  */
 import { basename, extname } from 'node:path';
-import { aggregateSupport } from '../core/aggregate/aggregate-support.js';
+import { chooseEngine } from '../core/choose-engine.js';
 import type { Design } from '../core/design.js';
-import { describeCohort } from '../core/inquiry/describe-cohort.js';
-import { prepareInquiry } from '../core/inquiry/inquiry.js';
+import { integrateSelectedPopulation } from '../core/model/selected-population.js';
 import { resolveScenario } from './builtin-scenarios.js';
 import { compileScenario } from './compile.js';
 import { readScenarioFile, validateParsedScenario } from './load.js';
@@ -74,16 +73,15 @@ function compileDocument(document: ScenarioDocument): LoadedDesign {
 
 /** `simulation.engine: aggregate` on a design the aggregated engine cannot simulate exactly is the author's to fix. */
 function requireAggregateSupport(design: Design, file: string): void {
-  if (design.simulation.engine !== 'aggregate') return;
-  const support = aggregateSupport(design);
-  if (support.ok) return;
+  const engine = chooseEngine(design);
+  if (engine.kind !== 'refused') return;
   throw new ScenarioError([
     {
       file,
       line: 0,
       column: 0,
       path: 'simulation.engine',
-      message: `aggregate cannot simulate this design exactly: ${support.reason}`,
+      message: `aggregate cannot simulate this design exactly: ${engine.reason}`,
       value: 'aggregate',
       hint: 'use engine auto (the per-person engine wherever aggregation is not exact) or person',
     },
@@ -93,7 +91,9 @@ function requireAggregateSupport(design: Design, file: string): void {
 /** Refuses eligibility rules that almost nobody in some group passes (see MIN_ELIGIBLE_SHARE). */
 function requireFeasibleSelection(design: Design, file: string): void {
   if (design.selection === null) return;
-  const scarce = describeCohort(prepareInquiry(design)).filter((group) => group.eligibleShare < MIN_ELIGIBLE_SHARE);
+  const scarce = integrateSelectedPopulation(design)
+    .map((group, g) => ({ group: design.groups[g].id, eligibleShare: group.eligibleShare }))
+    .filter((group) => group.eligibleShare < MIN_ELIGIBLE_SHARE);
   if (scarce.length === 0) return;
   throw new ScenarioError(
     scarce.map((group) => ({

@@ -3,7 +3,7 @@
  * each reported outcome's log estimate there, then apply `pilotInsight`.
  */
 import type { Design } from '../core/design.js';
-import { contextFor } from '../core/simulate-block.js';
+import { prepareDesign } from '../core/prepare-design.js';
 import type { RunRange } from './design-evaluator.js';
 import { pilotInsight, type PilotInsight } from './pilot-insight.js';
 
@@ -33,7 +33,7 @@ export async function pilotPlan(design: Design, pilotDesign: Design, runRange: R
   const pilot = design.pilot;
   if (!pilot || Object.keys(pilot.estimates).length === 0) return null;
   const { tally } = await runRange(pilotDesign, 0, PILOT_TRIALS);
-  const logTruth = contextFor(pilotDesign).statedLogTruth;
+  const logEstimands = prepareDesign(pilotDesign).statedLogEstimands;
   const insights: PilotInsight[] = [];
   for (const [outcomeId, estimate] of Object.entries(pilot.estimates)) {
     const index = pilotDesign.outcomes.findIndex((outcome) => outcome.id === outcomeId);
@@ -50,7 +50,7 @@ export async function pilotPlan(design: Design, pilotDesign: Design, runRange: R
         outcome: outcomeId,
         pilotEstimate: estimate,
         standardError,
-        planningRatio: Math.exp(logTruth[index]),
+        planningRatio: Math.exp(logEstimands[index]),
         alpha: design.analysis.alpha,
       }),
     );

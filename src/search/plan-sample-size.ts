@@ -8,7 +8,7 @@ import { analyticTotal } from './analytic-start.js';
 import { designEvaluator, type RunRange } from './design-evaluator.js';
 import { normalQuantile } from '../core/distributions/normal.js';
 import { describeCohort } from '../core/inquiry/describe-cohort.js';
-import { contextFor } from '../core/simulate-block.js';
+import { prepareDesign } from '../core/prepare-design.js';
 import type { DesignParameter } from './design-parameter.js';
 import type { EvaluatePower } from './power-estimate.js';
 import {
@@ -166,7 +166,7 @@ function startFromFormula(
   target: PowerTarget,
   power: number,
 ): number | null {
-  const cohort = describeCohort(contextFor(design).inquiry);
+  const cohort = describeCohort(prepareDesign(design).inquiry);
   const cohortRate = (outcomeId: string, groupId: string) =>
     cohort.find((group) => group.group === groupId)?.outcomes.find((outcome) => outcome.outcome === outcomeId)
       ?.controlFollowUp;

@@ -26,4 +26,11 @@ describe('siteRateCV', () => {
   test('a larger ICC needs a larger site multiplier', () => {
     expect(siteRateCV(0.04, 1, 1)).toBeGreaterThan(siteRateCV(0.02, 1, 1));
   });
+
+  test('is the square root of the site multiplier variance that gives back the ICC through the forward model', () => {
+    // Y ~ Poisson(m·S·P), Var S = v, Var P = d, S shared at a site: Cov = m²v, Var Y = m + m²((1 + d)(1 + v) − 1).
+    const [icc, d, m] = [0.05, 1.25, 1.2];
+    const v = siteRateCV(icc, d, m) ** 2;
+    expect((m * m * v) / (m + m * m * ((1 + d) * (1 + v) - 1))).toBeCloseTo(icc, 14);
+  });
 });

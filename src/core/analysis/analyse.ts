@@ -1,12 +1,16 @@
-import type { AnalysisResult } from './analysis-result.js';
+/**
+ * The analysis step: one dispatcher over one input type (`AnalysisInput`), whichever form
+ * simulated the trial. A new analysis is a file beside these, an entry in `NEEDS` and a case below.
+ */
 import type { AnalysisName, AnalysisPlan } from '../design.js';
 import type { Rng } from '../rng/rng.js';
+import type { AnalysisInput } from './analysis-input.js';
+import type { AnalysisResult } from './analysis-result.js';
 import { testClusterSummary } from './cluster-summary.js';
 import { testFisherExact } from './fisher-exact.js';
 import { testMannWhitney, testMannWhitneyOnValues } from './mann-whitney.js';
 import { testNegativeBinomial } from './negative-binomial.js';
 import { testNegativeBinomialWithPrior } from './negative-binomial-with-prior.js';
-import { summariseArms, type ArmSummaries, type OutcomeData } from './outcome-data.js';
 import { testByPermutation } from './permutation.js';
 import { testPoissonWald } from './poisson-wald.js';
 import { testQuasiPoisson } from './quasi-poisson.js';
@@ -14,55 +18,55 @@ import { testRiskRatio } from './risk-ratio.js';
 import { testTwoProportions } from './two-proportion-z.js';
 import { testWelchT } from './welch-t.js';
 
-/** The analyses that read the counts-of-counts; the others get summaries without them. */
-const USES_HISTOGRAM: ReadonlySet<AnalysisName> = new Set<AnalysisName>(['negative-binomial', 'mann-whitney']);
+/** What an analysis reads beyond the arms' sums: the forms build only these. */
+export interface AnalysisNeeds {
+  /** The counts-of-counts of integer outcomes (in the summaries). */
+  readonly histogram: boolean;
+  /** The analysed people: the prior covariate, or continuous values to rank. */
+  readonly people: boolean;
+  /** The values by randomisation cluster. */
+  readonly clusters: boolean;
+  /** Redraws of the assignment. */
+  readonly rerandomiser: boolean;
+}
+
+const SUMS_ONLY: AnalysisNeeds = { histogram: false, people: false, clusters: false, rerandomiser: false };
+const NEEDS: Readonly<Record<AnalysisName, AnalysisNeeds>> = {
+  'two-proportion-z': SUMS_ONLY,
+  'fisher-exact': SUMS_ONLY,
+  'risk-ratio': SUMS_ONLY,
+  'poisson-wald': SUMS_ONLY,
+  'quasi-poisson': SUMS_ONLY,
+  'welch-t': SUMS_ONLY,
+  'negative-binomial': { ...SUMS_ONLY, histogram: true, people: true },
+  'mann-whitney': { ...SUMS_ONLY, histogram: true, people: true },
+  permutation: { ...SUMS_ONLY, rerandomiser: true },
+  'cluster-summary': { ...SUMS_ONLY, clusters: true },
+};
 
 /**
- * Runs the named analysis on one outcome's data in one trial. The data are first reduced to
- * sufficient statistics ({@link summariseArms}); only the analyses that need people go back to
- * the person arrays: the prior-adjusted negative binomial (when `plan.adjustForPrior` and
- * `data.prior` is present), Mann–Whitney on non-integer values, the permutation test (the
- * only one that uses `rng`) and the cluster-level summary (which needs each person's cluster).
- * Never throws for data that cannot be analysed: that is a failed result with its reason.
+ * What the named analysis reads beyond the arms' sums (so a form builds nothing it does not use).
  *
- * @example analyse('poisson-wald', { values: [0,1,2 | 3,4,5], treated: [1,1,1,0,0,0], … },
- *   plan, rng) → logEstimate log(3/12) = −1.3863, SE √(1/3 + 1/12) = 0.6455, p = 0.0317
+ * @example analysisNeeds('quasi-poisson') → nothing more; analysisNeeds('permutation').rerandomiser → true
  */
-export function analyse(name: AnalysisName, data: OutcomeData, plan: AnalysisPlan, rng: Rng): AnalysisResult {
-  const summaries = summariseArms(data, USES_HISTOGRAM.has(name));
-  switch (name) {
-    case 'permutation':
-      return testByPermutation(data, summaries, plan, rng);
-    case 'cluster-summary':
-      return testClusterSummary(data, plan);
-    case 'negative-binomial':
-      if (plan.adjustForPrior && data.prior !== null) {
-        return testNegativeBinomialWithPrior(data, data.prior, summaries, plan);
-      }
-      return testNegativeBinomial(summaries, plan);
-    case 'mann-whitney':
-      return testMannWhitney(summaries, plan) ?? testMannWhitneyOnValues(data, summaries, plan);
-    default:
-      return analyseSummaries(name, summaries, plan) as AnalysisResult;
-  }
+export function analysisNeeds(name: AnalysisName): AnalysisNeeds {
+  return NEEDS[name];
 }
 
 /**
- * The same analysis from each arm's sufficient statistics alone, for the aggregated engine, or
- * null when the analysis needs people: the permutation test, the cluster-level summary (which
- * needs each person's cluster), and Mann–Whitney without counts-of-counts (continuous values).
- * Summaries carry no covariate, so `negative-binomial` here is the unadjusted model: it equals
- * {@link analyse} when `data.prior` is null or `plan.adjustForPrior` is false — an engine holding
- * prior counts with adjustment requested must call `analyse`. Otherwise the result is identical to `analyse` on any data with these summaries.
+ * Runs the named analysis on one outcome's input in one trial. Most analyses read the arms'
+ * sufficient statistics alone; the prior-adjusted negative binomial reads the people's prior
+ * counts (when `plan.adjustForPrior` and the people carry them), Mann–Whitney reads the people's
+ * values when there are no counts-of-counts (continuous values), the permutation test redraws the
+ * assignment (the only one that uses `rng`, the trial's analysis stream) and the cluster-level
+ * summary reads the values by cluster. Never throws for data that cannot be analysed: that is a
+ * failed result with its reason.
  *
- * @example analyseSummaries('poisson-wald', { treated: { n: 45, sum: 30, … },
- *   control: { n: 120, sum: 150, … } }, plan) → logEstimate −0.6286, SE 0.2, p = 0.00167
+ * @example analyse('poisson-wald', { summaries: treated { n 45, sum 30 }, control { n 120, sum 150 }, … },
+ *   plan, null) → logEstimate −0.6286, SE 0.2, p = 0.00167
  */
-export function analyseSummaries(
-  name: AnalysisName,
-  summaries: ArmSummaries,
-  plan: AnalysisPlan,
-): AnalysisResult | null {
+export function analyse(name: AnalysisName, input: AnalysisInput, plan: AnalysisPlan, rng: Rng | null): AnalysisResult {
+  const { summaries, people } = input;
   switch (name) {
     case 'two-proportion-z':
       return testTwoProportions(summaries, plan);
@@ -74,14 +78,25 @@ export function analyseSummaries(
       return testPoissonWald(summaries, plan);
     case 'quasi-poisson':
       return testQuasiPoisson(summaries, plan);
-    case 'negative-binomial':
-      return testNegativeBinomial(summaries, plan);
     case 'welch-t':
       return testWelchT(summaries, plan);
+    case 'negative-binomial':
+      if (plan.adjustForPrior && people !== null && people.prior !== null) {
+        return testNegativeBinomialWithPrior(people, people.prior, summaries, plan);
+      }
+      return testNegativeBinomial(summaries, plan);
     case 'mann-whitney':
-      return testMannWhitney(summaries, plan);
+      return testMannWhitney(summaries, plan) ?? testMannWhitneyOnValues(valuesToRank(people), summaries, plan);
     case 'permutation':
+      if (input.rerandomiser !== null && rng === null) throw new Error('a permutation test needs the analysis stream');
+      return testByPermutation(summaries, input.rerandomiser, plan, rng!);
     case 'cluster-summary':
-      return null;
+      return testClusterSummary(input.clusters, plan);
   }
+}
+
+// Continuous values come without counts-of-counts; a form that gives neither has a bug.
+function valuesToRank(people: AnalysisInput['people']): NonNullable<AnalysisInput['people']> {
+  if (people === null) throw new Error('mann-whitney on continuous values needs the analysed people');
+  return people;
 }

@@ -3,7 +3,7 @@ import { failedResult, type AnalysisResult } from './analysis-result.js';
 import type { AnalysisPlan } from '../design.js';
 import { studentCriticalValue } from './critical-value.js';
 import { logRatioResult } from './log-ratio-result.js';
-import type { OutcomeData } from './outcome-data.js';
+import type { ClusterValues } from './analysis-input.js';
 import { studentPValue } from './p-value.js';
 
 /**
@@ -19,9 +19,10 @@ import { studentPValue } from './p-value.js';
  * - interval: log(ȳ1/ȳ0) ± t_{k1+k0−2, 1−α/2} · SE, with the delta-method
  *   SE = s·√(1/(k1·ȳ1²) + 1/(k0·ȳ0²)).
  * The unit of analysis is the unit of randomisation, so the test keeps its size whatever the
- * between-cluster variation, and the t reference keeps it with few clusters. Fails when the data
- * carry no clusters (not a cluster design), a cluster has people in both arms, an arm has fewer
- * than 2 clusters, an arm mean is 0, or the cluster means do not vary within arms.
+ * between-cluster variation, and the t reference keeps it with few clusters. The values may be
+ * people (each cluster's are averaged) or already one mean per cluster (the cell form's). Fails
+ * when there are no clusters (not a cluster design), a cluster has values in both arms, an arm
+ * has fewer than 2 clusters, an arm mean is 0, or the cluster means do not vary within arms.
  *
  * Reference: Hayes & Moulton (2017) Cluster Randomised Trials, 2nd ed., ch. 9 (cluster-level
  * analysis: the unweighted t test on cluster summaries).
@@ -31,9 +32,9 @@ import { studentPValue } from './p-value.js';
  *   (R: t.test(c(2, 1.5, 3), c(3, 4, 3.5), var.equal = TRUE)$p.value), estimate
  *   log(2.1667/3.5) = −0.4796, SE 0.2023, 95% interval [−1.0412, 0.0821]
  */
-export function testClusterSummary(data: OutcomeData, plan: AnalysisPlan): AnalysisResult {
-  const { values, treated, cluster } = data;
-  if (cluster === null) return failedResult('not a cluster-randomised design (no clusters)');
+export function testClusterSummary(clusters: ClusterValues | null, plan: AnalysisPlan): AnalysisResult {
+  if (clusters === null) return failedResult('not a cluster-randomised design (no clusters)');
+  const { values, treated, cluster } = clusters;
   let clusterCount = 0;
   for (let i = 0; i < cluster.length; i++) if (cluster[i] >= clusterCount) clusterCount = cluster[i] + 1;
   const sums = new Float64Array(clusterCount);

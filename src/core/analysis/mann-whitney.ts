@@ -49,7 +49,7 @@ export function testMannWhitney(summaries: ArmSummaries, plan: AnalysisPlan): An
  * @example treated [0.5, 2.5], control [1.5, 3.5, 4.5] → W = 1, two-sided p = 0.3865
  */
 export function testMannWhitneyOnValues(
-  data: OutcomeData,
+  data: Pick<OutcomeData, 'values' | 'treated'>,
   summaries: ArmSummaries,
   plan: AnalysisPlan,
 ): AnalysisResult {

@@ -1,25 +1,16 @@
-import type { Rng } from '../rng/rng.js';
-
-/** One outcome's observed data in one trial (people with unobserved outcomes already removed). */
+/**
+ * One outcome's analysed people in one trial, person by person (people with unobserved outcomes,
+ * and outside the outcome's `within` group, already removed).
+ */
 export interface OutcomeData {
   /** Counts (integers), binaries (0/1) or harm (≥ 0), one per person. */
   readonly values: Float64Array;
   /** 1 treated, 0 control, aligned with `values`. */
   readonly treated: Uint8Array;
-  /**
-   * The randomisation cluster (site index) of each person, aligned with `values`, under cluster
-   * randomisation; null otherwise. Only the cluster-level analyses read it.
-   */
-  readonly cluster: Int32Array | null;
   /** Prior-window count covariate, aligned with `values`, or null when there is none. */
   readonly prior: Float64Array | null;
   /** True when every value is a whole number ≥ 0 (counts and binaries); enables counts-of-counts. */
   readonly integerValued: boolean;
-  /**
-   * A fresh assignment of these same people by the design's own mechanism (complete,
-   * stratified, cluster), for randomisation inference; null when unavailable.
-   */
-  readonly rerandomise: ((rng: Rng) => Uint8Array) | null;
 }
 
 /**
@@ -43,11 +34,11 @@ export interface ArmSummaries {
 
 /**
  * Reduces person arrays to each arm's sufficient statistics — the one place where person-level
- * data become sums, sums of squares, positives and counts-of-counts, so the per-person and the
- * aggregated engines feed the analyses identical numbers.
+ * data become sums, sums of squares, positives and counts-of-counts, so the person and the cell
+ * forms feed the analyses identical numbers.
  *
  * Both histograms have length (largest value in either arm) + 1 here; the analyses also accept
- * histograms of different lengths (the aggregated engine's). `integerValued` is trusted, not
+ * histograms of different lengths (the cell form's). `integerValued` is trusted, not
  * checked. `withHistogram` false skips the counts-of-counts (histograms null) for analyses that
  * need only sums, sums of squares and positives — a saving in the per-person engine's hot loop.
  *
@@ -55,7 +46,10 @@ export interface ArmSummaries {
  *   treated { n 2, sum 2, sumSquares 4, positives 1, histogram [1, 0, 1] },
  *   control { n 2, sum 1, sumSquares 1, positives 1, histogram [1, 1, 0] }
  */
-export function summariseArms(data: OutcomeData, withHistogram = true): ArmSummaries {
+export function summariseArms(
+  data: Pick<OutcomeData, 'values' | 'treated' | 'integerValued'>,
+  withHistogram = true,
+): ArmSummaries {
   const { values, treated } = data;
   let histogramTreated: Float64Array | null = null;
   let histogramControl: Float64Array | null = null;

@@ -1,26 +1,45 @@
+import type { CellLayout } from '../model/cell-layout.js';
 import type { Rng } from '../rng/rng.js';
 import { assignComplete } from './complete.js';
 
 /**
- * Cluster randomisation: whole sites are randomised, exactly `treatedSites` of `siteCount`
- * (complete randomisation of sites), and everyone takes their site's arm.
- *
- * Formula in words: pick the treated sites as `assignComplete(siteCount, treatedSites)`; person
- * i is treated when their site is.
+ * Cluster randomisation, the rule both forms share: exactly `treatedSites` of `siteCount` whole
+ * sites are treated, every such set equally likely (complete randomisation of sites); 1 = treated.
  * Reference: randomizr's cluster_ra; Donner & Klar, Design and Analysis of Cluster Randomization
  * Trials (2000).
+ *
+ * @example drawTreatedSites(10, 5, rng) → e.g. [1, 0, 0, 1, 1, 0, 1, 0, 0, 1]
+ */
+export function drawTreatedSites(siteCount: number, treatedSites: number, rng: Rng): Uint8Array {
+  return assignComplete(siteCount, treatedSites, rng);
+}
+
+/**
+ * Cluster randomisation, person form: everyone takes their site's arm.
  *
  * @example sites [0, 1, 2, 0, 1, 2], 3 sites, 1 treated → e.g. site 1: [0, 1, 0, 0, 1, 0]
  */
 export function assignCluster(site: Uint16Array, siteCount: number, treatedSites: number, rng: Rng): Uint8Array {
-  const siteTreated = assignComplete(siteCount, treatedSites, rng);
+  const siteTreated = drawTreatedSites(siteCount, treatedSites, rng);
   const assignment = new Uint8Array(site.length);
   for (let i = 0; i < site.length; i++) assignment[i] = siteTreated[site[i]];
   return assignment;
 }
 
 /**
- * The exact assignment probabilities of `assignCluster`: treatedSites / siteCount for everyone.
+ * Cluster randomisation, cell form: a cell of a treated site is treated whole, any other not at
+ * all. Writes each cell's treated count to `treated`.
+ *
+ * @example cells of sizes [30, 30] at sites [0, 1], site 1 treated → treated [0, 30]
+ */
+export function drawClusterCounts(layout: CellLayout, treatedSites: number, rng: Rng, treated: Float64Array): void {
+  const siteTreated = drawTreatedSites(layout.siteCount, treatedSites, rng);
+  for (let c = 0; c < layout.cellSize.length; c++)
+    treated[c] = siteTreated[layout.cellSite[c]] === 1 ? layout.cellSize[c] : 0;
+}
+
+/**
+ * The exact assignment probabilities of cluster randomisation: treatedSites / siteCount for everyone.
  *
  * @example 10 sites, 5 treated → 0.5 for every person
  */

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { adjustRejections } from '../analysis/multiplicity.js';
-import type { Design } from '../design.js';
+import type { PreparedDesign } from '../prepare-design.js';
 import type { TrialRecord } from '../trial-record.js';
 import { estimateBin, type OutcomeTally } from './tally.js';
 
@@ -13,9 +13,14 @@ import { estimateBin, type OutcomeTally } from './tally.js';
  * A failed analysis counts as a trial without a finding (it is in the power denominator) and is
  * counted in `failures`, which every report shows beside power.
  */
-export function accumulateTrial(design: Design, record: TrialRecord, tallies: OutcomeTally[]): [boolean, boolean] {
+export function accumulateTrial(
+  prepared: PreparedDesign,
+  record: TrialRecord,
+  tallies: OutcomeTally[],
+): [boolean, boolean] {
+  const { design } = prepared;
   const alpha = design.analysis.alpha;
-  const adjusted = adjustedPrimaryRejections(design, record.results);
+  const adjusted = adjustedPrimaryRejections(prepared, record.results);
   let anyPrimary = false;
   let allPrimary = design.outcomes.some((o) => o.primary);
   record.results.forEach((result, k) => {
@@ -26,29 +31,24 @@ export function accumulateTrial(design: Design, record: TrialRecord, tallies: Ou
       anyPrimary ||= adjustedSignificant;
       allPrimary &&= adjustedSignificant;
     }
-    addToTally(tally, result, record.logTruth[k], significant, adjustedSignificant);
+    addToTally(tally, result, record.logEstimands[k], significant, adjustedSignificant);
   });
   return [anyPrimary, allPrimary];
 }
 
-const primaryIndices = new WeakMap<Design, number[]>();
-
 /** Significance after the multiplicity correction, for primary outcomes, by outcome index. */
-function adjustedPrimaryRejections(design: Design, results: readonly AnalysisResult[]): Map<number, boolean> {
-  let primary = primaryIndices.get(design);
-  if (!primary) {
-    primary = design.outcomes.map((o, k) => (o.primary ? k : -1)).filter((k) => k >= 0);
-    primaryIndices.set(design, primary);
-  }
+function adjustedPrimaryRejections(prepared: PreparedDesign, results: readonly AnalysisResult[]): Map<number, boolean> {
+  const primary = prepared.primaryOutcomes;
+  const { analysis } = prepared.design;
   const pValues = primary.map((k) => (results[k].failed ? Number.NaN : results[k].pValue));
-  const rejected = adjustRejections(pValues, design.analysis.alpha, design.analysis.multiplicity);
+  const rejected = adjustRejections(pValues, analysis.alpha, analysis.multiplicity);
   return new Map(primary.map((k, i) => [k, rejected[i]]));
 }
 
 function addToTally(
   tally: OutcomeTally,
   result: AnalysisResult,
-  logTruth: number,
+  logEstimand: number,
   significant: boolean,
   adjustedSignificant: boolean,
 ): void {
@@ -58,20 +58,20 @@ function addToTally(
     return;
   }
   const estimate = result.logEstimate;
-  const error = estimate - logTruth;
+  const error = estimate - logEstimand;
   tally.sumLogEstimate.add(estimate);
   tally.sumError.add(error);
   tally.sumSquaredError.add(error * error);
-  if (result.lower <= logTruth && logTruth <= result.upper) tally.covered += 1;
+  if (result.lower <= logEstimand && logEstimand <= result.upper) tally.covered += 1;
   const bin = estimateBin(estimate);
   tally.estimateHistogram[bin] += 1;
   if (adjustedSignificant) tally.adjustedRejections += 1;
   if (!significant) return;
   tally.rejections += 1;
   tally.significantHistogram[bin] += 1;
-  if (logTruth !== 0) {
+  if (logEstimand !== 0) {
     tally.significantWithTruth += 1;
-    tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logTruth));
-    if (Math.sign(estimate) !== Math.sign(logTruth)) tally.wrongSign += 1;
+    tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logEstimand));
+    if (Math.sign(estimate) !== Math.sign(logEstimand)) tally.wrongSign += 1;
   }
 }

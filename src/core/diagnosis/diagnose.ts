@@ -1,4 +1,5 @@
 import type { Design, Outcome } from '../design.js';
+import type { PreparedDesign } from '../prepare-design.js';
 import type { Familywise, OutcomeDiagnosis } from './run-summary.js';
 import type { OutcomeTally, RunTally } from './tally.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -15,17 +16,24 @@ const VALID_ALTERNATIVES: Record<Outcome['kind'], string> = {
  * power with its Wilson interval and Monte Carlo SE, the real type I error from the paired null
  * run, bias and RMSE of the log-ratio estimate, coverage, type S and exaggeration among
  * significant results, the geometric mean estimate and the failures; and the family-wise results
- * over primary outcomes. `logEstimands` are the true log ratios as stated (the inquiry).
+ * over primary outcomes. The estimand reported is the prepared design's stated log estimand (the
+ * inquiry), on the ratio scale.
  *
  * Example: 410 rejections in 1000 trials → power 0.41, powerCI [0.380, 0.441], mcse 0.0156.
  */
 export function diagnose(
-  design: Design,
+  prepared: PreparedDesign,
   tally: RunTally,
-  logEstimands: readonly number[],
 ): { results: OutcomeDiagnosis[]; familywise: Familywise | null; warnings: string[] } {
+  const { design } = prepared;
   const results = design.outcomes.map((outcome, k) =>
-    diagnoseOutcome(design, outcome, tally.outcomes[k], tally.nullRun?.outcomes[k] ?? null, logEstimands[k]),
+    diagnoseOutcome(
+      design,
+      outcome,
+      tally.outcomes[k],
+      tally.nullRun?.outcomes[k] ?? null,
+      prepared.statedLogEstimands[k],
+    ),
   );
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
   const familywise: Familywise | null =

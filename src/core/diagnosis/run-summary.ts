@@ -76,7 +76,7 @@ export interface RunSummary {
    * calibrate against their own data.
    */
   readonly cohort?: readonly CohortGroupSummary[];
-  /** Which engine simulated the trials: per person, or exact aggregated cells (see `chosenEngine`). */
+  /** Which engine simulated the trials: per person, or exact aggregated cells (see `chooseEngine`). */
   readonly engine?: 'person' | 'aggregate';
 }
 

@@ -1,7 +1,7 @@
 import type { CountOutcome, Design } from '../design.js';
 import { COARSE_GAMMA_RULE, FINE_GAMMA_RULE, meanOneGammaRule } from '../model/gamma-quadrature.js';
-import { modelConstants } from '../model/model-constants.js';
-import { integrateSelectedPopulation, type SelectedGroup } from '../model/selected-population.js';
+import type { ModelConstants } from '../model/model-constants.js';
+import type { SelectedGroup } from '../model/selected-population.js';
 import { expectedPrevalence, type BinaryGroupNodes, type BinaryMechanism } from './binary-prevalence.js';
 import { compressNodes } from './compress-nodes.js';
 
@@ -62,13 +62,13 @@ export interface Inquiry {
  *
  * Formula in words: m_g = ratePerYear_g × followUpMonths/12 × E[propensity × noise × site |
  * selected, g]; a harm outcome's a_g also carries the mean severity median·e^(sdLog²/2).
+ * `constants` are the design's model constants (`prepareModel`), selected population included.
  * Reference: DeclareDesign's inquiry (Blair, Cooper, Coppock & Humphreys 2019, APSR 113(3)).
  *
  * @example no selection, one group, rate 1.2 per year, 12 months → a count's a = 1.2
  */
-export function prepareInquiry(design: Design): Inquiry {
-  const constants = modelConstants(design);
-  const selected = integrateSelectedPopulation(design);
+export function prepareInquiry(design: Design, constants: ModelConstants): Inquiry {
+  const selected = constants.selected;
   const years = design.plan.followUpMonths / 12;
   const indexOf = new Map(design.outcomes.map((o, k) => [o.id, k]));
   const groupIndex = (id: string | null): number => (id === null ? -1 : design.groups.findIndex((g) => g.id === id));
@@ -194,7 +194,7 @@ function binaryNodes(
  *
  * @example one group, engagement 0.6, rateRatio 0.5 → log(1 − 0.6 × 0.5) = log 0.7 = −0.35667
  */
-export function logEstimands(inquiry: Inquiry, ratios: readonly (readonly number[])[]): number[] {
+export function computeLogEstimands(inquiry: Inquiry, ratios: readonly (readonly number[])[]): number[] {
   const e = inquiry.engagement;
   return inquiry.estimands.map((estimand) => {
     let treatedSum = 0;

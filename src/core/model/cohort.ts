@@ -3,7 +3,7 @@ import { drawGamma } from '../distributions/gamma.js';
 import { drawPoisson } from '../distributions/poisson.js';
 import type { Rng } from '../rng/rng.js';
 import { drawMeanOneGamma } from './mean-one-gamma.js';
-import { modelConstants, type ModelConstants } from './model-constants.js';
+import type { ModelConstants } from './model-constants.js';
 
 /** The randomised people of one trial, as parallel typed arrays (person i at index i). */
 export interface Cohort {
@@ -44,12 +44,13 @@ export const MAX_SELECTION_ATTEMPTS = 200_000;
  * exactly the selected cohort's distribution (and produces regression to the mean).
  * Reference: Maltz, Gordon, McDowall & McCleary (1980), Evaluation Review 4(2).
  *
+ * `constants` are the design's (`prepareModel`).
+ *
  * @example MK (165 people, shares 0.44/0.56, no sites) → groups [0 × 73, 1 × 92], site all 0
  * @throws RangeError naming the rule most often failed when a person needs more than
  *   MAX_SELECTION_ATTEMPTS draws (eligible share below about 1 in 10,000 at this site)
  */
-export function drawCohort(design: Design, rng: Rng): Cohort {
-  const constants = modelConstants(design);
+export function drawCohort(design: Design, constants: ModelConstants, rng: Rng): Cohort {
   const size = constants.total;
   const { group, site, ones, empty } = constants.shared;
   const siteMultiplier = new Float64Array(constants.siteCount);

@@ -3,10 +3,10 @@ import { caseworkerVariance } from './caseworker-variance.js';
 import { COARSE_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
 import { countGroups } from './group-counts.js';
 import { prevalenceHazard } from './prevalence-hazard.js';
-import { integrateSelectedPopulation } from './selected-population.js';
+import { integrateSelectedPopulation, type SelectedGroup } from './selected-population.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
 
-/** What the per-person model needs from a design, computed once per design (see `modelConstants`). */
+/** What the model needs from a design, computed once per design by `prepareModel` (see `prepareDesign`). */
 export interface ModelConstants {
   readonly total: number;
   readonly groupCounts: Int32Array;
@@ -27,6 +27,8 @@ export interface ModelConstants {
   readonly engagement: Float64Array;
   /** Variance of the caseworker multiplier (0 without caseworkers). */
   readonly caseworkerVariance: number;
+  /** The selected population of each group (`integrateSelectedPopulation`), which the inquiry reads too. */
+  readonly selected: readonly SelectedGroup[];
   /**
    * Arrays that are the same in every trial, shared by all of them to spare allocation (typed
    * arrays are costly to allocate and collect): never write to them.
@@ -49,24 +51,14 @@ export interface SharedArrays {
   readonly empty: Float64Array;
 }
 
-const cache = new WeakMap<Design, ModelConstants>();
-
 /**
- * The model's per-design constants, computed on first use and cached for the (frozen) design
- * object, so `drawCohort` and `drawOutcomes` keep their simple signatures and stay fast.
+ * The model's per-design constants: group sizes, sites, per-group rates and hazards, noise and
+ * caseworker variances, the compiled selection and the selected population, and the arrays every
+ * trial shares. Computed once per design by `prepareDesign` and passed to the model's draws.
  *
- * @example modelConstants(design).groupCounts for MK (0.44 / 0.56 of 165) → [73, 92]
+ * @example prepareModel(design).groupCounts for MK (0.44 / 0.56 of 165) → [73, 92]
  */
-export function modelConstants(design: Design): ModelConstants {
-  let constants = cache.get(design);
-  if (constants === undefined) {
-    constants = computeConstants(design);
-    cache.set(design, constants);
-  }
-  return constants;
-}
-
-function computeConstants(design: Design): ModelConstants {
+export function prepareModel(design: Design): ModelConstants {
   const { total } = armSizes(design.plan.size);
   const sites = design.plan.sites;
   const siteVariance = sites === null ? 0 : sites.rateCV * sites.rateCV;
@@ -85,6 +77,7 @@ function computeConstants(design: Design): ModelConstants {
   );
   const groupCounts = countGroups(design.groups, total);
   const siteCount = sites === null ? 1 : Math.max(1, sites.count);
+  const selected = integrateSelectedPopulation(design);
   return {
     total,
     groupCounts,
@@ -95,7 +88,8 @@ function computeConstants(design: Design): ModelConstants {
     noiseVariance: Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0)),
     source,
     engagement: Float64Array.from(design.groups, (g) => design.plan.engagement[g.id]),
-    caseworkerVariance: caseworkerVarianceOf(design),
+    caseworkerVariance: caseworkerVarianceOf(design, selected),
+    selected,
     shared: sharedArrays(groupCounts, siteCount, total),
   };
 }
@@ -154,14 +148,13 @@ function siteAdjustedHazard(prevalence: number, dispersion: number, siteVariance
  * (1 + d)(1 + d_own) − 1. Without any count outcome the ICC is read on the latent rate scale,
  * v = ICC/(1 − ICC).
  */
-function caseworkerVarianceOf(design: Design): number {
+function caseworkerVarianceOf(design: Design, selected: readonly SelectedGroup[]): number {
   const caseworkers = design.plan.caseworkers;
   if (caseworkers === null || !(caseworkers.icc > 0)) return 0;
   const counts = design.outcomes.filter((o): o is CountOutcome => o.kind === 'count');
   const outcome = counts.find((o) => o.primary) ?? counts[0];
   if (outcome === undefined) return caseworkers.icc / (1 - caseworkers.icc);
   const k = design.outcomes.indexOf(outcome);
-  const selected = integrateSelectedPopulation(design);
   let meanCount = 0;
   design.groups.forEach((group, g) => {
     const population = selected[g];

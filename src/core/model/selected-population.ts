@@ -40,21 +40,6 @@ export interface SelectedGroup {
  * @example without selection, dispersion 1.5 and no sites: eligibleShare 1 and Σ weight × propensity = 1
  */
 export function integrateSelectedPopulation(design: Design): SelectedGroup[] {
-  let groups = cache.get(design);
-  if (groups === undefined) {
-    groups = integrateGroups(design);
-    cache.set(design, groups);
-  }
-  return groups;
-}
-
-// The integration is the costly part of preparing a design; model and inquiry both need it.
-const cache = new WeakMap<Design, SelectedGroup[]>();
-
-// Grid nodes whose prior weight is below this carry nothing measurable and are skipped.
-const NEGLIGIBLE_WEIGHT = 1e-16;
-
-function integrateGroups(design: Design): SelectedGroup[] {
   const plan = compileSelection(design);
   const siteCV = design.plan.sites?.rateCV ?? 0;
   const siteRule = meanOneGammaRule(siteCV * siteCV, COARSE_GAMMA_RULE);
@@ -72,6 +57,9 @@ function integrateGroups(design: Design): SelectedGroup[] {
   );
   return design.groups.map((group) => integrateGroup(design, plan, group.id, propensityRule, siteRule, noiseRules));
 }
+
+// Grid nodes whose prior weight is below this carry nothing measurable and are skipped.
+const NEGLIGIBLE_WEIGHT = 1e-16;
 
 /** The tensor grid of multipliers: site outermost, then the noises, propensity fastest. */
 interface Grid {

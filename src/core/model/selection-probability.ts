@@ -1,3 +1,4 @@
+import { advanceRuleState, ruleStates } from './rule-states.js';
 import type { SelectionPlan } from './selection-plan.js';
 
 /**
@@ -30,13 +31,8 @@ export interface SelectionCalculator {
  */
 export function prepareSelectionProbability(plan: SelectionPlan): SelectionCalculator {
   const { thresholds, cellRules } = plan;
-  const radices = Array.from(thresholds, (t) => t + 1);
-  const strides: number[] = [];
-  let stateCount = 1;
-  for (const radix of radices) {
-    strides.push(stateCount);
-    stateCount *= radix;
-  }
+  const states = ruleStates(thresholds);
+  const stateCount = states.count;
   if (stateCount > 1_000_000)
     throw new RangeError('selection rules too large to compute exactly (thresholds multiply past 1e6 states)');
   const masks: number[] = [];
@@ -51,7 +47,7 @@ export function prepareSelectionProbability(plan: SelectionPlan): SelectionCalcu
     const width = caps[sigma] + 1;
     const table = new Int32Array(stateCount * width);
     for (let state = 0; state < stateCount; state++) {
-      for (let c = 0; c < width; c++) table[state * width + c] = advanceState(state, mask, c, radices, strides);
+      for (let c = 0; c < width; c++) table[state * width + c] = advanceRuleState(states, state, mask, c);
     }
     return table;
   });
@@ -64,17 +60,6 @@ export function prepareSelectionProbability(plan: SelectionPlan): SelectionCalcu
     current: new Float64Array(stateCount),
     next: new Float64Array(stateCount),
   };
-}
-
-/** Adds c events to every rule in `mask`, each partial sum capped at its threshold. */
-function advanceState(state: number, mask: number, c: number, radices: number[], strides: number[]): number {
-  let result = 0;
-  for (let r = 0; r < radices.length; r++) {
-    let digit = Math.floor(state / strides[r]) % radices[r];
-    if ((mask >> r) & 1) digit = Math.min(radices[r] - 1, digit + c);
-    result += digit * strides[r];
-  }
-  return result;
 }
 
 /**

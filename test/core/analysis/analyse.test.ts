@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { analyse, analyseSummaries } from '../../../src/core/analysis/analyse.js';
-import { summariseArms, type OutcomeData } from '../../../src/core/analysis/outcome-data.js';
+import { analyse, analysisNeeds } from '../../../src/core/analysis/analyse.js';
+import { summariseArms, type ArmSummaries } from '../../../src/core/analysis/outcome-data.js';
 import type { AnalysisName } from '../../../src/core/design.js';
-import { armsData, fixedData, testRng, TWO_SIDED } from './fixtures.js';
+import { analysePeople, armsData, fixedData, testRng, TWO_SIDED, type ArmsData } from './fixtures.js';
+
+/** The analysis on arm summaries alone, as the cell form gives them for counts and binaries. */
+function analyseSummaries(name: AnalysisName, summaries: ArmSummaries) {
+  return analyse(name, { summaries, people: null, clusters: null, rerandomiser: null }, TWO_SIDED, null);
+}
 
 const COUNT_ANALYSES: AnalysisName[] = [
   'poisson-wald',
@@ -18,12 +23,11 @@ const COUNT_ANALYSES: AnalysisName[] = [
 ];
 
 /** The same people in another order (values, arms and prior counts moved together). */
-function reorder(data: OutcomeData, order: readonly number[]): OutcomeData {
+function reorder(data: ArmsData, order: readonly number[]): ArmsData {
   return {
     ...data,
     values: Float64Array.from(order, (i) => data.values[i]),
     treated: Uint8Array.from(order, (i) => data.treated[i]),
-    cluster: data.cluster === null ? null : Int32Array.from(order, (i) => data.cluster![i]),
     prior: data.prior === null ? null : Float64Array.from(order, (i) => data.prior![i]),
   };
 }
@@ -35,9 +39,7 @@ describe('analyse', () => {
     'gives the same result from summaries alone as from the people',
     (treatedValues, controlValues, name) => {
       const data = armsData(treatedValues, controlValues, { integerValued: true });
-      expect(analyseSummaries(name, summariseArms(data), TWO_SIDED)).toEqual(
-        analyse(name, data, TWO_SIDED, testRng(1)),
-      );
+      expect(analyseSummaries(name, summariseArms(data))).toEqual(analysePeople(name, data, TWO_SIDED, testRng(1)));
     },
   );
 
@@ -49,8 +51,8 @@ describe('analyse', () => {
         numRuns: 1,
         seed,
       })[0];
-      expect(analyse(name, reorder(data, order), TWO_SIDED, testRng(1))).toEqual(
-        analyse(name, data, TWO_SIDED, testRng(1)),
+      expect(analysePeople(name, reorder(data, order), TWO_SIDED, testRng(1))).toEqual(
+        analysePeople(name, data, TWO_SIDED, testRng(1)),
       );
     },
   );
@@ -63,8 +65,8 @@ describe('analyse', () => {
         numRuns: 1,
         seed,
       })[0];
-      const original = analyse(name, data, TWO_SIDED, testRng(1));
-      const shuffled = analyse(name, reorder(data, order), TWO_SIDED, testRng(1));
+      const original = analysePeople(name, data, TWO_SIDED, testRng(1));
+      const shuffled = analysePeople(name, reorder(data, order), TWO_SIDED, testRng(1));
       for (const key of ['logEstimate', 'standardError', 'lower', 'upper', 'pValue'] as const) {
         expect(shuffled[key]).toBeCloseTo(original[key], 12);
       }
@@ -80,29 +82,45 @@ describe('analyse', () => {
         seed,
       })[0];
       const plan = { ...TWO_SIDED, adjustForPrior: true };
-      expect(analyse('negative-binomial', reorder(data, order), plan, testRng(1))).toEqual(
-        analyse('negative-binomial', data, plan, testRng(1)),
+      expect(analysePeople('negative-binomial', reorder(data, order), plan, testRng(1))).toEqual(
+        analysePeople('negative-binomial', data, plan, testRng(1)),
       );
     },
   );
 
   test('adjusts the negative binomial for the prior count when asked and the prior is present', () => {
     // MASS::glm.nb(y ~ arm + log(prior + 1)) arm estimate -0.38500385349 (negative-binomial-with-prior.test.ts)
-    const adjusted = analyse(
+    const adjusted = analysePeople(
       'negative-binomial',
       fixedData('counts'),
       { ...TWO_SIDED, adjustForPrior: true },
       testRng(1),
     );
     expect(adjusted.logEstimate).toBeCloseTo(-0.38500385349, 8);
-    const unadjusted = analyse('negative-binomial', fixedData('counts'), TWO_SIDED, testRng(1));
+    const unadjusted = analysePeople('negative-binomial', fixedData('counts'), TWO_SIDED, testRng(1));
     expect(unadjusted.logEstimate).toBeCloseTo(-0.231111720963, 9);
   });
 
-  test('says which analyses need the people', () => {
-    expect(analyseSummaries('permutation', summariseArms(fixedData('counts')), TWO_SIDED)).toBeNull();
-    expect(analyseSummaries('mann-whitney', summariseArms(fixedData('harm')), TWO_SIDED)).toBeNull();
-    expect(analyse('mann-whitney', fixedData('harm'), TWO_SIDED, testRng(1)).failed).toBe(false);
+  test('says what each analysis reads beyond the sums, and ranks continuous values only with the people', () => {
+    expect(analysisNeeds('quasi-poisson')).toEqual({
+      histogram: false,
+      people: false,
+      clusters: false,
+      rerandomiser: false,
+    });
+    expect(analysisNeeds('permutation').rerandomiser).toBe(true);
+    expect(analysisNeeds('cluster-summary').clusters).toBe(true);
+    expect(analysisNeeds('mann-whitney')).toMatchObject({ histogram: true, people: true });
+    expect(() => analyseSummaries('mann-whitney', summariseArms(fixedData('harm')))).toThrow(
+      /needs the analysed people/,
+    );
+    expect(analysePeople('mann-whitney', fixedData('harm'), TWO_SIDED, testRng(1)).failed).toBe(false);
+  });
+
+  test('fails a permutation test without a re-randomiser, and a cluster-level analysis without clusters', () => {
+    const summaries = summariseArms(fixedData('counts'));
+    expect(analyseSummaries('permutation', summaries).failure).toBe('no re-randomisation mechanism');
+    expect(analyseSummaries('cluster-summary', summaries).failure).toMatch(/no clusters/);
   });
 
   test('returns failed results with reasons, not exceptions, when an arm has no events', () => {
@@ -117,7 +135,7 @@ describe('analyse', () => {
       permutation: 'an arm mean is 0',
     };
     for (const [name, failure] of Object.entries(failures)) {
-      expect(analyse(name as AnalysisName, data, TWO_SIDED, testRng(1))).toMatchObject({
+      expect(analysePeople(name as AnalysisName, data, TWO_SIDED, testRng(1))).toMatchObject({
         failed: true,
         failure,
         pValue: NaN,
@@ -125,14 +143,14 @@ describe('analyse', () => {
     }
     // The binary tests are defined here; their estimate is Haldane-corrected.
     for (const name of ['two-proportion-z', 'fisher-exact', 'risk-ratio'] as const) {
-      const result = analyse(name, data, TWO_SIDED, testRng(1));
+      const result = analysePeople(name, data, TWO_SIDED, testRng(1));
       expect(result.failed).toBe(false);
       expect(Number.isFinite(result.logEstimate)).toBe(true);
     }
   });
 });
 
-describe('analyseSummaries', () => {
+describe('analyse on summaries alone', () => {
   test('accepts counts-of-counts of different lengths in the two arms', () => {
     const data = armsData([0, 1, 1, 2], [0, 0, 3, 7, 1, 2]);
     const summaries = summariseArms(data);
@@ -141,7 +159,7 @@ describe('analyseSummaries', () => {
       treated: { ...summaries.treated, histogram: summaries.treated.histogram!.slice(0, 3) },
     };
     for (const name of ['negative-binomial', 'mann-whitney'] as const) {
-      expect(analyseSummaries(name, trimmed, TWO_SIDED)).toEqual(analyse(name, data, TWO_SIDED, testRng(1)));
+      expect(analyseSummaries(name, trimmed)).toEqual(analysePeople(name, data, TWO_SIDED, testRng(1)));
     }
   });
 });
@@ -185,7 +203,7 @@ describe('analyse on 19 random trials analysed by R', () => {
       t.y.map((v) => (v > 0 ? 1 : 0)),
       true,
     );
-    const run = (name: AnalysisName, data: OutcomeData, plan = TWO_SIDED) => analyse(name, data, plan, testRng(1));
+    const run = (name: AnalysisName, data: ArmsData, plan = TWO_SIDED) => analysePeople(name, data, plan, testRng(1));
     const close = (actual: number, expected: number, tolerance: number, what: string) =>
       expect(Math.abs(actual - expected), what).toBeLessThan(tolerance);
 

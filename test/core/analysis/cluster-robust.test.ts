@@ -290,10 +290,7 @@ describe('cluster-robust log ratio: structure', () => {
       summariseArms({
         values: Float64Array.from([...treatedValues, ...controlValues]),
         treated: Uint8Array.from([...treatedValues.map(() => 1), ...controlValues.map(() => 0)]),
-        cluster: null,
-        prior: null,
         integerValued: true,
-        rerandomise: null,
       }),
       0.05,
       NaN,

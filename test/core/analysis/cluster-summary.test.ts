@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { aggregateSupport } from '../../../src/core/aggregate/aggregate-support.js';
 import { testClusterSummary } from '../../../src/core/analysis/cluster-summary.js';
-import type { OutcomeData } from '../../../src/core/analysis/outcome-data.js';
+import type { ClusterValues } from '../../../src/core/analysis/analysis-input.js';
 import type { Design } from '../../../src/core/design.js';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { countOn, oneGroupDesign } from '../../support/one-group-design.js';
 import { ONE_SIDED, TWO_SIDED } from './fixtures.js';
@@ -21,16 +21,13 @@ const CLUSTERS = [0, 3, 1, 2, 4, 0, 5, 1, 5, 4, 2, 2, 0, 5, 5, 4, 2, 3, 1];
 
 function clusteredData(
   values: readonly number[],
-  clusters: readonly number[] | null,
+  clusters: readonly number[],
   treatedClusters: (c: number) => boolean,
-): OutcomeData {
+): ClusterValues {
   return {
     values: Float64Array.from(values),
     treated: Uint8Array.from(CLUSTERS.slice(0, values.length), (c) => (treatedClusters(c) ? 1 : 0)),
-    cluster: clusters === null ? null : Int32Array.from(clusters),
-    prior: null,
-    integerValued: true,
-    rerandomise: null,
+    cluster: Int32Array.from(clusters),
   };
 }
 
@@ -58,7 +55,7 @@ describe('testClusterSummary', () => {
   });
 
   test('fails without clusters, with fewer than 2 clusters in an arm, with a zero arm mean, or with a cluster in both arms', () => {
-    expect(testClusterSummary({ ...referenceData, cluster: null }, TWO_SIDED).failure).toMatch(/no clusters/);
+    expect(testClusterSummary(null, TWO_SIDED).failure).toMatch(/no clusters/);
     const oneTreatedCluster = clusteredData(VALUES, CLUSTERS, (c) => c === 0);
     expect(testClusterSummary(oneTreatedCluster, TWO_SIDED).failure).toBe('an arm has fewer than 2 clusters');
     const zeroTreated = clusteredData(
@@ -88,13 +85,13 @@ function clusterNullDesign(): Design {
 
 describe('cluster-summary under cluster randomisation', () => {
   test('is simulated by the aggregate engine too, from one mean per site', () => {
-    expect(aggregateSupport(clusterNullDesign())).toEqual({ ok: true });
+    expect(prepareDesign(clusterNullDesign()).engine.kind).toBe('aggregate');
   });
 
   const TRIALS = 800;
   const ALPHA = 0.05;
   const mcSe = Math.sqrt((ALPHA * (1 - ALPHA)) / TRIALS);
-  const tally = simulateBlock(clusterNullDesign(), 0, TRIALS, { withNull: false });
+  const tally = simulateBlock(prepareDesign(clusterNullDesign()), 0, TRIALS, { withNull: false });
   const [summary, person] = tally.outcomes;
 
   test('rejects true nulls at alpha (within 4 Monte Carlo SEs), never failing', () => {

@@ -1,7 +1,12 @@
 // Shared test data for the analysis tests: small fixed datasets (also pasted into the R script
-// that produced the reference values) and a helper that builds OutcomeData.
-import type { AnalysisPlan } from '../../../src/core/design.js';
-import type { OutcomeData } from '../../../src/core/analysis/outcome-data.js';
+// that produced the reference values), helpers that build the people of a trial and the analysis
+// input the person form gives for them.
+import { analyse, analysisNeeds } from '../../../src/core/analysis/analyse.js';
+import type { AnalysisInput } from '../../../src/core/analysis/analysis-input.js';
+import type { AnalysisResult } from '../../../src/core/analysis/analysis-result.js';
+import { summariseArms, type OutcomeData } from '../../../src/core/analysis/outcome-data.js';
+import type { Rerandomiser } from '../../../src/core/assignment/rerandomise.js';
+import type { AnalysisName, AnalysisPlan } from '../../../src/core/design.js';
 import type { Rng } from '../../../src/core/rng/rng.js';
 
 export const TWO_SIDED: AnalysisPlan = {
@@ -13,35 +18,70 @@ export const TWO_SIDED: AnalysisPlan = {
 };
 export const ONE_SIDED: AnalysisPlan = { ...TWO_SIDED, sides: 'one' };
 
-/** Builds OutcomeData with the treated people first; `rerandomise` draws complete randomisation. */
+/** A trial's analysed people, with a re-randomiser of them (complete randomisation of the treated count). */
+export interface ArmsData extends OutcomeData {
+  readonly rerandomiser: Rerandomiser;
+}
+
+/** Builds the people of a trial with the treated people first; their re-randomiser redraws complete randomisation. */
 export function armsData(
   treatedValues: readonly number[],
   controlValues: readonly number[],
   options: { prior?: readonly number[]; integerValued?: boolean } = {},
-): OutcomeData {
+): ArmsData {
   const values = Float64Array.from([...treatedValues, ...controlValues]);
   const treated = Uint8Array.from([...treatedValues.map(() => 1), ...controlValues.map(() => 0)]);
   return {
     values,
     treated,
-    cluster: null,
     prior: options.prior === undefined ? null : Float64Array.from(options.prior),
     integerValued: options.integerValued ?? values.every((v) => Number.isInteger(v)),
-    rerandomise: completeRandomisation(treatedValues.length, values.length),
+    rerandomiser: completeRerandomiser(treatedValues.length, values),
   };
 }
 
+/** The analysis input the person form gives for these people and this analysis (see `OutcomeViews`). */
+export function inputOf(data: ArmsData, name: AnalysisName): AnalysisInput {
+  const needs = analysisNeeds(name);
+  return {
+    summaries: summariseArms(data, needs.histogram),
+    people: data,
+    clusters: null,
+    rerandomiser: needs.rerandomiser ? data.rerandomiser : null,
+  };
+}
+
+/** `analyse` on the input the person form gives for these people. */
+export function analysePeople(name: AnalysisName, data: ArmsData, plan: AnalysisPlan, rng: Rng): AnalysisResult {
+  return analyse(name, inputOf(data, name), plan, rng);
+}
+
 /** Complete randomisation of exactly `treatedCount` of `total` people (partial Fisher–Yates). */
-export function completeRandomisation(treatedCount: number, total: number): (rng: Rng) => Uint8Array {
-  return (rng) => {
-    const order = Array.from({ length: total }, (_, i) => i);
-    const assignment = new Uint8Array(total);
-    for (let i = 0; i < treatedCount; i++) {
-      const j = i + Math.floor(rng.next() * (total - i));
-      [order[i], order[j]] = [order[j], order[i]];
-      assignment[order[i]] = 1;
-    }
-    return assignment;
+export function drawCompleteAssignment(treatedCount: number, total: number, rng: Rng): Uint8Array {
+  const order = Array.from({ length: total }, (_, i) => i);
+  const assignment = new Uint8Array(total);
+  for (let i = 0; i < treatedCount; i++) {
+    const j = i + Math.floor(rng.next() * (total - i));
+    [order[i], order[j]] = [order[j], order[i]];
+    assignment[order[i]] = 1;
+  }
+  return assignment;
+}
+
+/** Redraws complete randomisation of `treatedCount` of the people and sums the treated ones' values. */
+export function completeRerandomiser(treatedCount: number, values: Float64Array): Rerandomiser {
+  return {
+    redraw(rng, into) {
+      const assignment = drawCompleteAssignment(treatedCount, values.length, rng);
+      into.n = 0;
+      into.total = 0;
+      for (let i = 0; i < values.length; i++) {
+        if (assignment[i] === 1) {
+          into.n++;
+          into.total += values[i];
+        }
+      }
+    },
   };
 }
 
@@ -80,8 +120,8 @@ export const HARM = [
 ];
 export const TREATED_COUNT = 30;
 
-/** The fixed dataset as OutcomeData: counts (with the prior covariate) or harm. */
-export function fixedData(which: 'counts' | 'harm'): OutcomeData {
+/** The fixed dataset: counts (with the prior covariate) or harm. */
+export function fixedData(which: 'counts' | 'harm'): ArmsData {
   const values = which === 'counts' ? COUNTS : HARM;
   return armsData(values.slice(0, TREATED_COUNT), values.slice(TREATED_COUNT), {
     prior: which === 'counts' ? PRIOR : undefined,

@@ -1,12 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import { testByPermutation } from '../../../src/core/analysis/permutation.js';
-import { summariseArms, type OutcomeData } from '../../../src/core/analysis/outcome-data.js';
+import { summariseArms } from '../../../src/core/analysis/outcome-data.js';
 import type { AnalysisPlan } from '../../../src/core/design.js';
-import { drawNegativeBinomial } from '../../../src/core/distributions/negative-binomial.js';
-import { armsData, completeRandomisation, testRng, TWO_SIDED, ONE_SIDED } from './fixtures.js';
+import { drawGamma } from '../../../src/core/distributions/gamma.js';
+import { drawPoisson } from '../../../src/core/distributions/poisson.js';
+import {
+  armsData,
+  completeRerandomiser,
+  drawCompleteAssignment,
+  testRng,
+  TWO_SIDED,
+  ONE_SIDED,
+  type ArmsData,
+} from './fixtures.js';
 
-function permutationPValue(data: OutcomeData, plan: AnalysisPlan, seed: number): number {
-  return testByPermutation(data, summariseArms(data), plan, testRng(seed)).pValue;
+function permutationPValue(data: ArmsData, plan: AnalysisPlan, seed: number): number {
+  return testByPermutation(summariseArms(data), data.rerandomiser, plan, testRng(seed)).pValue;
 }
 
 /** Every way to choose `size` of `total` people, as 0/1 assignments. */
@@ -77,19 +86,13 @@ describe('permutation test', () => {
     // with exchangeable data the test rejects at exactly alpha = 10/200 = 0.05 in expectation.
     const datasets = 400;
     const rng = testRng(2026);
-    const rerandomise = completeRandomisation(45, 165);
     let rejections = 0;
     for (let d = 0; d < datasets; d++) {
-      const values = Float64Array.from({ length: 165 }, () => drawNegativeBinomial(rng, 1.5, 2));
-      const nullData: OutcomeData = {
-        values,
-        treated: rerandomise(rng),
-        cluster: null,
-        prior: null,
-        integerValued: true,
-        rerandomise,
-      };
-      const result = testByPermutation(nullData, summariseArms(nullData), { ...TWO_SIDED, permutations: 199 }, rng);
+      const values = Float64Array.from({ length: 165 }, () => drawPoisson(rng, 1.5 * drawGamma(rng, 0.5, 2)));
+      const nullData = { values, treated: drawCompleteAssignment(45, 165, rng), integerValued: true };
+      const rerandomiser = completeRerandomiser(45, values);
+      const plan = { ...TWO_SIDED, permutations: 199 };
+      const result = testByPermutation(summariseArms(nullData), rerandomiser, plan, rng);
       if (!result.failed && result.pValue <= 0.05) rejections++;
     }
     const rate = rejections / datasets;
@@ -102,14 +105,14 @@ describe('permutation test', () => {
 
   test('never gives p = 0 and reports the log ratio of means', () => {
     const extreme = armsData([50, 60, 70], [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
-    const result = testByPermutation(extreme, summariseArms(extreme), { ...TWO_SIDED, permutations: 99 }, testRng(3));
+    const plan = { ...TWO_SIDED, permutations: 99 };
+    const result = testByPermutation(summariseArms(extreme), extreme.rerandomiser, plan, testRng(3));
     expect(result.pValue).toBeGreaterThanOrEqual(1 / 100);
     expect(result.logEstimate).toBeCloseTo(Math.log(60 / 0.5), 12);
   });
 
   test('fails when the design offers no re-randomisation', () => {
-    const noMechanism = { ...data, rerandomise: null };
-    expect(testByPermutation(noMechanism, summariseArms(noMechanism), TWO_SIDED, testRng(1))).toMatchObject({
+    expect(testByPermutation(summariseArms(data), null, TWO_SIDED, testRng(1))).toMatchObject({
       failed: true,
       failure: 'no re-randomisation mechanism',
     });

@@ -1,8 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { assign, assignmentProbabilities, rerandomiser } from '../../../src/core/assignment/assign.js';
+import {
+  assignmentProbabilities,
+  drawAssignment,
+  planAssignment,
+  type AssignmentPlan,
+} from '../../../src/core/assignment/assign.js';
+import { rerandomisePeople, type Redrawn } from '../../../src/core/assignment/rerandomise.js';
 import type { Design, DesignPlan } from '../../../src/core/design.js';
-import { drawCohort } from '../../../src/core/model/cohort.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
+import type { Rng } from '../../../src/core/rng/rng.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { makeDesign } from '../model/fixtures.js';
 
@@ -10,13 +17,25 @@ function designWith(plan: Partial<DesignPlan>): Design {
   return makeDesign({ propensityDispersion: 0, design: plan });
 }
 
+/** The design's assignment plan, and each person's group and site (the same in every trial). */
+function planOf(design: Design): { plan: AssignmentPlan; group: Uint16Array; site: Uint16Array } {
+  const model = prepareModel(design);
+  return { plan: planAssignment(design, model), group: model.shared.group, site: model.shared.site };
+}
+
+/** One assignment of the design's cohort. */
+function assign(design: Design, rng: Rng): Uint8Array {
+  return drawAssignment(planOf(design).plan, rng);
+}
+
 /** Empirical assignment frequency of every person over `draws` assignments of one cohort. */
 function frequencies(design: Design, draws: number): { frequency: Float64Array; exact: Float64Array } {
-  const cohort = drawCohort(design, trialStream(5, 0));
-  const frequency = new Float64Array(cohort.size);
+  const { plan } = planOf(design);
+  const exact = assignmentProbabilities(plan);
+  const frequency = new Float64Array(exact.length);
   for (let t = 0; t < draws; t++)
-    assign(design, cohort, trialStream(9, t)).forEach((a, i) => (frequency[i] += a / draws));
-  return { frequency, exact: assignmentProbabilities(design, cohort) };
+    drawAssignment(plan, trialStream(9, t)).forEach((a, i) => (frequency[i] += a / draws));
+  return { frequency, exact };
 }
 
 function expectWithinMonteCarlo(frequency: Float64Array, exact: Float64Array, draws: number): void {
@@ -33,7 +52,7 @@ describe('assign', () => {
     'complete: exactly the declared arm sizes, every person in one arm',
     (treated, control, seed) => {
       const design = designWith({ randomisation: 'complete', strata: [], size: { kind: 'fixed', treated, control } });
-      const assignment = assign(design, drawCohort(design, trialStream(seed, 0)), trialStream(seed, 1));
+      const assignment = assign(design, trialStream(seed, 1));
       expect(assignment.length).toBe(treated + control);
       expect(assignment.every((a) => a === 0 || a === 1)).toBe(true);
       expect(sum(assignment)).toBe(treated);
@@ -60,12 +79,12 @@ describe('assign', () => {
 
   it('stratified: 20 youth and 25 adults treated in the MK design, every time', () => {
     const design = designWith({});
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const { plan, group } = planOf(design);
     for (let t = 0; t < 50; t++) {
-      const assignment = assign(design, cohort, trialStream(2, t));
+      const assignment = drawAssignment(plan, trialStream(2, t));
       let youth = 0,
         adult = 0;
-      assignment.forEach((a, i) => (cohort.group[i] === 0 ? (youth += a) : (adult += a)));
+      assignment.forEach((a, i) => (group[i] === 0 ? (youth += a) : (adult += a)));
       expect([youth, adult]).toEqual([20, 25]);
     }
   });
@@ -79,13 +98,13 @@ describe('assign', () => {
         sites: { count: 3, rateCV: 0 },
         size: { kind: 'fixed', treated: 37, control: 80 },
       });
-      const cohort = drawCohort(design, trialStream(seed, 0));
-      const assignment = assign(design, cohort, trialStream(seed, 1));
+      const { plan, group, site } = planOf(design);
+      const assignment = drawAssignment(plan, trialStream(seed, 1));
       expect(sum(assignment)).toBe(37);
       const share = 37 / 117;
       const strata = new Map<number, { n: number; t: number; blocks: number[][] }>();
       assignment.forEach((a, i) => {
-        const key = cohort.group[i] * 3 + cohort.site[i];
+        const key = group[i] * 3 + site[i];
         const stratum = strata.get(key) ?? { n: 0, t: 0, blocks: [] };
         const block = Math.floor(stratum.n / blockSize);
         (stratum.blocks[block] ??= []).push(a);
@@ -117,13 +136,13 @@ describe('assign', () => {
       sites: { count: 10, rateCV: 0.2 },
       size: { kind: 'ratio', total: 400, treatedShare: 0.5 },
     });
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const { plan, site } = planOf(design);
     for (let t = 0; t < 20; t++) {
-      const assignment = assign(design, cohort, trialStream(4, t));
+      const assignment = drawAssignment(plan, trialStream(4, t));
       const siteArm = new Map<number, number>();
       assignment.forEach((a, i) => {
-        expect(siteArm.get(cohort.site[i]) ?? a).toBe(a);
-        siteArm.set(cohort.site[i], a);
+        expect(siteArm.get(site[i]) ?? a).toBe(a);
+        siteArm.set(site[i], a);
       });
       expect([...siteArm.values()].filter((a) => a === 1).length).toBe(5);
     }
@@ -134,34 +153,46 @@ describe('assign', () => {
 
   it('cluster: refuses a design without at least two sites', () => {
     const design = designWith({ randomisation: 'cluster', strata: [] });
-    expect(() => assign(design, drawCohort(design, trialStream(1, 0)), trialStream(1, 1))).toThrow(/2 sites/);
+    expect(() => planOf(design)).toThrow(/2 sites/);
   });
 });
 
-describe('rerandomiser', () => {
+describe('rerandomisePeople', () => {
+  /** One redraw's analysed treated count and total. */
+  function redraw(rerandomiser: ReturnType<typeof rerandomisePeople>, rng: Rng): Redrawn {
+    const into = { n: 0, total: 0 };
+    rerandomiser.redraw(rng, into);
+    return into;
+  }
+
   it('redraws by the same mechanism: stratified counts kept, a new assignment each call', () => {
     const design = designWith({});
-    const cohort = drawCohort(design, trialStream(1, 0));
-    const redraw = rerandomiser(design, cohort, null);
+    const { plan, group } = planOf(design);
+    // Value 1 for the youth, so the total is the number of youth treated.
+    const youth = Float64Array.from(group, (g) => (g === 0 ? 1 : 0));
     const rng = trialStream(8, 0);
-    const first = redraw(rng);
-    const second = redraw(rng);
-    expect(first).not.toEqual(second);
-    for (const assignment of [first, second]) {
-      let youth = 0;
-      assignment.forEach((a, i) => (youth += cohort.group[i] === 0 ? a : 0));
-      expect([youth, sum(assignment)]).toEqual([20, 45]);
-    }
+    expect(redraw(rerandomisePeople(plan, null, youth), rng)).toEqual({ n: 45, total: 20 });
+    // Distinct values: two redraws on one stream treat different people.
+    const index = Float64Array.from(group, (_, i) => i);
+    const counting = rerandomisePeople(plan, null, index);
+    const stream = trialStream(8, 1);
+    const first = redraw(counting, stream);
+    expect(redraw(counting, stream).total).not.toBe(first.total);
     // Same stream, same redraw: reproducible.
-    expect(rerandomiser(design, cohort, null)(trialStream(8, 0))).toEqual(first);
+    expect(redraw(rerandomisePeople(plan, null, index), trialStream(8, 1))).toEqual(first);
   });
 
-  it('returns the redrawn assignment of the given people only, in their order', () => {
+  it('redraws the whole cohort and sums the given people only, in their order', () => {
     const design = designWith({ randomisation: 'complete', strata: [] });
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const { plan } = planOf(design);
     const indices = Int32Array.of(164, 3, 50, 7);
-    const full = rerandomiser(design, cohort, null)(trialStream(2, 0));
-    const picked = rerandomiser(design, cohort, indices)(trialStream(2, 0));
-    expect(Array.from(picked)).toEqual(Array.from(indices, (i) => full[i]));
+    const values = Float64Array.of(1, 10, 100, 1000);
+    const full = drawAssignment(plan, trialStream(2, 0));
+    const expected = { n: 0, total: 0 };
+    indices.forEach((i, j) => {
+      expected.n += full[i];
+      expected.total += full[i] * values[j];
+    });
+    expect(redraw(rerandomisePeople(plan, indices, values), trialStream(2, 0))).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCohort } from '../../../src/core/inquiry/describe-cohort.js';
 import { prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { binaryOutcome, countOutcome, makeDesign } from '../model/fixtures.js';
 
 describe('describeCohort', () => {
@@ -11,7 +12,7 @@ describe('describeCohort', () => {
         binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.5 } }),
       ],
     });
-    const [youth, adult] = describeCohort(prepareInquiry(design));
+    const [youth, adult] = describeCohort(prepareInquiry(design, prepareModel(design)));
     expect(youth.group).toBe('youth');
     expect(youth.eligibleShare).toBe(1);
     expect(youth.outcomes[0]).toEqual({
@@ -27,7 +28,7 @@ describe('describeCohort', () => {
     const design = makeDesign({
       selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 3, withinMonths: 12 }] },
     });
-    for (const group of describeCohort(prepareInquiry(design))) {
+    for (const group of describeCohort(prepareInquiry(design, prepareModel(design)))) {
       const population = group.group === 'youth' ? 2.2 : 1.8;
       const crime = group.outcomes[0];
       expect(group.eligibleShare).toBeGreaterThan(0);

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../../src/core/assignment/assign.js';
 import type { Design } from '../../../src/core/design.js';
 import { drawGamma } from '../../../src/core/distributions/gamma.js';
 import { drawPoisson } from '../../../src/core/distributions/poisson.js';
 import { describeCohort } from '../../../src/core/inquiry/describe-cohort.js';
-import { logEstimands, prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
-import { drawCohort } from '../../../src/core/model/cohort.js';
-import { drawOutcomes } from '../../../src/core/model/outcomes.js';
+import { computeLogEstimands, prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { binaryOutcome, countOutcome, harmOutcome, makeDesign } from '../model/fixtures.js';
+import { binaryOutcome, countOutcome, drawPersonTrial, harmOutcome, makeDesign } from '../model/fixtures.js';
 
 /** Mean and its Monte Carlo SE. */
 function summary(values: number[]): { mean: number; se: number } {
@@ -56,11 +54,9 @@ const ratios = [
 ];
 
 describe('the inquiry under eligibility selection, against an independent large simulation', () => {
-  const inquiry = prepareInquiry(selectionDesign);
+  const inquiry = prepareInquiry(selectionDesign, prepareModel(selectionDesign));
   const rng = trialStream(31, 0);
-  const cohort = drawCohort(selectionDesign, rng);
-  const treated = assign(selectionDesign, cohort, rng);
-  const data = drawOutcomes(selectionDesign, cohort, treated, ratios, rng);
+  const { cohort, treated, data } = drawPersonTrial(selectionDesign, rng, ratios);
   const description = describeCohort(inquiry);
 
   it("gives each group's expected control follow-up and prior-window rates (counts) and prevalences (binaries)", () => {
@@ -91,7 +87,7 @@ describe('the inquiry under eligibility selection, against an independent large 
   });
 
   it('matches the simulated ratio of arm means for every outcome (counts, any-event, harm, own binary, within a group)', () => {
-    const truth = logEstimands(inquiry, ratios);
+    const truth = computeLogEstimands(inquiry, ratios);
     selectionDesign.outcomes.forEach((outcome, k) => {
       const within = outcome.within === null ? -1 : 0;
       const arm = (a: number) => {
@@ -151,14 +147,13 @@ describe('the inquiry with sites and selection', () => {
         sites: { count: 8, rateCV: 0.6 },
       },
     });
-    const expected = describeCohort(prepareInquiry(design))[0].outcomes[0].controlFollowUp;
+    const expected = describeCohort(prepareInquiry(design, prepareModel(design)))[0].outcomes[0].controlFollowUp;
     const trialMeans: number[] = [];
     const prevalences: number[] = [];
+    const model = prepareModel(design);
     for (let t = 0; t < 150; t++) {
       const rng = trialStream(41, t);
-      const cohort = drawCohort(design, rng);
-      const treated = assign(design, cohort, rng);
-      const data = drawOutcomes(design, cohort, treated, [[1], [1]], rng);
+      const { treated, data } = drawPersonTrial(design, rng, [[1], [1]], model);
       let sum = 0,
         events = 0,
         n = 0;
@@ -177,7 +172,8 @@ describe('the inquiry with sites and selection', () => {
     // The stated prevalence is the population's, averaged over sites; selection here is on crime,
     // which shares the propensity, so the selected cohort's prevalence is what the inquiry says.
     const prevalence = summary(prevalences);
-    const expectedPrevalence = describeCohort(prepareInquiry(design))[0].outcomes[1].controlFollowUp;
+    const expectedPrevalence = describeCohort(prepareInquiry(design, prepareModel(design)))[0].outcomes[1]
+      .controlFollowUp;
     expect(Math.abs(prevalence.mean - expectedPrevalence)).toBeLessThan(4 * prevalence.se);
   });
 });
@@ -199,13 +195,11 @@ describe('the inquiry with caseworkers', () => {
         caseworkers: { caseload: 20, icc: 0.1 },
       },
     });
-    const inquiry = prepareInquiry(design);
+    const inquiry = prepareInquiry(design, prepareModel(design));
     const null_ = design.outcomes.map(() => [1]);
-    const truth = logEstimands(inquiry, null_);
+    const truth = computeLogEstimands(inquiry, null_);
     const rng = trialStream(51, 0);
-    const cohort = drawCohort(design, rng);
-    const treated = assign(design, cohort, rng);
-    const data = drawOutcomes(design, cohort, treated, null_, rng);
+    const { treated, data } = drawPersonTrial(design, rng, null_);
     for (const k of [1, 2]) {
       const estimand = inquiry.estimands[k];
       if (estimand.kind !== 'binary') throw new Error('expected a binary estimand');

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../src/core/design.js';
-import { logEstimands, prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
+import { computeLogEstimands, prepareInquiry } from '../../../src/core/inquiry/inquiry.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { binaryOutcome, countOutcome, harmOutcome, makeDesign } from '../model/fixtures.js';
 
 const ones = (design: Design) => design.outcomes.map(() => design.groups.map(() => 1));
 
-describe('logEstimands without selection (closed forms)', () => {
+describe('computeLogEstimands without selection (closed forms)', () => {
   it('dilutes a rate ratio by engagement: ITT = 1 − e(1 − RR)', () => {
     const design = makeDesign({ design: { engagement: { youth: 0.6, adult: 0.6 } } });
-    const inquiry = prepareInquiry(design);
-    expect(logEstimands(inquiry, [[0.5, 0.5]])[0]).toBeCloseTo(Math.log(1 - 0.6 * 0.5), 12);
-    expect(logEstimands(inquiry, ones(design))[0]).toBeCloseTo(0, 14);
+    const inquiry = prepareInquiry(design, prepareModel(design));
+    expect(computeLogEstimands(inquiry, [[0.5, 0.5]])[0]).toBeCloseTo(Math.log(1 - 0.6 * 0.5), 12);
+    expect(computeLogEstimands(inquiry, ones(design))[0]).toBeCloseTo(0, 14);
   });
 
   it('mixes groups by share × control rate: Σ w·μ·(e·r + 1 − e) / Σ w·μ', () => {
@@ -22,7 +23,7 @@ describe('logEstimands without selection (closed forms)', () => {
       [0.41, 0.8],
       [0.41, 0.8],
     ];
-    const [all, youth] = logEstimands(prepareInquiry(design), ratios);
+    const [all, youth] = computeLogEstimands(prepareInquiry(design, prepareModel(design)), ratios);
     const treated = 0.44 * 2.2 * (0.9 * 0.41 + 0.1) + 0.56 * 1.8 * (0.6 * 0.8 + 0.4);
     expect(all).toBeCloseTo(Math.log(treated / (0.44 * 2.2 + 0.56 * 1.8)), 12);
     expect(youth).toBeCloseTo(Math.log(0.9 * 0.41 + 0.1), 12);
@@ -33,7 +34,7 @@ describe('logEstimands without selection (closed forms)', () => {
       outcomes: [countOutcome('crime', [2, 2]), harmOutcome('harm', 'crime')],
       design: { engagement: { youth: 0.7, adult: 0.7 } },
     });
-    const harm = logEstimands(prepareInquiry(design), [
+    const harm = computeLogEstimands(prepareInquiry(design, prepareModel(design)), [
       [0.5, 0.5],
       [0.8, 0.8],
     ])[1];
@@ -47,14 +48,14 @@ describe('logEstimands without selection (closed forms)', () => {
       outcomes: [countOutcome('crime', [2.2, 2.2]), binaryOutcome('any', { from: 'crime' })],
       design: { engagement: { youth: 0.8, adult: 0.8 }, followUpMonths: 6 },
     });
-    const inquiry = prepareInquiry(design);
+    const inquiry = prepareInquiry(design, prepareModel(design));
     const prevalence = (mu: number) => 1 - Math.pow(1 + d * mu, -1 / d);
     const estimand = inquiry.estimands[1];
     expect(estimand.kind).toBe('binary');
     if (estimand.kind === 'binary') expect(estimand.controlPrevalence[0]).toBeCloseTo(prevalence(1.1), 10);
     const expected = (0.8 * prevalence(1.1 * 0.6) + 0.2 * prevalence(1.1)) / prevalence(1.1);
     expect(
-      logEstimands(inquiry, [
+      computeLogEstimands(inquiry, [
         [0.6, 0.6],
         [1, 1],
       ])[1],
@@ -66,7 +67,7 @@ describe('logEstimands without selection (closed forms)', () => {
       outcomes: [binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.3 } })],
       design: { sites: { count: 6, rateCV: 0.5 } },
     });
-    const estimand = prepareInquiry(design).estimands[0];
+    const estimand = prepareInquiry(design, prepareModel(design)).estimands[0];
     if (estimand.kind !== 'binary') throw new Error('expected a binary estimand');
     // Within the quadrature error of the coarse site rule (about 1e-6).
     expect(estimand.controlPrevalence[0]).toBeCloseTo(0.6, 5);
@@ -78,13 +79,16 @@ describe('logEstimands without selection (closed forms)', () => {
       outcomes: [binaryOutcome('reoffend', { prevalence: { youth: 0.6, adult: 0.5 } })],
       design: { engagement: { youth: 0.9, adult: 0.6 } },
     });
-    const inquiry = prepareInquiry(design);
+    const inquiry = prepareInquiry(design, prepareModel(design));
     const estimand = inquiry.estimands[0];
     if (estimand.kind === 'binary') {
       expect(estimand.controlPrevalence[0]).toBeCloseTo(0.6, 10);
       expect(estimand.controlPrevalence[1]).toBeCloseTo(0.5, 10);
     }
     const treated = 0.44 * 0.6 * (0.9 * 0.8 + 0.1) + 0.56 * 0.5 * (0.6 * 0.8 + 0.4);
-    expect(logEstimands(inquiry, [[0.8, 0.8]])[0]).toBeCloseTo(Math.log(treated / (0.44 * 0.6 + 0.56 * 0.5)), 10);
+    expect(computeLogEstimands(inquiry, [[0.8, 0.8]])[0]).toBeCloseTo(
+      Math.log(treated / (0.44 * 0.6 + 0.56 * 0.5)),
+      10,
+    );
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { caseworkerVariance } from '../../../src/core/model/caseworker-variance.js';
-import { siteRateCV } from '../../../src/core/model/site-rate-cv.js';
 
 // Forward model: Y ~ Poisson(μ·X·C), Var X = d, Var C = v, C shared in a caseload:
 // Cov = μ²v, Var Y = μ + μ²((1 + d)(1 + v) − 1).
@@ -22,12 +21,5 @@ describe('caseworkerVariance', () => {
     expect(caseworkerVariance(0, 1, 1)).toBe(0);
     // ICC·(1 + d) ≥ 1: even infinite v gives ICC → 1/(1 + d) = 0.4 at d = 1.5.
     expect(() => caseworkerVariance(0.4, 1, 1.5)).toThrow(/unreachable/);
-  });
-});
-
-describe('siteRateCV', () => {
-  it('is the square root of the multiplier variance that reaches the ICC', () => {
-    const cv = siteRateCV(0.05, 1.2, 1.25);
-    expect(iccOf(cv * cv, 1.2, 1.25)).toBeCloseTo(0.05, 14);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { drawCohort } from '../../../src/core/model/cohort.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 import { countOutcome, makeDesign } from './fixtures.js';
 
 describe('drawCohort', () => {
   it('makes the declared number of people, in groups fixed by the shares', () => {
-    const cohort = drawCohort(makeDesign(), trialStream(1, 0));
+    const cohort = drawCohort(makeDesign(), prepareModel(makeDesign()), trialStream(1, 0));
     expect(cohort.size).toBe(165);
     expect(cohort.group.filter((g) => g === 0).length).toBe(73);
     expect(cohort.group.filter((g) => g === 1).length).toBe(92);
@@ -15,7 +16,7 @@ describe('drawCohort', () => {
 
   it('spreads people over sites round-robin and draws one multiplier per site', () => {
     const design = makeDesign({ design: { sites: { count: 4, rateCV: 0.3 } } });
-    const cohort = drawCohort(design, trialStream(1, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(1, 0));
     const perSite = [0, 0, 0, 0];
     cohort.site.forEach((s) => perSite[s]++);
     expect(Math.max(...perSite) - Math.min(...perSite)).toBeLessThanOrEqual(1);
@@ -31,7 +32,7 @@ describe('drawCohort', () => {
       outcomes: [countOutcome('crime', [2, 2], { dispersion: noise }), countOutcome('knife', [1, 1])],
       design: { size: { kind: 'fixed', treated: 20000, control: 20000 } },
     });
-    const cohort = drawCohort(design, trialStream(7, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(7, 0));
     const check = (values: Float64Array, variance: number) => {
       const n = values.length;
       const mean = values.reduce((a, b) => a + b, 0) / n;
@@ -49,9 +50,11 @@ describe('drawCohort', () => {
 
   it('gives the same cohort for the same stream and a different one for another', () => {
     const design = makeDesign();
-    expect(drawCohort(design, trialStream(3, 1)).propensity).toEqual(drawCohort(design, trialStream(3, 1)).propensity);
-    expect(drawCohort(design, trialStream(3, 1)).propensity).not.toEqual(
-      drawCohort(design, trialStream(3, 2)).propensity,
+    expect(drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity).toEqual(
+      drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity,
+    );
+    expect(drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity).not.toEqual(
+      drawCohort(design, prepareModel(design), trialStream(3, 2)).propensity,
     );
   });
 
@@ -60,7 +63,7 @@ describe('drawCohort', () => {
       selection: { priorMonths: 24, require: [{ outcomes: ['knife', 'crime'], atLeast: 3, withinMonths: 24 }] },
       outcomes: [countOutcome('crime', [2.2, 1.8]), countOutcome('knife', [0.6, 0.6]), countOutcome('other', [1, 1])],
     });
-    const cohort = drawCohort(design, trialStream(2, 0));
+    const cohort = drawCohort(design, prepareModel(design), trialStream(2, 0));
     const prior = cohort.priorCounts!;
     for (let i = 0; i < cohort.size; i++) expect(prior[0][i] + prior[1][i]).toBeGreaterThanOrEqual(3);
     // The third outcome is not selected on, but still has prior counts (and some are 0).
@@ -69,14 +72,16 @@ describe('drawCohort', () => {
   });
 
   it('stops with an error naming the rule when almost no one is eligible', () => {
+    // Eligible share P(Poisson(1/12) ≥ 6) ≈ 4.4e-10: small enough that 200,000 draws find no one,
+    // large enough that the model (which integrates the selected population) can be prepared.
     const design = makeDesign({
       propensityDispersion: 0,
-      selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 40, withinMonths: 1 }] },
+      selection: { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 6, withinMonths: 1 }] },
       outcomes: [countOutcome('crime', [1, 1])],
       design: { size: { kind: 'fixed', treated: 1, control: 1 } },
     });
-    expect(() => drawCohort(design, trialStream(1, 0))).toThrow(
-      /selection\.require\[0\].*crime at least 40 within 1 months/,
+    expect(() => drawCohort(design, prepareModel(design), trialStream(1, 0))).toThrow(
+      /selection\.require\[0\].*crime at least 6 within 1 months/,
     );
   });
 });

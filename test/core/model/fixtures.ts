@@ -1,4 +1,26 @@
+import { planAssignment } from '../../../src/core/assignment/assign.js';
 import type { BinaryOutcome, CountOutcome, Design, DesignPlan, HarmOutcome } from '../../../src/core/design.js';
+import type { TrialData } from '../../../src/core/measurement/outcome-views.js';
+import type { Cohort } from '../../../src/core/model/cohort.js';
+import { prepareModel, type ModelConstants } from '../../../src/core/model/model-constants.js';
+import { PersonForm } from '../../../src/core/person-form.js';
+import type { Rng } from '../../../src/core/rng/rng.js';
+
+/**
+ * One trial's people as the person form draws them: the cohort, its assignment and every outcome
+ * measured (`ratios[k][g]` for engaged treated people of group g), on one stream.
+ */
+export function drawPersonTrial(
+  design: Design,
+  rng: Rng,
+  ratios: readonly (readonly number[])[],
+  model: ModelConstants = prepareModel(design),
+): { cohort: Cohort; treated: Uint8Array; data: TrialData } {
+  const form = new PersonForm(design, model, planAssignment(design, model));
+  const cohort = form.drawCohort(rng);
+  const treated = form.assign(cohort, rng);
+  return { cohort, treated, data: form.measure(cohort, treated, ratios, rng, true).data };
+}
 
 /** A count outcome with the given rate per group (ids youth, adult) and no effect unless given. */
 export function countOutcome(id: string, rate: [number, number], extra: Partial<CountOutcome> = {}): CountOutcome {

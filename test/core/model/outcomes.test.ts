@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../../src/core/assignment/assign.js';
-import { drawCohort } from '../../../src/core/model/cohort.js';
-import { modelConstants } from '../../../src/core/model/model-constants.js';
-import { drawOutcomes } from '../../../src/core/model/outcomes.js';
+import { prepareModel } from '../../../src/core/model/model-constants.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
-import { binaryOutcome, countOutcome, harmOutcome, makeDesign } from './fixtures.js';
+import { binaryOutcome, countOutcome, drawPersonTrial, harmOutcome, makeDesign } from './fixtures.js';
 
 interface Moments {
   n: number;
@@ -41,7 +38,7 @@ function pick(values: Float64Array, keep: (i: number) => boolean): number[] {
   return out;
 }
 
-describe('drawOutcomes', () => {
+describe('the person form measures every outcome (engagement, attrition, caseworkers, values)', () => {
   const d = 1.25;
   const design = makeDesign({
     propensityDispersion: d,
@@ -65,9 +62,7 @@ describe('drawOutcomes', () => {
     [0.9, 0.9],
   ];
   const rng = trialStream(11, 0);
-  const cohort = drawCohort(design, rng);
-  const treated = assign(design, cohort, rng);
-  const data = drawOutcomes(design, cohort, treated, ratios, rng);
+  const { cohort, treated, data } = drawPersonTrial(design, rng, ratios);
   const youthControl = (i: number) => cohort.group[i] === 0 && treated[i] === 0;
   const youthTreated = (i: number) => cohort.group[i] === 0 && treated[i] === 1;
 
@@ -140,14 +135,13 @@ describe('caseworker clustering', () => {
         caseworkers: { caseload: 20, icc: 0.05 },
       },
     });
-    const v = modelConstants(design).caseworkerVariance;
+    const model = prepareModel(design);
+    const v = model.caseworkerVariance;
     const personVariance = mu + mu * mu * ((1 + d) * (1 + v) - 1);
     const totals: number[] = [];
     for (let t = 0; t < 4000; t++) {
       const rng = trialStream(21, t);
-      const cohort = drawCohort(design, rng);
-      const treated = assign(design, cohort, rng);
-      const data = drawOutcomes(design, cohort, treated, [[1]], rng);
+      const { cohort, treated, data } = drawPersonTrial(design, rng, [[1]], model);
       let total = 0;
       let withoutCaseworker = 0;
       for (let i = 0; i < cohort.size; i++) {

@@ -6,6 +6,7 @@
  * within 4 Monte Carlo standard errors.
  */
 import { describe, expect, it } from 'vitest';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { binaryOn, countOn, oneGroupDesign } from '../../support/one-group-design.js';
 
@@ -56,7 +57,7 @@ function exactPoissonWaldPower(n1: number, mean1: number, n0: number, mean0: num
 }
 
 function simulatedPower(design: ReturnType<typeof oneGroupDesign>, trials: number): number {
-  return simulateBlock(design, 0, trials, { withNull: false }).outcomes[0].rejections / trials;
+  return simulateBlock(prepareDesign(design), 0, trials, { withNull: false }).outcomes[0].rejections / trials;
 }
 
 describe('simulated power equals exact enumeration', () => {

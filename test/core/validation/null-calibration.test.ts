@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisName } from '../../../src/core/design.js';
 import { diagnose } from '../../../src/core/diagnosis/diagnose.js';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { countOn, oneGroupDesign } from '../../support/one-group-design.js';
 
@@ -30,8 +31,8 @@ function nullRun(
     outcomes: [countOn('count', rate, 1, analysis)],
     permutations: 99,
   });
-  const tally = simulateBlock(design, 0, trials, { withNull: false });
-  const result = diagnose(design, tally, [0]).results[0];
+  const tally = simulateBlock(prepareDesign(design), 0, trials, { withNull: false });
+  const result = diagnose(prepareDesign(design), tally).results[0];
   return { design, tally, result };
 }
 
@@ -67,8 +68,8 @@ describe('known-invalid tests are detected', () => {
     // Var = μ + kμ² inflates the log-rate-ratio variance by about 1 + kμ = 2.5 here, so the Wald
     // test's real size is about 2·Φ(−1.96/√2.5) ≈ 0.22.
     expect(result.power).toBeGreaterThan(0.15);
-    const withNull = simulateBlock(design, 0, 500, { withNull: true });
-    const diagnosed = diagnose(design, withNull, [0]).results[0];
+    const withNull = simulateBlock(prepareDesign(design), 0, 500, { withNull: true });
+    const diagnosed = diagnose(prepareDesign(design), withNull).results[0];
     expect(diagnosed.typeIError).toBeGreaterThan(0.15);
     expect(diagnosed.warnings.join(' ')).toMatch(/not valid for these data/);
   });
@@ -80,8 +81,8 @@ describe('known-invalid tests are detected', () => {
       propensityDispersion: 1.25,
       outcomes: [countOn('count', 1.2, 0.8, 'quasi-poisson')],
     });
-    const tally = simulateBlock(design, 0, 800, { withNull: true });
-    const diagnosed = diagnose(design, tally, [Math.log(0.8)]).results[0];
+    const tally = simulateBlock(prepareDesign(design), 0, 800, { withNull: true });
+    const diagnosed = diagnose(prepareDesign(design), tally).results[0];
     expect(diagnosed.warnings.join(' ')).not.toMatch(/not valid|anti-conservative/);
   });
 });

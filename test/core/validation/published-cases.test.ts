@@ -6,12 +6,13 @@
  * approximation margin, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
+import { prepareDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { binaryOn, countOn, oneGroupDesign } from '../../support/one-group-design.js';
 
 /** Power over `trials` simulated trials of a one-outcome design. */
 function simulatedPower(design: ReturnType<typeof oneGroupDesign>, trials: number): number {
-  return simulateBlock(design, 0, trials, { withNull: false }).outcomes[0].rejections / trials;
+  return simulateBlock(prepareDesign(design), 0, trials, { withNull: false }).outcomes[0].rejections / trials;
 }
 
 const monteCarloMargin = (power: number, trials: number) => 4 * Math.sqrt((power * (1 - power)) / trials);

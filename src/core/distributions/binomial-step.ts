@@ -1,0 +1,94 @@
+import { drawBinomialByInversion } from './binomial.js';
+import type { Rng } from '../rng/rng.js';
+import { logFactorial } from './log-gamma.js';
+
+// Below this mean (n·p with p ≤ ½) inversion is cheaper than rejection, as in `drawBinomial`.
+const REJECTION_FROM = 10;
+// Up to this many trials, one uniform per trial is cheaper than inversion's exponential.
+const ONE_BY_ONE_UP_TO = 4;
+// log k! is kept for k below this (computed on first use); larger k use the Stirling series directly.
+const TABLE_SIZE = 1 << 16;
+const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);
+
+/**
+ * One binomial success probability with what drawing from it repeatedly needs, computed once:
+ * the smaller of p and 1 − p and the logarithms of both (the hazard chain of a count law draws
+ * from the same p in every trial, only n changes).
+ *
+ * @example binomialStep(0.7) → { small: 0.3, reflected: true, logSmall: log 0.3, logLarge: log 0.7 }
+ */
+export interface BinomialStep {
+  /** p itself. */
+  readonly p: number;
+  readonly small: number;
+  readonly reflected: boolean;
+  readonly logSmall: number;
+  readonly logLarge: number;
+}
+
+/** The step for success probability p (0 ≤ p ≤ 1). */
+export function binomialStep(p: number): BinomialStep {
+  const reflected = p > 0.5;
+  const small = reflected ? 1 - p : p;
+  return { p, small, reflected, logSmall: Math.log(small), logLarge: Math.log1p(-small) };
+}
+
+/**
+ * Draws Binomial(n, p) for a prepared p: one Bernoulli trial at a time for n ≤ 4, otherwise the
+ * same exact algorithms as `drawBinomial` (inversion below a mean of 10, Hörmann's BTRS above), made cheaper for repeated use of one p: no argument
+ * checks, logarithms of p and 1 − p prepared once, and the rejection step's exact ratio
+ * f(k)/f(mode) = m!(n − m)!/(k!(n − k)!)·(p/q)^(k − m) evaluated only when the squeeze fails, from
+ * log-factorials (tabulated below 65,536, Stirling's series above; ≈ 1e-13 absolute in the log).
+ * n must be a whole number ≥ 0.
+ * Reference: W. Hörmann (1993), J. Stat. Comput. Simul. 46:101–110; Devroye (1986) §X.4.
+ *
+ * @example drawBinomialStep({ next: () => 0.5 }, 10, binomialStep(0.5)) → 5 (the median)
+ */
+export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): number {
+  const p = step.small;
+  if (n === 0 || p === 0) return step.reflected ? n : 0;
+  if (n <= ONE_BY_ONE_UP_TO) {
+    let successes = 0;
+    for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
+    return successes;
+  }
+  const draw =
+    n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
+  return step.reflected ? n - draw : draw;
+}
+
+function byRejection(rng: Rng, n: number, step: BinomialStep): number {
+  const p = step.small;
+  const q = 1 - p;
+  const spread = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spread;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const centre = n * p + 0.5;
+  const acceptAtOnceBelow = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spread;
+  const mode = Math.floor((n + 1) * p);
+  let logModeTerm = Number.NaN;
+  for (;;) {
+    const u = rng.next() - 0.5;
+    const v = rng.next();
+    const distanceFromEdge = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / distanceFromEdge + b) * u + centre);
+    if (k < 0 || k > n) continue;
+    if (distanceFromEdge >= 0.07 && v <= acceptAtOnceBelow) return k;
+    if (v === 0) continue;
+    if (Number.isNaN(logModeTerm)) logModeTerm = logFactorialOf(mode) + logFactorialOf(n - mode);
+    const logRatio =
+      logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
+    if (Math.log((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b)) <= logRatio) return k;
+  }
+}
+
+function logFactorialOf(k: number): number {
+  if (k >= TABLE_SIZE) return logFactorial(k);
+  let value = logFactorials[k];
+  if (Number.isNaN(value)) {
+    value = logFactorial(k);
+    logFactorials[k] = value;
+  }
+  return value;
+}

@@ -1,0 +1,126 @@
+import { binomialStep, type BinomialStep } from '../distributions/binomial-step.js';
+import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
+
+// While P(Y < y) is at most this, P(Y ≥ y) = 1 − P(Y < y) loses at most two digits.
+const SUBTRACT_UNTIL = 0.99;
+// Re-anchor the survival on the accurate series once it has fallen by this factor since the last anchor.
+const REANCHOR_FACTOR = 0.01;
+// Hazards computed ahead when a table is built for a whole design (see `eagerHazards`).
+const EAGER_TAIL = 1e-17;
+
+/**
+ * The chain-rule hazards h(y) = P(Y = y) / P(Y ≥ y) of a negative-binomial count (mean μ,
+ * dispersion α, Var = μ + αμ²; α = 0 is the Poisson), computed when first asked for and kept.
+ * They are the conditional probabilities that turn a multinomial over the whole, infinite
+ * support into a chain of binomials with no truncation: of the n people left at value y,
+ * Binomial(n, h(y)) have exactly y and the rest have more (see `drawCountHistogram`).
+ *
+ * Why no tail cell: a fixed last cell "≥ K" would need its people's values drawn again from the
+ * conditional tail; the hazard chain is that conditional tail, continued one value at a time until
+ * nobody is left, so the same code is exact at every value however far out. Tables built for a
+ * whole design (`eagerHazards`) hold every value up to where P(Y ≥ y) < 1e-17; past that the
+ * hazards are computed on demand (slower, and reached with probability below n·1e-17 per cell).
+ *
+ * Formula in words: P(Y = 0) from the accurate (saddle-point) pmf, then the ratio recurrence
+ * f(y) = f(y − 1)·(y − 1 + r)/y·μ/(r + μ) (r = 1/α; Poisson: ·μ/y); P(Y ≥ y) as 1 − P(Y < y) while
+ * that loses under two digits, then from the accurate upper-tail series, re-anchored on the series
+ * whenever the running difference has fallen a hundredfold. A mean of 0 has h(0) = 1.
+ * Reference: L. Devroye, Non-Uniform Random Variate Generation (1986), §XI.1 (the conditional
+ * distribution method); C. Loader (2000) for the pmf.
+ *
+ * @example new CountHazards(1.2, 0).hazard(0) → e^−1.2 = 0.30119 (a Poisson's P(Y = 0));
+ *   hazard(1) → P(1)/P(Y ≥ 1) = 0.36143 / 0.69881 = 0.51721
+ */
+export class CountHazards {
+  // Plain arrays: many short-lived tables are built per trial where multipliers vary, and a typed
+  // array costs more to allocate than its few entries are worth.
+  private readonly values: number[] = [];
+  private known = 0;
+  /** P(Y < known). */
+  private below = 0;
+  /** P(Y ≥ known), tracked once the subtraction would lose digits (NaN before). */
+  private survival = Number.NaN;
+  private anchor = Number.NaN;
+  /** P(Y = known − 1), for the ratio recurrence. */
+  private previous = Number.NaN;
+
+  constructor(
+    readonly mean: number,
+    readonly dispersion: number,
+  ) {
+    if (!(mean >= 0 && mean < Infinity) || !(dispersion >= 0 && dispersion < Infinity)) {
+      throw new RangeError(`a count's mean and dispersion must be finite and ≥ 0 (got ${mean}, ${dispersion})`);
+    }
+  }
+
+  private steps: BinomialStep[] = [];
+
+  /** h(y) for a whole y ≥ 0. */
+  hazard(y: number): number {
+    while (y >= this.known) this.extend();
+    return this.values[y];
+  }
+
+  /** h(y) prepared for repeated binomial draws (see `drawBinomialStep`). */
+  step(y: number): BinomialStep {
+    while (y >= this.known) this.extend();
+    return this.steps[y];
+  }
+
+  /** How many hazards are stored (values 0 … stored − 1). */
+  get stored(): number {
+    return this.known;
+  }
+
+  private extend(): void {
+    const y = this.known;
+    const hazard = this.mean === 0 ? 1 : this.computeHazard(y);
+    this.values.push(hazard);
+    this.steps.push(binomialStep(hazard));
+    this.known = y + 1;
+  }
+
+  private computeHazard(y: number): number {
+    // f(y) = f(y − 1)·(y − 1 + r)/y·q (Poisson: ·μ/y), exact to rounding; the accurate pmf where the
+    // previous term is too small to carry digits.
+    const probability =
+      y > 0 && this.previous > 1e-280
+        ? this.previous *
+          (this.dispersion > 0
+            ? ((y - 1 + 1 / this.dispersion) / y) * (this.mean / (1 / this.dispersion + this.mean))
+            : this.mean / y)
+        : negativeBinomialPmf(y, this.mean, this.dispersion);
+    this.previous = probability;
+    let atLeast: number;
+    if (Number.isNaN(this.survival) && this.below <= SUBTRACT_UNTIL) {
+      atLeast = 1 - this.below;
+      this.below += probability;
+    } else {
+      if (Number.isNaN(this.survival) || this.survival < REANCHOR_FACTOR * this.anchor) {
+        this.survival = negativeBinomialSurvival(y - 1, this.mean, this.dispersion);
+        this.anchor = this.survival;
+      }
+      atLeast = this.survival;
+      this.survival -= probability;
+    }
+    // Where the probabilities underflow (beyond about 1e-300) everyone left stops here.
+    if (!(probability > 0) || !(atLeast > probability)) return 1;
+    return probability / atLeast;
+  }
+}
+
+/**
+ * Hazards of a count built ahead for a whole design: every value up to where P(Y ≥ y) < 1e-17, so
+ * drawing from it never computes anything in practice.
+ *
+ * @example eagerHazards(1.2, 1.25).stored → about 80 (NB shape 0.8: the tail falls by 0.6 per value)
+ */
+export function eagerHazards(mean: number, dispersion: number): CountHazards {
+  const hazards = new CountHazards(mean, dispersion);
+  if (mean === 0) return hazards;
+  for (let y = 0; y < 100_000; y++) {
+    hazards.hazard(y);
+    if (negativeBinomialSurvival(y, mean, dispersion) < EAGER_TAIL) break;
+  }
+  return hazards;
+}
