@@ -119,7 +119,10 @@ function readQuestion(options: RetroOptions): RetroQuestion {
       'give the smallest effect you think plausible, e.g. --effect 0.1',
     );
   if (!(se > 0))
-    throw new UserError(`--se must be above 0 (got ${options.se})`, 'the standard error of the estimate, e.g. --se 0.35');
+    throw new UserError(
+      `--se must be above 0 (got ${options.se})`,
+      'the standard error of the estimate, e.g. --se 0.35',
+    );
   return { scale: 'additive', effect, se };
 }
 
@@ -147,8 +150,7 @@ function readRatioQuestion(options: RetroOptions): RetroQuestion {
       'e.g. --true-ratio 0.8 --ci 0.36,1.00',
     );
   const seLog = readNumber('--se-log', options.seLog);
-  if (!(seLog > 0))
-    throw new UserError(`--se-log must be above 0 (got ${options.seLog})`, 'e.g. --se-log 0.26');
+  if (!(seLog > 0)) throw new UserError(`--se-log must be above 0 (got ${options.seLog})`, 'e.g. --se-log 0.26');
   return { scale: 'ratio', trueRatio, ci: null, seLog };
 }
 
