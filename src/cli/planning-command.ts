@@ -8,6 +8,7 @@ import { chooseOutput, readOutputEnvironment, type OutputMode } from '../report/
 import { formatPlanning } from '../report/format-planning.js';
 import { renderCurveSvg, type CurvePlotLabels } from '../report/svg/render-curve-svg.js';
 import { writeOutput } from '../report/write-output.js';
+import { checkOutputPath } from '../report/check-output-path.js';
 import { loadDesign } from '../scenario/load-design.js';
 import type { PlanningAnswer } from '../search/planning-answer.js';
 import { openPlanningSession, type PlanningSession } from '../search/planning-session.js';
@@ -29,7 +30,7 @@ export interface PlanningOutputs {
  */
 export async function withPlanningSession<Result>(
   scenario: string,
-  options: SimulationOptions,
+  options: SimulationOptions & PlanningOutputs,
   work: (session: PlanningSession, mode: OutputMode) => Promise<Result>,
 ): Promise<Result> {
   const mode = chooseOutput(options, readOutputEnvironment());
@@ -38,6 +39,9 @@ export async function withPlanningSession<Result>(
       '--shard is for `run`; the planning commands choose their own trials',
       'run the search on one machine, or shard `run` at the chosen size',
     );
+  // Before any trial runs: a long search must not be lost to a typo in a folder name.
+  if (options.out) checkOutputPath(options.out);
+  if (options.svg) checkOutputPath(options.svg, '--svg');
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const interrupt = interruptOnCtrlC();
   const session = openPlanningSession({
@@ -62,7 +66,7 @@ export async function withPlanningSession<Result>(
  * Example: `command.action(planningAction(setExitCode, async (session, mode, options, argv) =>
  * printPlanningAnswer(session, await answerMinimumDetectableEffect(session, options), mode, options, argv)))`.
  */
-export function planningAction<Options extends SimulationOptions>(
+export function planningAction<Options extends SimulationOptions & PlanningOutputs>(
   setExitCode: SetExitCode,
   work: (session: PlanningSession, mode: OutputMode, options: Options, argv: readonly string[]) => Promise<number>,
 ): (scenario: string, options: Options) => Promise<void> {

@@ -7,6 +7,7 @@ import { readOutputEnvironment, chooseOutput } from '../../report/choose-output.
 import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
+import { checkOutputPath } from '../../report/check-output-path.js';
 import { parseShard } from '../../runner/parse-shard.js';
 import { shardFields } from '../../runner/shard-document.js';
 import { loadDesign } from '../../scenario/load-design.js';
@@ -29,9 +30,11 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO);
-    addSimulationOptions(command).action(async (scenario: string, options: SimulationOptions) => {
-      setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
-    });
+    addSimulationOptions(command, { shard: true, nullRun: true }).action(
+      async (scenario: string, options: SimulationOptions) => {
+        setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
+      },
+    );
   }
 }
 
@@ -48,6 +51,8 @@ async function runCommand(
       '--shard writes a shard document for `trialsim merge`; add --json',
       'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json',
     );
+  // Before any trial runs: a long simulation must not be lost to a typo in --out's folder.
+  if (options.out) checkOutputPath(options.out);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
   const dashboard = mode.dashboard
