@@ -69,4 +69,22 @@ describe('trialsim validate', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: trialsim validate [options] <files...>');
   });
+
+  test('says how to write a total with an allocation when --set adds one to a { treated, control } size', async () => {
+    const { code, stderr } = await trialsim(['validate', 'milton-keynes', '--set', 'design.size.allocation=1:1']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('design.size.allocation is not a known key [set by --set design.size.allocation=…]');
+    expect(stderr).toContain(
+      `fix: an allocation splits a total: give the size whole, e.g. size: { total: 165, allocation: "1:2" } in the file, or --set 'design.size={ total: 165, allocation: "1:2" }'`,
+    );
+    // The form the fix offers is accepted as typed.
+    const fixed = await trialsim([
+      'validate',
+      'milton-keynes',
+      '--set',
+      'design.size={ total: 165, allocation: "1:2" }',
+    ]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('55 treated + 110 control');
+  });
 });
