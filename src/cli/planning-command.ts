@@ -16,6 +16,7 @@ import { UserError } from '../errors/user-error.js';
 import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from './exit-codes.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 import { planningViewFor } from './planning-view-for.js';
+import { commandLineOf } from './command-line.js';
 import { scenarioOverrides, type SimulationOptions } from './shared-options.js';
 
 /** Where a planning command writes: the report (--out, else stdout) and the figure (--svg). */
@@ -104,9 +105,4 @@ export async function deliverPlanning(
   if (outputs.svg) await writeOutput(await renderCurveSvg(curve, figure), outputs.svg);
   await session.finish(conclusion);
   await writeOutput(text, outputs.out ?? null);
-}
-
-/** The command as typed, for the Markdown report's "reproduce" line. */
-export function commandLineOf(argv: readonly string[]): string {
-  return `trialsim ${argv.join(' ')}`.trim();
 }

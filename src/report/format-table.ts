@@ -8,6 +8,7 @@ import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
+import { reproducibilityNote } from './reproducibility-note.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
@@ -193,6 +194,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   out.push(applyStyle(header, 'bold', color), ...rows, '');
   if (layout.analysisDropped) out.push(...wrap(analysesLine(summary.results), width, '  '), '');
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
+  out.push(...wrap(reproducibilityNote(summary), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
   const warnings = collectWarnings(summary);

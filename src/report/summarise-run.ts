@@ -15,7 +15,10 @@ import { TOOL_VERSION } from './tool-version.js';
 /** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
 export interface RunFacts {
   readonly command: string;
+  /** The design hash (SHA-256 of the compiled design). */
   readonly sha256: string;
+  /** The scenario file's SHA-256 (of its bytes), where there is a file. */
+  readonly fileSha256?: string;
   readonly complete: boolean;
   readonly seconds: number;
   readonly threads: number;
@@ -35,7 +38,12 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
   return {
     tool: { name: 'trialsim', version: TOOL_VERSION },
     command: facts.command,
-    scenario: { name: design.name, title: design.title, sha256: facts.sha256 },
+    scenario: {
+      name: design.name,
+      title: design.title,
+      sha256: facts.sha256,
+      ...(facts.fileSha256 === undefined ? {} : { fileSha256: facts.fileSha256 }),
+    },
     seed: design.simulation.seed,
     trials: tally.trials,
     complete: facts.complete,
@@ -47,6 +55,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       seconds: roundTo(facts.seconds, 3),
       trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
       threads: facts.threads,
+      resultsDependOnThreads: false,
     },
     engine: prepared.engine.kind,
     cohort: describeCohort(prepared.inquiry),

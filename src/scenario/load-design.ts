@@ -24,15 +24,22 @@ export const MIN_ELIGIBLE_SHARE = 1e-3;
 /** A scenario file as read and parsed once, with the `--set` overrides its design was compiled with. */
 export interface ScenarioDocument {
   readonly file: string;
+  /** SHA-256 of the file's bytes (equal to `sha256sum FILE`). */
+  readonly fileSha256: string;
   readonly parsed: ParsedScenario;
   readonly sets: readonly string[];
 }
 
-/** A loaded scenario: its frozen Design, the file it came from, the Design's SHA-256, and the document it was compiled from. */
+/**
+ * A loaded scenario: its frozen Design, the file it came from, the design hash (`sha256`: SHA-256
+ * of the compiled Design, so it changes with --set, --trials, --seed and --engine), the file's own
+ * SHA-256 (`fileSha256`, of its bytes), and the document it was compiled from.
+ */
 export interface LoadedDesign {
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
+  readonly fileSha256: string;
   readonly document: ScenarioDocument;
 }
 
@@ -44,8 +51,9 @@ export interface LoadedDesign {
  */
 export async function loadDesign(nameOrPath: string, sets: readonly string[] = []): Promise<LoadedDesign> {
   const file = resolveScenario(nameOrPath);
-  const parsed = parseScenarioText(await readScenarioFile(file), file);
-  return compileDocument({ file, parsed, sets: [...sets] });
+  const { text, fileSha256 } = await readScenarioFile(file);
+  const parsed = parseScenarioText(text, file);
+  return compileDocument({ file, fileSha256, parsed, sets: [...sets] });
 }
 
 /**
@@ -68,7 +76,7 @@ function compileDocument(document: ScenarioDocument): LoadedDesign {
   const design = compileScenario(scenario, basename(file, extname(file)));
   requireFeasibleSelection(design, file);
   requireAggregateSupport(design, file);
-  return { design, file, sha256: scenarioHash(design), document };
+  return { design, file, sha256: scenarioHash(design), fileSha256: document.fileSha256, document };
 }
 
 /** `simulation.engine: aggregate` on a design the aggregated engine cannot simulate exactly is the author's to fix. */

@@ -13,6 +13,7 @@ import { shardFields } from '../../runner/shard-document.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
+import { commandLineOf } from '../command-line.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
@@ -75,6 +76,7 @@ async function runCommand(
   const summary = summariseRun(design, run.tally, {
     command,
     sha256: loaded.sha256,
+    fileSha256: loaded.fileSha256,
     complete: run.complete,
     seconds: run.seconds,
     threads: run.threads,
@@ -83,7 +85,7 @@ async function runCommand(
     ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
     : formatResult(summary, mode.format, {
         color: mode.color,
-        commandLine: `trialsim ${argv.join(' ')}`.trim(),
+        commandLine: commandLineOf(argv),
         design,
       });
   if (dashboard) {
