@@ -17,6 +17,7 @@ import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from './exit-codes.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 import { planningViewFor } from './planning-view-for.js';
 import { commandLineOf } from './command-line.js';
+import { threadsFor } from './thread-option.js';
 import { scenarioOverrides, type SimulationOptions } from './shared-options.js';
 
 /** Where a planning command writes: the report (--out, else stdout) and the figure (--svg). */
@@ -43,11 +44,12 @@ export async function withPlanningSession<Result>(
   // Before any trial runs: a long search must not be lost to a typo in a folder name.
   if (options.out) checkOutputPath(options.out);
   if (options.svg) checkOutputPath(options.svg, '--svg');
+  const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const interrupt = interruptOnCtrlC();
   const session = openPlanningSession({
     scenario: loaded,
-    runner: { threads: options.threads },
+    runner: { threads },
     withNull: options.null,
     signal: interrupt.signal,
     openView: planningViewFor(mode),

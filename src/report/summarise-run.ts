@@ -9,6 +9,7 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
+import { designWarnings } from './design-warnings.js';
 import { roundTo } from './round-to.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -29,11 +30,12 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
   const sizes = armSizes(design.plan.size);
   const prepared = prepareDesign(design);
   const { results, familywise, warnings } = diagnose(prepared, tally);
+  const questioned = [...designWarnings(design, design.simulation.trials), ...warnings];
   const completeWarnings = facts.complete
-    ? warnings
+    ? questioned
     : [
         `Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`,
-        ...warnings,
+        ...questioned,
       ];
   return {
     tool: { name: 'trialsim', version: TOOL_VERSION },

@@ -87,4 +87,13 @@ describe('trialsim validate', () => {
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain('55 treated + 110 control');
   });
+
+  test('refuses more sites than people, saying how many would be empty', async () => {
+    const { code, stderr } = await trialsim(['validate', 'milton-keynes-scale-up', '--set', 'design.sites.count=2000']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'design.sites.count is 2000 sites for 600 people: a site would average 0.30 people, so 1400 sites would be empty',
+    );
+    expect(stderr).toContain('fix: give at most 600 sites');
+  });
 });

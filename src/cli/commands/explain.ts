@@ -13,6 +13,7 @@ import { explainData, explainPanel, explainSizes } from '../../report/explain-pa
 import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
 import { checkOutputPath } from '../../report/check-output-path.js';
+import { threadsFor } from '../thread-option.js';
 import { designWith, loadDesign } from '../../scenario/load-design.js';
 import { sizeOverride } from '../../search/design-parameter.js';
 import { UserError } from '../../errors/user-error.js';
@@ -53,6 +54,7 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
   // Before any trial runs: the simulations must not be lost to a typo in a folder name.
   if (options.out) checkOutputPath(options.out);
   if (options.svg) checkOutputPath(options.svg, '--svg');
+  const threads = threadsFor(options.threads);
   const sets = scenarioOverrides(options);
   const loaded = await loadDesign(scenario, sets);
   const { design } = loaded;
@@ -66,7 +68,7 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
         ? ''
         : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`,
     );
-    const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
+    const run = await runWithProgress(sized, { threads, withNull: false }, plainProgressView(mode));
     complete &&= run.complete;
     panels.push(explainPanel(sized, size.label, run.tally, outcomeIndex));
     if (!run.complete) break;

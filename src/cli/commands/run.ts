@@ -14,6 +14,7 @@ import { loadDesign } from '../../scenario/load-design.js';
 import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { commandLineOf } from '../command-line.js';
+import { threadsFor } from '../thread-option.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
@@ -54,6 +55,7 @@ async function runCommand(
     );
   // Before any trial runs: a long simulation must not be lost to a typo in --out's folder.
   if (options.out) checkOutputPath(options.out);
+  const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
   const dashboard = mode.dashboard
@@ -67,7 +69,7 @@ async function runCommand(
   const withNull = options.null;
   let run;
   try {
-    run = await runWithProgress(design, { threads: options.threads, withNull, shard }, view);
+    run = await runWithProgress(design, { threads, withNull, shard }, view);
   } catch (error) {
     dashboard?.fail();
     await dashboard?.waitUntilExit();
