@@ -88,9 +88,24 @@ export async function printPlanningAnswer(
   argv: readonly string[],
 ): Promise<number> {
   const text = formatPlanning(answer, mode.format, { color: mode.color, commandLine: commandLineOf(argv) });
-  await deliverPlanning(session, outputs, answer.curve, answer.figure, answer.conclusion, text);
+  const closing = closingLine(answer.conclusion, answer.complete, mode, outputs);
+  await deliverPlanning(session, outputs, answer.curve, answer.figure, closing, text);
   return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;
 }
+
+/**
+ * The line the dashboard is left with. After Ctrl-C the report printed right below it states the
+ * partial answer itself, so the dashboard says only that it was interrupted: the conclusion is
+ * printed once. A complete answer, or a report going to --out, keeps the conclusion on screen.
+ *
+ * Example: interrupted, on the dashboard, no --out → "Interrupted: the partial results are below.".
+ */
+export function closingLine(conclusion: string, complete: boolean, mode: OutputMode, outputs: PlanningOutputs): string {
+  return !complete && mode.dashboard && !outputs.out ? INTERRUPTED_CLOSING : conclusion;
+}
+
+/** The dashboard's closing line after Ctrl-C when the partial report follows below it. */
+export const INTERRUPTED_CLOSING = 'Interrupted: the partial results are below.';
 
 /**
  * The order every planning command ends in: the figure if asked (--svg), the closing line left on
