@@ -87,7 +87,11 @@ export async function printPlanningAnswer(
   outputs: PlanningOutputs,
   argv: readonly string[],
 ): Promise<number> {
-  const text = formatPlanning(answer, mode.format, { color: mode.color, commandLine: commandLineOf(argv) });
+  const text = formatPlanning(answer, mode.format, {
+    color: mode.color,
+    commandLine: commandLineOf(argv),
+    modifiedBy: session.base.document.sets,
+  });
   const closing = closingLine(answer.conclusion, answer.complete, mode, outputs);
   await deliverPlanning(session, outputs, answer.curve, answer.figure, closing, text);
   return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;

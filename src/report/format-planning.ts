@@ -31,10 +31,10 @@ export interface PlanningReport {
 export function formatPlanning(
   report: PlanningReport,
   format: OutputFormat,
-  options: { readonly color: boolean; readonly commandLine: string },
+  options: { readonly color: boolean; readonly commandLine: string; readonly modifiedBy?: readonly string[] },
 ): string {
   const { document, design, lines } = report;
-  const { commandLine } = options;
+  const { commandLine, modifiedBy } = options;
   switch (format) {
     case 'json':
       return formatJson(document);
@@ -43,14 +43,14 @@ export function formatPlanning(
     case 'markdown':
       return document.trials === 0
         ? `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${NO_REPORT_RUN}\n`
-        : `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
+        : `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design, modifiedBy })}`;
     case 'table': {
       if (document.trials === 0) return `${lines.join('\n')}\n\n${NO_REPORT_RUN}\n`;
       const sizes = armSizes(design.plan.size);
       const at = report.atAnswer
         ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
         : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;
-      return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design })}`;
+      return `${lines.join('\n')}\n\n${at}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design, modifiedBy })}`;
     }
   }
 }

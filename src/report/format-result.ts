@@ -7,11 +7,14 @@ import { formatCsv } from './format-csv.js';
 import { formatJson } from './format-json.js';
 import { formatMarkdown, type MarkdownContext } from './format-markdown.js';
 import { formatTable } from './format-table.js';
+import { modifiedTitle } from './modified-title.js';
 
 /** What the formats need besides the summary. */
 export interface FormatResultOptions extends MarkdownContext {
   /** Escape codes in the table (from `chooseOutput`). */
   readonly color: boolean;
+  /** The `--set` overrides the scenario was loaded with, named after the title they falsify. */
+  readonly modifiedBy?: readonly string[];
 }
 
 /**
@@ -20,15 +23,19 @@ export interface FormatResultOptions extends MarkdownContext {
  * Example: `formatResult(summary, 'json', options)` equals `formatJson(summary)`.
  */
 export function formatResult(summary: RunSummary, format: OutputFormat, options: FormatResultOptions): string {
+  const shown = (): RunSummary => {
+    const title = modifiedTitle(summary.scenario.title, options.modifiedBy ?? []);
+    return title === summary.scenario.title ? summary : { ...summary, scenario: { ...summary.scenario, title } };
+  };
   switch (format) {
     case 'json':
       return formatJson(summary);
     case 'csv':
       return formatCsv(summary);
     case 'markdown':
-      return formatMarkdown(summary, options);
+      return formatMarkdown(shown(), options);
     case 'table':
-      return formatTable(summary, {
+      return formatTable(shown(), {
         color: options.color,
         ...(options.design ? { alpha: options.design.analysis.alpha } : {}),
       });

@@ -14,7 +14,6 @@ import { readScenarioFile, validateParsedScenario } from './load.js';
 import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { ScenarioError } from './scenario-error.js';
 import { scenarioHash } from './scenario-hash.js';
-import { modifiedTitle } from './modified-title.js';
 
 /**
  * Below this share of a group's population passing the eligibility rules, drawing a cohort needs
@@ -73,11 +72,8 @@ export function designWith(loaded: LoadedDesign, overrides: readonly string[]): 
 
 function compileDocument(document: ScenarioDocument): LoadedDesign {
   const { file } = document;
-  const validated = validateParsedScenario(document.parsed, file, document.sets);
-  const name = basename(file, extname(file));
-  const title = modifiedTitle(validated.title ?? validated.name ?? name, document.sets);
-  const scenario = title === validated.title ? validated : { ...validated, title };
-  const design = compileScenario(scenario, name);
+  const scenario = validateParsedScenario(document.parsed, file, document.sets);
+  const design = compileScenario(scenario, basename(file, extname(file)));
   requireFeasibleSelection(design, file);
   requireAggregateSupport(design, file);
   return { design, file, sha256: scenarioHash(design), fileSha256: document.fileSha256, document };

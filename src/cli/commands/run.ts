@@ -15,6 +15,7 @@ import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
 import { commandLineOf } from '../command-line.js';
 import { threadsFor } from '../thread-option.js';
+import { modifiedTitle } from '../../report/modified-title.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
@@ -61,7 +62,10 @@ async function runCommand(
   const dashboard = mode.dashboard
     ? await (
         await import('../../ui/start-dashboard.js')
-      ).startDashboard(design.title, design.outcomes, { color: mode.color, alpha: design.analysis.alpha })
+      ).startDashboard(modifiedTitle(design.title, loaded.document.sets), design.outcomes, {
+        color: mode.color,
+        alpha: design.analysis.alpha,
+      })
     : null;
   const view: ProgressView = dashboard
     ? { update: (p) => dashboard.update(p), close: async () => undefined }
@@ -89,6 +93,7 @@ async function runCommand(
         color: mode.color,
         commandLine: commandLineOf(argv),
         design,
+        modifiedBy: loaded.document.sets,
       });
   if (dashboard) {
     // The dashboard leaves the final table on screen; a file still gets the report (uncoloured: --out turns colour off).

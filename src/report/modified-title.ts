@@ -1,6 +1,8 @@
 /**
  * A scenario's title is a claim about the trial ("the 45-person trial as run"); after `--set`
- * changes the design it no longer holds, so the title printed says what changed it.
+ * changes the design it no longer holds, so the title printed (table, Markdown, dashboard) says
+ * what changed it. The JSON keeps the file's title in `scenario.title`: two ways of writing the
+ * same design (θ or α, say) give the same document and the same design hash.
  */
 
 /** `--set` paths that leave the trial itself as the title describes it. */
