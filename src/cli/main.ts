@@ -8,6 +8,7 @@ import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes.js';
 import { registerCommands } from './commands/index.js';
 import { TOOL_VERSION } from '../report/tool-version.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { refuseMistypedCommand } from './suggest-command.js';
 
 /** Runs the program on `argv` (as process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   try {
+    refuseMistypedCommand(program, argv.slice(2));
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {

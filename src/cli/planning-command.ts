@@ -8,6 +8,7 @@ import { chooseOutput, readOutputEnvironment, type OutputMode } from '../report/
 import { formatPlanning } from '../report/format-planning.js';
 import { renderCurveSvg, type CurvePlotLabels } from '../report/svg/render-curve-svg.js';
 import { writeOutput } from '../report/write-output.js';
+import { checkOutputPath } from '../report/check-output-path.js';
 import { loadDesign } from '../scenario/load-design.js';
 import type { PlanningAnswer } from '../search/planning-answer.js';
 import { openPlanningSession, type PlanningSession } from '../search/planning-session.js';
@@ -15,6 +16,8 @@ import { UserError } from '../errors/user-error.js';
 import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from './exit-codes.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 import { planningViewFor } from './planning-view-for.js';
+import { commandLineOf } from './command-line.js';
+import { threadsFor } from './thread-option.js';
 import { scenarioOverrides, type SimulationOptions } from './shared-options.js';
 
 /** Where a planning command writes: the report (--out, else stdout) and the figure (--svg). */
@@ -29,7 +32,7 @@ export interface PlanningOutputs {
  */
 export async function withPlanningSession<Result>(
   scenario: string,
-  options: SimulationOptions,
+  options: SimulationOptions & PlanningOutputs,
   work: (session: PlanningSession, mode: OutputMode) => Promise<Result>,
 ): Promise<Result> {
   const mode = chooseOutput(options, readOutputEnvironment());
@@ -38,11 +41,15 @@ export async function withPlanningSession<Result>(
       '--shard is for `run`; the planning commands choose their own trials',
       'run the search on one machine, or shard `run` at the chosen size',
     );
+  // Before any trial runs: a long search must not be lost to a typo in a folder name.
+  if (options.out) checkOutputPath(options.out);
+  if (options.svg) checkOutputPath(options.svg, '--svg');
+  const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const interrupt = interruptOnCtrlC();
   const session = openPlanningSession({
     scenario: loaded,
-    runner: { threads: options.threads },
+    runner: { threads },
     withNull: options.null,
     signal: interrupt.signal,
     openView: planningViewFor(mode),
@@ -62,7 +69,7 @@ export async function withPlanningSession<Result>(
  * Example: `command.action(planningAction(setExitCode, async (session, mode, options, argv) =>
  * printPlanningAnswer(session, await answerMinimumDetectableEffect(session, options), mode, options, argv)))`.
  */
-export function planningAction<Options extends SimulationOptions>(
+export function planningAction<Options extends SimulationOptions & PlanningOutputs>(
   setExitCode: SetExitCode,
   work: (session: PlanningSession, mode: OutputMode, options: Options, argv: readonly string[]) => Promise<number>,
 ): (scenario: string, options: Options) => Promise<void> {
@@ -84,10 +91,26 @@ export async function printPlanningAnswer(
     color: mode.color,
     commandLine: commandLineOf(argv),
     width: terminalWidth(),
+    modifiedBy: session.base.document.sets,
   });
-  await deliverPlanning(session, outputs, answer.curve, answer.figure, answer.conclusion, text);
+  const closing = closingLine(answer.conclusion, answer.complete, mode, outputs);
+  await deliverPlanning(session, outputs, answer.curve, answer.figure, closing, text);
   return answer.complete ? EXIT_OK : EXIT_INTERRUPTED;
 }
+
+/**
+ * The line the dashboard is left with. After Ctrl-C the report printed right below it states the
+ * partial answer itself, so the dashboard says only that it was interrupted: the conclusion is
+ * printed once. A complete answer, or a report going to --out, keeps the conclusion on screen.
+ *
+ * Example: interrupted, on the dashboard, no --out → "Interrupted: the partial results are below.".
+ */
+export function closingLine(conclusion: string, complete: boolean, mode: OutputMode, outputs: PlanningOutputs): string {
+  return !complete && mode.dashboard && !outputs.out ? INTERRUPTED_CLOSING : conclusion;
+}
+
+/** The dashboard's closing line after Ctrl-C when the partial report follows below it. */
+export const INTERRUPTED_CLOSING = 'Interrupted: the partial results are below.';
 
 /**
  * The order every planning command ends in: the figure if asked (--svg), the closing line left on
@@ -104,11 +127,6 @@ export async function deliverPlanning(
   if (outputs.svg) await writeOutput(await renderCurveSvg(curve, figure), outputs.svg);
   await session.finish(conclusion);
   await writeOutput(text, outputs.out ?? null);
-}
-
-/** The command as typed, for the Markdown report's "reproduce" line. */
-export function commandLineOf(argv: readonly string[]): string {
-  return `trialsim ${argv.join(' ')}`.trim();
 }
 
 /** The terminal's width for the report, between 60 and 100 columns; 100 when not a terminal. */

@@ -23,9 +23,24 @@ export interface SimulationOptions {
   engine?: string;
 }
 
-/** Adds the shared simulation options to a command. */
-export function addSimulationOptions(command: Command): Command {
-  return command
+/**
+ * Which of the shared options a command lists in its `--help` beyond the common ones: `--shard`
+ * only where it works (`run`), `--no-null` only where a paired null run is made (`run`,
+ * `sample-size`, `mde`), so the help offers only flags that do something.
+ */
+export interface SimulationOptionChoice {
+  readonly shard?: boolean;
+  readonly nullRun?: boolean;
+}
+
+/**
+ * Adds the shared simulation options to a command.
+ *
+ * Example: `addSimulationOptions(command, { shard: true, nullRun: true })` for `run`;
+ * `addSimulationOptions(command)` for `curve`, which has neither.
+ */
+export function addSimulationOptions(command: Command, choice: SimulationOptionChoice = {}): Command {
+  command
     .addOption(
       new Option('--trials <n>', 'number of simulated trials (default: the scenario’s simulation.trials)').argParser(
         wholeNumber('--trials', 1),
@@ -44,19 +59,28 @@ export function addSimulationOptions(command: Command): Command {
         .argParser(collect)
         .default([]),
     )
-    .addOption(new Option('--shard <i/n>', 'run only shard I of N (combine the outputs with `trialsim merge`)'))
     .option('--json', 'print one JSON document on stdout')
     .option('--csv', 'print CSV on stdout')
     .option('--markdown', 'print a Markdown report on stdout')
     .option('--out <file>', 'write the result to FILE instead of stdout')
     .option('--quiet', 'no progress output')
-    .option('--no-null', 'skip the paired null run that measures the real type I error')
     .addOption(
       new Option(
         '--engine <engine>',
         'person | aggregate | auto: simulate per person, by exact aggregated cells, or aggregated wherever exact (default: the scenario’s simulation.engine, auto)',
       ).argParser(engineName),
     );
+  // Both stay accepted everywhere (they are shared options of the contract), but are listed only
+  // where they do something; elsewhere --shard is refused with a hint, and --no-null has nothing to skip.
+  command.addOption(
+    new Option('--no-null', 'skip the paired null run that measures the real type I error').hideHelp(!choice.nullRun),
+  );
+  command.addOption(
+    new Option('--shard <i/n>', 'run only shard I of N (combine the outputs with `trialsim merge`)').hideHelp(
+      !choice.shard,
+    ),
+  );
+  return command;
 }
 
 /** The `--set` overrides, with `--trials` and `--seed` turned into overrides of their own. */

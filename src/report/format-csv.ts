@@ -1,7 +1,9 @@
 /**
  * The `--csv` output: one row per outcome × design point with a header row, quoted by RFC 4180,
  * for spreadsheets and R (`read.csv`). A run has one design point; a power curve has one per
- * value of the varied parameter.
+ * value of the varied parameter. What reproduces a run (seed, trials, engine, tool version) is in
+ * columns of every row rather than a comment line, which `read.csv` and spreadsheets would take
+ * for the header; the numbers do not depend on the thread count, so it has no column.
  */
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { PowerCurve } from './power-curve.js';
@@ -67,6 +69,8 @@ const RUN_COLUMNS = [
   'failures',
   'nullFailures',
   'warnings',
+  'engine',
+  'toolVersion',
 ] as const;
 
 const CURVE_COLUMNS = ['parameter', 'value', 'outcome', 'power', 'powerCILower', 'powerCIUpper', 'target'] as const;
@@ -108,6 +112,8 @@ function runRows(summary: RunSummary): Cell[][] {
     r.failures,
     r.nullFailures,
     r.warnings.join('; '),
+    summary.engine,
+    summary.tool.version,
   ]);
 }
 

@@ -55,10 +55,10 @@ const RESULT_ORDER = [
 
 const NESTED_ORDER: Record<string, readonly string[]> = {
   tool: ['name', 'version'],
-  scenario: ['name', 'sha256', 'title'],
+  scenario: ['name', 'sha256', 'fileSha256', 'title'],
   design: ['treated', 'control', 'total'],
   familywise: ['anyPrimary', 'allPrimary', 'errorUnderNull', 'multiplicity'],
-  timing: ['seconds', 'trialsPerSecond', 'threads'],
+  timing: ['seconds', 'trialsPerSecond', 'threads', 'resultsDependOnThreads'],
 };
 
 /** Curve points of sample-size / curve documents. */

@@ -13,6 +13,7 @@ import { runVerdict } from './run-verdict.js';
 import { significantReading } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
+import { reproducibilityNote } from './reproducibility-note.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** What the report needs beyond the summary. */
@@ -148,6 +149,18 @@ function resultCells(r: OutcomeDiagnosis, alpha: number | null, adjusted: boolea
 }
 
 /**
+ * The two fingerprints, each under its own name: the design hash (of the compiled design, so it
+ * moves with --set, --trials, --seed and --engine) and, where a file was read, the file's SHA-256.
+ */
+function hashSentences(summary: RunSummary): string {
+  const { sha256, fileSha256 } = summary.scenario;
+  const design = `Design SHA-256 \`${sha256}\` (of the compiled design: it changes with --set, --trials, --seed and --engine).`;
+  return fileSha256 === undefined
+    ? design
+    : `${design} Scenario file SHA-256 \`${fileSha256}\` (of the file as on disk, as \`sha256sum\` prints it).`;
+}
+
+/**
  * Formats a run summary as a Markdown report with sections Scenario, Assumptions (when the design
  * is given), Results (one table row per outcome), Family-wise, Warnings and Reproduce.
  *
@@ -160,7 +173,7 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
   const title = summary.scenario.title || summary.scenario.name;
   out.push(`# ${summary.scenario.name}${title !== summary.scenario.name ? ` — ${title}` : ''}`, '');
   out.push(
-    `Simulated **${formatCount(summary.trials)}** randomised trials of **${formatCount(summary.design.treated)} treated** and **${formatCount(summary.design.control)} control** people (${formatCount(summary.design.total)} in all), seed ${summary.seed}, with trialsim ${summary.tool.version} (\`${summary.command}\`). Scenario file SHA-256 \`${summary.scenario.sha256}\`.`,
+    `Simulated **${formatCount(summary.trials)}** randomised trials of **${formatCount(summary.design.treated)} treated** and **${formatCount(summary.design.control)} control** people (${formatCount(summary.design.total)} in all), seed ${summary.seed}, with trialsim ${summary.tool.version} (\`${summary.command}\`${summary.engine ? `, ${summary.engine} engine` : ''}). ${hashSentences(summary)}`,
     '',
   );
   if (!summary.complete) {
@@ -238,7 +251,7 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
   out.push('## Warnings', '');
   out.push(...(warnings.length > 0 ? warnings.map((w) => `- ${w}`) : ['None.']), '');
   out.push('## Reproduce', '');
-  out.push('The same command gives the same numbers (only the timing differs), whatever the number of threads:', '');
+  out.push(`${reproducibilityNote(summary)} (only the timing differs). The command, quoted for a POSIX shell:`, '');
   out.push('```sh', context.commandLine, '```', '');
   out.push(
     `Run time: ${summary.timing.seconds.toFixed(1)} s on ${summary.timing.threads} thread${summary.timing.threads === 1 ? '' : 's'} (${formatCount(summary.timing.trialsPerSecond)} trials/s).`,

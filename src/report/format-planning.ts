@@ -34,27 +34,39 @@ export interface PlanningReport {
 export function formatPlanning(
   report: PlanningReport,
   format: OutputFormat,
-  options: { readonly color: boolean; readonly commandLine: string; readonly width?: number },
+  options: {
+    readonly color: boolean;
+    readonly commandLine: string;
+    readonly width?: number;
+    readonly modifiedBy?: readonly string[];
+  },
 ): string {
   const { document, design, lines } = report;
-  const { commandLine } = options;
+  const { commandLine, modifiedBy } = options;
   switch (format) {
     case 'json':
       return formatJson(document);
     case 'csv':
       return formatCsv(report.curve);
     case 'markdown':
-      return `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design })}`;
+      return document.trials === 0
+        ? `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${NO_REPORT_RUN}\n`
+        : `## Plan\n\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n\n${formatResult(document, 'markdown', { color: false, commandLine, design, modifiedBy })}`;
     case 'table': {
+      if (document.trials === 0) return `${lines.join('\n')}\n\n${NO_REPORT_RUN}\n`;
       const sizes = armSizes(design.plan.size);
       const at = report.atAnswer
         ? `The design at the answer (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control), simulated with the scenario's seed — \`trialsim run\` with the same --set gives the same table:`
         : `No answer to report on; the scenario as written (${formatNumber(sizes.treated)} treated, ${formatNumber(sizes.control)} control):`;
       const width = options.width ?? 100;
-      return `${wrapLines(lines, width).join('\n')}\n\n${wrapText(at, width).join('\n')}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design, width })}`;
+      return `${wrapLines(lines, width).join('\n')}\n\n${wrapText(at, width).join('\n')}\n\n${formatResult(document, 'table', { color: options.color, commandLine, design, width, modifiedBy })}`;
     }
   }
 }
+
+/** Said instead of a table of nothing when Ctrl-C came before the report run's first trial. */
+const NO_REPORT_RUN =
+  'Interrupted before the run at the answer simulated any trial, so there is no table of its diagnostics; `trialsim run` with the same --set gives it.';
 
 function formatNumber(value: number): string {
   return Math.round(value).toLocaleString('en-GB');

@@ -16,6 +16,7 @@ import { runVerdict } from './run-verdict.js';
 import { significantReadingLines } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { wrapLines, wrapText as wrap } from './wrap-text.js';
+import { reproducibilityNote } from './reproducibility-note.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
@@ -281,6 +282,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const cohort = cohortRatesNote(summary);
   if (cohort) out.push('', ...wrap(cohort, width, '  '));
   if (cost && cost.lines.length > 0) out.push('', ...wrapLines(cost.lines, width));
+  out.push(...wrap(reproducibilityNote(summary), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
   const warnings = collectWarnings(summary);

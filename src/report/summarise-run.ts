@@ -9,13 +9,17 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
+import { designWarnings } from './design-warnings.js';
 import { roundTo } from './round-to.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** What the run document records beside the tally: the command, the scenario's hash and how the run went. */
 export interface RunFacts {
   readonly command: string;
+  /** The design hash (SHA-256 of the compiled design). */
   readonly sha256: string;
+  /** The scenario file's SHA-256 (of its bytes), where there is a file. */
+  readonly fileSha256?: string;
   readonly complete: boolean;
   readonly seconds: number;
   readonly threads: number;
@@ -26,16 +30,22 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
   const sizes = armSizes(design.plan.size);
   const prepared = prepareDesign(design);
   const { results, familywise, warnings } = diagnose(prepared, tally);
+  const questioned = [...designWarnings(design, design.simulation.trials), ...warnings];
   const completeWarnings = facts.complete
-    ? warnings
+    ? questioned
     : [
         `Interrupted: these results use the ${tally.trials} trials completed of ${design.simulation.trials}.`,
-        ...warnings,
+        ...questioned,
       ];
   return {
     tool: { name: 'trialsim', version: TOOL_VERSION },
     command: facts.command,
-    scenario: { name: design.name, title: design.title, sha256: facts.sha256 },
+    scenario: {
+      name: design.name,
+      title: design.title,
+      sha256: facts.sha256,
+      ...(facts.fileSha256 === undefined ? {} : { fileSha256: facts.fileSha256 }),
+    },
     seed: design.simulation.seed,
     trials: tally.trials,
     complete: facts.complete,
@@ -47,6 +57,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       seconds: roundTo(facts.seconds, 3),
       trialsPerSecond: facts.seconds > 0 ? Math.round(tally.trials / facts.seconds) : 0,
       threads: facts.threads,
+      resultsDependOnThreads: false,
     },
     engine: prepared.engine.kind,
     cohort: describeCohort(prepared.inquiry),

@@ -15,7 +15,10 @@ export interface CombinedShards {
   readonly design: Design;
   readonly tally: RunTally;
   readonly command: string;
+  /** The design hash the shards share. */
   readonly sha256: string;
+  /** The scenario file's SHA-256 the shards share, when they recorded one. */
+  readonly fileSha256?: string;
   /** Seconds and threads summed over the shards (compute spent, not wall-clock time). */
   readonly seconds: number;
   readonly threads: number;
@@ -43,6 +46,7 @@ interface ReadShard {
   readonly design: Design;
   readonly tally: RunTally;
   readonly facts: Record<string, string>;
+  readonly fileSha256: unknown;
   readonly seconds: number;
   readonly threads: number;
 }
@@ -52,6 +56,7 @@ const SHARED_FACTS = [
   'tool version',
   'command',
   'scenario sha256',
+  'scenario file sha256',
   'seed',
   'total trials',
   'null run',
@@ -101,6 +106,7 @@ export function combineShards(inputs: readonly ShardInput[]): CombinedShards {
     tally,
     command: first.facts.command,
     sha256: first.facts['scenario sha256'],
+    ...(typeof first.fileSha256 === 'string' ? { fileSha256: first.fileSha256 } : {}),
     seconds: ordered.reduce((sum, shard) => sum + shard.seconds, 0),
     threads: ordered.reduce((sum, shard) => sum + shard.threads, 0),
   };
@@ -156,7 +162,7 @@ interface LooseShardDocument {
   readonly complete?: unknown;
   readonly tool?: { readonly version?: unknown };
   readonly command?: unknown;
-  readonly scenario?: { readonly sha256?: unknown };
+  readonly scenario?: { readonly sha256?: unknown; readonly fileSha256?: unknown };
   readonly seed?: unknown;
   readonly timing?: { readonly seconds?: unknown; readonly threads?: unknown };
 }
@@ -211,11 +217,13 @@ function readShard(input: ShardInput, problems: string[]): ReadShard | null {
       'tool version': String(doc.tool?.version),
       command: String(doc.command),
       'scenario sha256': String(doc.scenario?.sha256),
+      'scenario file sha256': String(doc.scenario?.fileSha256),
       seed: String(doc.seed),
       'total trials': String(section.totalTrials),
       'null run': section.withNull ? 'with' : 'without (--no-null)',
       'compiled design': JSON.stringify(doc.compiledDesign),
     },
+    fileSha256: doc.scenario?.fileSha256,
     seconds: Number(doc.timing?.seconds) || 0,
     threads: Number(doc.timing?.threads) || 0,
   };

@@ -31,6 +31,14 @@ export function listBuiltInScenarios(): { name: string; file: string }[] {
 }
 
 /**
+ * Whether a SCENARIO argument names something: an existing path or a built-in scenario.
+ * Example: `namesScenario('milton-keynes')` is true; `namesScenario('sampel-size')` is false.
+ */
+export function namesScenario(nameOrPath: string): boolean {
+  return existsSync(nameOrPath) || listBuiltInScenarios().some((scenario) => scenario.name === nameOrPath);
+}
+
+/**
  * The file a SCENARIO argument means: an existing path as given, else the built-in scenario of that
  * name. Example: `resolveScenario('milton-keynes')` is `<project>/scenarios/milton-keynes.yaml`.
  */

@@ -26,7 +26,26 @@ export function checkClustering(scenario: ScenarioInput): PathProblem[] {
   ];
   for (const [icc, path] of iccs) if (icc !== undefined && icc > 0) problems.push(...checkIcc(icc, path, scenario));
   problems.push(...checkClusterAnalyses(scenario));
+  if (sites !== undefined) problems.push(...checkSitesHavePeople(sites.count, scenario.design.size));
   return problems;
+}
+
+/**
+ * More sites than people cannot be meant: people are spread over sites round-robin, so a site
+ * averaging fewer than one person is an empty site (2,000 partnerships for 600 people would leave
+ * 1,400 of them with nobody). Fewer than SITE_PEOPLE_WARNING people per site is allowed but
+ * questioned in the report (src/report/design-warnings.ts).
+ */
+function checkSitesHavePeople(count: number, size: ScenarioInput['design']['size']): PathProblem[] {
+  const total = 'total' in size ? size.total : size.treated + size.control;
+  if (count <= total) return [];
+  return [
+    {
+      path: ['design', 'sites', 'count'],
+      message: `is ${count} sites for ${total} people: a site would average ${(total / count).toFixed(2)} people, so ${count - total} sites would be empty`,
+      hint: `give at most ${total} sites (the number of local partnerships that recruit), or more people in design.size`,
+    },
+  ];
 }
 
 /**

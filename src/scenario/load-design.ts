@@ -18,15 +18,22 @@ export { MIN_ELIGIBLE_SHARE } from './check-design.js';
 /** A scenario file as read and parsed once, with the `--set` overrides its design was compiled with. */
 export interface ScenarioDocument {
   readonly file: string;
+  /** SHA-256 of the file's bytes (equal to `sha256sum FILE`). */
+  readonly fileSha256: string;
   readonly parsed: ParsedScenario;
   readonly sets: readonly string[];
 }
 
-/** A loaded scenario: its frozen Design, the file it came from, the Design's SHA-256, and the document it was compiled from. */
+/**
+ * A loaded scenario: its frozen Design, the file it came from, the design hash (`sha256`: SHA-256
+ * of the compiled Design, so it changes with --set, --trials, --seed and --engine), the file's own
+ * SHA-256 (`fileSha256`, of its bytes), and the document it was compiled from.
+ */
 export interface LoadedDesign {
   readonly design: Design;
   readonly file: string;
   readonly sha256: string;
+  readonly fileSha256: string;
   readonly document: ScenarioDocument;
 }
 
@@ -38,8 +45,9 @@ export interface LoadedDesign {
  */
 export async function loadDesign(nameOrPath: string, sets: readonly string[] = []): Promise<LoadedDesign> {
   const file = resolveScenario(nameOrPath);
-  const parsed = parseScenarioText(await readScenarioFile(file), file);
-  return compileDocument({ file, parsed, sets: [...sets] });
+  const { text, fileSha256 } = await readScenarioFile(file);
+  const parsed = parseScenarioText(text, file);
+  return compileDocument({ file, fileSha256, parsed, sets: [...sets] });
 }
 
 /**
@@ -61,5 +69,5 @@ function compileDocument(document: ScenarioDocument): LoadedDesign {
   const scenario = validateParsedScenario(document.parsed, file, document.sets);
   const design = compileScenario(scenario, basename(file, extname(file)));
   checkDesign(design, file);
-  return { design, file, sha256: scenarioHash(design), document };
+  return { design, file, sha256: scenarioHash(design), fileSha256: document.fileSha256, document };
 }

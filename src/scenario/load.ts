@@ -3,6 +3,7 @@
  * before reading it (missing, a directory, too large); validating parsed text after `--set`
  * overrides, so every problem comes back as one ScenarioError.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { applyOverridesWithPaths } from './overrides.js';
 import { parseScenarioText, type ParsedScenario } from './parse-document.js';
@@ -13,8 +14,20 @@ import { validateScenario } from './validate-scenario.js';
 /** Largest scenario file read; a real scenario is a few kilobytes. */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
-/** A scenario file's text, after checking it is a readable file of reasonable size. */
-export async function readScenarioFile(file: string): Promise<string> {
+/** A scenario file as read: its text, and the SHA-256 of its bytes (what `sha256sum FILE` prints). */
+export interface ScenarioFileText {
+  readonly text: string;
+  readonly fileSha256: string;
+}
+
+/**
+ * A scenario file's text and the hash of its bytes, after checking it is a readable file of
+ * reasonable size. The hash is of the bytes exactly as on disk, before decoding, so it equals
+ * `sha256sum FILE` whatever the file's encoding or line endings.
+ *
+ * Example: `(await readScenarioFile('s.yaml')).fileSha256` is the first word of `sha256sum s.yaml`.
+ */
+export async function readScenarioFile(file: string): Promise<ScenarioFileText> {
   let size: number;
   try {
     const info = await stat(file);
@@ -37,7 +50,8 @@ export async function readScenarioFile(file: string): Promise<string> {
     );
   }
   try {
-    return await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    return { text: bytes.toString('utf8'), fileSha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (error) {
     throw asFileProblem(error, file);
   }

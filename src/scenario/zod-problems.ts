@@ -29,7 +29,7 @@ function problemsFromIssue(issue: Issue): PathProblem[] {
     return issue.keys.map((key) => ({
       path: [...path, key],
       message: 'is not a known key',
-      hint: suggestWord(key, known, 'keys'),
+      hint: unknownKeyHint(path, key) ?? suggestWord(key, known, 'keys'),
       atKey: true,
     }));
   }
@@ -56,6 +56,21 @@ function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[
   const fewest = Math.min(...candidates.map((issues) => issues.length));
   const best = candidates.filter((issues) => issues.length === fewest);
   return best.length === 1 ? best[0] : null;
+}
+
+/**
+ * A fix that says what to write, for an unknown key that is a known key of another form of the
+ * same field: an `allocation` added to a `{ treated, control }` size (as `--set
+ * design.size.allocation=1:1` does) belongs to the `{ total, allocation }` form, so the size must
+ * be given whole.
+ */
+function unknownKeyHint(path: DataPath, key: string): string | null {
+  if (path.join('.') === 'design.size' && key === 'allocation')
+    return (
+      'an allocation splits a total: give the size whole, e.g. size: { total: 165, allocation: "1:2" } ' +
+      `in the file, or --set 'design.size={ total: 165, allocation: "1:2" }'`
+    );
+  return null;
 }
 
 function parseKnownKeys(message: string): string[] {

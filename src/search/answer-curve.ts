@@ -87,6 +87,7 @@ export async function answerCurve(session: PlanningSession, request: CurveReques
     summariseRun(run.design, run.tally, {
       command: 'curve',
       sha256: session.base.sha256,
+      fileSha256: session.base.fileSha256,
       threads: session.threads,
       ...facts,
     });

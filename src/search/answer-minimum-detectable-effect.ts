@@ -84,7 +84,7 @@ export async function answerMinimumDetectableEffect(
     curve,
     lines,
     design: atAnswer,
-    atAnswer: true,
+    atAnswer: plan.mde !== null,
     conclusion: `${complete ? '' : 'Interrupted, the results below are partial — '}${answer}`,
     complete,
     figure: { subtitle: `${design.name} · ${plan.search.trialsUsed} simulated trials`, parameterLabel: name },

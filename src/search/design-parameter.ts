@@ -76,13 +76,16 @@ export function describeParameter(design: Design, path: string): DesignParameter
     return sizeOf(treated, total - treated);
   };
   const people = { integer: true, resolution: 1, scale: 'sqrt' as const };
+  // A design with sites needs at least one person per site (the scenario refuses fewer), so the
+  // sizes searched start there and the site count stops at the number of people.
+  const siteCount = design.plan.sites?.count ?? 0;
   switch (path) {
     case 'design.size.total':
       return {
         path,
         label: 'people randomised',
         current: sizes.total,
-        min: 4,
+        min: Math.max(4, siteCount),
         max: 200_000,
         ...people,
         overrides: (v) => byTotal(v),
@@ -96,7 +99,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         path,
         label: 'people treated',
         current: sizes.treated,
-        min: 2,
+        min: Math.max(2, siteCount - sizes.control),
         max: 100_000,
         ...people,
         overrides: (v) => sizeOf(v, controlFor(v)),
@@ -107,7 +110,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         path,
         label: 'people in the control arm',
         current: sizes.control,
-        min: 2,
+        min: Math.max(2, siteCount - sizes.treated),
         max: 100_000,
         ...people,
         overrides: (v) => sizeOf(sizes.treated, v),
@@ -119,7 +122,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         label: 'sites',
         current: design.plan.sites.count,
         min: 2,
-        max: 2000,
+        max: Math.min(2000, sizes.total),
         ...people,
         overrides: (v) => [`design.sites.count=${v}`],
       };

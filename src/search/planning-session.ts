@@ -114,6 +114,7 @@ export function openPlanningSession(options: PlanningSessionOptions): PlanningSe
       return summariseRun(design, run.tally, {
         command,
         sha256: base.sha256,
+        fileSha256: base.fileSha256,
         complete: run.complete,
         seconds: run.seconds,
         threads: run.threads,

@@ -150,6 +150,12 @@ export async function searchCrossing(
       return;
     }
     const estimate = await evaluate(value, trials);
+    // Ctrl-C during a new value's first trials leaves nothing to estimate from: no point, not a
+    // point of 0 trials shown as power 0% [0, 100].
+    if (estimate.trials === 0) {
+      stopped = true;
+      return;
+    }
     trialsUsed += estimate.trials - have;
     points.set(value, estimate);
     options.onPoint?.(toPoint(value, estimate), trialsUsed);

@@ -69,4 +69,31 @@ describe('trialsim validate', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: trialsim validate [options] <files...>');
   });
+
+  test('says how to write a total with an allocation when --set adds one to a { treated, control } size', async () => {
+    const { code, stderr } = await trialsim(['validate', 'milton-keynes', '--set', 'design.size.allocation=1:1']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('design.size.allocation is not a known key [set by --set design.size.allocation=…]');
+    expect(stderr).toContain(
+      `fix: an allocation splits a total: give the size whole, e.g. size: { total: 165, allocation: "1:2" } in the file, or --set 'design.size={ total: 165, allocation: "1:2" }'`,
+    );
+    // The form the fix offers is accepted as typed.
+    const fixed = await trialsim([
+      'validate',
+      'milton-keynes',
+      '--set',
+      'design.size={ total: 165, allocation: "1:2" }',
+    ]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('55 treated + 110 control');
+  });
+
+  test('refuses more sites than people, saying how many would be empty', async () => {
+    const { code, stderr } = await trialsim(['validate', 'milton-keynes-scale-up', '--set', 'design.sites.count=2000']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'design.sites.count is 2000 sites for 600 people: a site would average 0.30 people, so 1400 sites would be empty',
+    );
+    expect(stderr).toContain('fix: give at most 600 sites');
+  });
 });

@@ -2,7 +2,8 @@
  * Loading scenario files: what is refused before parsing (missing files, folders, huge files), and
  * what loads (JSON, a built-in name).
  */
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ describe('loading scenario files', () => {
   test('a file of exactly the limit is read', async () => {
     const edge = join(folder, 'edge.yaml');
     await writeFile(edge, `# ${'x'.repeat(MAX_SCENARIO_BYTES - 3)}\n`);
-    expect((await readScenarioFile(edge)).length).toBe(MAX_SCENARIO_BYTES);
+    expect((await readScenarioFile(edge)).text.length).toBe(MAX_SCENARIO_BYTES);
   });
 
   test('a JSON scenario loads (JSON is YAML)', async () => {
@@ -94,5 +95,28 @@ describe('loading scenario files', () => {
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(second.sha256).toBe(first.sha256);
     expect((await loadDesign(a, ['design.size.treated=6'])).sha256).not.toBe(first.sha256);
+  });
+});
+
+describe('the two hashes of a loaded scenario', () => {
+  const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+  test('fileSha256 is the SHA-256 of the file’s bytes, as sha256sum prints it, whatever --set says', async () => {
+    const base = await loadDesign('milton-keynes');
+    expect(base.fileSha256).toBe(sha256Of(await readFile(base.file)));
+    const modified = await loadDesign('milton-keynes', ['simulation.trials=100', 'design.size.treated=79']);
+    expect(modified.fileSha256).toBe(base.fileSha256);
+    // The design hash is of the compiled design: it moves with the overrides.
+    expect(modified.sha256).not.toBe(base.sha256);
+  });
+
+  test('fileSha256 hashes the bytes as on disk, not the decoded text (a byte-order mark and CRLF line ends count)', async () => {
+    const plain = (await readFile(join(GOOD, 'json-scenario.json'), 'utf8')).replace(/\r\n/g, '\n');
+    const crlf = join(folder, 'crlf.json');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plain.replace(/\n/g, '\r\n'))]);
+    await writeFile(crlf, bytes);
+    const loaded = await loadDesign(crlf);
+    expect(loaded.fileSha256).toBe(sha256Of(bytes));
+    expect(loaded.fileSha256).not.toBe(sha256Of(Buffer.from(plain)));
   });
 });

@@ -123,10 +123,24 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
     execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
     const { last } = await waitFor(name, /EXIT=\d+/);
     expect(last).toContain('EXIT=130');
-    expect(last).toMatch(
-      /Interrupted, the results below are partial — 80% power \(reoffend significant\) needs about [\d,]+ people randomised/,
-    );
+    // The dashboard's closing line says it was interrupted; the answer is stated once, by the report below.
+    expect(last).toContain('Interrupted: the partial results are below.');
+    expect(last.match(/Sample size for 80% power \(reoffend significant\): [\d,]+ people randomised/g)).toHaveLength(1);
+    expect(last).not.toMatch(/needs about [\d,]+ people randomised/);
   });
+
+  it('stops `mde` on Ctrl-C during the search with the partial conclusion once and no table of 0 trials', async () => {
+    const name = startTerminal(`node ${bin} mde teaching-two-arm --target 0.8 --trials 50000000 --threads 1`);
+    // The first simulated value on the plot: the search is under way.
+    await waitFor(name, /┤[^\n]*●/, 60);
+    execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
+    const { last } = await waitFor(name, /EXIT=\d+/, 60);
+    expect(last).toContain('EXIT=130');
+    expect(last).toContain('Interrupted: the partial results are below.');
+    // Before: the same "Minimum detectable effect …" sentence twice, then a table of "0 trials".
+    expect(last.match(/Minimum detectable effect for 80% power/g)).toHaveLength(1);
+    expect(last).not.toMatch(/ 0 trials|\(0 trials\)/);
+  }, 90_000);
 
   it('ends `mde` with the weakest effect in one line under its curve', async () => {
     const name = startTerminal(

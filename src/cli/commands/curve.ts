@@ -8,7 +8,8 @@ import { formatCurveReport } from '../../report/format-curve-report.js';
 import { answerCurve } from '../../search/answer-curve.js';
 import type { ValueRange } from '../../search/parse-value-range.js';
 import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from '../exit-codes.js';
-import { commandLineOf, deliverPlanning, planningAction } from '../planning-command.js';
+import { commandLineOf } from '../command-line.js';
+import { deliverPlanning, planningAction } from '../planning-command.js';
 import { outcomeListOption, targetOption, varyRangeOption } from '../planning-options.js';
 import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
 

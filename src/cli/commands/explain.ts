@@ -12,6 +12,8 @@ import type { ExplainPanel } from '../../report/explain-data.js';
 import { explainData, explainPanel, explainSizes } from '../../report/explain-panel.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
 import { writeOutput } from '../../report/write-output.js';
+import { checkOutputPath } from '../../report/check-output-path.js';
+import { threadsFor } from '../thread-option.js';
 import { designWith, loadDesign } from '../../scenario/load-design.js';
 import { sizeOverride } from '../../search/design-parameter.js';
 import { UserError } from '../../errors/user-error.js';
@@ -49,6 +51,10 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
   if (options.shard)
     throw new UserError('explain does not take --shard', 'use `trialsim run --shard I/N` for batch runs');
   const mode = chooseOutput({ ...options, csv: false, markdown: false }, readOutputEnvironment());
+  // Before any trial runs: the simulations must not be lost to a typo in a folder name.
+  if (options.out) checkOutputPath(options.out);
+  if (options.svg) checkOutputPath(options.svg, '--svg');
+  const threads = threadsFor(options.threads);
   const sets = scenarioOverrides(options);
   const loaded = await loadDesign(scenario, sets);
   const { design } = loaded;
@@ -62,7 +68,7 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
         ? ''
         : `trialsim: simulating ${size.label.toLowerCase()} size (${size.treated} treated, ${size.control} control)\n`,
     );
-    const run = await runWithProgress(sized, { threads: options.threads, withNull: false }, plainProgressView(mode));
+    const run = await runWithProgress(sized, { threads, withNull: false }, plainProgressView(mode));
     complete &&= run.complete;
     panels.push(explainPanel(sized, size.label, run.tally, outcomeIndex));
     if (!run.complete) break;

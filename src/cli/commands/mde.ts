@@ -28,7 +28,7 @@ export function registerMde(program: Command, setExitCode: SetExitCode): void {
     '\nThe effect is set to the same ratio in every group of the target outcome(s) (for engaged treated people; engagement still dilutes it).\n' +
       'Example: trialsim mde milton-keynes --target 0.8 --outcome knife',
   );
-  addSimulationOptions(command).action(
+  addSimulationOptions(command, { nullRun: true }).action(
     planningAction(setExitCode, async (session, mode, options: MdeOptions, argv) => {
       const { target, outcome, precision } = options;
       const answer = await answerMinimumDetectableEffect(session, { target, outcome, precision });

@@ -12,6 +12,7 @@ import { combineShards, type ShardInput } from '../../runner/combine-shards.js';
 import { UserError } from '../../errors/user-error.js';
 import { summariseRun } from '../../report/summarise-run.js';
 import type { SetExitCode } from '../exit-codes.js';
+import { commandLineOf } from '../command-line.js';
 
 interface MergeOptions {
   json?: boolean;
@@ -47,13 +48,14 @@ async function mergeShards(files: readonly string[], options: MergeOptions): Pro
   const summary = summariseRun(combined.design, combined.tally, {
     command: combined.command,
     sha256: combined.sha256,
+    fileSha256: combined.fileSha256,
     complete: true,
     seconds: combined.seconds,
     threads: combined.threads,
   });
   const text = formatResult(summary, mode.format, {
     color: mode.color,
-    commandLine: `trialsim merge ${files.join(' ')}`,
+    commandLine: commandLineOf(['merge', ...files]),
     design: combined.design,
   });
   await writeOutput(text, options.out ?? null);

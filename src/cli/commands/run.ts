@@ -7,11 +7,15 @@ import { readOutputEnvironment, chooseOutput } from '../../report/choose-output.
 import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
+import { checkOutputPath } from '../../report/check-output-path.js';
 import { parseShard } from '../../runner/parse-shard.js';
 import { shardFields } from '../../runner/shard-document.js';
 import { loadDesign } from '../../scenario/load-design.js';
 import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED } from '../exit-codes.js';
+import { commandLineOf } from '../command-line.js';
+import { threadsFor } from '../thread-option.js';
+import { modifiedTitle } from '../../report/modified-title.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
 import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
@@ -31,9 +35,11 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO);
-    addSimulationOptions(command).action(async (scenario: string, options: SimulationOptions) => {
-      setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
-    });
+    addSimulationOptions(command, { shard: true, nullRun: true }).action(
+      async (scenario: string, options: SimulationOptions) => {
+        setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
+      },
+    );
   }
 }
 
@@ -50,12 +56,18 @@ async function runCommand(
       '--shard writes a shard document for `trialsim merge`; add --json',
       'e.g. trialsim run SCENARIO --shard 1/3 --json --out shard-1.json',
     );
+  // Before any trial runs: a long simulation must not be lost to a typo in --out's folder.
+  if (options.out) checkOutputPath(options.out);
+  const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
   const dashboard = mode.dashboard
     ? await (
         await import('../../ui/start-dashboard.js')
-      ).startDashboard(design.title, design.outcomes, { color: mode.color, alpha: design.analysis.alpha })
+      ).startDashboard(modifiedTitle(design.title, loaded.document.sets), design.outcomes, {
+        color: mode.color,
+        alpha: design.analysis.alpha,
+      })
     : null;
   const view: ProgressView = dashboard
     ? { update: (p) => dashboard.update(p), close: async () => undefined }
@@ -63,7 +75,7 @@ async function runCommand(
   const withNull = options.null;
   let run;
   try {
-    run = await runWithProgress(design, { threads: options.threads, withNull, shard }, view);
+    run = await runWithProgress(design, { threads, withNull, shard }, view);
   } catch (error) {
     dashboard?.fail();
     await dashboard?.waitUntilExit();
@@ -72,6 +84,7 @@ async function runCommand(
   const summary = summariseRun(design, run.tally, {
     command,
     sha256: loaded.sha256,
+    fileSha256: loaded.fileSha256,
     complete: run.complete,
     seconds: run.seconds,
     threads: run.threads,
@@ -81,10 +94,11 @@ async function runCommand(
     ? formatJson({ ...summary, ...shardFields(design, shard, run.trialRange, run.tally, withNull) })
     : formatResult(summary, mode.format, {
         color: mode.color,
-        commandLine: `trialsim ${argv.join(' ')}`.trim(),
+        commandLine: commandLineOf(argv),
         design,
         cost,
         width: terminalWidth(),
+        modifiedBy: loaded.document.sets,
       });
   if (dashboard) {
     // The dashboard leaves the final table on screen; a file still gets the report (uncoloured: --out turns colour off).

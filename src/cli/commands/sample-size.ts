@@ -41,7 +41,7 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
       '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +
         'Example: trialsim sample-size milton-keynes --target 0.8 --outcome knife',
     );
-  addSimulationOptions(command).action(
+  addSimulationOptions(command, { nullRun: true }).action(
     planningAction(setExitCode, async (session, mode, options: SampleSizeOptions, argv) => {
       const { vary, target, outcome, max, precision } = options;
       const answer = await answerSampleSize(session, { vary, target, outcome, max, precision });

@@ -99,7 +99,7 @@ async function scenarioToOpen(scenario: string): Promise<{ name: string; text: s
   const file = resolveScenario(scenario);
   if (listBuiltInScenarios().some((builtIn) => builtIn.file === file))
     return { name: basename(file, extname(file)), text: null };
-  return { name: basename(file), text: await readScenarioFile(file) };
+  return { name: basename(file), text: (await readScenarioFile(file)).text };
 }
 
 async function answer(

@@ -97,7 +97,17 @@ export interface Familywise {
 export interface RunSummary {
   readonly tool: { readonly name: 'trialsim'; readonly version: string };
   readonly command: string;
-  readonly scenario: { readonly name: string; readonly title: string; readonly sha256: string };
+  /**
+   * `sha256` is the design hash (SHA-256 of the compiled design's canonical JSON: it changes with
+   * --set, --trials, --seed and --engine); `fileSha256` is the scenario file's own SHA-256 (of its
+   * bytes, equal to `sha256sum FILE`), absent where no file was read.
+   */
+  readonly scenario: {
+    readonly name: string;
+    readonly title: string;
+    readonly sha256: string;
+    readonly fileSha256?: string;
+  };
   readonly seed: number;
   readonly trials: number;
   readonly complete: boolean;
@@ -105,7 +115,16 @@ export interface RunSummary {
   readonly results: readonly OutcomeDiagnosis[];
   readonly familywise: Familywise | null;
   readonly warnings: readonly string[];
-  readonly timing: { readonly seconds: number; readonly trialsPerSecond: number; readonly threads: number };
+  /**
+   * How long the run took, on how many threads; `resultsDependOnThreads` is always false (the
+   * numbers depend on scenario, seed and trial count only) and says so where the thread count is read.
+   */
+  readonly timing: {
+    readonly seconds: number;
+    readonly trialsPerSecond: number;
+    readonly threads: number;
+    readonly resultsDependOnThreads?: false;
+  };
   /**
    * The simulated cohort per group: the share of the population that passes the eligibility
    * rules, and per outcome the selected cohort's prior-window rate (null without selection) and
