@@ -12,6 +12,7 @@ import { mdeDocument } from './planning-document.js';
 import type { PlanningSession } from './planning-session.js';
 import { planMinimumDetectableEffect } from './plan-minimum-detectable-effect.js';
 import { extrasLines, mdeLines, searchPointLine } from './plan-text.js';
+import { withBlankAfter } from './answer-sample-size.js';
 import { mdeVerdict } from './plan-verdict.js';
 import { choosePowerTarget } from './power-target.js';
 import { withUniformEffect } from './with-uniform-effect.js';
@@ -69,8 +70,7 @@ export async function answerMinimumDetectableEffect(
   const name = ratioName(design, plan.variedOutcomes[0]);
   const planLines = mdeLines(plan, name);
   const lines = [
-    mdeVerdict(plan, atAnswer, summary, extras.commissioner, name, planLines[0]),
-    '',
+    ...withBlankAfter(mdeVerdict(plan, atAnswer, summary, extras.commissioner, name)),
     ...planLines,
     ...extrasLines(atAnswer, extras),
   ];

@@ -91,8 +91,7 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
     document: sampleSizeDocument(summary, plan, extras),
     curve,
     lines: [
-      sampleSizeVerdict(plan, design, summary, extras.commissioner, planLines[0]),
-      '',
+      ...withBlankAfter(sampleSizeVerdict(plan, design, summary, extras.commissioner)),
       ...planLines,
       ...extrasLines(design, extras),
     ],
@@ -123,4 +122,9 @@ function sampleSizeConclusion(plan: SampleSizePlan, otherwise: string): string {
   const value = (v: number) => (parameter.integer ? formatCount(v) : String(Number(v.toFixed(2))));
   const interval = search.valueCI ? ` [${value(search.valueCI[0])}, ${value(search.valueCI[1])}]` : '';
   return `${formatPercent(search.target, 0)} ${plan.measure} (${plan.targetDescription}) needs about ${value(search.value)} ${parameter.label}${interval}`;
+}
+
+/** A verdict line and a blank line after it, or nothing. */
+export function withBlankAfter(line: string | null): string[] {
+  return line === null ? [] : [line, ''];
 }

@@ -36,8 +36,8 @@ function targetIds(target: SampleSizePlan['powerTarget']): readonly string[] | n
 /**
  * The sample-size verdict. Found: "To detect a true 40% reduction in crime … 80 times in 100 (crime
  * and knife all significant (holm correction)), a trial needs about 290 people randomised (79
- * treated and 211 control; ≈ 4 caseworkers, delivery about £X); intention to treat." Otherwise
- * the search's own first line, which says why there is no answer.
+ * treated and 211 control; ≈ 4 caseworkers, delivery about £X); intention to treat." Without an
+ * answer, why not (`noSizeVerdict`), or null when the search stopped before it could tell.
  *
  * Example: teaching-two-arm, target 0.8, answer 771 → "To detect a true 20% reduction in
  * reoffended within 12 months 80 times in 100 (reoffend significant), a trial needs about 771
@@ -49,10 +49,9 @@ export function sampleSizeVerdict(
   design: Design,
   summary: RunSummary,
   commissioner: CommissionerOutputs | null,
-  otherwise: string,
-): string {
+): string | null {
   const { search, parameter } = plan;
-  if (search.status !== 'found' || search.value === null) return otherwise;
+  if (search.status !== 'found' || search.value === null) return noSizeVerdict(plan, summary);
   const value = parameter.integer ? formatCount(search.value) : String(Number(search.value.toFixed(2)));
   const sizes = armSizes(design.plan.size);
   const often =
@@ -72,9 +71,29 @@ export function sampleSizeVerdict(
 }
 
 /**
+ * The verdict when no value reaches the target: changing the parameter cannot (power levels off),
+ * or not within --max; null when the search stopped before it could tell.
+ *
+ * Example: milton-keynes-scale-up at 4,000 people varying the sites → "Changing the number of sites
+ * cannot bring a true 11% reduction in knife offending as a suspect to 80 times in 100 (knife
+ * significant): at best about 49 times in 100 (at 2,000 sites). Change something else: the
+ * total size, the analysis, or the effect a realistic programme can expect."
+ */
+function noSizeVerdict(plan: SampleSizePlan, summary: RunSummary): string | null {
+  const { search, parameter } = plan;
+  if (search.plateau === null || (search.status !== 'impossible' && search.status !== 'above-max')) return null;
+  const value = parameter.integer ? formatCount(search.plateau.value) : String(Number(search.plateau.value.toFixed(2)));
+  const effects = trueEffects(summary, targetIds(plan.powerTarget));
+  const goal = `${timesIn100(search.target)} (${plan.targetDescription})`;
+  return search.status === 'impossible'
+    ? `Changing the ${parameter.label} cannot bring ${effects} to ${goal}: at best about ${timesIn100(search.plateau.power)} (at ${value} ${parameter.label}). Change something else: the total size, the analysis, or the effect a realistic programme can expect.`
+    : `Up to the --max of ${value} ${parameter.label}, ${effects} is detected at most ${timesIn100(search.plateau.power)}, short of ${goal} and still rising: try a larger --max.`;
+}
+
+/**
  * The mde verdict: the trial's size (and costs), the minimum detectable ratio for engaged treated
  * people as a percentage change, its intention-to-treat counterpart from the run at that ratio,
- * and how often it is detected. Otherwise (nothing found) the search's own first line.
+ * and how often it is detected; null when nothing was found (the search's own first line says why).
  *
  * Example: teaching-two-arm (100 per arm), target 0.8, risk ratio 0.62 → "A trial of 100 treated
  * and 100 control (200 people) would detect a true 38% reduction for engaged treated people (risk
@@ -87,9 +106,8 @@ export function mdeVerdict(
   summary: RunSummary,
   commissioner: CommissionerOutputs | null,
   ratioName: string,
-  otherwise: string,
-): string {
-  if (plan.mde === null) return otherwise;
+): string | null {
+  if (plan.mde === null) return null;
   const sizes = armSizes(design.plan.size);
   const ids = targetIds(plan.powerTarget);
   const itt = summary.results.find((r) => (ids === null ? r.primary : ids.includes(r.outcome))) ?? summary.results[0];

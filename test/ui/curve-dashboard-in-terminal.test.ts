@@ -15,7 +15,11 @@ afterEach(() => {
   for (const name of sessions.splice(0)) spawnSync('tmux', ['kill-session', '-t', name]);
 });
 
-/** Starts `command` in a detached 120 × 60 tmux session, with CI unset so the dashboard runs. */
+/**
+ * Starts `command` in a detached 120 × 100 tmux session, with CI unset so the dashboard runs: tall
+ * enough that the curve stays on screen above the whole planning report (verdict, search, table
+ * and its notes).
+ */
 function startTerminal(command: string): string {
   const name = `trialsim-curve-test-${process.pid}-${sessions.length}`;
   sessions.push(name);
@@ -27,7 +31,7 @@ function startTerminal(command: string): string {
     '-x',
     '120',
     '-y',
-    '60',
+    '100',
     `unset CI; unset NO_COLOR; cd ${projectRoot}; ${command}; echo "EXIT=$?"; sleep 30`,
   ]);
   return name;
