@@ -8,6 +8,12 @@ import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
+import {
+  describeSequentialDesign,
+  describeSequentialResults,
+  SEQUENTIAL_LEGEND,
+  sequentialTextTable,
+} from './format-sequential.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
@@ -195,6 +201,14 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
+  const sequential = summary.sequential;
+  if (sequential) {
+    out.push('', ...wrap(describeSequentialDesign(sequential), width, '  '), '');
+    const [lookHeader, ...lookRows] = sequentialTextTable(sequential);
+    out.push(applyStyle(lookHeader, 'bold', color), ...lookRows, '');
+    out.push(...wrap(SEQUENTIAL_LEGEND, width, '  ').map((line) => applyStyle(line, 'dim', color)), '');
+    for (const line of describeSequentialResults(sequential)) out.push(...wrap(line, width, '  '));
+  }
   const warnings = collectWarnings(summary);
   if (warnings.length > 0) {
     out.push('', applyStyle('Warnings', 'bold', color));

@@ -3,6 +3,7 @@
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
+import type { SequentialDiagnosis } from './diagnose-interim.js';
 
 export interface OutcomeDiagnosis {
   readonly outcome: string;
@@ -78,6 +79,8 @@ export interface RunSummary {
   readonly cohort?: readonly CohortGroupSummary[];
   /** Which engine simulated the trials: per person, or exact aggregated cells (see `chooseEngine`). */
   readonly engine?: 'person' | 'aggregate';
+  /** A group-sequential design (`design.interim`) only: its looks, stopping probabilities and costs. */
+  readonly sequential?: SequentialDiagnosis;
 }
 
 /** One group of the selected cohort, as `describeCohort` computes it (the same shape, declared once). */
