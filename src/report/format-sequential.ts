@@ -4,7 +4,7 @@
  * there, and overall power, type I error, the expected people and duration, and the estimate at
  * stopping. Field meanings: docs/json-output.md ("sequential").
  */
-import type { SequentialDiagnosis } from '../core/diagnosis/diagnose-interim.js';
+import type { SequentialDiagnosis } from '../core/diagnosis/sequential-diagnosis.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatSigned } from './format-numbers.js';
 
 /** One look's cells, in the order of `LOOK_HEADERS`. */

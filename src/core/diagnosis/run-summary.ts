@@ -3,7 +3,7 @@
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
-import type { SequentialDiagnosis } from './diagnose-interim.js';
+import type { SequentialDiagnosis } from './sequential-diagnosis.js';
 
 export interface OutcomeDiagnosis {
   readonly outcome: string;
