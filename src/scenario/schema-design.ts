@@ -81,7 +81,8 @@ const hwangShihDeCani = strictObject(
       })
       .finite()
       .gte(-40)
-      .lte(40),
+      .lte(40)
+      .meta({ description: 'The family’s shape γ, a number in [−40, 40]' }),
   },
   'Hwang–Shih–DeCani spending with shape γ (−4 ≈ O’Brien–Fleming, 1 ≈ Pocock)',
 );
@@ -95,7 +96,7 @@ const futility = strictObject(
       })
       .optional(),
     beta: quantity({
-      means: 'a type II error β in (0, 0.5]',
+      means: 'a type II error probability β in (0, 0.5]',
       hint: 'the design’s planned β, e.g. 0.2 for power 0.8',
       min: 0,
       minExclusive: true,
@@ -110,9 +111,14 @@ const futility = strictObject(
 const interim = strictObject(
   {
     looks: z
-      .array(z.number({ error: withHint('must be an information fraction', 'e.g. looks: [0.5, 0.75, 1]') }), {
-        error: withHint('must be a list of information fractions ending at 1', 'e.g. looks: [0.5, 0.75, 1]'),
-      })
+      .array(
+        z
+          .number({ error: withHint('must be an information fraction', 'e.g. looks: [0.5, 0.75, 1]') })
+          .meta({ description: 'An information fraction: a share of the people in (0, 1]' }),
+        {
+          error: withHint('must be a list of information fractions ending at 1', 'e.g. looks: [0.5, 0.75, 1]'),
+        },
+      )
       .meta({ description: 'Information fractions of the looks: increasing, the last 1' }),
     spending: z.union([oneOf(EFFICACY_WORDS, 'an efficacy boundary'), hwangShihDeCani]).optional(),
     futility: futility.optional(),
