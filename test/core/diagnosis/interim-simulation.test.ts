@@ -13,6 +13,7 @@
 import { describe, expect, test } from 'vitest';
 import { computeExitProbabilities } from '../../../src/core/analysis/group-sequential/exit-probabilities.js';
 import { diagnoseInterim } from '../../../src/core/diagnosis/diagnose-interim.js';
+import { emptyRunTally, mergeRunTally, runTallyFromJSON, runTallyToJSON } from '../../../src/core/diagnosis/tally.js';
 import { prepareDesign, type PreparedDesign } from '../../../src/core/prepare-design.js';
 import { simulateBlock } from '../../../src/core/simulate-block.js';
 import { designFrom } from '../../support/design-from.js';
@@ -151,5 +152,25 @@ describe('stopping early for benefit overstates the effect', () => {
     expect(summary.looks[0].exaggeration!).toBeGreaterThan(1.4);
     expect(summary.exaggeration!).toBeGreaterThan(1);
     expect(summary.bias).toBeLessThan(0); // a reduction, overstated: the log estimate is too negative
+  }, 60_000);
+});
+
+describe('interim tallies are reproducible whatever the split', () => {
+  test('two blocks merge, and survive the JSON of worker messages and shard files, to the tally of the whole', async () => {
+    const prepared = await largeTrial(
+      'split',
+      '{ looks: [0.5, 0.75, 1], futility: { beta: 0.2 } }',
+      0.925,
+      '{ alpha: 0.05, sides: two }',
+    );
+    const whole = simulateBlock(prepared, 0, 120, { withNull: true });
+    const first = runTallyFromJSON(runTallyToJSON(simulateBlock(prepared, 0, 47, { withNull: true })));
+    const second = runTallyFromJSON(runTallyToJSON(simulateBlock(prepared, 47, 120, { withNull: true })));
+    // The runner begins with a tally that knows nothing of the looks (emptyRunTally without them).
+    const merged = emptyRunTally(1, true);
+    mergeRunTally(merged, first);
+    mergeRunTally(merged, second);
+    expect(runTallyToJSON(merged)).toEqual(runTallyToJSON(whole));
+    expect(whole.interim!.effect.trials).toBe(120);
   }, 60_000);
 });
