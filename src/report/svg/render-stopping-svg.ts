@@ -15,15 +15,15 @@ interface StoppingBar {
   readonly share: number;
 }
 
-const WITH_EFFECT = 'with the effect';
-const NO_EFFECT = 'no effect (null run)';
+const WITH_EFFECT = 'effect';
+const NO_EFFECT = 'no effect';
 
 /**
  * The bar segments of a design's looks: per look and run, the share stopping for efficacy (futility
  * obeyed; with no effect these are the type I errors spent) and for futility.
  *
  * @example 3 looks with a null run → 12 segments, the first
- *   { look: 'look 1 (t = 0.5)', run: 'with the effect', reason: 'efficacy', share: 0.169 }
+ *   { look: 'look 1 (t = 0.5)', run: 'effect', reason: 'efficacy', share: 0.169 }
  */
 export function stoppingBars(s: SequentialDiagnosis): StoppingBar[] {
   return s.looks.flatMap((look) => {
@@ -51,7 +51,10 @@ export function stoppingBars(s: SequentialDiagnosis): StoppingBar[] {
 export function buildStoppingSpec(s: SequentialDiagnosis, subtitle: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Where trials stop: ${s.outcome} at ${s.looks.length} looks`, subtitle },
+    title: {
+      text: `Where trials stop: ${s.outcome} at ${s.looks.length} looks`,
+      subtitle: [subtitle, 'each look: trials with the effect, and with none (the paired null run); futility obeyed'],
+    },
     data: { values: stoppingBars(s) },
     facet: { column: { field: 'look', type: 'ordinal', title: null, sort: null } },
     spec: {
@@ -59,7 +62,13 @@ export function buildStoppingSpec(s: SequentialDiagnosis, subtitle: string): Top
       height: 260,
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'run', type: 'nominal', title: null, sort: [WITH_EFFECT, NO_EFFECT], axis: { labelAngle: 0 } },
+        x: {
+          field: 'run',
+          type: 'nominal',
+          title: null,
+          sort: [WITH_EFFECT, NO_EFFECT],
+          axis: { labelAngle: 0 },
+        },
         y: {
           field: 'share',
           type: 'quantitative',

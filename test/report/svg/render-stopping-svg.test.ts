@@ -30,8 +30,8 @@ describe('renderStoppingSvg', () => {
   it('lists a segment per look, run and reason, with the shares of the diagnosis', () => {
     const bars = stoppingBars(sequential);
     expect(bars).toHaveLength(8);
-    expect(bars[0]).toEqual({ look: 'look 1 (t = 0.5)', run: 'with the effect', reason: 'efficacy', share: 0.2 });
-    expect(bars[3]).toEqual({ look: 'look 1 (t = 0.5)', run: 'no effect (null run)', reason: 'futility', share: 0.5 });
+    expect(bars[0]).toEqual({ look: 'look 1 (t = 0.5)', run: 'effect', reason: 'efficacy', share: 0.2 });
+    expect(bars[3]).toEqual({ look: 'look 1 (t = 0.5)', run: 'no effect', reason: 'futility', share: 0.5 });
   });
 
   it('draws one bar per segment, in a column per look, titled by the outcome', async () => {
