@@ -5,6 +5,7 @@
  *
  * The scenario loader (`src/scenario/`) is the only producer; the core only reads it.
  */
+import type { EfficacyRule, FutilityRule } from './analysis/group-sequential/sequential-design.js';
 
 /** A value given for each group id (a scalar in the scenario is expanded to every group). */
 export type ByGroup<T> = Readonly<Record<string, T>>;
@@ -138,6 +139,24 @@ export interface Caseworkers {
   readonly icc: number;
 }
 
+/**
+ * Interim analyses of a group-sequential design (docs/sequential-and-stepped-wedge.md, "Interim
+ * looks in the simulation"): looks at information fractions t_1 < … < t_K = 1, each the analysis
+ * of the first ⌈t_k·N⌉ of the N people recruited (those with complete follow-up at month
+ * F + t_k·R under uniform recruitment over R months and follow-up F); the first primary outcome is
+ * monitored, on the analysis's own sides and α.
+ */
+export interface Interim {
+  /** Information fractions of the looks, increasing, the last 1. */
+  readonly looks: readonly number[];
+  /** How the efficacy boundaries are set: classic shape, or Lan–DeMets α-spending. */
+  readonly efficacy: EfficacyRule;
+  /** Non-binding futility boundaries by β-spending, or null for none. */
+  readonly futility: FutilityRule | null;
+  /** Months over which the N people are recruited (uniformly), for calendar time; null if not given. */
+  readonly recruitmentMonths: number | null;
+}
+
 /** The data strategy: size, follow-up, randomisation, engagement, attrition, caseworkers and sites. */
 export interface DesignPlan {
   readonly followUpMonths: number;
@@ -153,6 +172,8 @@ export interface DesignPlan {
   readonly attrition: number;
   readonly caseworkers: Caseworkers | null;
   readonly sites: Sites | null;
+  /** Interim looks with stopping rules (a group-sequential design); absent for one analysis at the end. */
+  readonly interim?: Interim;
 }
 
 /** The answer strategy's settings shared by every outcome. */

@@ -2,6 +2,7 @@
  * What every trial of a design shares, computed once into a value that is passed along — to the
  * trials, the diagnosis, planning and reports — rather than cached behind the caller's back.
  */
+import { prepareInterimPlan, type InterimPlan } from './analysis/group-sequential/interim-plan.js';
 import { planAssignment, type AssignmentPlan } from './assignment/assign.js';
 import { CellForm } from './cell-form.js';
 import { chooseEngine, type ChosenEngine } from './choose-engine.js';
@@ -41,6 +42,8 @@ export interface PreparedDesign {
   readonly primaryOutcomes: readonly number[];
   /** True when some outcome is analysed by permutation (which needs the trial's analysis stream). */
   readonly permutes: boolean;
+  /** A group-sequential design's looks, boundaries and monitored outcome; null for one analysis at the end. */
+  readonly interim: InterimPlan | null;
 }
 
 /**
@@ -83,6 +86,7 @@ export function prepareDesign(design: Design): PreparedDesign {
         : new PersonForm(design, model, assignment),
     primaryOutcomes: design.outcomes.flatMap((o, k) => (o.primary ? [k] : [])),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
+    interim: prepareInterimPlan(design),
   };
 }
 

@@ -1,4 +1,5 @@
 import { accumulateTrial } from './diagnosis/accumulate-trial.js';
+import { accumulateInterim } from './diagnosis/interim-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
 import type { PreparedDesign } from './prepare-design.js';
 import { simulateTrial } from './trial.js';
@@ -21,19 +22,25 @@ export function simulateBlock(
   toTrial: number,
   options: { withNull: boolean },
 ): RunTally {
-  const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull);
+  const lookCount = prepared.interim?.peopleAtLook.length ?? 0;
+  const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount);
+  const monitored = prepared.interim?.outcome ?? 0;
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
-    const [anyPrimary, allPrimary] = accumulateTrial(
-      prepared,
-      simulateTrial(prepared, trialIndex, false),
-      tally.outcomes,
-    );
+    const record = simulateTrial(prepared, trialIndex, false);
+    const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);
+    if (tally.interim && record.interim) {
+      accumulateInterim(tally.interim.effect, record.interim, record.logEstimands[monitored]);
+    }
     tally.trials += 1;
     if (anyPrimary) tally.anyPrimary += 1;
     if (allPrimary) tally.allPrimary += 1;
     if (tally.nullRun) {
-      const [nullAny] = accumulateTrial(prepared, simulateTrial(prepared, trialIndex, true), tally.nullRun.outcomes);
+      const nullRecord = simulateTrial(prepared, trialIndex, true);
+      const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun.outcomes);
       if (nullAny) tally.nullRun.anyPrimary += 1;
+      if (tally.interim?.nullRun && nullRecord.interim) {
+        accumulateInterim(tally.interim.nullRun, nullRecord.interim, nullRecord.logEstimands[monitored]);
+      }
     }
   }
   return tally;

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from './analysis/analysis-result.js';
+import type { InterimRecord } from './analysis/group-sequential/monitor-looks.js';
 
 /**
  * What one simulated trial leaves behind: for each outcome (in `design.outcomes` order) the
@@ -8,4 +9,6 @@ import type { AnalysisResult } from './analysis/analysis-result.js';
 export interface TrialRecord {
   readonly results: readonly AnalysisResult[];
   readonly logEstimands: readonly number[];
+  /** A group-sequential design only: how the trial ended at its interim looks. */
+  readonly interim?: InterimRecord;
 }

@@ -8,6 +8,7 @@
  */
 import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
+import { monitorLooks } from './analysis/group-sequential/monitor-looks.js';
 import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from './inquiry/inquiry.js';
 import type { PreparedDesign } from './prepare-design.js';
@@ -18,6 +19,9 @@ import type { TrialRecord } from './trial-record.js';
 const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
 // Stream 3 holds the effects drawn under assurance (inquiry/draw-trial-ratios.ts).
+/** Who has complete follow-up at each interim look (measurement/look-cut.ts), in the effect and the null run. */
+const LOOK_STREAM = 4;
+const NULL_LOOK_STREAM = 5;
 
 /**
  * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
@@ -57,5 +61,18 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
     analyse(outcome.analysis, form.analysisInput(measured, k), design.analysis, analysisRng),
   );
-  return { results, logEstimands };
+  // Interim looks (a group-sequential design): the monitored outcome analysed at each look.
+  const interimPlan = prepared.interim;
+  if (interimPlan === null) return { results, logEstimands };
+  const k = interimPlan.outcome;
+  const interim = monitorLooks(
+    interimPlan,
+    design.outcomes[k].analysis,
+    design.analysis,
+    form.analysisInput(measured, k),
+    results[k],
+    subStream(seed, trialIndex, nullRun ? NULL_LOOK_STREAM : LOOK_STREAM),
+    analysisRng,
+  );
+  return { results, logEstimands, interim };
 }

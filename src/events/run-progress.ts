@@ -15,6 +15,13 @@ export interface OutcomeProgress {
   readonly typeIError: number | null;
 }
 
+/** A group-sequential design's running share of trials stopping at one interim look (futility obeyed). */
+export interface LookProgress {
+  readonly look: number;
+  readonly stopEfficacy: number;
+  readonly stopFutility: number;
+}
+
 /** One progress event of a run: trials done, the rate, and power so far per outcome. */
 export interface RunProgress {
   readonly trialsDone: number;
@@ -24,6 +31,8 @@ export interface RunProgress {
   readonly etaSeconds: number | null;
   readonly elapsedSeconds: number;
   readonly outcomes: readonly OutcomeProgress[];
+  /** A group-sequential design only: stopping so far at each look. */
+  readonly looks?: readonly LookProgress[];
 }
 
 /** Where a run's progress events go. */

@@ -140,5 +140,99 @@ function curveRows(curve: PowerCurve): Cell[][] {
  */
 export function formatCsv(data: RunSummary | PowerCurve): string {
   if ('points' in data) return joinRows([[...CURVE_COLUMNS], ...curveRows(data)]);
+  if (data.sequential) return joinRows([[...RUN_COLUMNS, ...SEQUENTIAL_COLUMNS], ...sequentialRows(data)]);
   return joinRows([[...RUN_COLUMNS], ...runRows(data)]);
+}
+
+/**
+ * Columns added for a group-sequential design (docs/json-output.md, "sequential"): `row` says what
+ * a row is — `outcome` (the fixed analysis at the last look, as for every design), `look` (one
+ * interim look of the monitored outcome) or `sequential` (the design overall, whose power, type I
+ * error, bias and exaggeration columns are the sequential ones).
+ */
+const SEQUENTIAL_COLUMNS = [
+  'row',
+  'look',
+  'informationFraction',
+  'people',
+  'month',
+  'efficacyZ',
+  'futilityZ',
+  'alphaSpent',
+  'stopEfficacy',
+  'stopEfficacyHarm',
+  'stopFutility',
+  'stopEfficacyIgnoringFutility',
+  'nullStopEfficacy',
+  'nullStopFutility',
+  'nullStopEfficacyIgnoringFutility',
+  'powerIgnoringFutility',
+  'typeIErrorFutilityObeyed',
+  'expectedPeople',
+  'expectedPeopleMcse',
+  'expectedPeopleUnderNull',
+  'expectedRecruited',
+  'expectedMonths',
+  'expectedMonthsUnderNull',
+] as const;
+
+/** The outcome rows, then one row per look and one for the design overall (a sequential design only). */
+function sequentialRows(summary: RunSummary): Cell[][] {
+  const s = summary.sequential!;
+  const blank = (count: number): Cell[] => new Array<Cell>(count).fill(null);
+  const base = runRows(summary);
+  const outcomeRows = base.map((row) => [...row, 'outcome', ...blank(SEQUENTIAL_COLUMNS.length - 1)]);
+  const monitored = base[summary.results.findIndex((r) => r.outcome === s.outcome)];
+  // Scenario … estimand identify the row; the diagnosands after them are the sequential ones or blank.
+  const identity = monitored.slice(0, RUN_COLUMNS.indexOf('power'));
+  const restWidth = RUN_COLUMNS.length - identity.length;
+  const lookRows = s.looks.map((look) => [
+    ...identity,
+    ...blank(restWidth),
+    'look',
+    look.look,
+    look.informationFraction,
+    look.people,
+    look.month,
+    look.efficacyZ,
+    look.futilityZ,
+    look.alphaSpent,
+    look.stopEfficacy,
+    look.stopEfficacyHarm,
+    look.stopFutility,
+    look.stopEfficacyIgnoringFutility,
+    look.nullStopEfficacy,
+    look.nullStopFutility,
+    look.nullStopEfficacyIgnoringFutility,
+    ...blank(8),
+  ]);
+  const overall: Record<string, Cell> = {
+    power: s.power,
+    powerCILower: s.powerCI[0],
+    powerCIUpper: s.powerCI[1],
+    mcse: s.mcse,
+    typeIError: s.typeIError,
+    typeIErrorCILower: s.typeIErrorCI?.[0],
+    typeIErrorCIUpper: s.typeIErrorCI?.[1],
+    bias: s.bias,
+    biasMcse: s.biasMcse,
+    rmse: s.rmse,
+    exaggeration: s.exaggeration,
+    failures: s.failures,
+  };
+  const overallRow = [
+    ...identity,
+    ...RUN_COLUMNS.slice(identity.length).map((column) => overall[column] ?? null),
+    'sequential',
+    ...blank(14),
+    s.powerIgnoringFutility,
+    s.typeIErrorFutilityObeyed,
+    s.expectedPeople,
+    s.expectedPeopleMcse,
+    s.expectedPeopleUnderNull,
+    s.expectedRecruited,
+    s.expectedMonths,
+    s.expectedMonthsUnderNull,
+  ];
+  return [...outcomeRows, ...lookRows, overallRow];
 }

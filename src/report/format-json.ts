@@ -15,6 +15,7 @@ const DOCUMENT_ORDER = [
   'design',
   'results',
   'familywise',
+  'sequential',
   'target',
   'parameter',
   'value',

@@ -7,6 +7,7 @@ import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { showsAdjustedPower, summaryMultiplicity } from './adjusted-power-shown.js';
 import { cohortRateRows } from './cohort-rates.js';
+import { describeSequentialDesign, describeSequentialResults, sequentialMarkdownTable } from './format-sequential.js';
 import { collectWarnings } from './collect-warnings.js';
 import { DIAGNOSAND_SCALES, DIAGNOSANDS_DOC } from './diagnosand-scales.js';
 import { runVerdict } from './run-verdict.js';
@@ -246,6 +247,17 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
       `With ${fw.multiplicity === 'none' ? 'no multiplicity correction' : `the ${fw.multiplicity} correction`} across primary outcomes, ${formatPercent(fw.anyPrimary)} of trials find at least one primary outcome significant and ${formatPercent(fw.allPrimary)} find all of them significant.${fw.errorUnderNull === null ? '' : ` When the intervention has no effect, ${formatPercent(fw.errorUnderNull)} of trials still find at least one primary outcome significant (the family-wise error rate).`}`,
       '',
     );
+  }
+  const sequential = summary.sequential;
+  if (sequential) {
+    out.push('## Interim looks', '');
+    out.push(describeSequentialDesign(sequential), '');
+    out.push(
+      'Each look analyses the people whose follow-up is complete by then. *Stop for efficacy* and *stop for futility* are the shares of simulated trials that stop at that look (futility obeyed); the *no effect* columns are the paired null run (efficacy with futility ignored, as non-binding boundaries allow); *exaggeration* is how many times, on average, the trials stopping there for efficacy overstate the true effect.',
+      '',
+    );
+    out.push(...sequentialMarkdownTable(sequential), '');
+    out.push(...describeSequentialResults(sequential).map((line) => `- ${line}`), '');
   }
   const warnings = collectWarnings(summary);
   out.push('## Warnings', '');

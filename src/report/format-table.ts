@@ -17,6 +17,12 @@ import { significantReadingLines } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { wrapLines, wrapText as wrap } from './wrap-text.js';
 import { reproducibilityNote } from './reproducibility-note.js';
+import {
+  describeSequentialDesign,
+  describeSequentialResults,
+  SEQUENTIAL_LEGEND,
+  sequentialTextTable,
+} from './format-sequential.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** How to draw the table. */
@@ -285,6 +291,14 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   out.push(...wrap(reproducibilityNote(summary), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
+  const sequential = summary.sequential;
+  if (sequential) {
+    out.push('', ...wrap(describeSequentialDesign(sequential), width, '  '), '');
+    const [lookHeader, ...lookRows] = sequentialTextTable(sequential);
+    out.push(applyStyle(lookHeader, 'bold', color), ...lookRows, '');
+    out.push(...wrap(SEQUENTIAL_LEGEND, width, '  ').map((line) => applyStyle(line, 'dim', color)), '');
+    for (const line of describeSequentialResults(sequential)) out.push(...wrap(line, width, '  '));
+  }
   const warnings = collectWarnings(summary);
   if (warnings.length > 0) {
     out.push('', applyStyle('Warnings', 'bold', color));

@@ -5,6 +5,7 @@
  */
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
+import { diagnoseInterim } from '../core/diagnosis/diagnose-interim.js';
 import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
@@ -61,5 +62,16 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
     },
     engine: prepared.engine.kind,
     cohort: describeCohort(prepared.inquiry),
+    ...(prepared.interim !== null && tally.interim !== undefined
+      ? {
+          sequential: diagnoseInterim(
+            design,
+            prepared.interim,
+            tally.interim.effect,
+            tally.interim.nullRun,
+            prepared.statedLogEstimands[prepared.interim.outcome],
+          ),
+        }
+      : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
-import type { OutcomeProgress, RunProgress } from '../events/run-progress.js';
+import type { LookProgress, OutcomeProgress, RunProgress } from '../events/run-progress.js';
 
 /** Seconds between progress events: about ten a second. */
 export const PROGRESS_INTERVAL_SECONDS = 0.1;
@@ -20,6 +20,9 @@ export class ProgressMeter {
   private readonly failures: number[];
   private readonly nullRejections: number[] | null;
   private lastEmitSeconds = -Infinity;
+  /** A group-sequential design's stops per look, for efficacy and for futility (empty otherwise). */
+  private readonly efficacyStops: number[];
+  private readonly futilityStops: number[];
 
   constructor(
     private readonly design: Design,
@@ -32,6 +35,9 @@ export class ProgressMeter {
     this.rejections = zeros();
     this.failures = zeros();
     this.nullRejections = withNull ? zeros() : null;
+    const looks = design.plan.interim?.looks.length ?? 0;
+    this.efficacyStops = new Array<number>(looks).fill(0);
+    this.futilityStops = new Array<number>(looks).fill(0);
   }
 
   /** Counts a finished chunk. */
@@ -43,6 +49,13 @@ export class ProgressMeter {
     });
     if (this.nullRejections && tally.nullRun) {
       tally.nullRun.outcomes.forEach((outcome, k) => (this.nullRejections![k] += outcome.rejections));
+    }
+    const interim = tally.interim?.effect;
+    if (interim) {
+      this.efficacyStops.forEach((_, k) => {
+        this.efficacyStops[k] += interim.efficacyBenefit[k] + interim.efficacyHarm[k];
+        this.futilityStops[k] += interim.futility[k];
+      });
     }
   }
 
@@ -72,6 +85,15 @@ export class ProgressMeter {
       etaSeconds: trialsPerSecond > 0 ? (this.trialsTotal - done) / trialsPerSecond : null,
       elapsedSeconds,
       outcomes,
+      ...(this.efficacyStops.length > 0 ? { looks: this.looksSoFar(done) } : {}),
     };
+  }
+
+  private looksSoFar(done: number): LookProgress[] {
+    return this.efficacyStops.map((efficacy, k) => ({
+      look: k + 1,
+      stopEfficacy: done > 0 ? efficacy / done : 0,
+      stopFutility: done > 0 ? this.futilityStops[k] / done : 0,
+    }));
   }
 }

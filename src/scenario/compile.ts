@@ -2,7 +2,8 @@
  * Compiles a validated scenario into the `Design` the engine reads: plain data, deep-frozen, every
  * default filled in (see defaults.ts) and every by-group value expanded to each group id.
  */
-import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Outcome, Size } from '../core/design.js';
+import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Interim, Outcome, Size } from '../core/design.js';
+import type { EfficacyRule, SpendingFunction } from '../core/analysis/group-sequential/sequential-design.js';
 import { expandByGroup } from './compile-effect.js';
 import { compileOutcome } from './compile-outcome.js';
 import { DEFAULTS } from './defaults.js';
@@ -68,7 +69,7 @@ function compileDesignPlan(
   const randomisation = input.randomisation ?? DEFAULTS.randomisation;
   const strata = input.strata ?? (randomisation === 'stratified' ? DEFAULTS.stratifiedStrata : []);
   const sites = input.sites;
-  return {
+  const plan: DesignPlan = {
     followUpMonths: input.followUpMonths,
     size: compileSize(input.size),
     randomisation,
@@ -90,6 +91,43 @@ function compileDesignPlan(
               siteRateCV(sites.icc ?? 0, iccDispersion(scenario), iccMeanCount(outcomes, groups, input.followUpMonths)),
           },
   };
+  // Only a design with interim looks carries the key, so other designs compile (and hash) as before.
+  return input.interim === undefined ? plan : { ...plan, interim: compileInterim(input.interim) };
+}
+
+type InterimInput = NonNullable<ScenarioInput['design']['interim']>;
+type SpendingInput = NonNullable<InterimInput['spending']>;
+
+/**
+ * The interim looks: `spending` names Lan–DeMets α-spending (obrien-fleming, pocock, or
+ * { hwang-shih-decani: γ }) or the classic boundaries (classic-obrien-fleming, classic-pocock);
+ * futility, when given, is non-binding β-spending (β 0.2 and O'Brien–Fleming-type spending unless stated).
+ */
+function compileInterim(input: InterimInput): Interim {
+  return {
+    looks: [...input.looks],
+    efficacy: efficacyRule(input.spending ?? DEFAULTS.interimSpending),
+    futility:
+      input.futility === undefined
+        ? null
+        : {
+            beta: input.futility.beta ?? DEFAULTS.futilityBeta,
+            spending: spendingFunction(input.futility.spending ?? DEFAULTS.interimSpending),
+          },
+    recruitmentMonths: input.recruitmentMonths ?? null,
+  };
+}
+
+function efficacyRule(spending: SpendingInput): EfficacyRule {
+  if (spending === 'classic-obrien-fleming') return { kind: 'classic', shape: 'obrien-fleming' };
+  if (spending === 'classic-pocock') return { kind: 'classic', shape: 'pocock' };
+  return { kind: 'spending', spending: spendingFunction(spending) };
+}
+
+function spendingFunction(spending: SpendingInput): SpendingFunction {
+  if (typeof spending !== 'string') return { family: 'hwang-shih-decani', gamma: spending['hwang-shih-decani'] };
+  if (spending === 'pocock' || spending === 'classic-pocock') return { family: 'pocock' };
+  return { family: 'obrien-fleming' };
 }
 
 function compileSize(size: ScenarioInput['design']['size']): Size {

@@ -6,6 +6,7 @@
  */
 import { checkClustering } from './cross-rules-clustering.js';
 import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
+import { checkInterim } from './cross-rules-interim.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
 import { DEFAULTS } from './defaults.js';
 import { suggestWord } from './did-you-mean.js';
@@ -33,6 +34,7 @@ const CROSS_RULES: readonly CrossRule[] = [
   { reads: [['design'], GROUPS], check: (scenario) => checkDesign(scenario, groupIdsOf(scenario)) },
   { reads: [['design'], ['outcomes'], ['cohort', 'propensity']], check: checkClustering },
   { reads: [['pilot'], ['outcomes']], check: checkPilot },
+  { reads: [['design'], ['outcomes'], ['analysis']], check: checkInterim },
 ];
 
 /**

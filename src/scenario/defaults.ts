@@ -48,4 +48,8 @@ export const DEFAULTS = {
   seed: 1,
   /** `simulation.engine`: the exact aggregated engine wherever it applies, the per-person one otherwise. */
   engine: 'auto',
+  /** `design.interim.spending` (and its futility's): Lan–DeMets O'Brien–Fleming-type spending, the usual choice of monitoring committees. */
+  interimSpending: 'obrien-fleming',
+  /** `design.interim.futility.beta`: the design's type II error for power 0.8. */
+  futilityBeta: 0.2,
 } as const;

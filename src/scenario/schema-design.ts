@@ -71,6 +71,62 @@ const sites = strictObject(
   'Sites (local partnerships); give the between-site icc or rateCV (not both)',
 );
 
+const SPENDING_WORDS = ['obrien-fleming', 'pocock'] as const;
+const EFFICACY_WORDS = ['obrien-fleming', 'pocock', 'classic-obrien-fleming', 'classic-pocock'] as const;
+const hwangShihDeCani = strictObject(
+  {
+    'hwang-shih-decani': z
+      .number({
+        error: withHint('must be a finite shape γ', 'e.g. -4 (close to O’Brien–Fleming) or 1 (close to Pocock)'),
+      })
+      .finite()
+      .gte(-40)
+      .lte(40)
+      .meta({ description: 'The family’s shape γ, a number in [−40, 40]' }),
+  },
+  'Hwang–Shih–DeCani spending with shape γ (−4 ≈ O’Brien–Fleming, 1 ≈ Pocock)',
+);
+
+/** Non-binding futility boundaries by β-spending. */
+const futility = strictObject(
+  {
+    nonBinding: z
+      .literal(true, {
+        error: withHint('must be true: futility boundaries are non-binding', 'leave it out or write nonBinding: true'),
+      })
+      .optional(),
+    beta: quantity({
+      means: 'a type II error probability β in (0, 0.5]',
+      hint: 'the design’s planned β, e.g. 0.2 for power 0.8',
+      min: 0,
+      minExclusive: true,
+      max: 0.5,
+    }).optional(),
+    spending: z.union([oneOf(SPENDING_WORDS, 'a β-spending function'), hwangShihDeCani]).optional(),
+  },
+  'Non-binding futility boundaries by β-spending (the trial may stop when the effect looks too small to reach)',
+);
+
+/** Interim looks with stopping rules: a group-sequential design (docs/sequential-and-stepped-wedge.md). */
+const interim = strictObject(
+  {
+    looks: z
+      .array(
+        z
+          .number({ error: withHint('must be an information fraction', 'e.g. looks: [0.5, 0.75, 1]') })
+          .meta({ description: 'An information fraction: a share of the people in (0, 1]' }),
+        {
+          error: withHint('must be a list of information fractions ending at 1', 'e.g. looks: [0.5, 0.75, 1]'),
+        },
+      )
+      .meta({ description: 'Information fractions of the looks: increasing, the last 1' }),
+    spending: z.union([oneOf(EFFICACY_WORDS, 'an efficacy boundary'), hwangShihDeCani]).optional(),
+    futility: futility.optional(),
+    recruitmentMonths: quantity(MONTHS).optional(),
+  },
+  'Interim looks at information fractions, with efficacy (and optional non-binding futility) boundaries',
+);
+
 /** The `design` block. */
 export const designSchema = strictObject(
   {
@@ -87,6 +143,7 @@ export const designSchema = strictObject(
     attrition: quantity(ATTRITION).optional(),
     caseworkers: caseworkers.optional(),
     sites: sites.optional(),
+    interim: interim.optional(),
   },
   'Follow-up, arm sizes, randomisation, engagement, attrition, clustering',
 );

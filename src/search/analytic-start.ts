@@ -8,7 +8,9 @@
 import { armSizes, type Design, type Outcome } from '../core/design.js';
 import { sampleSizeNegativeBinomialRates } from './analytic/negative-binomial-rates.js';
 import { sampleSizeTwoProportionsUnpooled } from './analytic/two-proportions.js';
-import type { PowerTarget } from './power-target.js';
+import { prepareInterimPlan } from '../core/analysis/group-sequential/interim-plan.js';
+import { maximumInformationInflation } from '../core/analysis/group-sequential/maximum-information-inflation.js';
+import { isMonitored, type PowerTarget } from './power-target.js';
 
 /**
  * Total people for `power` on the target by the analytic formulas, or null when none applies
@@ -21,7 +23,9 @@ import type { PowerTarget } from './power-target.js';
  * outcomes with their own prevalence use the unpooled two-proportion formula; harm uses its count
  * with the severity ratio and the severity's squared CV added to the dispersion. The total is
  * divided by (1 − attrition) and by the analysed group's share, and multiplied by the caseworker
- * design effect 1 + (caseload − 1)·icc.
+ * design effect 1 + (caseload − 1)·icc. A group-sequential design's monitored outcome needs its
+ * maximum size: the fixed total times the inflation factor (θ/θ_fixed)² of its boundaries
+ * (`maximumInformationInflation`, docs/sequential-and-stepped-wedge.md).
  *
  * Example: teaching-two-arm (50% vs 40%, 1:1) at 80% → 2 × 384.6 → 770.
  */
@@ -40,7 +44,14 @@ export function analyticTotal(
     return outcomeTotal(design, outcome, alpha, power, cohortRatePerYear);
   });
   if (totals.some((total) => total === null || !Number.isFinite(total) || total <= 0)) return null;
-  return Math.ceil(Math.max(...(totals as number[])));
+  return Math.ceil(Math.max(...(totals as number[])) * sequentialInflation(design, target, power));
+}
+
+/** The inflation factor of a group-sequential design's maximum size for the monitored outcome, else 1. */
+function sequentialInflation(design: Design, target: PowerTarget, power: number): number {
+  const plan = isMonitored(design, target) ? prepareInterimPlan(design) : null;
+  if (plan === null || !(power > plan.boundaries.alpha && power < 1)) return 1;
+  return maximumInformationInflation(plan.boundaries, power).inflationFactor;
 }
 
 function outcomeTotal(

@@ -97,7 +97,13 @@ export async function answerCurve(session: PlanningSession, request: CurveReques
     curve: curve.points,
     runs: plan.runs.map((run) => {
       const each = summaryOf(run, { complete: run.complete, seconds: 0 });
-      return { value: run.value, design: each.design, results: each.results, familywise: each.familywise };
+      return {
+        value: run.value,
+        design: each.design,
+        results: each.results,
+        familywise: each.familywise,
+        ...(each.sequential ? { sequential: each.sequential } : {}),
+      };
     }),
     measure: assurance ? 'assurance where an effect is drawn from a distribution, power elsewhere' : 'power',
   };

@@ -82,7 +82,8 @@ export async function planCurve(
 /**
  * Every outcome's power at one simulated value, in outcome order, with its Wilson interval (an
  * outcome's plain rejection rate, as in `run`), then all primary outcomes significant after
- * correction when the scenario has more than one; none when no trial finished.
+ * correction when the scenario has more than one, then a group-sequential design's power (stopping
+ * for efficacy at some look) as the series "<outcome> (sequential)"; none when no trial finished.
  *
  * Example: 200 trials with 120 rejections for reoffend → { value, outcome: 'reoffend', power: 0.6,
  * powerCI: [0.531, 0.665] }.
@@ -102,6 +103,24 @@ export function curvePoints(run: CurveRun): PowerCurvePoint[] {
       outcome: ALL_PRIMARY,
       power: tally.allPrimary / tally.trials,
       powerCI: wilsonInterval(tally.allPrimary, tally.trials),
+    });
+  }
+  if (tally.interim && design.plan.interim) {
+    // A group-sequential design: its monitored outcome's power at the looks, beside the fixed analysis's.
+    const monitored =
+      design.outcomes[
+        Math.max(
+          0,
+          design.outcomes.findIndex((outcome) => outcome.primary),
+        )
+      ];
+    const { efficacyBenefit, efficacyHarm } = tally.interim.effect;
+    const stops = [...efficacyBenefit, ...efficacyHarm].reduce((total, count) => total + count, 0);
+    points.push({
+      value,
+      outcome: `${monitored.id} (sequential)`,
+      power: stops / tally.trials,
+      powerCI: wilsonInterval(stops, tally.trials),
     });
   }
   return points;

@@ -39,9 +39,31 @@ export function choosePowerTarget(design: Design, outcomeId?: string): PowerTarg
  * rejections, for all primaries the trials in which every one was significant after correction.
  */
 export function countSuccesses(design: Design, target: PowerTarget, tally: RunTally): number {
+  if (tally.interim && isMonitored(design, target)) {
+    // A group-sequential design succeeds when it stops for efficacy at some look (futility obeyed):
+    // its sample size is then the maximum N for the target power (docs/sequential-and-stepped-wedge.md).
+    const { efficacyBenefit, efficacyHarm } = tally.interim.effect;
+    return [...efficacyBenefit, ...efficacyHarm].reduce((total, count) => total + count, 0);
+  }
   if (target.kind === 'all-primary') return tally.allPrimary;
   const outcomeTally = tally.outcomes[target.index];
   return design.outcomes[target.index].primary ? outcomeTally.adjustedRejections : outcomeTally.rejections;
+}
+
+/**
+ * True when the target is the outcome a group-sequential design monitors at its interim looks (the
+ * first primary outcome, or the first outcome when none is primary), whose power is the design's
+ * sequential power.
+ */
+export function isMonitored(design: Design, target: PowerTarget): boolean {
+  if (design.plan.interim === undefined || target.kind !== 'outcome') return false;
+  return (
+    target.index ===
+    Math.max(
+      0,
+      design.outcomes.findIndex((outcome) => outcome.primary),
+    )
+  );
 }
 
 /** 'assurance' when an effect the target depends on is drawn per trial from a distribution. */
@@ -58,6 +80,9 @@ export function describePowerTarget(design: Design, target: PowerTarget): string
     design.analysis.multiplicity === 'none' ? 'no correction' : `${design.analysis.multiplicity} correction`;
   if (target.kind === 'all-primary') return `${target.ids.join(' and ')} all significant (${correction})`;
   const outcome = design.outcomes[target.index];
+  if (isMonitored(design, target)) {
+    return `${outcome.id} stopping for efficacy at one of ${design.plan.interim!.looks.length} looks (group-sequential)`;
+  }
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
   return outcome.primary && primaryCount > 1
     ? `${outcome.id} significant (${correction} across ${primaryCount} primary outcomes)`

@@ -8,6 +8,7 @@ import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { useEffect } from 'react';
 import type { TrialCost } from '../report/trial-cost.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import { formatPercent } from '../report/format-numbers.js';
 import { formatTable } from '../report/format-table.js';
 import type { RunProgress } from '../events/run-progress.js';
 import { deriveLiveWarnings } from './live-warnings.js';
@@ -90,6 +91,16 @@ export function Dashboard(props: DashboardProps) {
               color={props.color}
             />
           ))}
+          {props.progress?.looks ? (
+            <Text>
+              {`interim looks, stopping so far: ${props.progress.looks
+                .map(
+                  (look) =>
+                    `${look.look}: efficacy ${formatPercent(look.stopEfficacy)}, futility ${formatPercent(look.stopFutility)}`,
+                )
+                .join(' · ')}`}
+            </Text>
+          ) : null}
           {warnings.map((warning) => (
             <Text key={warning} color={props.color ? 'yellow' : undefined}>{`! ${warning}`}</Text>
           ))}

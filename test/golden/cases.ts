@@ -64,6 +64,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     args: ['explain', 'milton-keynes', '--outcome', 'knife', '--trials', '200', ...quietJson],
   },
   { name: 'retro', args: ['retro', '--effect', '0.5', '--se', '0.3', '--json'] },
+  {
+    name: 'run-milton-keynes-sequential',
+    args: ['run', 'milton-keynes-sequential', '--trials', '100', ...quietJson],
+  },
 ];
 
 /** A run split into shards and merged: the merged document is kept as its own golden file. */

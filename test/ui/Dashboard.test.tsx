@@ -38,6 +38,18 @@ const base: DashboardProps = {
 const everything = (frames: string[]) => frames.join('\n');
 
 describe('Dashboard', () => {
+  it('shows a group-sequential design’s stopping so far at each look', () => {
+    const looks = [
+      { look: 1, stopEfficacy: 0.169, stopFutility: 0.074 },
+      { look: 2, stopEfficacy: 0.376, stopFutility: 0.084 },
+    ];
+    const app = render(<Dashboard {...base} progress={progressAt(1200, [0.36, 0.46], { looks })} />);
+    expect(everything(app.frames)).toContain(
+      'interim looks, stopping so far: 1: efficacy 16.9%, futility 7.4% · 2: efficacy 37.6%, futility 8.4%',
+    );
+    app.unmount();
+  });
+
   it('shows the title, then trials done of total, the rate and the time left', () => {
     const app = render(<Dashboard {...base} />);
     app.rerender(<Dashboard {...base} progress={progressAt(1200, [0.36, 0.46])} />);

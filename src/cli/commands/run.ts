@@ -34,19 +34,26 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
       .description(
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
-      .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO);
+      .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
+      .option(
+        '--svg <file>',
+        'a group-sequential design (design.interim): also draw where trials stop, as an SVG file',
+      );
     addSimulationOptions(command, { shard: true, nullRun: true }).action(
-      async (scenario: string, options: SimulationOptions) => {
+      async (scenario: string, options: RunOptions) => {
         setExitCode(await runCommand(name, scenario, options, process.argv.slice(2)));
       },
     );
   }
 }
 
+/** `run`'s options: the simulating commands' own, and the stopping picture of a sequential design. */
+type RunOptions = SimulationOptions & { svg?: string };
+
 async function runCommand(
   command: string,
   scenario: string,
-  options: SimulationOptions,
+  options: RunOptions,
   argv: readonly string[],
 ): Promise<number> {
   const mode = chooseOutput(options, readOutputEnvironment());
@@ -61,6 +68,12 @@ async function runCommand(
   const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
+  if (options.svg !== undefined && design.plan.interim === undefined) {
+    throw new UserError(
+      `--svg on run draws where the trials of a group-sequential design stop; ${design.name} has no design.interim`,
+      'add design.interim to the scenario (docs/scenario-language.md), or draw a power curve with trialsim curve --svg',
+    );
+  }
   const dashboard = mode.dashboard
     ? await (
         await import('../../ui/start-dashboard.js')
@@ -107,6 +120,11 @@ async function runCommand(
     if (options.out) await writeOutput(text, options.out);
   } else {
     await writeOutput(text, options.out ?? null);
+  }
+  if (options.svg !== undefined && summary.sequential) {
+    const { renderStoppingSvg } = await import('../../report/svg/render-stopping-svg.js');
+    const subtitle = `${design.name} · ${summary.trials.toLocaleString('en-GB')} trials · seed ${summary.seed}`;
+    await writeOutput(await renderStoppingSvg(summary.sequential, subtitle), options.svg);
   }
   return run.complete ? 0 : EXIT_INTERRUPTED;
 }

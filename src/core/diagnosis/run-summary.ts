@@ -4,6 +4,7 @@
  */
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
 import type { ToleranceVerdict } from './tolerance-band.js';
+import type { SequentialDiagnosis } from './sequential-diagnosis.js';
 
 export interface OutcomeDiagnosis {
   readonly outcome: string;
@@ -134,6 +135,8 @@ export interface RunSummary {
   readonly cohort?: readonly CohortGroupSummary[];
   /** Which engine simulated the trials: per person, or exact aggregated cells (see `chooseEngine`). */
   readonly engine?: 'person' | 'aggregate';
+  /** A group-sequential design (`design.interim`) only: its looks, stopping probabilities and costs. */
+  readonly sequential?: SequentialDiagnosis;
 }
 
 /** One group of the selected cohort, as `describeCohort` computes it (the same shape, declared once). */

@@ -1,4 +1,5 @@
 import { ExactSum } from './exact-sum.js';
+import { emptyInterimTally, interimTallyFromJSON, mergeInterimTally, type InterimTally } from './interim-tally.js';
 
 /**
  * Running totals over trials for one outcome in one run (the effect run or the paired null run):
@@ -50,6 +51,11 @@ export interface RunTally {
   allPrimary: number;
   /** The paired null run (every effect none, same seeds), or null when skipped. */
   nullRun: { outcomes: OutcomeTally[]; anyPrimary: number } | null;
+  /**
+   * A group-sequential design only: how its trials ended at the interim looks, in the effect run
+   * and (when there is one) the paired null run. Absent for one analysis at the end.
+   */
+  interim?: { effect: InterimTally; nullRun: InterimTally | null };
 }
 
 /** A tally with nothing in it. */
@@ -72,16 +78,26 @@ export function emptyOutcomeTally(): OutcomeTally {
   };
 }
 
-/** An empty run tally for `outcomeCount` outcomes, with or without the null run. */
-export function emptyRunTally(outcomeCount: number, withNull: boolean): RunTally {
+/**
+ * An empty run tally for `outcomeCount` outcomes, with or without the null run, and for a
+ * group-sequential design (`lookCount` > 0) its interim tallies.
+ */
+export function emptyRunTally(outcomeCount: number, withNull: boolean, lookCount = 0): RunTally {
   const tallies = () => Array.from({ length: outcomeCount }, emptyOutcomeTally);
-  return {
+  const tally: RunTally = {
     trials: 0,
     outcomes: tallies(),
     anyPrimary: 0,
     allPrimary: 0,
     nullRun: withNull ? { outcomes: tallies(), anyPrimary: 0 } : null,
   };
+  if (lookCount > 0) {
+    tally.interim = {
+      effect: emptyInterimTally(lookCount),
+      nullRun: withNull ? emptyInterimTally(lookCount) : null,
+    };
+  }
+  return tally;
 }
 
 /** The histogram bin of a log estimate. */
@@ -122,6 +138,16 @@ export function mergeRunTally(into: RunTally, other: RunTally): void {
     into.nullRun.anyPrimary += other.nullRun.anyPrimary;
     into.nullRun.outcomes.forEach((tally, i) => mergeOutcomeTally(tally, other.nullRun!.outcomes[i]));
   }
+  if (other.interim) {
+    // A tally begun without knowing the design (the runner's) takes its looks from the first block.
+    const lookCount = other.interim.effect.futility.length;
+    into.interim ??= {
+      effect: emptyInterimTally(lookCount),
+      nullRun: other.interim.nullRun ? emptyInterimTally(lookCount) : null,
+    };
+    mergeInterimTally(into.interim.effect, other.interim.effect);
+    if (into.interim.nullRun && other.interim.nullRun) mergeInterimTally(into.interim.nullRun, other.interim.nullRun);
+  }
 }
 
 /** Plain JSON form of a run tally (exact sums as decimal strings), for worker messages and shard files. */
@@ -142,7 +168,7 @@ export function runTallyFromJSON(json: unknown): RunTally {
     estimateHistogram: [...(raw.estimateHistogram as number[])],
     significantHistogram: [...(raw.significantHistogram as number[])],
   });
-  return {
+  const tally: RunTally = {
     trials: plain.trials,
     anyPrimary: plain.anyPrimary,
     allPrimary: plain.allPrimary,
@@ -154,4 +180,13 @@ export function runTallyFromJSON(json: unknown): RunTally {
         }
       : null,
   };
+  const interim = (json as { interim?: { effect: Record<string, unknown>; nullRun: Record<string, unknown> | null } })
+    .interim;
+  if (interim !== undefined) {
+    tally.interim = {
+      effect: interimTallyFromJSON(interim.effect),
+      nullRun: interim.nullRun === null ? null : interimTallyFromJSON(interim.nullRun),
+    };
+  }
+  return tally;
 }
