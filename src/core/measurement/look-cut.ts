@@ -104,6 +104,7 @@ function cutOnce(input: AnalysisInput, recruited: number, keep: number, rng: Rng
     },
     people: null,
     clusters: null,
+    caseworkerClusters: null,
     rerandomiser: null,
   };
 }

@@ -37,6 +37,7 @@ function cellInput(): AnalysisInput {
     summaries: { treated: arm(treated), control: arm(control) },
     people: null,
     clusters: null,
+    caseworkerClusters: null,
     rerandomiser: null,
   };
 }
