@@ -32,7 +32,12 @@ export function simulateBlock(
     if (anyPrimary) tally.anyPrimary += 1;
     if (allPrimary) tally.allPrimary += 1;
     if (tally.nullRun) {
-      const [nullAny] = accumulateTrial(prepared, simulateTrial(prepared, trialIndex, true), tally.nullRun.outcomes);
+      const [nullAny] = accumulateTrial(
+        prepared,
+        simulateTrial(prepared, trialIndex, true),
+        tally.nullRun.outcomes,
+        true,
+      );
       if (nullAny) tally.nullRun.anyPrimary += 1;
     }
   }

@@ -26,7 +26,7 @@ export function checkReplication(scenario: ScenarioInput): PathProblem[] {
           given.length === 0
             ? 'must say how precise the estimate was: one of ci, se or p'
             : `gives ${given.join(' and ')}: give exactly one of ci, se or p`,
-        hint: "e.g. original: { estimate: 0.602, ci: [0.38, 0.95] }, or p: significant when the report says no more",
+        hint: 'e.g. original: { estimate: 0.602, ci: [0.38, 0.95] }, or p: significant when the report says no more',
       });
     } else {
       const reading = readOriginalResult(original as ReportedResult);
@@ -52,7 +52,8 @@ export function checkReplication(scenario: ScenarioInput): PathProblem[] {
     } else if (outcome.effect !== undefined && typeof Object.values(outcome.effect)[0] === 'object') {
       problems.push({
         path: ['outcomes', index, 'effect'],
-        message: 'gives a distribution of effects, but the replication draws this outcome’s effect from its design prior',
+        message:
+          'gives a distribution of effects, but the replication draws this outcome’s effect from its design prior',
         hint: 'give a single ratio (it is replaced by the prior’s draw), or remove the effect',
       });
     }

@@ -35,7 +35,7 @@ export const originalSchema = strictObject(
       .union([anyNumber('a number', 'e.g. p: 0.03'), z.literal('significant')], {
         error: withHint(
           "must be a two-sided p-value or the word 'significant'",
-          "e.g. p: 0.03, or p: significant when the report says no more (taken as just significant at 0.05)",
+          'e.g. p: 0.03, or p: significant when the report says no more (taken as just significant at 0.05)',
         ),
       })
       .optional()
@@ -79,17 +79,23 @@ export const replicationSchema = strictObject(
     prior: oneOf(['conditional', 'predictive', 'eb'], 'a design prior').optional(),
     heterogeneity: quantity(HETEROGENEITY).optional(),
     success: z
-      .array(z.union([criterionName, scepticalChoice], {
-        error: withHint(
-          'must be a success criterion: significance | two-trials | sceptical | meta-analysis | prediction-interval | small-telescopes, or { sceptical: golden | nominal | controlled }',
-          'e.g. success: [significance, { sceptical: controlled }]',
-        ),
-      }), {
-        error: withHint('must be a list of success criteria', 'e.g. success: [significance, sceptical]'),
-      })
+      .array(
+        z.union([criterionName, scepticalChoice], {
+          error: withHint(
+            'must be a success criterion: significance | two-trials | sceptical | meta-analysis | prediction-interval | small-telescopes, or { sceptical: golden | nominal | controlled }',
+            'e.g. success: [significance, { sceptical: controlled }]',
+          ),
+        }),
+        {
+          error: withHint('must be a list of success criteria', 'e.g. success: [significance, sceptical]'),
+        },
+      )
       .min(1, { error: withHint('must list at least one success criterion', 'e.g. success: [sceptical]') })
       .optional()
-      .meta({ description: 'Success criteria (default [significance, sceptical]); sceptical is golden unless { sceptical: nominal | controlled }' }),
+      .meta({
+        description:
+          'Success criteria (default [significance, sceptical]); sceptical is golden unless { sceptical: nominal | controlled }',
+      }),
     level: quantity(LEVEL).optional(),
   },
   'Planning a replication of the original trial: design prior, heterogeneity, success criteria',

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { adjustRejections } from '../analysis/multiplicity.js';
+import type { ReplicationJudge } from '../analysis/replication/replication-criterion.js';
 import type { PreparedDesign } from '../prepare-design.js';
 import type { TrialRecord } from '../trial-record.js';
 import { estimateBin, type OutcomeTally } from './tally.js';
@@ -8,7 +9,9 @@ import { estimateBin, type OutcomeTally } from './tally.js';
  * Adds one trial's record to the tallies of one run (effect or null): per outcome, whether it was
  * significant, its error against the truth, whether the interval covered the truth, its sign and
  * exaggeration when significant; and, over primary outcomes after the multiplicity correction,
- * whether any or all were significant. Returns [any primary significant, all primary significant].
+ * whether any or all were significant; under a replication plan (effect run only, `nullRun`
+ * false), the criteria each outcome with an original succeeds under. Returns [any primary
+ * significant, all primary significant].
  *
  * A failed analysis counts as a trial without a finding (it is in the power denominator) and is
  * counted in `failures`, which every report shows beside power.
@@ -17,12 +20,15 @@ export function accumulateTrial(
   prepared: PreparedDesign,
   record: TrialRecord,
   tallies: OutcomeTally[],
+  nullRun = false,
 ): [boolean, boolean] {
   const { design } = prepared;
   const alpha = design.analysis.alpha;
   const adjusted = adjustedPrimaryRejections(prepared, record.results);
   let anyPrimary = false;
   let allPrimary = design.outcomes.some((o) => o.primary);
+  // Replication success is judged in the effect run only: the null run has no design prior.
+  const countsReplication = prepared.replication !== null && !nullRun;
   record.results.forEach((result, k) => {
     const tally = tallies[k];
     const significant = !result.failed && result.pValue < alpha;
@@ -32,6 +38,8 @@ export function accumulateTrial(
       allPrimary &&= adjustedSignificant;
     }
     addToTally(tally, result, record.logEstimands[k], significant, adjustedSignificant);
+    const judges = countsReplication ? prepared.replication!.judges[k] : null;
+    if (judges !== null) addReplicationSuccesses(tally, judges, result);
   });
   return [anyPrimary, allPrimary];
 }
@@ -43,6 +51,22 @@ function adjustedPrimaryRejections(prepared: PreparedDesign, results: readonly A
   const pValues = primary.map((k) => (results[k].failed ? Number.NaN : results[k].pValue));
   const rejected = adjustRejections(pValues, analysis.alpha, analysis.multiplicity);
   return new Map(primary.map((k, i) => [k, rejected[i]]));
+}
+
+/**
+ * Counts the criteria under which this trial's replication succeeds, judged from the analysis's
+ * own estimate and estimated standard error; a failed analysis succeeds under none.
+ */
+function addReplicationSuccesses(
+  tally: OutcomeTally,
+  judges: readonly ReplicationJudge[],
+  result: AnalysisResult,
+): void {
+  const successes = (tally.replicationSuccesses ??= judges.map(() => 0));
+  if (result.failed) return;
+  for (let j = 0; j < judges.length; j++) {
+    if (judges[j].succeeds(result.logEstimate, result.standardError)) successes[j] += 1;
+  }
 }
 
 function addToTally(
