@@ -6,6 +6,12 @@
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { collectWarnings } from './collect-warnings.js';
+import {
+  describeOriginal,
+  describePrior,
+  replicatedResults,
+  replicationSuccessRows,
+} from './replication-success-lines.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
@@ -165,6 +171,19 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
       `With ${fw.multiplicity === 'none' ? 'no multiplicity correction' : `the ${fw.multiplicity} correction`} across primary outcomes, ${formatPercent(fw.anyPrimary)} of trials find at least one primary outcome significant and ${formatPercent(fw.allPrimary)} find all of them significant.${fw.errorUnderNull === null ? '' : ` When the intervention has no effect, ${formatPercent(fw.errorUnderNull)} of trials still find at least one primary outcome significant (the family-wise error rate).`}`,
       '',
     );
+  }
+  const replicated = replicatedResults(summary);
+  if (replicated.length > 0) {
+    out.push('## Replication success', '');
+    out.push(
+      'The probability that the replication succeeds under each criterion: the share of simulated replications judged a success from their own estimate and estimated standard error, each with its true effect drawn from the design prior [95% Monte Carlo interval].',
+      '',
+    );
+    for (const r of replicated) {
+      out.push(`**${r.label}** (\`${r.outcome}\`): ${describeOriginal(r)}; ${describePrior(r)}.`, '');
+      out.push(tableRow(['Criterion', 'P(success) [95% CI]', 'Succeeds when']), '| --- | ---: | --- |');
+      out.push(...replicationSuccessRows(r).map((row) => tableRow(row)), '');
+    }
   }
   const warnings = collectWarnings(summary);
   out.push('## Warnings', '');

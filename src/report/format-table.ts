@@ -5,6 +5,7 @@
  */
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { applyStyle } from './ansi-style.js';
+import { replicationSuccessText } from './replication-success-lines.js';
 import { collectWarnings } from './collect-warnings.js';
 import { typeIErrorAboveAlpha } from './type-i-error-above-alpha.js';
 import { wrapText as wrap } from './wrap-text.js';
@@ -195,6 +196,11 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   out.push(...wrap(legend(summary, alpha), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));
+  const replication = replicationSuccessText(summary);
+  if (replication.length > 0) {
+    // The criteria rows are short and aligned; only the heading and legend lines need wrapping.
+    out.push('', ...replication.flatMap((line) => (line.startsWith('  ') ? [line] : wrap(line, width, '  '))));
+  }
   const warnings = collectWarnings(summary);
   if (warnings.length > 0) {
     out.push('', applyStyle('Warnings', 'bold', color));
