@@ -69,6 +69,9 @@ function addReplicationSuccesses(
   }
 }
 
+/** Log truths closer to 0 than this are no effect (rounding of the estimand's sums, far below any real effect). */
+const NO_EFFECT_TOLERANCE = 1e-12;
+
 function addToTally(
   tally: OutcomeTally,
   result: AnalysisResult,
@@ -93,7 +96,9 @@ function addToTally(
   if (!significant) return;
   tally.rejections += 1;
   tally.significantHistogram[bin] += 1;
-  if (logEstimand !== 0) {
+  // A truth of no effect can come out of the estimand's sums as ±2e-16 (e·1 + 1 − e ≠ 1 in
+  // floating point); such a truth is no effect, not an effect to exaggerate 10¹⁵-fold.
+  if (Math.abs(logEstimand) > NO_EFFECT_TOLERANCE) {
     tally.significantWithTruth += 1;
     tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logEstimand));
     if (Math.sign(estimate) !== Math.sign(logEstimand)) tally.wrongSign += 1;
