@@ -7,6 +7,10 @@
  */
 import type { EfficacyRule, FutilityRule } from './analysis/group-sequential/sequential-design.js';
 
+import type { ReplicationCriterion, ScepticalRecalibration } from './analysis/replication/replication-criterion.js';
+import type { DesignPriorKind } from './inquiry/design-prior.js';
+import type { ReportedResult } from './inquiry/original-result.js';
+
 /** A value given for each group id (a scalar in the scenario is expanded to every group). */
 export type ByGroup<T> = Readonly<Record<string, T>>;
 
@@ -69,6 +73,12 @@ interface OutcomeBase {
   readonly primary: boolean;
   /** Analyse only people of this group (e.g. the under-18 sub-group), or null for everyone. */
   readonly within: string | null;
+  /**
+   * The original trial's reported result for this outcome, when the scenario plans its
+   * replication (absent otherwise). Under a `replication` plan the outcome's true effect is drawn
+   * per trial from the design prior built on it (docs/replication-design.md).
+   */
+  readonly original?: ReportedResult;
 }
 
 /** Offences counted over follow-up. */
@@ -235,6 +245,29 @@ export interface Design {
   readonly pilot?: Pilot | null;
   /** Costs, when the scenario gives them (the loader always sets it, null when absent). */
   readonly costs?: Costs | null;
+  /** The replication plan, when the scenario gives one (absent otherwise). */
+  readonly replication?: ReplicationPlan;
+}
+
+/** One success criterion of a replication, with the sceptical p-value's recalibration. */
+export interface ReplicationSuccessCriterion {
+  readonly criterion: ReplicationCriterion;
+  /** Only for `sceptical` (golden unless the scenario chose nominal or controlled). */
+  readonly recalibration?: ScepticalRecalibration;
+}
+
+/**
+ * Planning a replication of an original trial (docs/replication-design.md): the design prior the
+ * replication's true effect is drawn from, per trial, for every outcome with an `original`, and
+ * the criteria its success is judged by.
+ */
+export interface ReplicationPlan {
+  readonly prior: DesignPriorKind;
+  /** τ, the between-study standard deviation of the true effect on the log-ratio scale (0 = none). */
+  readonly heterogeneity: number;
+  /** One-sided level in the original's direction (default 0.025). */
+  readonly level: number;
+  readonly success: readonly ReplicationSuccessCriterion[];
 }
 
 /** Arm sizes implied by a design's `size`. */

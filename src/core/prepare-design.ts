@@ -6,7 +6,15 @@ import { prepareInterimPlan, type InterimPlan } from './analysis/group-sequentia
 import { planAssignment, type AssignmentPlan } from './assignment/assign.js';
 import { CellForm } from './cell-form.js';
 import { chooseEngine, type ChosenEngine } from './choose-engine.js';
-import type { Design, Outcome } from './design.js';
+import { criterionKey } from './analysis/replication/criterion-key.js';
+import { prepareReplicationJudges } from './analysis/replication/prepare-replication-judges.js';
+import type { ReplicationJudge } from './analysis/replication/replication-criterion.js';
+import type { Design, Outcome, ReplicationPlan } from './design.js';
+import {
+  prepareReplicatedOutcomes,
+  setRatioForLogEstimand,
+  type ReplicatedOutcome,
+} from './inquiry/replication-truth.js';
 import { computeLogEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
 import { prepareModel, type ModelConstants } from './model/model-constants.js';
 import { PersonForm } from './person-form.js';
@@ -44,6 +52,23 @@ export interface PreparedDesign {
   readonly permutes: boolean;
   /** A group-sequential design's looks, boundaries and monitored outcome; null for one analysis at the end. */
   readonly interim: InterimPlan | null;
+  /** The replication plan's priors and judges, when the design plans a replication (else null). */
+  readonly replication: PreparedReplication | null;
+}
+
+/**
+ * A replication plan prepared for the trials: the outcomes whose effects are drawn from design
+ * priors, and per design outcome the success criteria's judges (null for outcomes without an
+ * original). See docs/replication-design.md.
+ */
+export interface PreparedReplication {
+  readonly plan: ReplicationPlan;
+  /** The criteria's report names (`criterionKey`), in the plan's order. */
+  readonly keys: readonly string[];
+  /** Outcomes with an original, non-harm outcomes first (a harm's ratio is solved after its count's). */
+  readonly outcomes: readonly ReplicatedOutcome[];
+  /** Per design outcome, its judges in the plan's order, or null. */
+  readonly judges: readonly (readonly ReplicationJudge[] | null)[];
 }
 
 /**
@@ -68,7 +93,11 @@ export function prepareDesign(design: Design): PreparedDesign {
   const assignment = planAssignment(design, model);
   const inquiry = prepareInquiry(design, model);
   const statedRatios = design.outcomes.map((outcome) => design.groups.map((group) => statedRatio(outcome, group.id)));
-  const drawsEffects = design.outcomes.some((o) => o.effectDistribution !== null);
+  const replication = design.replication === undefined ? null : prepareReplication(design, design.replication);
+  // Under a replication plan the stated effect of an outcome with an original is its prior's
+  // mean (the estimand reported); each trial draws its own from the prior.
+  replication?.outcomes.forEach((r) => setRatioForLogEstimand(inquiry, r.outcome, r.prior.meanLogRatio, statedRatios));
+  const drawsEffects = design.outcomes.some((o) => o.effectDistribution !== null) || replication !== null;
   return {
     design,
     model,
@@ -87,7 +116,18 @@ export function prepareDesign(design: Design): PreparedDesign {
     primaryOutcomes: design.outcomes.flatMap((o, k) => (o.primary ? [k] : [])),
     permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
     interim: prepareInterimPlan(design),
+    replication,
   };
+}
+
+/** The replicated outcomes' priors and every outcome's judges. */
+function prepareReplication(design: Design, plan: ReplicationPlan): PreparedReplication {
+  const outcomes = prepareReplicatedOutcomes(design, plan);
+  const judges = design.outcomes.map((_, k) => {
+    const replicated = outcomes.find((r) => r.outcome === k);
+    return replicated === undefined ? null : prepareReplicationJudges(plan, replicated.original);
+  });
+  return { plan, keys: plan.success.map(criterionKey), outcomes, judges };
 }
 
 /** The ratio an outcome's effect applies to engaged treated people of a group, as stated. */

@@ -36,7 +36,7 @@ export function simulateBlock(
     if (allPrimary) tally.allPrimary += 1;
     if (tally.nullRun) {
       const nullRecord = simulateTrial(prepared, trialIndex, true);
-      const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun.outcomes);
+      const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun.outcomes, true);
       if (nullAny) tally.nullRun.anyPrimary += 1;
       if (tally.interim?.nullRun && nullRecord.interim) {
         accumulateInterim(tally.interim.nullRun, nullRecord.interim, nullRecord.logEstimands[monitored]);

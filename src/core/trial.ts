@@ -11,6 +11,7 @@ import type { AnalysisResult } from './analysis/analysis-result.js';
 import { monitorLooks } from './analysis/group-sequential/monitor-looks.js';
 import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from './inquiry/inquiry.js';
+import { drawReplicationRatios } from './inquiry/replication-truth.js';
 import type { PreparedDesign } from './prepare-design.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
@@ -18,7 +19,8 @@ import type { TrialRecord } from './trial-record.js';
 /** Sub-stream purposes: separate, reproducible random streams within one trial. */
 const PERMUTATION_STREAM = 1;
 const NULL_PERMUTATION_STREAM = 2;
-// Stream 3 holds the effects drawn under assurance (inquiry/draw-trial-ratios.ts).
+// Stream 3 holds the effects drawn under assurance (inquiry/draw-trial-ratios.ts), stream 6 a
+// replication's effects drawn from its design priors (inquiry/replication-truth.ts).
 /** Who has complete follow-up at each interim look (measurement/look-cut.ts), in the effect and the null run. */
 const LOOK_STREAM = 4;
 const NULL_LOOK_STREAM = 5;
@@ -46,6 +48,10 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   let logEstimands = nullRun ? prepared.nullLogEstimands : prepared.statedLogEstimands;
   if (!nullRun && prepared.drawsEffects) {
     ratios = drawTrialRatios(design, prepared.statedRatios, trialIndex);
+    // A replication's outcomes with an original take their effect from the design prior instead.
+    if (prepared.replication !== null) {
+      ratios = drawReplicationRatios(prepared.inquiry, prepared.replication.outcomes, ratios, seed, trialIndex).ratios;
+    }
     logEstimands = computeLogEstimands(prepared.inquiry, ratios);
   }
 

@@ -141,7 +141,24 @@ function curveRows(curve: PowerCurve): Cell[][] {
 export function formatCsv(data: RunSummary | PowerCurve): string {
   if ('points' in data) return joinRows([[...CURVE_COLUMNS], ...curveRows(data)]);
   if (data.sequential) return joinRows([[...RUN_COLUMNS, ...SEQUENTIAL_COLUMNS], ...sequentialRows(data)]);
-  return joinRows([[...RUN_COLUMNS], ...runRows(data)]);
+  const keys = replicationKeys(data);
+  if (keys.length === 0) return joinRows([[...RUN_COLUMNS], ...runRows(data)]);
+  // Under a replication plan, three columns per criterion; empty for outcomes without an original.
+  const header = [...RUN_COLUMNS, ...keys.flatMap((k) => [`success:${k}`, `success:${k}:lower`, `success:${k}:upper`])];
+  const rows = runRows(data).map((row, i) => {
+    const success = data.results[i].replicationSuccess;
+    return [
+      ...row,
+      ...keys.flatMap((k) => (success?.[k] ? [success[k].probability, ...success[k].ci] : [null, null, null])),
+    ];
+  });
+  return joinRows([header, ...rows]);
+}
+
+/** The success criteria of a run, in the order of the first outcome that reports them. */
+function replicationKeys(summary: RunSummary): string[] {
+  const first = summary.results.find((r) => r.replicationSuccess !== undefined);
+  return first ? Object.keys(first.replicationSuccess!) : [];
 }
 
 /**

@@ -15,6 +15,12 @@ import { significantReading } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { reproducibilityNote } from './reproducibility-note.js';
+import {
+  describeOriginal,
+  describePrior,
+  replicatedResults,
+  replicationSuccessRows,
+} from './replication-success-lines.js';
 import { formatCount, formatPercent, formatPercentWithInterval, formatRatio, formatSigned } from './format-numbers.js';
 
 /** What the report needs beyond the summary. */
@@ -258,6 +264,19 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     );
     out.push(...sequentialMarkdownTable(sequential), '');
     out.push(...describeSequentialResults(sequential).map((line) => `- ${line}`), '');
+  }
+  const replicated = replicatedResults(summary);
+  if (replicated.length > 0) {
+    out.push('## Replication success', '');
+    out.push(
+      'The probability that the replication succeeds under each criterion: the share of simulated replications judged a success from their own estimate and estimated standard error, each with its true effect drawn from the design prior [95% Monte Carlo interval].',
+      '',
+    );
+    for (const r of replicated) {
+      out.push(`**${r.label}** (\`${r.outcome}\`): ${describeOriginal(r)}; ${describePrior(r)}.`, '');
+      out.push(tableRow(['Criterion', 'P(success) [95% CI]', 'Succeeds when']), '| --- | ---: | --- |');
+      out.push(...replicationSuccessRows(r).map((row) => tableRow(row)), '');
+    }
   }
   const warnings = collectWarnings(summary);
   out.push('## Warnings', '');

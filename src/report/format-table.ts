@@ -9,6 +9,7 @@ import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary
 import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js';
 import { applyStyle } from './ansi-style.js';
 import { DIAGNOSANDS_DOC } from './diagnosand-scales.js';
+import { replicationSuccessText } from './replication-success-lines.js';
 import { collectWarnings } from './collect-warnings.js';
 import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { cohortRatesNote } from './cohort-rates.js';
@@ -298,6 +299,11 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
     out.push(applyStyle(lookHeader, 'bold', color), ...lookRows, '');
     out.push(...wrap(SEQUENTIAL_LEGEND, width, '  ').map((line) => applyStyle(line, 'dim', color)), '');
     for (const line of describeSequentialResults(sequential)) out.push(...wrap(line, width, '  '));
+  }
+  const replication = replicationSuccessText(summary);
+  if (replication.length > 0) {
+    // The criteria rows are short and aligned; only the heading and legend lines need wrapping.
+    out.push('', ...replication.flatMap((line) => (line.startsWith('  ') ? [line] : wrap(line, width, '  '))));
   }
   const warnings = collectWarnings(summary);
   if (warnings.length > 0) {

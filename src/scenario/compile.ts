@@ -2,7 +2,17 @@
  * Compiles a validated scenario into the `Design` the engine reads: plain data, deep-frozen, every
  * default filled in (see defaults.ts) and every by-group value expanded to each group id.
  */
-import type { AnalysisPlan, CountOutcome, Design, DesignPlan, Interim, Outcome, Size } from '../core/design.js';
+import type {
+  AnalysisPlan,
+  CountOutcome,
+  Design,
+  DesignPlan,
+  Interim,
+  Outcome,
+  ReplicationPlan,
+  ReplicationSuccessCriterion,
+  Size,
+} from '../core/design.js';
 import type { EfficacyRule, SpendingFunction } from '../core/analysis/group-sequential/sequential-design.js';
 import { expandByGroup } from './compile-effect.js';
 import { compileOutcome } from './compile-outcome.js';
@@ -56,6 +66,7 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
             estimates: { ...scenario.pilot.estimates },
           },
     costs: scenario.costs === undefined ? null : { ...scenario.costs },
+    ...(scenario.replication === undefined ? {} : { replication: compileReplication(scenario.replication) }),
   };
   return deepFreeze(design);
 }
@@ -154,6 +165,20 @@ function iccMeanCount(
   const chosen = counts.find((outcome) => outcome.primary) ?? counts[0];
   if (chosen === undefined) return null;
   return groups.reduce((sum, group) => sum + group.share * chosen.ratePerYear[group.id], 0) * (followUpMonths / 12);
+}
+
+/** The replication block with its defaults; `sceptical` alone means the golden recalibration. */
+function compileReplication(input: NonNullable<ScenarioInput['replication']>): ReplicationPlan {
+  const defaults = DEFAULTS.replication;
+  return {
+    prior: input.prior ?? defaults.prior,
+    heterogeneity: input.heterogeneity ?? defaults.heterogeneity,
+    level: input.level ?? defaults.level,
+    success: (input.success ?? defaults.success).map((entry): ReplicationSuccessCriterion => {
+      if (typeof entry === 'object') return { criterion: 'sceptical', recalibration: entry.sceptical };
+      return entry === 'sceptical' ? { criterion: 'sceptical', recalibration: 'golden' } : { criterion: entry };
+    }),
+  };
 }
 
 function compileAnalysisPlan(scenario: ScenarioInput): AnalysisPlan {

@@ -8,6 +8,7 @@ import { checkClustering } from './cross-rules-clustering.js';
 import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
 import { checkInterim } from './cross-rules-interim.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
+import { checkReplication } from './cross-rules-replication.js';
 import { DEFAULTS } from './defaults.js';
 import { suggestWord } from './did-you-mean.js';
 import { checkDispersionInput } from './dispersion-parameter.js';
@@ -35,6 +36,7 @@ const CROSS_RULES: readonly CrossRule[] = [
   { reads: [['design'], ['outcomes'], ['cohort', 'propensity']], check: checkClustering },
   { reads: [['pilot'], ['outcomes']], check: checkPilot },
   { reads: [['design'], ['outcomes'], ['analysis']], check: checkInterim },
+  { reads: [['replication'], ['outcomes']], check: checkReplication },
 ];
 
 /**

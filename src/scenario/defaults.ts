@@ -52,4 +52,11 @@ export const DEFAULTS = {
   interimSpending: 'obrien-fleming',
   /** `design.interim.futility.beta`: the design's type II error for power 0.8. */
   futilityBeta: 0.2,
+  /**
+   * The `replication` block: the conditional design prior (the original at face value, as
+   * ReplicationSuccess's functions default to), no heterogeneity, the one-sided level 0.025 of a
+   * two-sided 5% test, and success judged by significance alone and by the golden sceptical
+   * p-value — the weakest criterion beside Held's recommended one.
+   */
+  replication: { prior: 'conditional', heterogeneity: 0, level: 0.025, success: ['significance', 'sceptical'] },
 } as const;

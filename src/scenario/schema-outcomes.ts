@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { withHint } from './issue-text.js';
 import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD, THETA } from './quantities.js';
+import { originalSchema } from './schema-replication.js';
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
 /** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
@@ -103,6 +104,7 @@ const common = {
   label: text('Label shown in reports (default: the id)').optional(),
   primary: flag('Primary outcomes enter family-wise results and the multiplicity correction').optional(),
   within: identifier('a group').optional().meta({ description: 'Analyse only people of this group' }),
+  original: originalSchema.optional(),
 };
 
 const countOutcome = strictObject(

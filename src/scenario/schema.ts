@@ -23,6 +23,7 @@ import {
 } from './quantities.js';
 import { designSchema } from './schema-design.js';
 import { outcomeSchema } from './schema-outcomes.js';
+import { replicationSchema } from './schema-replication.js';
 import { flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
 
 function list<Item extends z.ZodType>(item: Item, what: string, max: number) {
@@ -116,6 +117,7 @@ export const scenarioSchema = strictObject(
     simulation: simulation.optional(),
     pilot: pilot.optional(),
     costs: costs.optional(),
+    replication: replicationSchema.optional(),
   },
   'A trialsim scenario (docs/scenario-language.md)',
 );

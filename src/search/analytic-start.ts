@@ -35,6 +35,9 @@ export function analyticTotal(
   power: number,
   cohortRatePerYear?: (outcomeId: string, groupId: string) => number | undefined,
 ): number | null {
+  // A replication's success has its own closed forms (analytic/replication-success.ts) but needs
+  // σ_r at each size; the search starts from a simulated probe instead.
+  if (target.kind === 'replication') return null;
   const ids = target.kind === 'all-primary' ? target.ids : [target.id];
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
   const corrected = design.analysis.multiplicity !== 'none' && primaryCount > 1;

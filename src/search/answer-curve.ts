@@ -13,7 +13,7 @@ import { summariseRun } from '../report/summarise-run.js';
 import type { CurvePlotLabels } from '../report/svg/render-curve-svg.js';
 import { describeParameter } from './design-parameter.js';
 import type { ValueRange } from './parse-value-range.js';
-import { ALL_PRIMARY, curvePoints, planCurve, type CurveRun } from './plan-curve.js';
+import { ALL_PRIMARY, curvePoints, planCurve, seriesOutcome, type CurveRun } from './plan-curve.js';
 import { PlanningOptionError } from './planning-option-error.js';
 import type { PlanningSession } from './planning-session.js';
 
@@ -61,8 +61,15 @@ export async function answerCurve(session: PlanningSession, request: CurveReques
       `the scenario's outcomes are ${design.outcomes.map((o) => o.id).join(', ')}`,
     );
   const assurance = design.outcomes.some((outcome) => outcome.effectDistribution !== null);
-  const title = `${design.name} — ${assurance ? 'power (assurance where effects are uncertain)' : 'power'} by ${path}, ${design.simulation.trials} trials per value`;
-  const shown = (point: PowerCurvePoint) => outcomeIds.length === 0 || outcomeIds.includes(point.outcome);
+  const replication = design.replication !== undefined;
+  const measureWords = replication
+    ? 'probability of replication success per criterion (power elsewhere)'
+    : assurance
+      ? 'power (assurance where effects are uncertain)'
+      : 'power';
+  const title = `${design.name} — ${measureWords} by ${path}, ${design.simulation.trials} trials per value`;
+  const shown = (point: PowerCurvePoint) =>
+    outcomeIds.length === 0 || outcomeIds.includes(point.outcome) || outcomeIds.includes(seriesOutcome(point.outcome));
   await session.openView({ title, parameter: path, target: request.target });
   const designAt = async (value: number) => session.designAt(parameter.overrides(value), `${path} = ${value}`);
   const began = performance.now();
@@ -105,7 +112,11 @@ export async function answerCurve(session: PlanningSession, request: CurveReques
         ...(each.sequential ? { sequential: each.sequential } : {}),
       };
     }),
-    measure: assurance ? 'assurance where an effect is drawn from a distribution, power elsewhere' : 'power',
+    measure: replication
+      ? 'probability of replication success under each criterion for outcomes with an original (series outcome:criterion), power elsewhere'
+      : assurance
+        ? 'assurance where an effect is drawn from a distribution, power elsewhere'
+        : 'power',
   };
   return {
     document,

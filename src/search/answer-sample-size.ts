@@ -15,7 +15,7 @@ import type { PlanningSession } from './planning-session.js';
 import { planSampleSize, type SampleSizePlan } from './plan-sample-size.js';
 import { extrasLines, sampleSizeLines, searchPointLine } from './plan-text.js';
 import { sampleSizeVerdict } from './plan-verdict.js';
-import { choosePowerTarget } from './power-target.js';
+import { choosePowerTarget, type PowerTarget } from './power-target.js';
 
 /** The options of `sample-size`, as parsed. */
 export interface SampleSizeRequest {
@@ -25,6 +25,8 @@ export interface SampleSizeRequest {
   readonly target: number;
   /** One outcome id, or all primary outcomes together when absent. */
   readonly outcome?: string;
+  /** Size for the probability of replication success under this criterion (`--success`). */
+  readonly success?: string;
   /** Largest value to try (default: the parameter's own bound). */
   readonly max?: number;
   /** Monte Carlo SE wanted for the power at the answer. */
@@ -45,10 +47,10 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
   if (request.max !== undefined && request.max <= parameter.min) {
     throw new PlanningOptionError(`--max must be above ${parameter.min} for ${parameter.path} (got ${request.max})`);
   }
-  choosePowerTarget(base, request.outcome);
+  const powerTarget = choosePowerTarget(base, request.outcome, request.success);
   const designAt = async (value: number) =>
     session.designAt(parameter.overrides(value), `${parameter.path} = ${value}`);
-  const targetId = request.outcome ?? 'all-primary';
+  const targetId = targetLabel(powerTarget);
   await session.openView({
     title: `${base.name} — ${parameter.label} for ${Math.round(request.target * 1000) / 10}% power (${targetId})`,
     parameter: parameter.path,
@@ -58,6 +60,7 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
   const plan = await planSampleSize(base, parameter, designAt, session.searchRange, {
     target: request.target,
     outcome: request.outcome,
+    success: request.success,
     max: request.max,
     precision: request.precision,
     signal: session.signal,
@@ -74,7 +77,7 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
   const design = found ? await designAt(plan.chosenValue) : base;
   const summary = await session.reportRun(design, 'sample-size');
   const extras = await session.extras(design, summary, searchSeconds);
-  const curveOutcome = plan.powerTarget.kind === 'all-primary' ? 'all-primary' : plan.powerTarget.id;
+  const curveOutcome = targetLabel(plan.powerTarget);
   const curve: PowerCurve = {
     parameter: parameter.path,
     target: request.target,
@@ -108,6 +111,12 @@ export async function answerSampleSize(session: PlanningSession, request: Sample
           : { value: plan.search.value, label: `${plan.search.value} ${parameter.label}` },
     },
   };
+}
+
+/** What a target's curve points are labelled: an outcome id, 'all-primary', or 'knife:sceptical-golden'. */
+function targetLabel(target: PowerTarget): string {
+  if (target.kind === 'all-primary') return 'all-primary';
+  return target.kind === 'replication' ? `${target.id}:${target.key}` : target.id;
 }
 
 /**

@@ -4,6 +4,7 @@
  * significant after correction) with its Monte Carlo interval.
  */
 import type { Design } from '../core/design.js';
+import { criterionKey } from '../core/analysis/replication/criterion-key.js';
 import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import type { PowerCurve, PowerCurvePoint } from '../report/power-curve.js';
@@ -64,7 +65,7 @@ export async function planCurve(
       point.outcome === ALL_PRIMARY ||
       !options.outcomeIds ||
       options.outcomeIds.length === 0 ||
-      options.outcomeIds.includes(point.outcome);
+      options.outcomeIds.includes(seriesOutcome(point.outcome));
     points.push(...curvePoints(run).filter(wanted));
   }
   const complete = runs.length === values.length && runs.every((run) => run.complete);
@@ -79,11 +80,19 @@ export async function planCurve(
   };
 }
 
+/** The outcome a series belongs to: 'knife' for 'knife' and for its replication series 'knife:sceptical-golden'. */
+export function seriesOutcome(series: string): string {
+  const colon = series.indexOf(':');
+  return colon < 0 ? series : series.slice(0, colon);
+}
+
 /**
  * Every outcome's power at one simulated value, in outcome order, with its Wilson interval (an
  * outcome's plain rejection rate, as in `run`), then all primary outcomes significant after
  * correction when the scenario has more than one, then a group-sequential design's power (stopping
- * for efficacy at some look) as the series "<outcome> (sequential)"; none when no trial finished.
+ * for efficacy at some look) as the series "<outcome> (sequential)"; none when no trial finished. Under a
+ * replication plan an outcome with an original gives instead one series per success criterion,
+ * `<outcome>:<criterion>`, its probability of replication success (docs/replication-design.md).
  *
  * Example: 200 trials with 120 rejections for reoffend → { value, outcome: 'reoffend', power: 0.6,
  * powerCI: [0.531, 0.665] }.
@@ -91,12 +100,29 @@ export async function planCurve(
 export function curvePoints(run: CurveRun): PowerCurvePoint[] {
   const { tally, design, value } = run;
   if (tally.trials === 0) return [];
-  const points: PowerCurvePoint[] = design.outcomes.map((outcome, k) => ({
-    value,
-    outcome: outcome.id,
-    power: tally.outcomes[k].rejections / tally.trials,
-    powerCI: wilsonInterval(tally.outcomes[k].rejections, tally.trials),
-  }));
+  const keys = design.replication?.success.map(criterionKey) ?? [];
+  const points: PowerCurvePoint[] = design.outcomes.flatMap((outcome, k) => {
+    // An outcome with an original under a replication plan: one series per success criterion.
+    if (outcome.original !== undefined && design.replication !== undefined) {
+      return keys.map((key, j) => {
+        const successes = tally.outcomes[k].replicationSuccesses?.[j] ?? 0;
+        return {
+          value,
+          outcome: `${outcome.id}:${key}`,
+          power: successes / tally.trials,
+          powerCI: wilsonInterval(successes, tally.trials),
+        };
+      });
+    }
+    return [
+      {
+        value,
+        outcome: outcome.id,
+        power: tally.outcomes[k].rejections / tally.trials,
+        powerCI: wilsonInterval(tally.outcomes[k].rejections, tally.trials),
+      },
+    ];
+  });
   if (design.outcomes.filter((outcome) => outcome.primary).length > 1) {
     points.push({
       value,

@@ -27,6 +27,8 @@ export interface SampleSizeOptions {
   readonly target: number;
   /** One outcome id, or all primary outcomes together when absent. */
   readonly outcome?: string;
+  /** A replication success criterion to size for instead of significance (`--success`). */
+  readonly success?: string;
   /** Largest value to try (default: the parameter's own bound). */
   readonly max?: number;
   /** Monte Carlo SE wanted for the power at the answer (default 0.01). */
@@ -76,7 +78,7 @@ export async function planSampleSize(
   runRange: RunRange,
   options: SampleSizeOptions,
 ): Promise<SampleSizePlan> {
-  const powerTarget = choosePowerTarget(baseDesign, options.outcome);
+  const powerTarget = choosePowerTarget(baseDesign, options.outcome, options.success);
   const baseSeed = baseDesign.simulation.seed;
   const independentDesignAt = async (value: number) => withSeed(await designAt(value), searchSeed(baseSeed, value));
   const evaluator = designEvaluator(

@@ -20,6 +20,10 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     name: 'run-milton-keynes-scale-up-person',
     args: ['run', 'milton-keynes-scale-up', '--trials', '100', '--engine', 'person', ...quietJson],
   },
+  {
+    name: 'run-milton-keynes-replication',
+    args: ['run', 'milton-keynes-replication', '--trials', '100', ...quietJson],
+  },
   { name: 'run-teaching-two-arm-auto', args: ['run', 'teaching-two-arm', '--trials', '500', ...quietJson] },
   {
     name: 'run-teaching-two-arm-person',

@@ -11,6 +11,7 @@ import { chooseOutput, readOutputEnvironment } from '../../report/choose-output.
 import type { ExplainPanel } from '../../report/explain-data.js';
 import { explainData, explainPanel, explainSizes } from '../../report/explain-panel.js';
 import { formatExplainText } from '../../report/format-explain-text.js';
+import { formatReplicationExamples, replicationExamples } from '../../report/explain-replication.js';
 import { writeOutput } from '../../report/write-output.js';
 import { checkOutputPath } from '../../report/check-output-path.js';
 import { threadsFor } from '../thread-option.js';
@@ -74,14 +75,17 @@ async function explainCommand(scenario: string, options: ExplainOptions): Promis
     if (!run.complete) break;
   }
   const data = explainData(design, outcomeIndex, panels);
+  // Under a replication plan, a few replications at the size as written, judged by every criterion.
+  const examples = complete ? replicationExamples(design, outcomeIndex) : null;
   if (options.svg) {
     const { renderExplainSvg } = await import('../../report/svg/render-explain-svg.js');
     await writeOutput(await renderExplainSvg(data), options.svg);
   }
   const text =
     mode.format === 'json'
-      ? `${JSON.stringify({ command: 'explain', scenario: design.name, seed: design.simulation.seed, complete, ...data }, null, 2)}\n`
-      : formatExplainText(data, { color: mode.color, width: Math.min(process.stdout.columns ?? 80, 100) });
+      ? `${JSON.stringify({ command: 'explain', scenario: design.name, seed: design.simulation.seed, complete, ...data, ...(examples ? { replicationExamples: examples } : {}) }, null, 2)}\n`
+      : formatExplainText(data, { color: mode.color, width: Math.min(process.stdout.columns ?? 80, 100) }) +
+        (examples ? `\n${formatReplicationExamples(examples).join('\n')}\n` : '');
   await writeOutput(text, options.out ?? null);
   return complete ? 0 : EXIT_INTERRUPTED;
 }

@@ -16,6 +16,7 @@ import { addSimulationOptions, type SimulationOptions } from '../shared-options.
 interface SampleSizeOptions extends SimulationOptions {
   target: number;
   outcome?: string;
+  success?: string;
   vary: string;
   max?: number;
   precision: number;
@@ -35,16 +36,21 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
         positiveNumber('--max'),
       ),
     )
+    .option(
+      '--success <criterion>',
+      'size for the probability of replication success under this criterion of the scenario’s replication block (e.g. sceptical-controlled) instead of significance',
+    )
     .option('--svg <file>', 'also draw the simulated curve, with the answer marked, as an SVG file')
     .addHelpText(
       'after',
       '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +
-        'Example: trialsim sample-size milton-keynes --target 0.8 --outcome knife',
+        'Example: trialsim sample-size milton-keynes --target 0.8 --outcome knife\n' +
+        '         trialsim sample-size milton-keynes-replication --success sceptical-controlled',
     );
   addSimulationOptions(command, { nullRun: true }).action(
     planningAction(setExitCode, async (session, mode, options: SampleSizeOptions, argv) => {
-      const { vary, target, outcome, max, precision } = options;
-      const answer = await answerSampleSize(session, { vary, target, outcome, max, precision });
+      const { vary, target, outcome, success, max, precision } = options;
+      const answer = await answerSampleSize(session, { vary, target, outcome, success, max, precision });
       return printPlanningAnswer(session, answer, mode, options, argv);
     }),
   );

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../analysis/analysis-result.js';
 import { adjustRejections } from '../analysis/multiplicity.js';
+import type { ReplicationJudge } from '../analysis/replication/replication-criterion.js';
 import type { PreparedDesign } from '../prepare-design.js';
 import type { TrialRecord } from '../trial-record.js';
 import { estimateBin, type OutcomeTally } from './tally.js';
@@ -8,7 +9,9 @@ import { estimateBin, type OutcomeTally } from './tally.js';
  * Adds one trial's record to the tallies of one run (effect or null): per outcome, whether it was
  * significant, its error against the truth, whether the interval covered the truth, its sign and
  * exaggeration when significant; and, over primary outcomes after the multiplicity correction,
- * whether any or all were significant. Returns [any primary significant, all primary significant].
+ * whether any or all were significant; under a replication plan (effect run only, `nullRun`
+ * false), the criteria each outcome with an original succeeds under. Returns [any primary
+ * significant, all primary significant].
  *
  * A failed analysis counts as a trial without a finding (it is in the power denominator) and is
  * counted in `failures`, which every report shows beside power.
@@ -17,12 +20,15 @@ export function accumulateTrial(
   prepared: PreparedDesign,
   record: TrialRecord,
   tallies: OutcomeTally[],
+  nullRun = false,
 ): [boolean, boolean] {
   const { design } = prepared;
   const alpha = design.analysis.alpha;
   const adjusted = adjustedPrimaryRejections(prepared, record.results);
   let anyPrimary = false;
   let allPrimary = design.outcomes.some((o) => o.primary);
+  // Replication success is judged in the effect run only: the null run has no design prior.
+  const countsReplication = prepared.replication !== null && !nullRun;
   record.results.forEach((result, k) => {
     const tally = tallies[k];
     const significant = !result.failed && result.pValue < alpha;
@@ -32,6 +38,8 @@ export function accumulateTrial(
       allPrimary &&= adjustedSignificant;
     }
     addToTally(tally, result, record.logEstimands[k], significant, adjustedSignificant);
+    const judges = countsReplication ? prepared.replication!.judges[k] : null;
+    if (judges !== null) addReplicationSuccesses(tally, judges, result);
   });
   return [anyPrimary, allPrimary];
 }
@@ -44,6 +52,25 @@ function adjustedPrimaryRejections(prepared: PreparedDesign, results: readonly A
   const rejected = adjustRejections(pValues, analysis.alpha, analysis.multiplicity);
   return new Map(primary.map((k, i) => [k, rejected[i]]));
 }
+
+/**
+ * Counts the criteria under which this trial's replication succeeds, judged from the analysis's
+ * own estimate and estimated standard error; a failed analysis succeeds under none.
+ */
+function addReplicationSuccesses(
+  tally: OutcomeTally,
+  judges: readonly ReplicationJudge[],
+  result: AnalysisResult,
+): void {
+  const successes = (tally.replicationSuccesses ??= judges.map(() => 0));
+  if (result.failed) return;
+  for (let j = 0; j < judges.length; j++) {
+    if (judges[j].succeeds(result.logEstimate, result.standardError)) successes[j] += 1;
+  }
+}
+
+/** Log truths closer to 0 than this are no effect (rounding of the estimand's sums, far below any real effect). */
+const NO_EFFECT_TOLERANCE = 1e-12;
 
 function addToTally(
   tally: OutcomeTally,
@@ -69,7 +96,9 @@ function addToTally(
   if (!significant) return;
   tally.rejections += 1;
   tally.significantHistogram[bin] += 1;
-  if (logEstimand !== 0) {
+  // A truth of no effect can come out of the estimand's sums as ±2e-16 (e·1 + 1 − e ≠ 1 in
+  // floating point); such a truth is no effect, not an effect to exaggerate 10¹⁵-fold.
+  if (Math.abs(logEstimand) > NO_EFFECT_TOLERANCE) {
     tally.significantWithTruth += 1;
     tally.sumExaggeration.add(Math.abs(estimate) / Math.abs(logEstimand));
     if (Math.sign(estimate) !== Math.sign(logEstimand)) tally.wrongSign += 1;

@@ -77,6 +77,43 @@ export interface OutcomeDiagnosis {
    * when there is no such trial.
    */
   readonly meanSignificantRatio: number | null;
+  /**
+   * Under a replication plan, for an outcome with an original: the original as read and the
+   * design prior the replication's true effect was drawn from (absent otherwise).
+   */
+  readonly original?: OriginalSummary;
+  /**
+   * Under a replication plan, for an outcome with an original: the share of trials in which the
+   * replication succeeded under each criterion (keyed by `criterionKey`), with its Wilson 95%
+   * interval (absent otherwise).
+   */
+  readonly replicationSuccess?: Readonly<Record<string, ReplicationSuccessEstimate>>;
+}
+
+/** The probability of replication success under one criterion, with its Monte Carlo interval. */
+export interface ReplicationSuccessEstimate {
+  readonly probability: number;
+  /** Wilson 95% interval. */
+  readonly ci: readonly [number, number];
+}
+
+/** An original result as the simulation read it, and the design prior built on it. */
+export interface OriginalSummary {
+  /** The reported ratio. */
+  readonly estimate: number;
+  /** σ_o, the standard error of its log. */
+  readonly standardError: number;
+  /** z_o = log(estimate)/σ_o. */
+  readonly z: number;
+  /** True when the report said only "significant" and p = 0.05 was assumed. */
+  readonly assumedJustSignificant: boolean;
+  readonly prior: 'conditional' | 'predictive' | 'eb';
+  /** τ, between-study SD of the log ratio. */
+  readonly heterogeneity: number;
+  /** The prior's median ratio for the replication, exp(mean). */
+  readonly priorMedian: number;
+  /** The prior's SD of the replication's log ratio. */
+  readonly priorSdLog: number;
 }
 
 /** Family-wise rates over the primary outcomes, after the multiplicity correction. */

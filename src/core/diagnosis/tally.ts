@@ -37,6 +37,11 @@ export interface OutcomeTally {
   estimateHistogram: number[];
   /** The same, for significant results only. */
   significantHistogram: number[];
+  /**
+   * Under a replication plan, for an outcome with an original: trials that succeeded under each
+   * success criterion, in the plan's order (absent otherwise, and until the first trial is added).
+   */
+  replicationSuccesses?: number[];
 }
 
 /** Bins of the log-estimate histogram: BIN_COUNT equal bins over [MIN, MAX) plus one below and one above. */
@@ -126,6 +131,10 @@ export function mergeOutcomeTally(into: OutcomeTally, other: OutcomeTally): void
     into.estimateHistogram[i] += other.estimateHistogram[i];
     into.significantHistogram[i] += other.significantHistogram[i];
   }
+  if (other.replicationSuccesses !== undefined) {
+    const successes = (into.replicationSuccesses ??= other.replicationSuccesses.map(() => 0));
+    other.replicationSuccesses.forEach((count, j) => (successes[j] += count));
+  }
 }
 
 /** Adds run tally `other` into `into` (same outcomes, same null-run setting). */
@@ -167,6 +176,9 @@ export function runTallyFromJSON(json: unknown): RunTally {
     sumSignificantRatio: ExactSum.fromJSON(raw.sumSignificantRatio as string),
     estimateHistogram: [...(raw.estimateHistogram as number[])],
     significantHistogram: [...(raw.significantHistogram as number[])],
+    ...(raw.replicationSuccesses === undefined
+      ? {}
+      : { replicationSuccesses: [...(raw.replicationSuccesses as number[])] }),
   });
   const tally: RunTally = {
     trials: plain.trials,

@@ -195,31 +195,40 @@ function binaryNodes(
  * @example one group, engagement 0.6, rateRatio 0.5 → log(1 − 0.6 × 0.5) = log 0.7 = −0.35667
  */
 export function computeLogEstimands(inquiry: Inquiry, ratios: readonly (readonly number[])[]): number[] {
+  return inquiry.estimands.map((_, k) => computeLogEstimand(inquiry, k, ratios));
+}
+
+/**
+ * The log intention-to-treat ratio of outcome k alone (as `computeLogEstimands`), for solving the
+ * ratio that gives a drawn estimand (a replication's design prior, inquiry/replication-truth.ts).
+ *
+ * @example one group, engagement 0.6, rateRatio 0.5 → log 0.7
+ */
+export function computeLogEstimand(inquiry: Inquiry, k: number, ratios: readonly (readonly number[])[]): number {
   const e = inquiry.engagement;
-  return inquiry.estimands.map((estimand) => {
-    let treatedSum = 0;
-    let controlSum = 0;
-    const w = estimand.groupWeight;
-    if (estimand.kind === 'linear') {
-      for (let g = 0; g < w.length; g++) {
-        if (w[g] === 0) continue;
-        let ratio = 1;
-        for (const k of estimand.ratioOutcomes) ratio *= ratios[k][g];
-        treatedSum += w[g] * (e[g] * ratio + 1 - e[g]);
-        controlSum += w[g];
-      }
-    } else {
-      for (let g = 0; g < w.length; g++) {
-        if (w[g] === 0) continue;
-        const nodes = estimand.groups[g];
-        const r = ratios[estimand.ratioOutcome][g];
-        const notEngaged = estimand.unengagedPrevalence[g];
-        const engagedPrevalence =
-          e[g] > 0 ? (r === 1 ? notEngaged : expectedPrevalence(nodes, estimand.mechanism, true, r)) : 0;
-        treatedSum += w[g] * (e[g] * engagedPrevalence + (1 - e[g]) * notEngaged);
-        controlSum += w[g] * estimand.controlPrevalence[g];
-      }
+  const estimand = inquiry.estimands[k];
+  let treatedSum = 0;
+  let controlSum = 0;
+  const w = estimand.groupWeight;
+  if (estimand.kind === 'linear') {
+    for (let g = 0; g < w.length; g++) {
+      if (w[g] === 0) continue;
+      let ratio = 1;
+      for (const j of estimand.ratioOutcomes) ratio *= ratios[j][g];
+      treatedSum += w[g] * (e[g] * ratio + 1 - e[g]);
+      controlSum += w[g];
     }
-    return Math.log(treatedSum / controlSum);
-  });
+  } else {
+    for (let g = 0; g < w.length; g++) {
+      if (w[g] === 0) continue;
+      const nodes = estimand.groups[g];
+      const r = ratios[estimand.ratioOutcome][g];
+      const notEngaged = estimand.unengagedPrevalence[g];
+      const engagedPrevalence =
+        e[g] > 0 ? (r === 1 ? notEngaged : expectedPrevalence(nodes, estimand.mechanism, true, r)) : 0;
+      treatedSum += w[g] * (e[g] * engagedPrevalence + (1 - e[g]) * notEngaged);
+      controlSum += w[g] * estimand.controlPrevalence[g];
+    }
+  }
+  return Math.log(treatedSum / controlSum);
 }

@@ -93,7 +93,9 @@ export function powerSignificance(design: RelativeReplication): number {
  * @example powerTwoTrials({ zOriginal: 1.8, varianceRatio: 4, prior: 'conditional' }) // 0
  */
 export function powerTwoTrials(design: RelativeReplication): number {
-  return Math.abs(design.zOriginal) >= normalQuantile(1 - (design.level ?? 0.025)) ? powerSignificance(design) : 0;
+  // Within rounding, as the per-trial judge (two-trials.ts): a just-significant original counts.
+  const critical = normalQuantile(1 - (design.level ?? 0.025));
+  return Math.abs(design.zOriginal) >= critical * (1 - 1e-12) ? powerSignificance(design) : 0;
 }
 
 /**

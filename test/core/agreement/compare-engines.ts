@@ -33,7 +33,7 @@ export function runEngine(design: Design, engine: 'person' | 'aggregate', trials
     if (any) tally.anyPrimary += 1;
     if (all) tally.allPrimary += 1;
     const nullRecord = simulate(i, true);
-    const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun!.outcomes);
+    const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun!.outcomes, true);
     if (nullAny) tally.nullRun!.anyPrimary += 1;
     record.results.forEach((result, k) => {
       if (result.failed) return;

@@ -15,6 +15,8 @@ import {
   smallTelescopesPValue,
 } from '../../../../src/core/analysis/replication/small-telescopes.js';
 import { twoTrialsPValue } from '../../../../src/core/analysis/replication/two-trials.js';
+import { readOriginalResult } from '../../../../src/core/inquiry/original-result.js';
+import { powerTwoTrials } from '../../../../src/search/analytic/replication-success.js';
 
 const ORIGINAL = { logEstimate: -0.5, standardError: 0.2 };
 
@@ -199,4 +201,25 @@ describe('properties of the criteria', () => {
       expect(judge.succeeds(thetaR, sigmaR)).toBe(expected);
     },
   );
+});
+
+describe('an original read as just significant counts as significant, whatever the rounding', () => {
+  test('two-trials: every ratio reported as significant passes the original half of the rule', () => {
+    // z_o = |log r| / (|log r| / Φ⁻¹(0.975)) is Φ⁻¹(0.975) only up to the last bits (0.602 fell just short).
+    for (const ratio of [0.3, 0.41, 0.46, 0.602, 0.75, 1.3, 2]) {
+      const reading = readOriginalResult({ estimate: ratio, p: 'significant' });
+      if (!reading.ok) throw new Error('unreadable');
+      const judge = prepareReplicationCriterion('two-trials', reading.original);
+      const strong = reading.original.logEstimate / 2;
+      expect(judge.succeeds(strong, reading.original.standardError / 10), `ratio ${ratio}`).toBe(true);
+      expect(
+        powerTwoTrials({
+          zOriginal: reading.original.logEstimate / reading.original.standardError,
+          varianceRatio: 4,
+          prior: 'conditional',
+        }),
+        `ratio ${ratio}`,
+      ).toBeGreaterThan(0);
+    }
+  });
 });
