@@ -27,6 +27,8 @@ export interface RefusedEngine {
  * analysed quantity's law is known in closed form, and every reported number depends only on the
  * cells' counts-of-counts (caseworker clustering is fine: each caseload is its own cell). It is
  * not, the first of these that applies being the reason:
+ * - a stepped-wedge rollout (people in periods, arms by the clusters' crossover periods: the
+ *   person form walks its person-periods, `PersonPeriodForm`);
  * - `adjustForPrior` (a person-level covariate);
  * - a selection outcome with its own dispersion (its prior window is not negative binomial given
  *   the propensity, so the selected law `SelectedTotals` does not apply);
@@ -59,6 +61,8 @@ export function chooseEngine(design: Design): ChosenEngine | RefusedEngine {
 
 /** Why the cell form is not exact for a design, or null when it is. */
 function cellFormInexactness(design: Design): string | null {
+  if (design.plan.rollout)
+    return 'a rollout follows people through periods with a cluster-by-period multiplier, which the cell layout has no unit for (the person-period form simulates it)';
   if (design.analysis.adjustForPrior) return "analysis.adjustForPrior needs each person's prior-window count";
   const plan = compileSelection(design);
   // A selection outcome's own noise is tilted by selection too (whatever the propensity), and is not drawn by total.

@@ -7,6 +7,7 @@
 import { checkClustering } from './cross-rules-clustering.js';
 import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
+import { checkRollout } from './cross-rules-rollout.js';
 import { DEFAULTS } from './defaults.js';
 import { suggestWord } from './did-you-mean.js';
 import { checkDispersionInput } from './dispersion-parameter.js';
@@ -33,6 +34,7 @@ const CROSS_RULES: readonly CrossRule[] = [
   { reads: [['design'], GROUPS], check: (scenario) => checkDesign(scenario, groupIdsOf(scenario)) },
   { reads: [['design'], ['outcomes'], ['cohort', 'propensity']], check: checkClustering },
   { reads: [['pilot'], ['outcomes']], check: checkPilot },
+  { reads: [['design'], ['outcomes'], ['analysis'], ['cohort', 'propensity']], check: checkRollout },
 ];
 
 /**

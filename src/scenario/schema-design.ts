@@ -6,14 +6,18 @@ import { z } from 'zod';
 import { withHint } from './issue-text.js';
 import {
   ATTRITION,
+  AUTOCORRELATION,
   BLOCK_SIZE,
   CASELOAD,
+  CLUSTER_COUNT,
   ICC,
   MONTHS,
   PEOPLE,
   PROBABILITY,
   RATE_CV,
   SITE_COUNT,
+  STEP_COUNT,
+  TREND,
 } from './quantities.js';
 import { byGroup, oneOf, quantity, strictObject } from './schema-parts.js';
 
@@ -71,6 +75,19 @@ const sites = strictObject(
   'Sites (local partnerships); give the between-site icc or rateCV (not both)',
 );
 
+const rollout = strictObject(
+  {
+    clusters: quantity(CLUSTER_COUNT),
+    steps: quantity(STEP_COUNT),
+    periodMonths: quantity(MONTHS),
+    sampling: oneOf(['cross-sectional', 'closed-cohort'], 'a sampling over periods'),
+    icc: quantity(ICC).optional(),
+    clusterAutocorrelation: quantity(AUTOCORRELATION).optional(),
+    trendPerPeriod: quantity(TREND).optional(),
+  },
+  'A stepped-wedge rollout: clusters randomised to the step at which they cross to treatment',
+);
+
 /** The `design` block. */
 export const designSchema = strictObject(
   {
@@ -87,6 +104,7 @@ export const designSchema = strictObject(
     attrition: quantity(ATTRITION).optional(),
     caseworkers: caseworkers.optional(),
     sites: sites.optional(),
+    rollout: rollout.optional(),
   },
   'Follow-up, arm sizes, randomisation, engagement, attrition, clustering',
 );

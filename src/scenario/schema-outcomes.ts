@@ -16,7 +16,12 @@ export const COUNT_ANALYSES = [
   'mann-whitney',
   'permutation',
   'cluster-summary',
+  'stepped-wedge-within',
+  'stepped-wedge-mixed',
+  'stepped-wedge-permutation',
 ] as const;
+/** The analyses of a stepped-wedge rollout (`RolloutAnalysis` in design.ts), for count and harm outcomes. */
+export const ROLLOUT_ANALYSES = ['stepped-wedge-within', 'stepped-wedge-mixed', 'stepped-wedge-permutation'] as const;
 /** Analyses allowed for a binary outcome. */
 export const BINARY_ANALYSES = [
   'two-proportion-z',
@@ -26,7 +31,14 @@ export const BINARY_ANALYSES = [
   'cluster-summary',
 ] as const;
 /** Analyses allowed for a harm outcome. */
-export const HARM_ANALYSES = ['welch-t', 'mann-whitney', 'permutation', 'quasi-poisson', 'cluster-summary'] as const;
+export const HARM_ANALYSES = [
+  'welch-t',
+  'mann-whitney',
+  'permutation',
+  'quasi-poisson',
+  'cluster-summary',
+  ...ROLLOUT_ANALYSES,
+] as const;
 
 const lognormalRatio = strictObject(
   {

@@ -15,6 +15,9 @@ import { testByPermutation } from './permutation.js';
 import { testPoissonWald } from './poisson-wald.js';
 import { testQuasiPoisson } from './quasi-poisson.js';
 import { testRiskRatio } from './risk-ratio.js';
+import { testSteppedWedgeMixed } from './stepped-wedge-mixed.js';
+import { testSteppedWedgePermutation } from './stepped-wedge-permutation.js';
+import { testSteppedWedgeWithin } from './stepped-wedge-within.js';
 import { testTwoProportions } from './two-proportion-z.js';
 import { testWelchT } from './welch-t.js';
 
@@ -42,6 +45,10 @@ const NEEDS: Readonly<Record<AnalysisName, AnalysisNeeds>> = {
   'mann-whitney': { ...SUMS_ONLY, histogram: true, people: true },
   permutation: { ...SUMS_ONLY, rerandomiser: true },
   'cluster-summary': { ...SUMS_ONLY, clusters: true },
+  // A rollout's form always lists its cluster-periods (with the crossover redraw) for every outcome.
+  'stepped-wedge-within': SUMS_ONLY,
+  'stepped-wedge-mixed': SUMS_ONLY,
+  'stepped-wedge-permutation': SUMS_ONLY,
 };
 
 /**
@@ -92,6 +99,13 @@ export function analyse(name: AnalysisName, input: AnalysisInput, plan: Analysis
       return testByPermutation(summaries, input.rerandomiser, plan, rng!);
     case 'cluster-summary':
       return testClusterSummary(input.clusters, plan);
+    case 'stepped-wedge-within':
+      return testSteppedWedgeWithin(input.clusterPeriods ?? null, plan);
+    case 'stepped-wedge-mixed':
+      return testSteppedWedgeMixed(input.clusterPeriods ?? null, plan);
+    case 'stepped-wedge-permutation':
+      if (rng === null) throw new Error('a permutation test needs the analysis stream');
+      return testSteppedWedgePermutation(input.clusterPeriods ?? null, plan, rng);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Rerandomiser } from '../assignment/rerandomise.js';
+import type { ClusterPeriods } from './cluster-periods.js';
 import type { ArmSummaries, OutcomeData } from './outcome-data.js';
 
 /** Values by randomisation cluster: one entry per person (person form) or per cluster mean (cell form). */
@@ -25,4 +26,9 @@ export interface AnalysisInput {
   readonly clusters: ClusterValues | null;
   /** Redraws of the assignment by the design's scheme (permutation tests), or null. */
   readonly rerandomiser: Rerandomiser | null;
+  /**
+   * A rollout's outcome by cluster-period, with the redraw of crossover times (the stepped-wedge
+   * analyses); absent or null for other designs.
+   */
+  readonly clusterPeriods?: ClusterPeriods | null;
 }
