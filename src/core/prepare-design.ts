@@ -8,8 +8,8 @@ import { chooseEngine, type ChosenEngine } from './choose-engine.js';
 import type { Design, Outcome } from './design.js';
 import { computeLogEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
 import { prepareModel, type ModelConstants } from './model/model-constants.js';
-import { PersonForm } from './person-form.js';
-import { PersonPeriodForm } from './person-period-form.js';
+import { PersonForm, PersonPeriodForm } from './person-form.js';
+
 import type { TrialForm } from './trial-form.js';
 
 /** A design with everything its trials share: a plain value, cheap to build in each worker thread. */
