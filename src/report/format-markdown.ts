@@ -3,6 +3,7 @@
  * what was simulated (scenario and assumptions), the true effects, the diagnosand table with
  * intervals, warnings in words, and the exact command that reproduces the run.
  */
+import { formatRolloutLine, rolloutScheduleRows } from './format-rollout.js';
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { collectWarnings } from './collect-warnings.js';
@@ -133,6 +134,18 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     out.push('## Assumptions', '');
     if (context.design.source) out.push(`Source: ${context.design.source}.`, '');
     out.push(...assumptions(context.design), '');
+  }
+  if (summary.rollout) {
+    out.push(
+      '## Rollout',
+      '',
+      `${formatRolloutLine(summary.rollout)}.`,
+      '',
+      tableRow(['Period', 'Months', 'Clusters treated', 'Secular trend']),
+      tableRow(['---:', '---', '---:', '---:']),
+      ...rolloutScheduleRows(summary.rollout).map((row) => tableRow(row)),
+      '',
+    );
   }
   out.push('## Results', '');
   out.push(

@@ -3,6 +3,7 @@
  * table of diagnosands (one row per outcome), a legend, the family-wise line and the warnings.
  * Fits `width` columns (100 by default); escape codes only when `color` is true.
  */
+import { formatRolloutLine } from './format-rollout.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { applyStyle } from './ansi-style.js';
 import { collectWarnings } from './collect-warnings.js';
@@ -131,7 +132,7 @@ function heading(summary: RunSummary): string[] {
       ? `${summary.scenario.name} — ${summary.scenario.title}`
       : summary.scenario.name;
   const facts = [
-    `${formatCount(design.treated)} treated, ${formatCount(design.control)} control`,
+    `${formatCount(design.treated)} treated, ${formatCount(design.control)} control${summary.rollout ? ' person-periods' : ''}`,
     `${formatCount(summary.trials)} trials`,
     `seed ${summary.seed}`,
     `${timing.seconds.toFixed(1)}s at ${formatCount(timing.trialsPerSecond)} trials/s on ${timing.threads} thread${timing.threads === 1 ? '' : 's'}`,
@@ -181,6 +182,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const out: string[] = [];
   const [title, facts] = heading(summary);
   out.push(applyStyle(title, 'bold', color), ...wrap(facts, width, '  '));
+  if (summary.rollout) out.push(...wrap(formatRolloutLine(summary.rollout), width, '  '));
   if (!summary.complete) {
     out.push(
       applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color),

@@ -2,6 +2,7 @@
  * The result of a run as reported to users: the JSON document of DESIGN.md §5 (field names are
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
+import type { RolloutSummary } from '../assignment/rollout-schedule.js';
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
 
 export interface OutcomeDiagnosis {
@@ -78,6 +79,8 @@ export interface RunSummary {
   readonly cohort?: readonly CohortGroupSummary[];
   /** Which engine simulated the trials: per person, or exact aggregated cells (see `chooseEngine`). */
   readonly engine?: 'person' | 'aggregate';
+  /** A stepped-wedge rollout's schedule (absent for other designs). */
+  readonly rollout?: RolloutSummary;
 }
 
 /** One group of the selected cohort, as `describeCohort` computes it (the same shape, declared once). */
