@@ -151,7 +151,7 @@ export type RolloutSampling = 'cross-sectional' | 'closed-cohort';
  * A stepped-wedge rollout: `clusters` (areas, local partnerships; the design's sites) start in
  * control and are randomised to the step at which they cross to treatment, `steps` of them, one
  * period apart, so the trial has `steps` + 1 periods of `periodMonths` each and every cluster is
- * treated in the last. Each cluster-period holds `peoplePerClusterPeriod` people: new people every
+ * treated in the last. Each cluster-period holds about `peoplePerClusterPeriod` people: new people every
  * period (cross-sectional) or the same people followed through every period (closed cohort).
  * Counts in a cluster-period are multiplied by the period's secular trend and by a gamma (mean 1)
  * cluster-by-period multiplier drawn fresh each trial; the cluster multiplier is the sites' own
@@ -163,6 +163,7 @@ export interface Rollout {
   /** Length of one period; each person-period's counts are over this many months. */
   readonly periodMonths: number;
   readonly sampling: RolloutSampling;
+  /** People per cluster-period on average (cells differ by at most one when the total does not divide evenly). */
   readonly peoplePerClusterPeriod: number;
   /** Rate multiplier of period j relative to period 0 (the secular trend), one per period. */
   readonly periodTrend: readonly number[];

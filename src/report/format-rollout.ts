@@ -15,8 +15,8 @@ export function formatRolloutLine(rollout: RolloutSummary): string {
   const steps = rollout.schedule.slice(1);
   const sampling =
     rollout.sampling === 'closed-cohort'
-      ? `closed cohort (the same ${rollout.peoplePerClusterPeriod} people per cluster followed every period)`
-      : `cross-sectional (new people each period), ${rollout.peoplePerClusterPeriod} per cluster-period`;
+      ? `closed cohort (the same ${Number(rollout.peoplePerClusterPeriod.toPrecision(3))} people per cluster followed every period)`
+      : `cross-sectional (new people each period), ${Number(rollout.peoplePerClusterPeriod.toPrecision(3))} per cluster-period`;
   return (
     `rollout: ${rollout.clusters} clusters, ${steps.map((s) => s.crossing).join(' + ')} crossing at months ` +
     `${steps.map((s) => s.fromMonth).join(', ')} in random order · ${rollout.periods} periods of ` +

@@ -1,6 +1,6 @@
 /**
  * Cross-field rules of a stepped-wedge rollout (`design.rollout`): its clusters are its sites, its
- * people are counted as distinct people that fill every cluster-period equally, each person-period
+ * people are counted as distinct people spread as evenly as possible over its cluster-periods, each person-period
  * is followed for one period, and its outcomes are counts or harm analysed by a stepped-wedge
  * analysis. See docs/scenario-language.md (rollout).
  */
@@ -92,7 +92,7 @@ export function checkRollout(scenario: ScenarioInput): PathProblem[] {
   return problems;
 }
 
-/** A rollout's `size.total` counts distinct people and must fill every cluster-period equally. */
+/** A rollout's `size.total` counts distinct people, spread as evenly as possible over every cluster-period. */
 function checkRolloutSize(scenario: ScenarioInput, periods: number): PathProblem[] {
   const { size, rollout } = scenario.design;
   if (rollout === undefined) return [];
@@ -104,18 +104,17 @@ function checkRolloutSize(scenario: ScenarioInput, periods: number): PathProblem
         hint: 'give size: { total: N }, the distinct people',
       },
     ];
-  const perCluster = rollout.sampling === 'closed-cohort' ? rollout.clusters : rollout.clusters * periods;
-  if (size.total % perCluster === 0) return [];
+  const least = rollout.sampling === 'closed-cohort' ? rollout.clusters : rollout.clusters * periods;
+  if (size.total >= least) return [];
   const what =
     rollout.sampling === 'closed-cohort'
-      ? `${rollout.clusters} clusters`
-      : `${rollout.clusters} clusters × ${periods} periods (new people each period)`;
-  const lower = Math.max(perCluster, Math.floor(size.total / perCluster) * perCluster);
+      ? `one person per cluster (${rollout.clusters} clusters)`
+      : `one person per cluster-period (${rollout.clusters} clusters × ${periods} periods, new people each period)`;
   return [
     {
       path: ['design', 'size', 'total'],
-      message: `must be a multiple of ${perCluster} (${what}), so every cluster-period has the same number of people`,
-      hint: `use ${lower} or ${lower + perCluster}`,
+      message: `must be at least ${least}, ${what}`,
+      hint: `use ${least} or more`,
     },
   ];
 }

@@ -42,13 +42,13 @@ design:
     ]);
   });
 
-  test('a total that does not fill every cluster-period equally, and a stepped-wedge analysis without a rollout', () => {
+  test('a total too small for every cluster-period, and a stepped-wedge analysis without a rollout', () => {
     expect(
       problems(
-        `${COUNT}design: { followUpMonths: 30, size: { total: 100 }, rollout: { clusters: 12, steps: 4, periodMonths: 6, sampling: closed-cohort } }\n`,
+        `${COUNT}design: { followUpMonths: 6, size: { total: 50 }, rollout: { clusters: 12, steps: 4, periodMonths: 6, sampling: cross-sectional } }\n`,
       ),
     ).toEqual([
-      'design.size.total must be a multiple of 12 (12 clusters), so every cluster-period has the same number of people',
+      'design.size.total must be at least 60, one person per cluster-period (12 clusters × 5 periods, new people each period)',
     ]);
     expect(
       problems(
