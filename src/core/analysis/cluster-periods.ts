@@ -129,8 +129,9 @@ export interface WithinFit {
  * Returns null when there is no treatment contrast (Σx̃² ≈ 0) or no residual degree of freedom.
  * Reference: Frisch & Waugh (1933) Econometrica 1:387; Lovell (1963) JASA 58:993.
  *
- * @example y from 2 clusters × 3 periods, [0, 1, 1, 0, 0, 1] + 0.5·x, x = treatmentIndicator([1, 2], 3, y)
- *   → estimate exactly… (see test/core/analysis/stepped-wedge.test.ts for an R check)
+ * @example y = log((S + 0.5)/n) of 4 clusters × 3 periods, crossover [1, 1, 2, 2], sums [3, 1, 2, 5, 2, 1, 4, 6, 2, 2, 3, 1],
+ *   sizes [10, 10, 10, 12, 12, 12, 10, 9, 10, 11, 11, 11] → θ̂ −1.08837, SE 0.33622 on 5 df
+ *   (R: lm(y ~ factor(cl) + factor(per) + x), test/core/analysis/stepped-wedge.test.ts)
  */
 export function fitWithinCluster(
   y: Float64Array,

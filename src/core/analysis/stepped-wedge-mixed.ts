@@ -159,8 +159,8 @@ export function estimateVarianceMoments(
  * are enough clusters, and costs an iterative fit per trial.
  * Reference: Hussey & Hughes (2007) Contemp Clin Trials 28:182–191; Fuller & Battese (1973).
  *
- * @example the test's normal stepped-wedge data: estimate and SE within a few per cent of lme4's
- *   lmer(y ~ factor(per) + x + (1 | cl)) (see test/core/analysis/stepped-wedge.test.ts)
+ * @example a run of milton-keynes-rollout with knife analysed this way: power 12.0%, real type I
+ *   error 6.7% (the within analysis: 8.9%, 5.5%; docs/guide-commissioner.md)
  */
 export function testSteppedWedgeMixed(data: ClusterPeriods | null, plan: AnalysisPlan): AnalysisResult {
   if (data === null) return failedResult('not a rollout (no cluster-periods)');

@@ -28,11 +28,11 @@ const TOLERANCE = 1e-12;
  * are the statistic's exact reference distribution, whatever the outcome's law, the trend or the
  * correlation between periods — so its size is α (to the grain of the permutations) with any
  * number of clusters. The estimate and interval are the within analysis's.
- * Reference: Ji, Fink, Robyn, Small et al. (2017) Stat Med 36:37 (randomisation inference for
- * stepped-wedge trials); Wang & De Gruttola (2017) Stat Med 36:2831; Phipson & Smyth (2010).
+ * Reference: Ji, Fink, Robyn & Small (2017) Ann Appl Stat 11:1–20 (randomisation inference for
+ * stepped-wedge trials); Wang & De Gruttola (2017) Stat Med 36(18); Phipson & Smyth (2010).
  *
- * @example 3 clusters × 4 periods, one crossing at each step: only 3! = 6 orders exist, so the
- *   smallest two-sided p is (1 + 1·R/3)/(R + 1) ≈ 1/3 (θ̂* = ±θ̂ by symmetry for 2 of the 6)
+ * @example 3 clusters, 2 steps: only 3 orders of crossover exist, so the smallest possible p is
+ *   about 1/3 however strong the effect — a design-based test needs enough clusters to reject
  */
 export function testSteppedWedgePermutation(data: ClusterPeriods | null, plan: AnalysisPlan, rng: Rng): AnalysisResult {
   if (data === null) return failedResult('not a rollout (no cluster-periods)');

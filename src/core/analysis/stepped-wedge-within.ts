@@ -19,11 +19,11 @@ import { studentPValue } from './p-value.js';
  * cells' variances differ (they fall as rates rise), which the null run measures.
  * Reference: Hussey & Hughes (2007) eq. 8 as the cluster variance grows without bound
  * (`steppedWedgeWithinClusterVariance`); Thompson, Davey, Fielding, Hargreaves & Hayes (2018)
- * Stat Med 37:3731 (cluster-period summaries with fixed effects in stepped-wedge trials).
+ * Stat Med 37(16) (cluster-period summaries with fixed effects in stepped-wedge trials).
  *
- * @example 2 clusters × 3 periods, crossover [1, 2], sums [2, 1, 1, 3, 2, 1], sizes all 10:
- *   y = log((S + 0.5)/10); R: lm(y ~ factor(cl) + factor(per) + x) gives θ̂ = −0.6931 on 1 df
- *   (see test/core/analysis/stepped-wedge.test.ts)
+ * @example 4 clusters × 3 periods, crossover [1, 1, 2, 2], sums [3, 1, 2, 5, 2, 1, 4, 6, 2, 2, 3, 1],
+ *   sizes [10, 10, 10, 12, 12, 12, 10, 9, 10, 11, 11, 11] → θ̂ −1.08837, SE 0.33622 on 5 df
+ *   (R: lm(y ~ factor(cl) + factor(per) + x), test/core/analysis/stepped-wedge.test.ts)
  */
 export function testSteppedWedgeWithin(data: ClusterPeriods | null, plan: AnalysisPlan): AnalysisResult {
   if (data === null) return failedResult('not a rollout (no cluster-periods)');
