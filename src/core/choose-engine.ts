@@ -27,6 +27,8 @@ export interface RefusedEngine {
  * analysed quantity's law is known in closed form, and every reported number depends only on the
  * cells' counts-of-counts (caseworker clustering is fine: each caseload is its own cell). It is
  * not, the first of these that applies being the reason:
+ * - a stepped-wedge rollout (people in periods, arms by the clusters' crossover periods: the
+ *   person form walks its person-periods, `PersonPeriodForm`);
  * - `adjustForPrior` (a person-level covariate);
  * - an outcome analysed by `cluster-robust`: it needs each caseworker's own total, and the cell
  *   form splits a cell's treated people by caseworker only to draw them (one histogram per cell,
@@ -63,6 +65,8 @@ export function chooseEngine(design: Design): ChosenEngine | RefusedEngine {
 
 /** Why the cell form is not exact for a design, or null when it is. */
 function cellFormInexactness(design: Design): string | null {
+  if (design.plan.rollout)
+    return 'a rollout follows people through periods with a cluster-by-period multiplier, which the cell layout has no unit for (the person-period form simulates it)';
   if (design.analysis.adjustForPrior) return "analysis.adjustForPrior needs each person's prior-window count";
   const robust = design.outcomes.find((o) => o.analysis === 'cluster-robust');
   if (robust)

@@ -55,13 +55,21 @@ export type CountAnalysis =
   | 'mann-whitney'
   | 'permutation'
   | 'cluster-summary'
-  | 'cluster-robust';
+  | 'cluster-robust'
+  | RolloutAnalysis;
+/**
+ * The analyses of a stepped-wedge rollout (docs/sequential-and-stepped-wedge.md): the
+ * within-cluster analysis of cluster-period log rates with cluster and period fixed effects, the
+ * Hussey & Hughes mixed model by GLS with moment variance components, and the permutation of
+ * crossover times.
+ */
+export type RolloutAnalysis = 'stepped-wedge-within' | 'stepped-wedge-mixed' | 'stepped-wedge-permutation';
 /** The analyses a binary outcome can take. */
 export type BinaryAnalysis =
   'two-proportion-z' | 'fisher-exact' | 'risk-ratio' | 'permutation' | 'cluster-summary' | 'cluster-robust';
 /** The analyses a harm outcome can take. */
 export type HarmAnalysis =
-  'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary' | 'cluster-robust';
+  'welch-t' | 'mann-whitney' | 'permutation' | 'quasi-poisson' | 'cluster-summary' | 'cluster-robust' | RolloutAnalysis;
 /** Any analysis name. */
 export type AnalysisName = CountAnalysis | BinaryAnalysis | HarmAnalysis;
 
@@ -167,6 +175,33 @@ export interface Interim {
   readonly recruitmentMonths: number | null;
 }
 
+/** How the people of a rollout are sampled over its periods. */
+export type RolloutSampling = 'cross-sectional' | 'closed-cohort';
+
+/**
+ * A stepped-wedge rollout: `clusters` (areas, local partnerships; the design's sites) start in
+ * control and are randomised to the step at which they cross to treatment, `steps` of them, one
+ * period apart, so the trial has `steps` + 1 periods of `periodMonths` each and every cluster is
+ * treated in the last. Each cluster-period holds about `peoplePerClusterPeriod` people: new people every
+ * period (cross-sectional) or the same people followed through every period (closed cohort).
+ * Counts in a cluster-period are multiplied by the period's secular trend and by a gamma (mean 1)
+ * cluster-by-period multiplier drawn fresh each trial; the cluster multiplier is the sites' own
+ * (`Sites.rateCV`). See docs/scenario-language.md (rollout) and docs/sequential-and-stepped-wedge.md.
+ */
+export interface Rollout {
+  readonly clusters: number;
+  readonly steps: number;
+  /** Length of one period; each person-period's counts are over this many months. */
+  readonly periodMonths: number;
+  readonly sampling: RolloutSampling;
+  /** People per cluster-period on average (cells differ by at most one when the total does not divide evenly). */
+  readonly peoplePerClusterPeriod: number;
+  /** Rate multiplier of period j relative to period 0 (the secular trend), one per period. */
+  readonly periodTrend: readonly number[];
+  /** Variance of the gamma (mean 1) cluster-by-period rate multiplier (0 = the cluster effect never varies). */
+  readonly clusterPeriodVariance: number;
+}
+
 /** The data strategy: size, follow-up, randomisation, engagement, attrition, caseworkers and sites. */
 export interface DesignPlan {
   readonly followUpMonths: number;
@@ -184,6 +219,12 @@ export interface DesignPlan {
   readonly sites: Sites | null;
   /** Interim looks with stopping rules (a group-sequential design); absent for one analysis at the end. */
   readonly interim?: Interim;
+  /**
+   * A stepped-wedge rollout, or absent/null. With a rollout, `sites` are its clusters,
+   * `randomisation` is 'cluster', `size.total` is the number of distinct people, and
+   * `followUpMonths` is one period (the exposure of one person-period).
+   */
+  readonly rollout?: Rollout | null;
 }
 
 /** The answer strategy's settings shared by every outcome. */

@@ -17,7 +17,8 @@ import {
 } from './inquiry/replication-truth.js';
 import { computeLogEstimands, prepareInquiry, type Inquiry } from './inquiry/inquiry.js';
 import { prepareModel, type ModelConstants } from './model/model-constants.js';
-import { PersonForm } from './person-form.js';
+import { PersonForm, PersonPeriodForm } from './person-form.js';
+
 import type { TrialForm } from './trial-form.js';
 
 /** A design with everything its trials share: a plain value, cheap to build in each worker thread. */
@@ -112,9 +113,11 @@ export function prepareDesign(design: Design): PreparedDesign {
     form:
       engine.kind === 'aggregate'
         ? new CellForm(design, model, assignment, statedRatios, drawsEffects)
-        : new PersonForm(design, model, assignment),
+        : design.plan.rollout
+          ? new PersonPeriodForm(design, model, assignment)
+          : new PersonForm(design, model, assignment),
     primaryOutcomes: design.outcomes.flatMap((o, k) => (o.primary ? [k] : [])),
-    permutes: design.outcomes.some((o) => o.analysis === 'permutation'),
+    permutes: design.outcomes.some((o) => o.analysis === 'permutation' || o.analysis === 'stepped-wedge-permutation'),
     interim: prepareInterimPlan(design),
     replication,
   };

@@ -3,6 +3,7 @@
  * what was simulated (scenario and assumptions), the true effects, the diagnosand table with
  * intervals, warnings in words, and the exact command that reproduces the run.
  */
+import { formatRolloutLine, rolloutScheduleRows } from './format-rollout.js';
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { showsAdjustedPower, summaryMultiplicity } from './adjusted-power-shown.js';
@@ -194,6 +195,18 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     out.push('## Assumptions', '');
     if (context.design.source) out.push(`Source: ${context.design.source}.`, '');
     out.push(...assumptions(context.design), ...cohortLines(summary), '');
+  }
+  if (summary.rollout) {
+    out.push(
+      '## Rollout',
+      '',
+      `${formatRolloutLine(summary.rollout)}.`,
+      '',
+      tableRow(['Period', 'Months', 'Clusters treated', 'Secular trend']),
+      tableRow(['---:', '---', '---:', '---:']),
+      ...rolloutScheduleRows(summary.rollout).map((row) => tableRow(row)),
+      '',
+    );
   }
   const multiplicity = summaryMultiplicity(summary);
   const adjusted = showsAdjustedPower(summary.results, multiplicity);

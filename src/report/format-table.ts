@@ -5,6 +5,7 @@
  * the family-wise line and the warnings. Fits `width` columns (100 by default; a narrow terminal
  * gets the table in two parts); escape codes only when `color` is true.
  */
+import { formatRolloutLine } from './format-rollout.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js';
 import { applyStyle } from './ansi-style.js';
@@ -188,7 +189,7 @@ function heading(summary: RunSummary): string[] {
       ? `${summary.scenario.name} — ${summary.scenario.title}`
       : summary.scenario.name;
   const facts = [
-    `${formatCount(design.treated)} treated, ${formatCount(design.control)} control`,
+    `${formatCount(design.treated)} treated, ${formatCount(design.control)} control${summary.rollout ? ' person-periods' : ''}`,
     `${formatCount(summary.trials)} trials`,
     `seed ${summary.seed}`,
     `${timing.seconds.toFixed(1)}s at ${formatCount(timing.trialsPerSecond)} trials/s on ${timing.threads} thread${timing.threads === 1 ? '' : 's'}`,
@@ -270,6 +271,7 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const out: string[] = [];
   const [title, facts] = heading(summary);
   out.push(...wrap(title, width, '  ').map((line) => applyStyle(line, 'bold', color)), ...wrap(facts, width, '  '));
+  if (summary.rollout) out.push(...wrap(formatRolloutLine(summary.rollout), width, '  '));
   if (!summary.complete) {
     out.push(
       applyStyle(`Interrupted: results from the ${formatCount(summary.trials)} trials completed so far.`, 'red', color),

@@ -3,6 +3,7 @@
  * made it, from what scenario, with which seed, and how long it took. Shared by `run`, the
  * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
  */
+import { describeRollout } from '../core/assignment/rollout-schedule.js';
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import { diagnoseInterim } from '../core/diagnosis/diagnose-interim.js';
@@ -73,5 +74,6 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
           ),
         }
       : {}),
+    ...(design.plan.rollout ? { rollout: describeRollout(design.plan.rollout) } : {}),
   };
 }

@@ -16,6 +16,7 @@ import type {
 import type { EfficacyRule, SpendingFunction } from '../core/analysis/group-sequential/sequential-design.js';
 import { expandByGroup } from './compile-effect.js';
 import { compileOutcome } from './compile-outcome.js';
+import { compileRollout } from './compile-rollout.js';
 import { DEFAULTS } from './defaults.js';
 import { dispersionOf } from './dispersion-parameter.js';
 import { iccDispersion } from './icc-reference.js';
@@ -31,9 +32,14 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
   }));
   const groupIds = groups.map((group) => group.id);
   const anyPrimary = scenario.outcomes.some((outcome) => outcome.primary === true);
-  const outcomes = scenario.outcomes.map((outcome, index) =>
-    compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0),
-  );
+  const rolloutInput = scenario.design.rollout;
+  const outcomes = scenario.outcomes.map((outcome, index) => {
+    const compiled = compileOutcome(outcome, groupIds, anyPrimary ? outcome.primary === true : index === 0);
+    // A rollout's default analysis is the within-cluster one (docs/scenario-language.md, rollout).
+    return rolloutInput !== undefined && outcome.analysis === undefined
+      ? { ...compiled, analysis: 'stepped-wedge-within' as const }
+      : compiled;
+  });
   const propensityDispersion = dispersionOf(scenario.cohort?.propensity, DEFAULTS.propensityDispersion);
   const selection = scenario.cohort?.selection;
   const design: Design = {
@@ -50,7 +56,10 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
             require: selection.require.map((rule) => ({ ...rule, outcomes: [...rule.outcomes] })),
           },
     outcomes,
-    plan: compileDesignPlan(scenario, groups, outcomes),
+    plan:
+      rolloutInput === undefined
+        ? compileDesignPlan(scenario, groups, outcomes)
+        : compileRolloutPlan(scenario, rolloutInput, groups, outcomes),
     analysis: compileAnalysisPlan(scenario),
     simulation: {
       trials: scenario.simulation?.trials ?? DEFAULTS.trials,
@@ -139,6 +148,18 @@ function spendingFunction(spending: SpendingInput): SpendingFunction {
   if (typeof spending !== 'string') return { family: 'hwang-shih-decani', gamma: spending['hwang-shih-decani'] };
   if (spending === 'pocock' || spending === 'classic-pocock') return { family: 'pocock' };
   return { family: 'obrien-fleming' };
+}
+
+/** A rollout's design plan: the general one, with sites, follow-up, size and randomisation set by the rollout. */
+function compileRolloutPlan(
+  scenario: ScenarioInput,
+  input: NonNullable<ScenarioInput['design']['rollout']>,
+  groups: readonly { id: string; share: number }[],
+  outcomes: readonly Outcome[],
+): DesignPlan {
+  const { rollout, plan } = compileRollout(scenario, input, outcomes, groups);
+  const general = compileDesignPlan(scenario, groups, outcomes);
+  return { ...general, ...plan, strata: [], blockSize: 0, caseworkers: null, rollout };
 }
 
 function compileSize(size: ScenarioInput['design']['size']): Size {

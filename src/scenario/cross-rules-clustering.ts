@@ -68,7 +68,8 @@ function checkClusterAnalyses(scenario: ScenarioInput): PathProblem[] {
   );
 }
 
-function checkIcc(icc: number, path: (string | number)[], scenario: ScenarioInput): PathProblem[] {
+/** An ICC that a gamma rate multiplier cannot reach, or that refers to an outcome with no events. */
+export function checkIcc(icc: number, path: (string | number)[], scenario: ScenarioInput): PathProblem[] {
   const outcome = iccOutcome(scenario.outcomes);
   if (outcome === undefined) return [];
   const rates = typeof outcome.ratePerYear === 'number' ? [outcome.ratePerYear] : Object.values(outcome.ratePerYear);

@@ -9,6 +9,7 @@ import { checkGroupKeys, checkGroups } from './cross-rules-groups.js';
 import { checkInterim } from './cross-rules-interim.js';
 import { checkOutcomes } from './cross-rules-outcomes.js';
 import { checkReplication } from './cross-rules-replication.js';
+import { checkRollout } from './cross-rules-rollout.js';
 import { DEFAULTS } from './defaults.js';
 import { suggestWord } from './did-you-mean.js';
 import { checkDispersionInput } from './dispersion-parameter.js';
@@ -37,6 +38,7 @@ const CROSS_RULES: readonly CrossRule[] = [
   { reads: [['pilot'], ['outcomes']], check: checkPilot },
   { reads: [['design'], ['outcomes'], ['analysis']], check: checkInterim },
   { reads: [['replication'], ['outcomes']], check: checkReplication },
+  { reads: [['design'], ['outcomes'], ['analysis'], ['cohort', 'propensity']], check: checkRollout },
 ];
 
 /**

@@ -188,3 +188,34 @@ export const PEOPLE_PER_YEAR: QuantitySpec = {
   minExclusive: true,
   max: MAX_PEOPLE,
 };
+/** Clusters of a stepped-wedge rollout. */
+export const CLUSTER_COUNT: QuantitySpec = {
+  means: 'a whole number of clusters from 2 to 1000',
+  hint: 'give the number of areas or local partnerships that cross over, e.g. 12',
+  min: 2,
+  max: 1000,
+  integer: true,
+};
+/** Steps of a stepped-wedge rollout. */
+export const STEP_COUNT: QuantitySpec = {
+  means: 'a whole number of steps from 1 to 50',
+  hint: 'give the number of crossover steps, e.g. 4 (the trial then has 5 periods)',
+  min: 1,
+  max: 50,
+  integer: true,
+};
+/** Cluster autocorrelation of a rollout. */
+export const AUTOCORRELATION: QuantitySpec = {
+  means: 'a cluster autocorrelation in [0, 1]',
+  hint: 'give the correlation of a cluster’s true rates in two periods, e.g. 0.8 (1 = a fixed cluster effect)',
+  min: 0,
+  max: 1,
+};
+/** Secular trend of a rate per period. */
+export const TREND: QuantitySpec = {
+  means: 'a rate ratio per period > 0',
+  hint: 'give each period’s rate over the previous period’s, e.g. 0.97 for a 3% fall per period (1 = no trend)',
+  min: 0,
+  minExclusive: true,
+  max: 100,
+};

@@ -6,14 +6,18 @@ import { z } from 'zod';
 import { withHint } from './issue-text.js';
 import {
   ATTRITION,
+  AUTOCORRELATION,
   BLOCK_SIZE,
   CASELOAD,
+  CLUSTER_COUNT,
   ICC,
   MONTHS,
   PEOPLE,
   PROBABILITY,
   RATE_CV,
   SITE_COUNT,
+  STEP_COUNT,
+  TREND,
 } from './quantities.js';
 import { byGroup, oneOf, quantity, strictObject } from './schema-parts.js';
 
@@ -127,6 +131,19 @@ const interim = strictObject(
   'Interim looks at information fractions, with efficacy (and optional non-binding futility) boundaries',
 );
 
+const rollout = strictObject(
+  {
+    clusters: quantity(CLUSTER_COUNT),
+    steps: quantity(STEP_COUNT),
+    periodMonths: quantity(MONTHS),
+    sampling: oneOf(['cross-sectional', 'closed-cohort'], 'a sampling over periods'),
+    icc: quantity(ICC).optional(),
+    clusterAutocorrelation: quantity(AUTOCORRELATION).optional(),
+    trendPerPeriod: quantity(TREND).optional(),
+  },
+  'A stepped-wedge rollout: clusters randomised to the step at which they cross to treatment',
+);
+
 /** The `design` block. */
 export const designSchema = strictObject(
   {
@@ -144,6 +161,7 @@ export const designSchema = strictObject(
     caseworkers: caseworkers.optional(),
     sites: sites.optional(),
     interim: interim.optional(),
+    rollout: rollout.optional(),
   },
   'Follow-up, arm sizes, randomisation, engagement, attrition, clustering',
 );

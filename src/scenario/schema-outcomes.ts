@@ -18,7 +18,12 @@ export const COUNT_ANALYSES = [
   'permutation',
   'cluster-summary',
   'cluster-robust',
+  'stepped-wedge-within',
+  'stepped-wedge-mixed',
+  'stepped-wedge-permutation',
 ] as const;
+/** The analyses of a stepped-wedge rollout (`RolloutAnalysis` in design.ts), for count and harm outcomes. */
+export const ROLLOUT_ANALYSES = ['stepped-wedge-within', 'stepped-wedge-mixed', 'stepped-wedge-permutation'] as const;
 /** Analyses allowed for a binary outcome. */
 export const BINARY_ANALYSES = [
   'two-proportion-z',
@@ -36,6 +41,7 @@ export const HARM_ANALYSES = [
   'quasi-poisson',
   'cluster-summary',
   'cluster-robust',
+  ...ROLLOUT_ANALYSES,
 ] as const;
 
 const lognormalRatio = strictObject(

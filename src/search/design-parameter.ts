@@ -76,6 +76,8 @@ export function describeParameter(design: Design, path: string): DesignParameter
     return sizeOf(treated, total - treated);
   };
   const people = { integer: true, resolution: 1, scale: 'sqrt' as const };
+  const rollout = design.plan.rollout;
+  if (rollout) return describeRolloutParameter(design, path, rollout, cannotVary);
   // A design with sites needs at least one person per site (the scenario refuses fewer), so the
   // sizes searched start there and the site count stops at the number of people.
   const siteCount = design.plan.sites?.count ?? 0;
@@ -218,4 +220,53 @@ export function searchableParameter(design: Design, path: string): DesignParamet
     );
   }
   return describeParameter(design, path);
+}
+
+/**
+ * A rollout's searchable sizes: `design.size.total` is its distinct people (at least one per
+ * cluster-period, or per cluster for a closed cohort), written back as `{ total }`; its follow-up
+ * moves its period length with it; it has no fixed arms or separate sites to vary. Other paths are
+ * described as for any design.
+ *
+ * Example: milton-keynes-rollout, `design.size.total` at 3000 gives `['design.size={ total: 3000 }']`.
+ */
+function describeRolloutParameter(
+  design: Design,
+  path: string,
+  rollout: NonNullable<Design['plan']['rollout']>,
+  cannotVary: (why: string) => PlanningOptionError,
+): DesignParameter {
+  const periods = rollout.steps + 1;
+  switch (path) {
+    case 'design.size.total':
+      return {
+        path,
+        label: 'distinct people',
+        current: armSizes(design.plan.size).total,
+        min: rollout.sampling === 'closed-cohort' ? rollout.clusters : rollout.clusters * periods,
+        max: 200_000,
+        integer: true,
+        resolution: 1,
+        scale: 'sqrt',
+        overrides: (v) => [`design.size={ total: ${v} }`],
+      };
+    case 'design.followUpMonths': {
+      // A rollout's follow-up is its period (cross-sectional) or all its periods (closed cohort).
+      const base = describeParameter({ ...design, plan: { ...design.plan, rollout: null } }, path);
+      const perPeriod = rollout.sampling === 'closed-cohort' ? periods : 1;
+      return {
+        ...base,
+        current: rollout.periodMonths * perPeriod,
+        overrides: (v) => [`design.followUpMonths=${v}`, `design.rollout.periodMonths=${v / perPeriod}`],
+      };
+    }
+    case 'design.size.treated':
+    case 'design.size.control':
+    case 'design.sites.count':
+      throw cannotVary(
+        'a rollout has no fixed arms and its clusters are its sites: vary design.size.total, or design.rollout.clusters with curve',
+      );
+    default:
+      return describeParameter({ ...design, plan: { ...design.plan, rollout: null } }, path);
+  }
 }

@@ -102,7 +102,7 @@ describe('trialsim run, bad input and plain output', () => {
       [
         ['no-such-scenario'],
         'no-such-scenario: is neither a file nor a built-in scenario\n' +
-          '  fix: known built-in scenarios: bench-ref, milton-keynes-replication, milton-keynes-scale-up, milton-keynes-sequential, milton-keynes, teaching-two-arm\n' +
+          '  fix: known built-in scenarios: bench-ref, milton-keynes-replication, milton-keynes-rollout, milton-keynes-scale-up, milton-keynes-sequential, milton-keynes, teaching-two-arm\n' +
           '1 problem found.\n',
       ],
       [['teaching-two-arm', '--trials', 'many'], 'trialsim: --trials must be a whole number ≥ 1 (got "many")\n'],

@@ -29,6 +29,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     name: 'run-teaching-two-arm-person',
     args: ['run', 'teaching-two-arm', '--trials', '300', '--engine', 'person', '--threads', '1', ...quietJson],
   },
+  { name: 'run-milton-keynes-rollout', args: ['run', 'milton-keynes-rollout', '--trials', '100', ...quietJson] },
   { name: 'run-bench-ref-auto', args: ['run', 'bench-ref', '--trials', '500', ...quietJson] },
   { name: 'run-bench-ref-person', args: ['run', 'bench-ref', '--trials', '100', '--engine', 'person', ...quietJson] },
   {

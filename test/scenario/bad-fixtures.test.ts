@@ -201,8 +201,8 @@ const EXPECTED: Record<string, string[]> = {
     '1 problem found.',
   ],
   'wrong-analysis-for-kind.yaml': [
-    'wrong-analysis-for-kind.yaml:5:15: outcomes[0].analysis must be an analysis for a count outcome: poisson-wald | quasi-poisson | negative-binomial | welch-t | mann-whitney | permutation | cluster-summary | cluster-robust (got "fisher-exact")',
-    '  fix: write one of poisson-wald, quasi-poisson, negative-binomial, welch-t, mann-whitney, permutation, cluster-summary, cluster-robust',
+    'wrong-analysis-for-kind.yaml:5:15: outcomes[0].analysis must be an analysis for a count outcome: poisson-wald | quasi-poisson | negative-binomial | welch-t | mann-whitney | permutation | cluster-summary | cluster-robust | stepped-wedge-within | stepped-wedge-mixed | stepped-wedge-permutation (got "fisher-exact")',
+    '  fix: write one of poisson-wald, quasi-poisson, negative-binomial, welch-t, mann-whitney, permutation, cluster-summary, cluster-robust, stepped-wedge-within, stepped-wedge-mixed, stepped-wedge-permutation',
     '1 problem found.',
   ],
 };

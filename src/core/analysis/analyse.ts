@@ -16,6 +16,9 @@ import { testByPermutation } from './permutation.js';
 import { testPoissonWald } from './poisson-wald.js';
 import { testQuasiPoisson } from './quasi-poisson.js';
 import { testRiskRatio } from './risk-ratio.js';
+import { testSteppedWedgeMixed } from './stepped-wedge-mixed.js';
+import { testSteppedWedgePermutation } from './stepped-wedge-permutation.js';
+import { testSteppedWedgeWithin } from './stepped-wedge-within.js';
 import { testTwoProportions } from './two-proportion-z.js';
 import { testWelchT } from './welch-t.js';
 
@@ -52,6 +55,10 @@ const NEEDS: Readonly<Record<AnalysisName, AnalysisNeeds>> = {
   permutation: { ...SUMS_ONLY, rerandomiser: true },
   'cluster-summary': { ...SUMS_ONLY, clusters: true },
   'cluster-robust': { ...SUMS_ONLY, caseworkers: true },
+  // A rollout's form always lists its cluster-periods (with the crossover redraw) for every outcome.
+  'stepped-wedge-within': SUMS_ONLY,
+  'stepped-wedge-mixed': SUMS_ONLY,
+  'stepped-wedge-permutation': SUMS_ONLY,
 };
 
 /**
@@ -105,6 +112,13 @@ export function analyse(name: AnalysisName, input: AnalysisInput, plan: Analysis
       return testClusterSummary(input.clusters, plan);
     case 'cluster-robust':
       return testClusterRobustInput(input, plan);
+    case 'stepped-wedge-within':
+      return testSteppedWedgeWithin(input.clusterPeriods ?? null, plan);
+    case 'stepped-wedge-mixed':
+      return testSteppedWedgeMixed(input.clusterPeriods ?? null, plan);
+    case 'stepped-wedge-permutation':
+      if (rng === null) throw new Error('a permutation test needs the analysis stream');
+      return testSteppedWedgePermutation(input.clusterPeriods ?? null, plan, rng);
   }
 }
 

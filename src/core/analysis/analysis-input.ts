@@ -1,5 +1,6 @@
 import type { Rerandomiser } from '../assignment/rerandomise.js';
 import type { ClusteredArms } from './clustered-arms.js';
+import type { ClusterPeriods } from './cluster-periods.js';
 import type { ArmSummaries, OutcomeData } from './outcome-data.js';
 
 /** Values by randomisation cluster: one entry per person (person form) or per cluster mean (cell form). */
@@ -43,4 +44,9 @@ export interface AnalysisInput {
   readonly rerandomiser: Rerandomiser | null;
   /** The arms by caseworker (or randomised site) for the cluster-robust analysis, or null when not needed. */
   readonly caseworkerClusters: ClusteredInput | null;
+  /**
+   * A rollout's outcome by cluster-period, with the redraw of crossover times (the stepped-wedge
+   * analyses); absent or null for other designs.
+   */
+  readonly clusterPeriods?: ClusterPeriods | null;
 }

@@ -13,7 +13,11 @@ import { assignCluster, clusterAssignmentProbabilities, drawClusterCounts, treat
 import { assignComplete, completeAssignmentProbabilities, spreadOverUnit } from './complete.js';
 import { assignSimple, drawSimpleCounts, simpleAssignmentProbabilities } from './simple.js';
 import { assignStratified, drawStratifiedCounts, stratifiedAssignmentProbabilities } from './stratified.js';
+import { planRollout } from './rollout.js';
 import { treatedShare } from './treated-share.js';
+
+const ROLLOUT_PER_ROW =
+  "a rollout's arms are drawn per person-period (drawCrossover, assignRolloutRows in assignment/rollout.ts)";
 
 export type { AssignmentPlan } from './assignment-plan.js';
 
@@ -33,6 +37,8 @@ export function planAssignment(design: Design, model: ModelConstants): Assignmen
   const size = design.plan.size;
   const { treated } = armSizes(size);
   const { group, site } = model.shared;
+  const rollout = design.plan.rollout;
+  if (rollout) return planRollout(rollout.clusters, rollout.steps);
   switch (design.plan.randomisation) {
     case 'simple':
       return { kind: 'simple', size: model.total, probability: treatedShare(size) };
@@ -65,6 +71,8 @@ export function drawAssignment(plan: AssignmentPlan, rng: Rng): Uint8Array {
       return assignStratified(plan.blocks, plan.treated, rng);
     case 'cluster':
       return assignCluster(plan.site, plan.siteCount, plan.treatedSites, rng);
+    case 'rollout':
+      throw new Error(ROLLOUT_PER_ROW);
   }
 }
 
@@ -95,6 +103,8 @@ export function drawTreatedCounts(plan: AssignmentPlan, layout: CellLayout, rng:
     case 'cluster':
       drawClusterCounts(layout, plan.treatedSites, rng, treated);
       return;
+    case 'rollout':
+      throw new Error(`${ROLLOUT_PER_ROW}; rollouts have no cell form`);
   }
 }
 
@@ -114,5 +124,7 @@ export function assignmentProbabilities(plan: AssignmentPlan): Float64Array {
       return stratifiedAssignmentProbabilities(plan.blocks, plan.treated);
     case 'cluster':
       return clusterAssignmentProbabilities(plan.site.length, plan.siteCount, plan.treatedSites);
+    case 'rollout':
+      throw new Error(`${ROLLOUT_PER_ROW}; its per-period probabilities are rolloutTreatedProbabilities`);
   }
 }

@@ -140,6 +140,8 @@ export function rerandomiseCells(
         },
       };
     }
+    case 'rollout':
+      throw new Error('a rollout is re-randomised by permuting crossover times (drawCrossover), not by cells');
   }
 }
 

@@ -2,6 +2,7 @@
  * The result of a run as reported to users: the run document of docs/json-output.md (field names are
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
+import type { RolloutSummary } from '../assignment/rollout-schedule.js';
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
 import type { ToleranceVerdict } from './tolerance-band.js';
 import type { SequentialDiagnosis } from './sequential-diagnosis.js';
@@ -174,6 +175,8 @@ export interface RunSummary {
   readonly engine?: 'person' | 'aggregate';
   /** A group-sequential design (`design.interim`) only: its looks, stopping probabilities and costs. */
   readonly sequential?: SequentialDiagnosis;
+  /** A stepped-wedge rollout's schedule (absent for other designs). */
+  readonly rollout?: RolloutSummary;
 }
 
 /** One group of the selected cohort, as `describeCohort` computes it (the same shape, declared once). */
