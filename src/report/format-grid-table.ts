@@ -51,12 +51,14 @@ export function formatGridTable(grid: PowerGrid, options: GridTableOptions = {})
       `95% Monte Carlo intervals are at most ±${formatPercent(halfWidth)}.`,
   );
   if (target !== undefined) {
-    lines.push(`* reaches the target ${formatPercent(target, 0)}. Where each row first reaches it (interpolated):`);
+    lines.push(`* reaches the target ${formatPercent(target, 0)}. Where each row crosses it (interpolated):`);
     for (const point of gridContour(grid.cells, target)) {
       const where =
-        point.column === null
-          ? 'not within the values simulated'
-          : `${grid.columnParameter} ≈ ${valueText(Number(point.column.toPrecision(4)))}`;
+        point.column !== null
+          ? `${grid.columnParameter} ≈ ${valueText(Number(point.column.toPrecision(4)))}`
+          : point.reached === 'all'
+            ? 'every value simulated reaches it'
+            : 'no value simulated reaches it';
       lines.push(`  ${grid.rowParameter} = ${valueText(point.row)}: ${where}`);
     }
   }

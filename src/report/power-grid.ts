@@ -32,24 +32,26 @@ export interface PowerGrid {
 }
 
 /**
- * For each row, the column value at which power first reaches `target`, interpolated linearly
- * between the two simulated columns that bracket it: null when no column reaches it, the first
- * column when that one already does. Joined up, these points are the target's contour.
+ * For each row, the column value at which power crosses `target`: between the first two
+ * neighbouring columns of which one reaches the target and the other does not, interpolated
+ * linearly between them (power may rise along the columns, as with people, or fall, as with a
+ * rate ratio moving towards 1). `column` is null when the row does not cross within the values
+ * simulated; `reached` then says whether every column reaches the target or none does.
  *
  * Example: a row with power 0.6 at 10 and 0.9 at 20 crosses 0.8 at 10 + (0.2 / 0.3) × 10 ≈ 16.7.
  */
 export function gridContour(
   cells: readonly PowerGridCell[],
   target: number,
-): { readonly row: number; readonly column: number | null }[] {
+): { readonly row: number; readonly column: number | null; readonly reached: 'all' | 'some' | 'none' }[] {
   const rowValues = [...new Set(cells.map((cell) => cell.row))].sort((a, b) => a - b);
   return rowValues.map((row) => {
     const line = cells.filter((cell) => cell.row === row).sort((a, b) => a.column - b.column);
-    const first = line.findIndex((cell) => cell.power >= target);
-    if (first === -1) return { row, column: null };
-    if (first === 0) return { row, column: line[0].column };
-    const [below, above] = [line[first - 1], line[first]];
-    const share = (target - below.power) / (above.power - below.power);
-    return { row, column: below.column + share * (above.column - below.column) };
+    const reaches = line.map((cell) => cell.power >= target);
+    const cross = reaches.findIndex((reached, i) => i + 1 < line.length && reached !== reaches[i + 1]);
+    if (cross === -1) return { row, column: null, reached: reaches.every(Boolean) ? 'all' : 'none' };
+    const [a, b] = [line[cross], line[cross + 1]];
+    const share = (target - a.power) / (b.power - a.power);
+    return { row, column: a.column + share * (b.column - a.column), reached: 'some' };
   });
 }

@@ -7,7 +7,7 @@ const cells = [0.3, 0.6, 0.9].flatMap((base, i) =>
   [100, 200].map((column, k) => ({
     row: i + 1,
     column,
-    power: Math.min(1, base + 0.05 * k),
+    power: Math.min(1, base + 0.3 * k),
     powerCI: [0, 1] as const,
     trials: 100,
   })),
@@ -27,14 +27,17 @@ describe('renderGridSvg', () => {
     const [cellMarks] = groupsWithClass(svg, 'cells_marks');
     expect(elements(cellMarks, 'path')).toHaveLength(cells.length);
     expect(groupsWithClass(svg, 'contour_marks')).toHaveLength(1);
-    // Only row 3 (power 0.9 and 0.95) reaches 0.8: one contour point.
-    const spec = JSON.stringify(buildGridSpec(grid));
-    expect(spec).toContain('"name":"contour"');
-    expect(spec).toContain('{"row":3,"column":100}');
+    // Only row 2 (0.6 at 100, 0.9 at 200) crosses 0.8: at 100 + (0.2 / 0.3) × 100 = 166.7.
+    const spec = buildGridSpec(grid) as unknown as { layer: { name?: string; data?: { values: unknown[] } }[] };
+    const contour = spec.layer.find((layer) => layer.name === 'contour');
+    expect(contour?.data?.values).toHaveLength(1);
+    const [point] = contour!.data!.values as { row: number; column: number }[];
+    expect(point.row).toBe(2);
+    expect(point.column).toBeCloseTo(100 + (0.2 / 0.3) * 100, 9);
   });
 
-  it('has no contour when no row reaches the target', () => {
-    const grid: PowerGrid = { rowParameter: 'a', columnParameter: 'b', targetDescription: 'x', target: 0.99, cells };
+  it('has no contour when no row crosses the target (every cell reaches 5%)', () => {
+    const grid: PowerGrid = { rowParameter: 'a', columnParameter: 'b', targetDescription: 'x', target: 0.05, cells };
     expect(JSON.stringify(buildGridSpec(grid))).not.toContain('"name":"contour"');
   });
 });
