@@ -4,7 +4,7 @@
  * size, one outcome; or a range of values and a list of outcomes for `curve`).
  */
 import { Option, type Command } from 'commander';
-import { parseValueRange } from '../search/parse-value-range.js';
+import { parseValueRange, type ValueRange } from '../search/parse-value-range.js';
 import { SEARCHABLE_PARAMETERS } from '../search/design-parameter.js';
 import { commaList, probability } from './option-parsers.js';
 
@@ -39,13 +39,16 @@ export function varyParameterOption(): Option {
   );
 }
 
-/** `curve`'s `--vary <path=from:to:step>`, required, parsed into the path and its values. */
+/**
+ * `curve`'s `--vary <path=from:to:step>`, required, parsed into the path and its values; given
+ * twice, the two parameters of a grid (the first down the side, the second along the top).
+ */
 export function varyRangeOption(): Option {
   return new Option(
     '--vary <path=from:to:step>',
-    'the parameter and its values, e.g. design.size.total=100:1000:100 (or PATH=V1,V2,…)',
+    'the parameter and its values, e.g. design.size.total=100:1000:100 (or PATH=V1,V2,…); twice for a two-way grid',
   )
-    .argParser(parseValueRange)
+    .argParser((text: string, previous: ValueRange[] | undefined) => [...(previous ?? []), parseValueRange(text)])
     .makeOptionMandatory();
 }
 

@@ -45,6 +45,16 @@ export const SEARCHABLE_PARAMETERS = [
   'recruitment.years',
 ] as const;
 
+/** Default upper bound of a `design.sites.count` search (when the people allow that many). */
+export const MAX_SITES = 2000;
+
+/**
+ * Default upper bound of a `recruitment.years` search: a trial that must recruit for two decades
+ * is not a plan a commissioner can act on, and searching further only simulates ever larger
+ * cohorts (each trial's cost grows with its people) to say so. `--max` raises it.
+ */
+export const MAX_RECRUITMENT_YEARS = 20;
+
 /**
  * The `--set` override that fixes the arm sizes, e.g. `sizeOverride(90, 240)` →
  * `'design.size={ treated: 90, control: 240 }'`.
@@ -61,7 +71,8 @@ export function sizeOverride(treated: number, control: number): string {
  * keeping its ratio); `design.size.treated` keeps the control arm of a fixed size (or the
  * allocation ratio); `design.caseworkers.count` treats `count × caseload` people, keeping the
  * ratio; `recruitment.years` randomises `years × costs.eligiblePerAreaPerYear × areas` people
- * (areas = sites, or 1).
+ * (areas = sites, or 1), up to `MAX_RECRUITMENT_YEARS`; `design.sites.count` keeps the people and
+ * goes up to half their number (two people per site) or `MAX_SITES`, whichever is less.
  *
  * Example: for milton-keynes (45 treated, 120 control), `design.size.total` at 330 gives
  * `['design.size={ treated: 90, control: 240 }']`.
@@ -124,7 +135,9 @@ export function describeParameter(design: Design, path: string): DesignParameter
         label: 'sites',
         current: design.plan.sites.count,
         min: 2,
-        max: Math.min(2000, sizes.total),
+        // The people stay as they are, so beyond two people per site more sites only split sites
+        // that are already nearly empty: power has reached its individually randomised level there.
+        max: Math.min(MAX_SITES, Math.max(2, Math.floor(sizes.total / 2))),
         ...people,
         overrides: (v) => [`design.sites.count=${v}`],
       };
@@ -178,7 +191,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         label: `years of recruitment (${perYear} eligible per area per year, ${areas} area${areas === 1 ? '' : 's'})`,
         current: sizes.total / (perYear * areas),
         min: 0.1,
-        max: 100,
+        max: MAX_RECRUITMENT_YEARS,
         integer: false,
         resolution: 0.1,
         scale: 'sqrt',

@@ -259,13 +259,22 @@ export async function searchCrossing(
 
   // At the largest allowed value power is below the target: it has levelled off (impossible) if it
   // rose by less than two Monte Carlo standard errors since half that value, else it is still rising.
+  // Both values get the trials that give the power there a standard error of `precision`: p(1 − p)
+  // / precision² at the power seen so far at the top (900 at 10%), not at the target (1600 at
+  // 80%) — the larger values are the dearest to simulate, and a plateau far below the target
+  // needs no more trials than that to be told from a rise.
   async function judgeTop(
     list: readonly SearchPoint[],
   ): Promise<{ status: 'impossible' | 'above-max'; plateau: NonNullable<CrossingSearchResult['plateau']> } | null> {
     const top = list[list.length - 1];
     const lowerValue = normalise(Math.max(min, top.value / 2));
-    await ensure(top.value, precisionTrials);
-    if (lowerValue < top.value) await ensure(lowerValue, precisionTrials);
+    const seen = Math.min(0.5, Math.max(0.5 / top.trials, top.power));
+    const judgeTrials = Math.min(
+      precisionTrials,
+      Math.max(initialTrials, Math.ceil((seen * (1 - seen)) / (precision * precision))),
+    );
+    await ensure(top.value, judgeTrials);
+    if (lowerValue < top.value) await ensure(lowerValue, judgeTrials);
     const atTop = points.get(normalise(top.value))!;
     const atLower = points.get(lowerValue) ?? atTop;
     const seTop = binomialSe(atTop);

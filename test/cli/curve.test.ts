@@ -53,6 +53,57 @@ describe('trialsim curve', () => {
     expect(stdout).toMatch(/power by design\.size\.total/);
   });
 
+  it('evaluates a two-way grid with --vary twice: JSON cells, the contour, a heatmap', async () => {
+    const svg = join(folder, 'grid.svg');
+    const args = ['curve', 'teaching-two-arm', '--vary', 'outcomes.reoffend.effect.riskRatio=0.6,0.8'];
+    const { code, stdout, stderr } = await trialsim([
+      ...args,
+      '--vary',
+      'design.size.total=200,400',
+      '--target',
+      '0.8',
+      '--svg',
+      svg,
+      '--json',
+      '--quiet',
+      '--threads',
+      '1',
+      '--trials',
+      '400',
+    ]);
+    expect(code, stderr).toBe(0);
+    const { grid } = JSON.parse(stdout);
+    expect(grid.rows).toEqual({ parameter: 'outcomes.reoffend.effect.riskRatio', values: [0.6, 0.8] });
+    expect(grid.columns).toEqual({ parameter: 'design.size.total', values: [200, 400] });
+    expect(grid.cells).toHaveLength(4);
+    for (const cell of grid.cells) {
+      // Exact enumeration of the pooled z test, within 4 binomial Monte Carlo SEs of 400 trials.
+      const exact = exactPowerTwoProportionZ(0.5 * cell.row, 0.5, cell.column / 2);
+      expect(Math.abs(cell.power - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / 400));
+    }
+    expect(grid.contour.map((point: { row: number }) => point.row)).toEqual([0.6, 0.8]);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+  });
+
+  it('refuses a grid of one parameter twice, three --vary and several outcomes, with exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--vary', 'design.size.total=100,200', '--vary', 'design.size.total=300'], /given twice/],
+      [
+        ['--vary', 'design.size.total=100', '--vary', 'design.size.treated=50', '--vary', 'design.size.control=50'],
+        /given 3 times/,
+      ],
+      [
+        ['--vary', 'design.size.total=100', '--vary', 'design.size.treated=50', '--outcome', 'reoffend,reoffend2'],
+        /one target/,
+      ],
+    ];
+    for (const [options, message] of cases) {
+      const { code, stderr } = await trialsim(['curve', 'teaching-two-arm', ...options, '--quiet', '--trials', '10']);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+  });
+
   it('rejects a malformed --vary, an unknown outcome, a parameter the scenario lacks and a bad target with exit 2, saying which', async () => {
     const cases: [string[], string][] = [
       [['--vary', 'design.size.total=1:0:1'], 'trialsim: --vary design.size.total=1:0:1: TO must be at least FROM\n'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armSizes } from '../../src/core/design.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
-import { describeParameter } from '../../src/search/design-parameter.js';
+import { describeParameter, MAX_RECRUITMENT_YEARS, MAX_SITES } from '../../src/search/design-parameter.js';
 
 /** The design a parameter value gives, through the scenario loader (as the commands build it). */
 async function at(scenario: string, path: string, value: number, sets: string[] = []) {
@@ -42,6 +42,16 @@ describe('describeParameter', () => {
     expect((await at('milton-keynes-scale-up', 'design.sites.count', 14)).plan.sites!.count).toBe(14);
     expect((await at('milton-keynes', 'design.followUpMonths', 18)).plan.followUpMonths).toBe(18);
     expect((await at('milton-keynes', 'design.caseworkers.caseload', 15)).plan.caseworkers!.caseload).toBe(15);
+  });
+
+  it('bounds the searches that only grow the simulated cohort or thin it: two decades, two people per site', async () => {
+    const { design } = await loadDesign('milton-keynes-scale-up');
+    expect(describeParameter(design, 'recruitment.years').max).toBe(MAX_RECRUITMENT_YEARS);
+    expect(MAX_RECRUITMENT_YEARS).toBe(20);
+    // 600 people: at most 300 sites of two people each.
+    expect(describeParameter(design, 'design.sites.count').max).toBe(300);
+    const { design: many } = await loadDesign('milton-keynes-scale-up', ['design.size.total=100000']);
+    expect(describeParameter(many, 'design.sites.count').max).toBe(MAX_SITES);
   });
 
   it('says why a parameter the scenario lacks cannot be varied', async () => {

@@ -63,6 +63,22 @@ describe('searchCrossing', () => {
     expect(result.warnings.join(' ')).toMatch(/levels off/);
   });
 
+  it('judges a plateau far below the target with the trials its own power needs, not the target’s', async () => {
+    // Power levels off at 0.1 (as a cluster design with few sites does). The plateau check needs a
+    // standard error of 0.01 at about 10% power: 0.1 × 0.9 / 0.01² = 900 trials, not the 1600 the
+    // target's 80% would need; the top's first 200 trials estimate 10% within ±0.04 (2 SEs), so
+    // between 0.06 × 0.94 / 0.01² = 564 and 0.14 × 0.86 / 0.01² = 1204 trials.
+    const power = (n: number) => 0.1 * (1 - Math.exp(-n / 40));
+    const result = await searchCrossing(noisyEvaluator(power, 7), { target: 0.8, min: 4, max: 4000, start: 100 });
+    expect(result.status).toBe('impossible');
+    const top = result.points[result.points.length - 1];
+    expect(top.value).toBe(4000);
+    expect(top.trials).toBeGreaterThanOrEqual(564);
+    expect(top.trials).toBeLessThanOrEqual(1204);
+    // 4 binomial SEs at 0.1 with the trials used.
+    expect(Math.abs(result.plateau!.power - 0.1)).toBeLessThan(4 * Math.sqrt((0.1 * 0.9) / top.trials));
+  });
+
   it('says the target lies beyond --max when power is still rising there', async () => {
     const power = (n: number) => normalCdf(0.05 * Math.sqrt(n) - 1.96);
     const result = await searchCrossing(noisyEvaluator(power, 9), { target: 0.8, min: 4, max: 800, start: 100 });
