@@ -229,7 +229,7 @@ function legend(summary: RunSummary, alpha: number | null): string {
       : '',
     coverageMarks.has('↑') ? `↑ coverage above ${band(1 - 1.5 * a, 1 - 0.5 * a)}: intervals too wide.` : '',
     'bias: mean error of the log ratio (log scale; ±0.01 is about ±1% on the ratio).',
-    'coverage: share of confidence intervals holding the true ratio (judged against the tolerance band).',
+    'coverage: share of confidence intervals holding the true ratio.',
     'type S: share of significant results with the wrong sign.',
     'exagg.: exaggeration (Gelman & Carlin), the mean of |log estimate| / |log true ratio| over significant',
     'trials: on the log-ratio scale, not the percentage reduction — the plain reading is below.',

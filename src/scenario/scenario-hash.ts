@@ -26,3 +26,11 @@ export function canonicalJson(value: unknown): string {
 export function scenarioHash(design: Design): string {
   return createHash('sha256').update(canonicalJson(design)).digest('hex');
 }
+
+/**
+ * SHA-256 (hex) of a scenario's text as UTF-8: the file's own hash (`scenario.fileSha256`) where the
+ * text is the whole file, as the browser page has it. Example: textSha256('') is 'e3b0c442…b855'.
+ */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

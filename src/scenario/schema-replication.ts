@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { withHint } from './issue-text.js';
 import { oneOf, quantity, strictObject } from './schema-parts.js';
 
-const anyNumber = (what: string, hint: string) => z.number({ error: withHint(`must be ${what}`, hint) });
+const anyNumber = (what: string, hint: string, description: string) =>
+  z.number({ error: withHint(`must be ${what}`, hint) }).meta({ description });
 
 /**
  * The original trial's reported result: a ratio with exactly one of a 95% interval, the standard
@@ -17,22 +18,30 @@ const anyNumber = (what: string, hint: string) => z.number({ error: withHint(`mu
  */
 export const originalSchema = strictObject(
   {
-    estimate: anyNumber('a ratio > 0', 'give the reported ratio, e.g. 0.602 for a 39.8% reduction'),
+    estimate: anyNumber(
+      'a ratio > 0',
+      'give the reported ratio, e.g. 0.602 for a 39.8% reduction',
+      'The reported ratio (rate, risk or harm ratio), treated over control',
+    ),
     ci: z
       .tuple(
         [
-          anyNumber('a number', 'write the interval as [lower, upper]'),
-          anyNumber('a number', 'write the interval as [lower, upper]'),
+          anyNumber('a number', 'write the interval as [lower, upper]', 'The lower limit of the ratio'),
+          anyNumber('a number', 'write the interval as [lower, upper]', 'The upper limit of the ratio'),
         ],
         { error: withHint('must be a 95% interval [lower, upper] of the ratio', 'e.g. ci: [0.38, 0.95]') },
       )
       .optional()
       .meta({ description: 'The reported 95% confidence interval of the ratio, [lower, upper]' }),
-    se: anyNumber('a standard error of the log ratio > 0', 'e.g. se: 0.23')
+    se: anyNumber(
+      'a standard error of the log ratio > 0',
+      'e.g. se: 0.23',
+      'The standard error of log(estimate), a number > 0',
+    )
       .optional()
-      .meta({ description: 'The standard error of log(estimate)' }),
+      .meta({ description: 'The standard error of log(estimate), a number > 0' }),
     p: z
-      .union([anyNumber('a number', 'e.g. p: 0.03'), z.literal('significant')], {
+      .union([anyNumber('a number', 'e.g. p: 0.03', 'A two-sided p-value, a probability'), z.literal('significant')], {
         error: withHint(
           "must be a two-sided p-value or the word 'significant'",
           'e.g. p: 0.03, or p: significant when the report says no more (taken as just significant at 0.05)',

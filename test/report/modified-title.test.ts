@@ -22,7 +22,9 @@ describe('a title after --set', () => {
     const modified =
       'Focused deterrence in Milton Keynes — the 45-person trial as run — as modified by --set design.size={ treated: 79, control: 211 }';
     const table = await trialsim(common);
-    expect(table.stdout.split('\n')[0]).toBe(`milton-keynes — ${modified}`);
+    // The table wraps its title to the width (100 columns off a terminal), continuing indented.
+    const [first, second] = table.stdout.split('\n');
+    expect(`${first} ${second.trim()}`).toBe(`milton-keynes — ${modified}`);
     const markdown = await trialsim([...common, '--markdown']);
     expect(markdown.stdout.split('\n')[0]).toBe(`# milton-keynes — ${modified}`);
     const json = await trialsim([...common, '--json']);

@@ -9,6 +9,7 @@ import {
   designFromText,
   formatDocument,
   readKnobs,
+  textSha256,
   writeOverrides,
   type DocumentFormat,
 } from '../engine/index.js';
@@ -82,7 +83,11 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
   if (compiled.ok) lastGood.current = compiled;
   const good = lastGood.current;
   const source = useMemo(() => ({ text: state.text, file: state.file, sets }), [state.text, state.file, setsKey]);
-  const sim = useSimulation(compiled.ok ? compiled : null, compiled.ok ? source : null);
+  // The file the page's run stands for is the YAML it downloads (the overrides written in), as the
+  // command line's `scenario.fileSha256` is the hash of the file it ran.
+  const fileSha256 = useMemo(() => textSha256(writeOverrides(state.text, sets)), [state.text, setsKey]);
+  const runnable = useMemo(() => (compiled.ok ? { ...compiled, fileSha256 } : null), [compiled, fileSha256]);
+  const sim = useSimulation(runnable, compiled.ok ? source : null);
   const svgs = useRef(new Map<string, string>());
   // On a laptop or projector the pictures need the width; the editor is a click away.
   const [showEditor, setShowEditor] = useState(() => window.innerWidth >= 1500);

@@ -49,7 +49,10 @@ export interface PlanView<T> {
   readonly error: string | null;
 }
 
-export function useSimulation(compiled: { design: Design; sha256: string } | null, source: ScenarioSource | null) {
+export function useSimulation(
+  compiled: { design: Design; sha256: string; fileSha256: string } | null,
+  source: ScenarioSource | null,
+) {
   const runner = useMemo(() => openBrowserRunner(), []);
   const jobs = useMemo(() => new JobQueue(), []);
   const [run, setRun] = useState<RunView | null>(null);
@@ -61,7 +64,7 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
   useEffect(() => () => runner.close(), [runner]);
 
   const runDesign = useCallback(
-    (design: Design, sha256: string) =>
+    (design: Design, sha256: string, fileSha256: string) =>
       jobs.start(async (signal) => {
         setCurve(null);
         setSampleSize(null);
@@ -84,7 +87,13 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
         const began = performance.now();
         const live = (tally: RunTally) => {
           const seconds = (performance.now() - began) / 1000;
-          const summary = summariseTally(design, tally, { sha256, complete: true, seconds, threads: runner.threads });
+          const summary = summariseTally(design, tally, {
+            sha256,
+            fileSha256,
+            complete: true,
+            seconds,
+            threads: runner.threads,
+          });
           setRun({
             ...base,
             progress,
@@ -113,6 +122,7 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
           });
           const summary = summariseTally(design, result.tally, {
             sha256,
+            fileSha256,
             complete: result.complete,
             seconds: result.seconds,
             threads: result.threads,
@@ -138,7 +148,10 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
     if (!compiled) return;
     // Typing and sliding produce many designs a second: start the run once they settle (the
     // page's first run at once).
-    const timer = setTimeout(() => void runDesign(compiled.design, compiled.sha256), firstRun.current ? 0 : 200);
+    const timer = setTimeout(
+      () => void runDesign(compiled.design, compiled.sha256, compiled.fileSha256),
+      firstRun.current ? 0 : 200,
+    );
     firstRun.current = false;
     return () => clearTimeout(timer);
   }, [compiled?.sha256, runDesign]);
@@ -195,7 +208,7 @@ export function useSimulation(compiled: { design: Design; sha256: string } | nul
   );
 
   const rerun = useCallback(() => {
-    if (compiled) void runDesign(compiled.design, compiled.sha256);
+    if (compiled) void runDesign(compiled.design, compiled.sha256, compiled.fileSha256);
   }, [compiled, runDesign]);
 
   return { run, curve, sampleSize, drawCurve, findSampleSize, rerun, stop: () => jobs.stop(), threads: runner.threads };

@@ -9,7 +9,7 @@ import { checkDesign } from '../../scenario/check-design.js';
 import { compileScenario } from '../../scenario/compile.js';
 import { validateScenarioText } from '../../scenario/load.js';
 import { ScenarioError, formatProblem, type ScenarioProblem } from '../../scenario/scenario-error.js';
-import { scenarioHash } from '../../scenario/scenario-hash.js';
+import { scenarioHash, textSha256 } from '../../scenario/scenario-hash.js';
 
 /** A compiled scenario: its Design and the fingerprint the JSON reports. */
 export interface TextDesign {
@@ -19,7 +19,7 @@ export interface TextDesign {
 
 /** What compiling gave: the design, or every problem found. */
 export type DesignOrProblems =
-  | { readonly ok: true; readonly design: Design; readonly sha256: string }
+  | { readonly ok: true; readonly design: Design; readonly sha256: string; readonly fileSha256: string }
   | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
 /**
@@ -34,7 +34,7 @@ export function designFromText(text: string, file: string, sets: readonly string
     const scenario = validateScenarioText(text, file, sets);
     const design = compileScenario(scenario, file.replace(/\.(yaml|yml|json)$/i, ''));
     checkDesign(design, file);
-    return { ok: true, design, sha256: scenarioHash(design) };
+    return { ok: true, design, sha256: scenarioHash(design), fileSha256: textSha256(text) };
   } catch (error) {
     if (error instanceof ScenarioError) return { ok: false, problems: error.problems };
     throw error;

@@ -10,6 +10,7 @@ export type { RunProgress } from '../../events/run-progress.js';
 export { TrialFailureError } from '../../runner/trial-failure-error.js';
 export { formatCount, formatPercent, formatPercentWithInterval, formatRatio } from '../../report/format-numbers.js';
 export { builtInScenarios, type BuiltInScenario } from './builtin-scenarios.js';
+export { textSha256 } from '../../scenario/scenario-hash.js';
 export { designFromText, formatProblem, type DesignOrProblems, type ScenarioProblem } from './design-from-text.js';
 export { estimateHistogramSvg, powerCurveSvg, pValueHistogramSvg, type PowerCurve } from './charts.js';
 export { openBrowserRunner } from './browser-runner.js';

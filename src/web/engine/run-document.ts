@@ -1,6 +1,6 @@
 /**
  * The run document and its formats, from a tally, with the command line's own functions: the
- * JSON of `trialsim run --json` (DESIGN.md §5), CSV, Markdown and the text table.
+ * JSON of `trialsim run --json` (docs/json-output.md), CSV, Markdown and the text table.
  */
 import type { Design } from '../../core/design.js';
 import type { RunSummary } from '../../core/diagnosis/run-summary.js';
@@ -14,6 +14,8 @@ import { summariseRun } from '../../report/summarise-run.js';
 /** How the run went, beside its tally. */
 export interface PageRunFacts {
   readonly sha256: string;
+  /** SHA-256 of the scenario text the page ran (the file's own hash when the text is a whole file). */
+  readonly fileSha256?: string;
   readonly complete: boolean;
   readonly seconds: number;
   readonly threads: number;

@@ -32,6 +32,8 @@ export interface Knobs {
   readonly dispersion: number | null;
   /** Share of treated people who take up the support, averaged over group shares. */
   readonly engagement: number;
+  /** True for a stepped-wedge rollout, whose size is a total (every cluster is treated in turn). */
+  readonly rollout: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function readKnobs(design: Design, k: number): Knobs {
     effect: effectKnob(design, k),
     dispersion: design.outcomes.some((outcome) => outcome.kind === 'count') ? design.propensityDispersion : null,
     engagement: shareWeighted(design.plan.engagement),
+    rollout: Boolean(design.plan.rollout),
   };
 }
 
@@ -73,6 +76,7 @@ function effectKnob(design: Design, k: number): EffectKnob | null {
 
 /** The override giving `treated` treated people and the scenario's control:treated ratio. */
 export function peopleOverride(knobs: Knobs, treated: number): string {
+  if (knobs.rollout) return `design.size.total=${Math.max(2, Math.round(treated * (1 + knobs.controlPerTreated)))}`;
   return sizeOverride(treated, Math.max(1, Math.round(treated * knobs.controlPerTreated)));
 }
 
