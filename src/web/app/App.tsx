@@ -83,9 +83,9 @@ function Page(props: { state: PageState; setState: (update: (state: PageState) =
   if (compiled.ok) lastGood.current = compiled;
   const good = lastGood.current;
   const source = useMemo(() => ({ text: state.text, file: state.file, sets }), [state.text, state.file, setsKey]);
-  // The file the page's run stands for is the YAML it downloads (the overrides written in), as the
-  // command line's `scenario.fileSha256` is the hash of the file it ran.
-  const fileSha256 = useMemo(() => textSha256(writeOverrides(state.text, sets)), [state.text, setsKey]);
+  // The scenario file the page holds, before its overrides (the sliders, the trial count), as the
+  // command line's `scenario.fileSha256` is the file's own hash whatever --set and --trials say.
+  const fileSha256 = useMemo(() => textSha256(state.text), [state.text]);
   const runnable = useMemo(() => (compiled.ok ? { ...compiled, fileSha256 } : null), [compiled, fileSha256]);
   const sim = useSimulation(runnable, compiled.ok ? source : null);
   const svgs = useRef(new Map<string, string>());
