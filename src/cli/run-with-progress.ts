@@ -9,6 +9,7 @@ import { createProgressLines } from '../report/progress-lines.js';
 import type { Shard } from '../runner/parse-shard.js';
 import type { RunProgress } from '../events/run-progress.js';
 import { runTrials, type RunTrialsResult } from '../runner/run-trials.js';
+import type { RowsListener } from '../runner/chunk-collector.js';
 import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 
 /** Where a run's progress goes: the dashboard, plain lines on stderr, or nowhere. */
@@ -31,7 +32,7 @@ export function plainProgressView(mode: OutputMode): ProgressView {
  */
 export async function runWithProgress(
   design: Design,
-  options: { threads?: number; withNull: boolean; shard?: Shard },
+  options: { threads?: number; withNull: boolean; shard?: Shard; onTrialRows?: RowsListener },
   view: ProgressView,
 ): Promise<RunTrialsResult> {
   const interrupt = interruptOnCtrlC();

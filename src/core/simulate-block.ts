@@ -3,6 +3,7 @@ import { accumulateInterim } from './diagnosis/interim-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
 import type { PreparedDesign } from './prepare-design.js';
 import { simulateTrial } from './trial.js';
+import { appendTrialRows, type TrialRows } from './trial-rows.js';
 
 // The runner loads this module by URL (in each worker): it prepares the design it is sent once per
 // run, then simulates blocks of trials of it.
@@ -14,19 +15,25 @@ export { prepareDesign } from './prepare-design.js';
  * stream (the paired null run that measures the real type I error). Every trial is a pure
  * function of (design, seed, trial index), so any split of the indices tallies to the same whole.
  *
+ * With `rows`, each trial's results are also appended there, one row per run and outcome
+ * (`run --trials-out`); the tally is the same either way.
+ *
  * Example: simulateBlock(prepareDesign(design), 0, 100, { withNull: true }).trials === 100.
  */
 export function simulateBlock(
   prepared: PreparedDesign,
   fromTrial: number,
   toTrial: number,
-  options: { withNull: boolean },
+  options: { withNull: boolean; rows?: TrialRows },
 ): RunTally {
   const lookCount = prepared.interim?.peopleAtLook.length ?? 0;
   const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount);
   const monitored = prepared.interim?.outcome ?? 0;
+  const { rows } = options;
+  const alpha = prepared.design.analysis.alpha;
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
     const record = simulateTrial(prepared, trialIndex, false);
+    if (rows) appendTrialRows(rows, trialIndex, false, record, alpha);
     const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);
     if (tally.interim && record.interim) {
       accumulateInterim(tally.interim.effect, record.interim, record.logEstimands[monitored]);
@@ -36,6 +43,7 @@ export function simulateBlock(
     if (allPrimary) tally.allPrimary += 1;
     if (tally.nullRun) {
       const nullRecord = simulateTrial(prepared, trialIndex, true);
+      if (rows) appendTrialRows(rows, trialIndex, true, nullRecord, alpha);
       const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun.outcomes, true);
       if (nullAny) tally.nullRun.anyPrimary += 1;
       if (tally.interim?.nullRun && nullRecord.interim) {

@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
+import type { TrialRows } from '../core/trial-rows.js';
 import { BugError } from '../errors/bug-error.js';
 
 /**
@@ -17,7 +18,7 @@ export type SimulateBlock = (
   prepared: unknown,
   fromTrial: number,
   toTrial: number,
-  options: { withNull: boolean },
+  options: { withNull: boolean; rows?: TrialRows },
 ) => RunTally;
 
 /**

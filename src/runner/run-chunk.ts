@@ -1,5 +1,6 @@
 import type { Design } from '../core/design.js';
 import { runTallyToJSON } from '../core/diagnosis/tally.js';
+import { emptyTrialRows, type TrialRows } from '../core/trial-rows.js';
 import type { Engine } from './engine-module.js';
 
 /** A run's design as the engine prepared it, or why preparing it failed (reported by every chunk). */
@@ -21,6 +22,8 @@ export type ChunkOutcome =
       readonly fromTrial: number;
       readonly toTrial: number;
       readonly tally: unknown;
+      /** The chunk's trials themselves, when the run keeps them (`keepRows`); else null. */
+      readonly rows: TrialRows | null;
       readonly seconds: number;
     }
   /** The engine threw; `trial` is the first trial of the chunk that fails on its own, if any. */
@@ -45,7 +48,7 @@ export function runChunk(
   run: PreparedRun,
   fromTrial: number,
   toTrial: number,
-  options: { withNull: boolean; injectEngineError?: boolean },
+  options: { withNull: boolean; keepRows?: boolean; injectEngineError?: boolean },
 ): ChunkOutcome {
   if ('error' in run) return { kind: 'failed', fromTrial, toTrial, trial: null, reason: run.error };
   const { prepared } = run;
@@ -54,9 +57,10 @@ export function runChunk(
   const engineOptions = { withNull: options.withNull };
   try {
     if (options.injectEngineError) throw new Error('injected engine error');
-    const tally = simulateBlock(prepared, fromTrial, toTrial, engineOptions);
+    const rows = options.keepRows ? emptyTrialRows() : null;
+    const tally = simulateBlock(prepared, fromTrial, toTrial, rows ? { ...engineOptions, rows } : engineOptions);
     const seconds = (performance.now() - began) / 1000;
-    return { kind: 'done', fromTrial, toTrial, tally: runTallyToJSON(tally), seconds };
+    return { kind: 'done', fromTrial, toTrial, tally: runTallyToJSON(tally), rows, seconds };
   } catch (chunkError) {
     for (let trial = fromTrial; trial < toTrial; trial++) {
       try {

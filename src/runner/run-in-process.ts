@@ -19,6 +19,7 @@ export async function runInProcess(plan: RunPlan): Promise<PathOutcome> {
     const fault = faultFor(plan, chunk.fromTrial, chunk.toTrial, chunk.attempts);
     const outcome = runChunk(engine, run, chunk.fromTrial, chunk.toTrial, {
       withNull: plan.withNull,
+      keepRows: plan.keepRows,
       injectEngineError: fault !== null,
     });
     if (outcome.kind === 'failed') {
@@ -37,7 +38,7 @@ export async function runInProcess(plan: RunPlan): Promise<PathOutcome> {
     }
     const tally = runTallyFromJSON(outcome.tally);
     plan.queue.observe(tally.trials, outcome.seconds);
-    plan.collector.add(chunk.fromTrial, chunk.toTrial, tally);
+    plan.collector.add(chunk.fromTrial, chunk.toTrial, tally, outcome.rows);
     plan.meter.add(tally);
     plan.meter.emit();
   }

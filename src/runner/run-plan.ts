@@ -21,6 +21,8 @@ export interface RunPlan {
   readonly fromTrial: number;
   readonly toTrial: number;
   readonly withNull: boolean;
+  /** Keep each trial's results as rows, handed to the collector with the chunk's tally. */
+  readonly keepRows: boolean;
   readonly threads: number;
   readonly engineUrl: string;
   readonly maxAttempts: number;

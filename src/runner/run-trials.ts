@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
-import { ChunkCollector } from './chunk-collector.js';
+import { ChunkCollector, type RowsListener } from './chunk-collector.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { defaultEngineUrl } from './engine-module.js';
 import type { Shard } from './parse-shard.js';
@@ -35,6 +35,11 @@ export interface RunOptions {
   readonly trialRange?: readonly [number, number];
   /** Trials per chunk; by default chunks are sized from the measured speed (about 0.1 s each). */
   readonly chunkSize?: number;
+  /**
+   * Keep the trials themselves: called with each chunk's rows (one per trial, run and outcome) in
+   * trial order, as soon as every earlier chunk has been handed on (`run --trials-out`).
+   */
+  readonly onTrialRows?: RowsListener;
   /** Called with progress about ten times a second, and once at the start and at the end. */
   readonly onProgress?: (progress: RunProgress) => void;
   /** Aborting stops the run promptly; the result then holds the finished chunks, `complete: false`. */
@@ -104,8 +109,8 @@ export function openTrialRunner(options: TrialRunnerOptions = {}): TrialRunner {
  * Simulates the trials of a design (or of one shard) and returns their tally, on a runner opened
  * for this run alone. Trial i is a pure function of (design, seed, i) and tallies merge exactly,
  * so every field of the tally is the same for any thread count, chunk size or shard split; only
- * `seconds` varies. Only tallies are kept, never per-trial data, so memory does not grow with the
- * number of trials.
+ * `seconds` varies. Only tallies are kept, never per-trial data (rows, when asked for, are handed
+ * on as they come), so memory does not grow with the number of trials.
  *
  * Example: await runTrials(design, { trials: 1000, threads: 2, withNull: true }) →
  * { tally: { trials: 1000, … }, complete: true, trialRange: [0, 1000], threads: 2, … }.
@@ -138,13 +143,14 @@ async function runOn(
     fromTrial,
     toTrial,
     withNull: options.withNull,
+    keepRows: options.onTrialRows !== undefined,
     threads,
     engineUrl,
     maxAttempts: options.maxAttempts ?? 3,
     faultInjection: options.faultInjection ?? null,
     signal: options.signal,
     queue: new ChunkQueue(fromTrial, toTrial, options.chunkSize ?? null, threads),
-    collector: new ChunkCollector(design.outcomes.length, options.withNull, fromTrial),
+    collector: new ChunkCollector(design.outcomes.length, options.withNull, fromTrial, options.onTrialRows ?? null),
     meter,
   };
   meter.emit(true);

@@ -16,7 +16,14 @@ export type InjectedFault = 'exit' | 'throw' | 'engine-error';
 
 /** From the runner: a run's design (once per worker per run), then that run's chunks. */
 export type ToWorker =
-  | { readonly kind: 'design'; readonly runId: number; readonly design: Design; readonly withNull: boolean }
+  | {
+      readonly kind: 'design';
+      readonly runId: number;
+      readonly design: Design;
+      readonly withNull: boolean;
+      /** Send each chunk's trials back as rows too (`run --trials-out`). */
+      readonly keepRows: boolean;
+    }
   | {
       readonly kind: 'chunk';
       readonly runId: number;

@@ -154,7 +154,7 @@ export class WorkerSession {
     }
     const tally = runTallyFromJSON(message.tally);
     run.plan.queue.observe(tally.trials, message.seconds);
-    run.plan.collector.add(chunk.fromTrial, chunk.toTrial, tally);
+    run.plan.collector.add(chunk.fromTrial, chunk.toTrial, tally, message.rows);
     run.plan.meter.add(tally);
     run.plan.meter.emit();
     // A progress listener may have aborted the run (or a failure ended it) meanwhile.
@@ -205,7 +205,13 @@ export class WorkerSession {
       if (!chunk) break;
       if (slot.runId !== run.id) {
         slot.runId = run.id;
-        this.post(slot, { kind: 'design', runId: run.id, design: run.plan.design, withNull: run.plan.withNull });
+        this.post(slot, {
+          kind: 'design',
+          runId: run.id,
+          design: run.plan.design,
+          withNull: run.plan.withNull,
+          keepRows: run.plan.keepRows,
+        });
       }
       slot.chunks.push(chunk);
       const fault = faultFor(run.plan, chunk.fromTrial, chunk.toTrial, chunk.attempts);

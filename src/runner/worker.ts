@@ -12,14 +12,19 @@ import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
 const port = parentPort!;
 const engine = await loadEngine((workerData as WorkerStart).engineUrl);
 // The run's prepared design, shared by all its chunks.
-let current: { runId: number; run: PreparedRun; withNull: boolean } | null = null;
+let current: { runId: number; run: PreparedRun; withNull: boolean; keepRows: boolean } | null = null;
 // Set once this worker has asked to be killed: like a dead thread, it answers nothing more.
 let dying = false;
 
 port.on('message', (message: ToWorker) => {
   if (dying) return;
   if (message.kind === 'design') {
-    current = { runId: message.runId, run: prepareRun(engine, message.design), withNull: message.withNull };
+    current = {
+      runId: message.runId,
+      run: prepareRun(engine, message.design),
+      withNull: message.withNull,
+      keepRows: message.keepRows,
+    };
     return;
   }
   if (!current || current.runId !== message.runId)
@@ -36,6 +41,7 @@ port.on('message', (message: ToWorker) => {
     throw new Error(`injected crash in trials ${message.fromTrial}–${message.toTrial - 1}`);
   const outcome = runChunk(engine, current.run, message.fromTrial, message.toTrial, {
     withNull: current.withNull,
+    keepRows: current.keepRows,
     injectEngineError: message.fault === 'engine-error',
   });
   port.postMessage({ ...outcome, runId: message.runId } satisfies FromWorker);

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { mergeRunTally, runTallyToJSON, type RunTally } from '../../src/core/diagnosis/tally.js';
+import { emptyTrialRows, type TrialRows } from '../../src/core/trial-rows.js';
 import { ChunkCollector } from '../../src/runner/chunk-collector.js';
 import type { SimulateBlock } from '../../src/runner/engine-module.js';
 import { fakeDesign } from './fixtures/fake-design.js';
@@ -51,4 +52,31 @@ describe('ChunkCollector', () => {
     collector.add(0, 10, simulateBlock(design, 0, 10, { withNull: false }));
     expect(() => collector.add(0, 10, simulateBlock(design, 0, 10, { withNull: false }))).toThrow(/twice/);
   });
+
+  test.prop([fc.integer({ min: 1, max: 200 }), fc.array(fc.nat(), { maxLength: 8 }), fc.nat()])(
+    'hands kept rows on in trial order whatever the order chunks arrive in',
+    (total, cuts, shuffleSeed) => {
+      const chunks = chunksOf(total, cuts).map((chunk) => ({ ...chunk, rows: rowsOf(chunk.fromTrial, chunk.toTrial) }));
+      const order = chunks
+        .map((_, i) => i)
+        .sort((a, b) => ((a * 7919 + shuffleSeed) % 101) - ((b * 7919 + shuffleSeed) % 101));
+      const seen: number[] = [];
+      const collector = new ChunkCollector(design.outcomes.length, true, 0, (rows) => seen.push(...rows.trial));
+      for (const i of order) collector.add(chunks[i].fromTrial, chunks[i].toTrial, chunks[i].tally, chunks[i].rows);
+      collector.tally();
+      expect(seen).toEqual([...Array(total).keys()]);
+    },
+  );
+
+  test('refuses a chunk without rows when the run keeps them (a bug, not a user error)', () => {
+    const collector = new ChunkCollector(design.outcomes.length, false, 0, () => undefined);
+    expect(() => collector.add(0, 10, simulateBlock(design, 0, 10, { withNull: false }))).toThrow(/without rows/);
+  });
 });
+
+/** Stand-in rows: one per trial of [from, to), marked only by its trial index. */
+function rowsOf(fromTrial: number, toTrial: number): TrialRows {
+  const rows = emptyTrialRows();
+  for (let trial = fromTrial; trial < toTrial; trial++) rows.trial.push(trial);
+  return rows;
+}

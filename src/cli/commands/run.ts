@@ -8,6 +8,7 @@ import { formatJson } from '../../report/format-json.js';
 import { formatResult } from '../../report/format-result.js';
 import { writeOutput } from '../../report/write-output.js';
 import { checkOutputPath } from '../../report/check-output-path.js';
+import { openTrialRowsFile, trialRowsFormat, type TrialRowsFile } from '../../report/trial-rows-file.js';
 import { parseShard } from '../../runner/parse-shard.js';
 import { shardFields } from '../../runner/shard-document.js';
 import { loadDesign } from '../../scenario/load-design.js';
@@ -35,9 +36,10 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
+      .option('--svg <file>', 'a group-sequential design (design.interim): also draw where trials stop, as an SVG file')
       .option(
-        '--svg <file>',
-        'a group-sequential design (design.interim): also draw where trials stop, as an SVG file',
+        '--trials-out <file>',
+        'also write every simulated trial: one row per trial, run and outcome (.csv, or .ndjson/.jsonl)',
       );
     addSimulationOptions(command, { shard: true, nullRun: true }).action(
       async (scenario: string, options: RunOptions) => {
@@ -48,7 +50,7 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
 }
 
 /** `run`'s options: the simulating commands' own, and the stopping picture of a sequential design. */
-type RunOptions = SimulationOptions & { svg?: string };
+type RunOptions = SimulationOptions & { svg?: string; trialsOut?: string };
 
 async function runCommand(
   command: string,
@@ -65,6 +67,10 @@ async function runCommand(
     );
   // Before any trial runs: a long simulation must not be lost to a typo in --out's folder.
   if (options.out) checkOutputPath(options.out);
+  if (options.trialsOut !== undefined) {
+    trialRowsFormat(options.trialsOut);
+    checkOutputPath(options.trialsOut, '--trials-out');
+  }
   const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
@@ -86,13 +92,28 @@ async function runCommand(
     ? { update: (p) => dashboard.update(p), close: async () => undefined }
     : plainProgressView(mode);
   const withNull = options.null;
+  const trialsFile: TrialRowsFile | null =
+    options.trialsOut === undefined ? null : openTrialRowsFile(options.trialsOut, design);
   let run;
   try {
-    run = await runWithProgress(design, { threads, withNull, shard }, view);
+    run = await runWithProgress(
+      design,
+      { threads, withNull, shard, ...(trialsFile ? { onTrialRows: trialsFile.write } : {}) },
+      view,
+    );
   } catch (error) {
+    trialsFile?.abandon();
     dashboard?.fail();
     await dashboard?.waitUntilExit();
     throw error;
+  }
+  if (trialsFile) {
+    const rows = trialsFile.finish();
+    if (!run.complete || mode.progress === 'lines') {
+      const [from, to] = run.trialRange;
+      const held = run.complete ? '' : ` (the run was interrupted: ${run.tally.trials} of ${to - from} trials)`;
+      process.stderr.write(`wrote ${rows.toLocaleString('en-GB')} rows to ${options.trialsOut}${held}\n`);
+    }
   }
   const summary = summariseRun(design, run.tally, {
     command,
