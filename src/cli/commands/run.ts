@@ -111,7 +111,9 @@ async function runCommand(
     const rows = trialsFile.finish();
     if (!run.complete || mode.progress === 'lines') {
       const [from, to] = run.trialRange;
-      const held = run.complete ? '' : ` (the run was interrupted: ${run.tally.trials} of ${to - from} trials)`;
+      const held = run.complete
+        ? ''
+        : ` (the run was interrupted: ${run.tally.trials.toLocaleString('en-GB')} of ${(to - from).toLocaleString('en-GB')} trials)`;
       process.stderr.write(`wrote ${rows.toLocaleString('en-GB')} rows to ${options.trialsOut}${held}\n`);
     }
   }
