@@ -35,7 +35,15 @@ describe('multiplicity adjustment', () => {
   property.prop([
     fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
     fc.double({ min: 0.001, max: 0.5, noNaN: true }),
-  ])('Holm rejects exactly the hypotheses whose Holm-adjusted p-value is at most alpha', (pValues, alpha) => {
-    expect(adjustRejections(pValues, alpha, 'holm')).toEqual(holmAdjusted(pValues).map((p) => p <= alpha));
+  ])('Holm rejects exactly the hypotheses whose Holm-adjusted p-value is below alpha', (pValues, alpha) => {
+    expect(adjustRejections(pValues, alpha, 'holm')).toEqual(holmAdjusted(pValues).map((p) => p < alpha));
+  });
+
+  test('rejects strictly below the threshold, as power counts p < alpha: a p-value exactly on it is not rejected', () => {
+    // A permutation test with 20 re-randomisations can give p = 1/20 exactly.
+    expect(adjustRejections([0.05, 0.01], 0.05, 'none')).toEqual([false, true]);
+    expect(adjustRejections([0.025, 0.01], 0.05, 'bonferroni')).toEqual([false, true]);
+    // Holm: 0.01 < 0.05/2, then 0.05 is not < 0.05/1.
+    expect(adjustRejections([0.05, 0.01], 0.05, 'holm')).toEqual([false, true]);
   });
 });
