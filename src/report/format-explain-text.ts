@@ -122,9 +122,10 @@ export function formatExplainText(data: ExplainData, options: ExplainTextOptions
       return `${' '.repeat(start)}${applyStyle(label, style, options.color)}`;
     };
     out.push(pointAt(truthColumn, `true effect ${formatRatio(panel.trueEffect)}`, 'cyan'));
-    // The winner's curse: significant results average exp(ln truth × exaggeration) in size.
-    if (panel.exaggeration !== null && panel.trueEffect > 0 && panel.trueEffect !== 1) {
-      const average = Math.exp(Math.log(panel.trueEffect) * panel.exaggeration);
+    // The winner's curse: where significant results in the true direction land on average, the
+    // same mean ratio the plain reading below states (one number for one idea).
+    const average = panel.trueEffect !== 1 ? panel.meanSignificantRatio : null;
+    if (average !== null && average > 0) {
       out.push(pointAt(columnOf(average), `significant results average ${formatRatio(average)}`, 'red'));
     }
     if (outside > 0) out.push(`${' '.repeat(GUTTER)}(${outside} estimates beyond the axis)`);

@@ -100,9 +100,9 @@ describe('formatExplainText', () => {
     expect([...mark].length).toBeLessThanOrEqual(60);
   });
 
-  it('points at where significant results land on average, exp(ln truth × exaggeration)', () => {
-    // exp(ln 0.62 × 1.6) = 0.465, log −0.765: 0.285 / 1.30 of the way along 52 cells, cell ⌊11.4⌋ = 11.
-    const marks = lines.filter((line) => line.includes('significant results average 0.465'));
+  it('points at where significant results land on average: the mean ratio the plain reading states', () => {
+    // 0.47, log −0.755: 0.295 / 1.30 of the way along 52 cells, cell ⌊11.8⌋ = 11.
+    const marks = lines.filter((line) => /significant results average 0\.470?\b/.test(line));
     expect(marks).toHaveLength(2);
     for (const mark of marks) expect(mark.indexOf('↑')).toBe(6 + 11);
   });

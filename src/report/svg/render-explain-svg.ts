@@ -119,15 +119,15 @@ function panelSpec(
 }
 
 /**
- * The winner's curse made visible: a dashed line at the ratio a significant result shows on
- * average, exp(ln(truth) × exaggeration) — exaggeration being the mean |log estimate| / |log truth|
- * over significant results, this is the geometric mean of their size. None when undefined.
+ * The winner's curse made visible: a dashed line at the ratio a significant result in the true
+ * direction shows on average (`meanSignificantRatio`, the number the plain reading under the
+ * panel states). None when no trial was significant in the true direction, or there is no effect.
  *
- * Example: truth 0.633 with exaggeration 1.42 → a line at exp(ln 0.633 × 1.42) = 0.52.
+ * Example: truth 0.80 where significant trials average a ratio of 0.667 → a line at 0.667.
  */
 function significantAverageLayers(panel: ExplainPanel, index: number) {
-  if (panel.exaggeration === null || !(panel.trueEffect > 0) || panel.trueEffect === 1) return [];
-  const ratio = Math.exp(Math.log(panel.trueEffect) * panel.exaggeration);
+  const ratio = panel.meanSignificantRatio;
+  if (ratio === null || !(ratio > 0) || panel.trueEffect === 1) return [];
   const align = ratio < panel.trueEffect ? 'right' : 'left';
   return [
     {
