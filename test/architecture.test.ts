@@ -310,6 +310,7 @@ const SPINE_FILES = [
   'simulate-block.ts',
   'trial-form.ts',
   'trial-record.ts',
+  'trial-rows.ts',
   'trial.ts',
 ];
 
