@@ -92,6 +92,9 @@ const ALTERNATIVES = {
   harm: ['quasi-poisson'],
 };
 
+/** The analysis of an outcome whose results a design variant does not read: the cheapest, by outcome kind. */
+const UNREAD_ANALYSIS = { count: 'poisson-wald', binary: 'two-proportion-z', harm: 'welch-t' };
+
 /** The label of the cluster-robust analysis (CR2, the working model the core uses), by outcome kind. */
 const CR2_LABEL = { count: 'CR2 Poisson working', binary: 'CR2 binomial working', harm: 'CR2 quasi-Poisson working' };
 
@@ -133,7 +136,7 @@ function parseArguments(argv) {
 /**
  * The analyses measured for each chosen outcome, as design variants: slot 0 is the scenario as
  * written, then one slot per person-level alternative, then the cluster-robust slot. Each slot
- * sets the chosen outcomes' analyses (an outcome with no alternative left keeps its own, unread).
+ * sets the chosen outcomes' analyses; the other outcomes are not read.
  */
 function planSlots(design, outcomeIds) {
   const chosen = outcomeIds.map((id) => {
@@ -258,7 +261,10 @@ function measure(loaded, outcomeIds, trials) {
   const { chosen, slots } = planSlots(design, outcomeIds);
   const noEffect = noEffectOverrides(design);
   for (const slot of slots) {
-    const overrides = [...slot.analyses].map(([id, name]) => `outcomes.${id}.analysis=${name}`);
+    // Outcomes whose results a slot does not read get an analysis that costs nothing (the draws do not depend on it).
+    const overrides = design.outcomes.map(
+      (o) => `outcomes.${o.id}.analysis=${slot.analyses.get(o.id) ?? UNREAD_ANALYSIS[o.kind]}`,
+    );
     slot.prepared = prepareVariant(loaded, overrides);
     slot.noEffectPrepared = prepareVariant(loaded, [...overrides, ...noEffect]);
     // Every ratio is 1. (A binary built on a count still has a true risk ratio a little below 1 —
