@@ -168,8 +168,13 @@ function noEffectOverrides(design) {
 /** The prepared design of a variant, on the person form, with fixed effects (the walk below relies on both). */
 function prepareVariant(loaded, overrides) {
   const prepared = prepareDesign(designWith(loaded, overrides).design);
-  if (prepared.form.kind !== 'person' || prepared.design.plan.rollout) throw new Error('expected the person form');
-  if (prepared.drawsEffects) throw new Error('the calibration needs fixed effects (no assurance or replication plan)');
+  if (prepared.design.plan.rollout)
+    throw new UsageError('the calibration measures individually or cluster randomised designs, not a rollout');
+  if (prepared.drawsEffects)
+    throw new UsageError(
+      'the calibration needs fixed effects: an effect drawn per trial (a range, a lognormal or a replication plan) is not measured here',
+    );
+  if (prepared.form.kind !== 'person') throw new Error('expected the person form (simulation.engine=person)');
   return prepared;
 }
 
