@@ -117,8 +117,9 @@ export function describeStepsLine(result: OutcomeDiagnosis): string {
  * What the per-step results say, in one sentence: how much less precise the longest exposure is
  * than the first, and why.
  *
- * @example → "Step 3 rests on 3 of 12 treated cluster-periods of step 0: its estimates spread 2.4× as
- *   wide (RMSE 0.561 against 0.229), so a rollout says little about whether the effect grows or fades."
+ * @example → "Step 3 rests on 3 treated cluster-periods, step 0 on 12: its estimates spread 2.5× as wide
+ *   (RMSE 0.563 against 0.221 on the log scale), so one rollout says little about whether the effect
+ *   grows or fades with time since crossover."
  */
 export function describeStepsReading(steps: readonly StepDiagnosis[]): string {
   if (steps.length < 2) return '';
