@@ -77,7 +77,7 @@ describe('per-step results of a rollout', () => {
     expect(table).toContain('Per step on crime');
     expect(table).not.toContain('Per step on knife');
     expect(formatTable(sampleSummary, { color: false, width: 100 })).not.toContain('Per step');
-    const markdown = formatMarkdown(rollout, {});
+    const markdown = formatMarkdown(rollout, { commandLine: 'trialsim run milton-keynes-rollout', design: null });
     expect(markdown).toContain('## Per-step results');
     expect(markdown).toContain(stepsMarkdownTable(steps)[2]);
   });
