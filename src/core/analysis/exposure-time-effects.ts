@@ -41,7 +41,7 @@ export interface ExposureTimeFit {
  * exposure time with no present cell is left out of the fit (its estimate NaN). Returns null when
  * the normal equations are singular or no residual degree of freedom is left.
  * Reference: Kenny, Voldal, Xia & Heagerty (2022) Stat Med 41:4311 (the exposure-time indicator
- * model of a stepped-wedge trial); Hughes, Granston & Heagerty (2015) Stat Med 34:3303.
+ * model of a stepped-wedge trial).
  *
  * @example y = log((S + 0.5)/n) of 4 clusters × 3 periods, crossover [1, 1, 2, 2], sums
  *   [3, 1, 2, 5, 2, 1, 4, 6, 2, 2, 3, 1], sizes [10, 10, 10, 12, 12, 12, 10, 9, 10, 11, 11, 11]

@@ -29,7 +29,7 @@ export const FEW_PEOPLE_AT_FIRST_LOOK = 30;
  * Reference: Jennison & Turnbull (2000) Group Sequential Methods, ch. 3 and 7; Hampson & Jennison
  * (2013) JRSS B 75:3 (people in the pipeline at an interim look).
  *
- * @example looks [0.05, 0.5, 1], O'Brien–Fleming-type spending, 600 people (300 a arm), follow-up
+ * @example looks [0.05, 0.5, 1], O'Brien–Fleming-type spending, 600 people (300 an arm), follow-up
  *   12 months, recruitment 2 → three warnings: look 1 at t = 0.05 needs z ≥ 9.955; about 15 people
  *   in the smaller arm at look 1; everyone recruited by month 2, before the first look at month 12.1
  */
