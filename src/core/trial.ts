@@ -34,7 +34,8 @@ const NULL_LOOK_STREAM = 5;
  * stated ratios (or, under assurance, a draw from sub-stream 3) and the log estimands they imply;
  * the form draws the cohort, the assignment and every outcome from the trial's stream; each
  * outcome's analysis reads what the form measured, permutation tests redrawing from their own
- * sub-stream.
+ * sub-stream; a rollout also records each outcome's effect at every exposure time
+ * (`estimateExposureTimeEffects`, docs/sequential-and-stepped-wedge.md "Per-step results").
  * Reference: Blair, Cooper, Coppock & Humphreys (2019), APSR 113:838 (MIDA).
  *
  * @example simulateTrial(prepareDesign(REF), 0, true).logEstimands → [0, 0]
@@ -67,15 +68,15 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
     : null;
   // A rollout's per-step results read the same cluster-periods as its analysis (one per exposure time).
   const exposureTimes = design.plan.rollout?.steps ?? 0;
-  const steps: StepResult[][] = [];
+  const steps: StepResult[][] | null = exposureTimes > 0 ? [] : null;
   const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
     const input = form.analysisInput(measured, k);
     const result = analyse(outcome.analysis, input, design.analysis, analysisRng);
-    if (exposureTimes > 0)
+    if (steps !== null)
       steps.push(estimateExposureTimeEffects(input.clusterPeriods ?? null, design.analysis, exposureTimes));
     return result;
   });
-  const perStep = exposureTimes > 0 ? { steps } : {};
+  const perStep = steps === null ? {} : { steps };
   // Interim looks (a group-sequential design): the monitored outcome analysed at each look.
   const interimPlan = prepared.interim;
   if (interimPlan === null) return { results, logEstimands, ...perStep };

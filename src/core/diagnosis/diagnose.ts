@@ -46,7 +46,7 @@ export function diagnose(
       ? withReplication(diagnosis, prepared, k, tally.outcomes[k])
       : diagnosis;
     const steps = tally.steps;
-    if (steps === undefined || design.plan.rollout == null) return replicated;
+    if (steps === undefined || !design.plan.rollout) return replicated;
     const logTruth = prepared.statedLogEstimands[k];
     const periodMonths = design.plan.rollout.periodMonths;
     return { ...replicated, steps: diagnoseSteps(steps.effect[k], steps.nullRun?.[k] ?? null, logTruth, periodMonths) };
