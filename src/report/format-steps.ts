@@ -1,6 +1,6 @@
 /**
  * A rollout's per-step results in words and tables, one source for the terminal table, the
- * Markdown report, the CSV and the dashboard: per exposure time (periods since a cluster crossed
+ * Markdown report and the CSV: per exposure time (periods since a cluster crossed
  * over) the cluster-periods it rests on, the mean estimate against the truth, the 95% range of
  * single trials' estimates, bias, coverage and the power of the step contrast. Field meanings:
  * docs/json-output.md (`results[].steps`).
@@ -92,25 +92,6 @@ export function stepsMarkdownTable(steps: readonly StepDiagnosis[]): string[] {
     `|${' ---: |'.repeat(headers.length)}`,
     ...steps.map((step) => `| ${stepCells(step).join(' | ')} |`),
   ];
-}
-
-/**
- * One compact line per outcome, for the dashboard: each step's months, mean estimate and power.
- *
- * @example → "knife by months since crossover (truth 0.888): 0–6 0.88 (power 10.5%) · 6–12 0.91 (6.5%) · …"
- */
-export function describeStepsLine(result: OutcomeDiagnosis): string {
-  const steps = result.steps ?? [];
-  const truth = steps.length > 0 ? formatRatio(steps[0].estimand) : '—';
-  return (
-    `${result.outcome} by months since crossover (truth ${truth}): ` +
-    steps
-      .map(
-        (step, e) =>
-          `${stepMonths(step)} ${formatRatio(step.meanEstimate)} (${e === 0 ? 'power ' : ''}${formatPercent(step.power)})`,
-      )
-      .join(' · ')
-  );
 }
 
 /**

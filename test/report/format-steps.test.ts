@@ -3,12 +3,7 @@ import type { StepDiagnosis } from '../../src/core/diagnosis/diagnose-steps.js';
 import type { RunSummary } from '../../src/core/diagnosis/run-summary.js';
 import { formatCsv } from '../../src/report/format-csv.js';
 import { formatMarkdown } from '../../src/report/format-markdown.js';
-import {
-  describeStepsLine,
-  describeStepsReading,
-  stepsMarkdownTable,
-  stepsTextTable,
-} from '../../src/report/format-steps.js';
+import { describeStepsReading, stepsMarkdownTable, stepsTextTable } from '../../src/report/format-steps.js';
 import { formatTable } from '../../src/report/format-table.js';
 import { parseCsv } from './parse-csv.js';
 import { sampleSummary } from './sample-summary.js';
@@ -97,10 +92,7 @@ describe('per-step results of a rollout', () => {
     expect(at(first, 'adjustedPower')).toBe('');
   });
 
-  it('read as one compact line and one sentence', () => {
-    expect(describeStepsLine(rollout.results[0])).toBe(
-      'crime by months since crossover (truth 0.888): 0–6 0.882 (power 10.5%) · 6–12 0.91 (6.5%) · 12–18 0.93 (6.0%)',
-    );
+  it('read as one sentence on how much less precise the longest exposure is', () => {
     expect(describeStepsReading(steps)).toContain('Step 2 rests on 6 treated cluster-periods, step 0 on 12');
     expect(describeStepsReading(steps)).toContain('1.9× as wide');
   });
