@@ -1,5 +1,6 @@
 import { accumulateTrial } from './diagnosis/accumulate-trial.js';
 import { accumulateInterim } from './diagnosis/interim-tally.js';
+import { accumulateSteps } from './diagnosis/step-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
 import type { PreparedDesign } from './prepare-design.js';
 import { simulateTrial } from './trial.js';
@@ -27,16 +28,21 @@ export function simulateBlock(
   options: { withNull: boolean; rows?: TrialRows },
 ): RunTally {
   const lookCount = prepared.interim?.peopleAtLook.length ?? 0;
-  const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount);
+  const exposureTimes = prepared.design.plan.rollout?.steps ?? 0;
+  const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount, exposureTimes);
+  const alpha = prepared.design.analysis.alpha;
   const monitored = prepared.interim?.outcome ?? 0;
   const { rows } = options;
-  const alpha = prepared.design.analysis.alpha;
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
     const record = simulateTrial(prepared, trialIndex, false);
     if (rows) appendTrialRows(rows, trialIndex, false, record, alpha);
     const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);
     if (tally.interim && record.interim) {
       accumulateInterim(tally.interim.effect, record.interim, record.logEstimands[monitored]);
+    }
+    if (tally.steps && record.steps) {
+      const { effect } = tally.steps;
+      record.steps.forEach((steps, k) => accumulateSteps(effect[k], steps, record.logEstimands[k], alpha));
     }
     tally.trials += 1;
     if (anyPrimary) tally.anyPrimary += 1;
@@ -48,6 +54,10 @@ export function simulateBlock(
       if (nullAny) tally.nullRun.anyPrimary += 1;
       if (tally.interim?.nullRun && nullRecord.interim) {
         accumulateInterim(tally.interim.nullRun, nullRecord.interim, nullRecord.logEstimands[monitored]);
+      }
+      const nullSteps = tally.steps?.nullRun;
+      if (nullSteps && nullRecord.steps) {
+        nullRecord.steps.forEach((steps, k) => accumulateSteps(nullSteps[k], steps, nullRecord.logEstimands[k], alpha));
       }
     }
   }

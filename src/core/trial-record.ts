@@ -1,4 +1,5 @@
 import type { AnalysisResult } from './analysis/analysis-result.js';
+import type { StepResult } from './analysis/exposure-time-effects.js';
 import type { InterimRecord } from './analysis/group-sequential/monitor-looks.js';
 
 /**
@@ -11,4 +12,9 @@ export interface TrialRecord {
   readonly logEstimands: readonly number[];
   /** A group-sequential design only: how the trial ended at its interim looks. */
   readonly interim?: InterimRecord;
+  /**
+   * A stepped-wedge rollout only: per outcome, the effect at each exposure time (periods since
+   * crossover), from `estimateExposureTimeEffects`.
+   */
+  readonly steps?: readonly (readonly StepResult[])[];
 }

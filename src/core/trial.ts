@@ -8,6 +8,7 @@
  */
 import { analyse } from './analysis/analyse.js';
 import type { AnalysisResult } from './analysis/analysis-result.js';
+import { estimateExposureTimeEffects, type StepResult } from './analysis/exposure-time-effects.js';
 import { monitorLooks } from './analysis/group-sequential/monitor-looks.js';
 import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from './inquiry/inquiry.js';
@@ -33,7 +34,8 @@ const NULL_LOOK_STREAM = 5;
  * stated ratios (or, under assurance, a draw from sub-stream 3) and the log estimands they imply;
  * the form draws the cohort, the assignment and every outcome from the trial's stream; each
  * outcome's analysis reads what the form measured, permutation tests redrawing from their own
- * sub-stream.
+ * sub-stream; a rollout also records each outcome's effect at every exposure time
+ * (`estimateExposureTimeEffects`, docs/sequential-and-stepped-wedge.md "Per-step results").
  * Reference: Blair, Cooper, Coppock & Humphreys (2019), APSR 113:838 (MIDA).
  *
  * @example simulateTrial(prepareDesign(REF), 0, true).logEstimands → [0, 0]
@@ -64,12 +66,20 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   const analysisRng = prepared.permutes
     ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
     : null;
-  const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
-    analyse(outcome.analysis, form.analysisInput(measured, k), design.analysis, analysisRng),
-  );
+  // A rollout's per-step results read the same cluster-periods as its analysis (one per exposure time).
+  const exposureTimes = design.plan.rollout?.steps ?? 0;
+  const steps: StepResult[][] | null = exposureTimes > 0 ? [] : null;
+  const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
+    const input = form.analysisInput(measured, k);
+    const result = analyse(outcome.analysis, input, design.analysis, analysisRng);
+    if (steps !== null)
+      steps.push(estimateExposureTimeEffects(input.clusterPeriods ?? null, design.analysis, exposureTimes));
+    return result;
+  });
+  const perStep = steps === null ? {} : { steps };
   // Interim looks (a group-sequential design): the monitored outcome analysed at each look.
   const interimPlan = prepared.interim;
-  if (interimPlan === null) return { results, logEstimands };
+  if (interimPlan === null) return { results, logEstimands, ...perStep };
   const k = interimPlan.outcome;
   const interim = monitorLooks(
     interimPlan,
@@ -80,5 +90,5 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
     subStream(seed, trialIndex, nullRun ? NULL_LOOK_STREAM : LOOK_STREAM),
     analysisRng,
   );
-  return { results, logEstimands, interim };
+  return { results, logEstimands, interim, ...perStep };
 }

@@ -22,6 +22,21 @@ export interface LookProgress {
   readonly stopFutility: number;
 }
 
+/**
+ * A stepped-wedge rollout's running per-step result at one exposure time, for its first primary
+ * outcome (the first outcome when none is primary).
+ */
+export interface StepProgress {
+  readonly outcome: string;
+  /** Months since crossover the step covers, [fromMonth, toMonth). */
+  readonly fromMonth: number;
+  readonly toMonth: number;
+  /** exp(mean log estimate) so far (NaN before any estimate). */
+  readonly meanEstimate: number;
+  /** Share of trials so far whose step contrast is significant. */
+  readonly power: number;
+}
+
 /** One progress event of a run: trials done, the rate, and power so far per outcome. */
 export interface RunProgress {
   readonly trialsDone: number;
@@ -33,6 +48,8 @@ export interface RunProgress {
   readonly outcomes: readonly OutcomeProgress[];
   /** A group-sequential design only: stopping so far at each look. */
   readonly looks?: readonly LookProgress[];
+  /** A stepped-wedge rollout only: the per-step results so far of its first primary outcome. */
+  readonly steps?: readonly StepProgress[];
 }
 
 /** Where a run's progress events go. */

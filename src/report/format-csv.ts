@@ -6,6 +6,7 @@
  * for the header; the numbers do not depend on the thread count, so it has no column.
  */
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
+import { outcomesWithSteps } from './format-steps.js';
 import type { PowerCurve } from './power-curve.js';
 
 type Cell = string | number | boolean | null | undefined;
@@ -142,6 +143,8 @@ export function formatCsv(data: RunSummary | PowerCurve): string {
   if ('points' in data) return joinRows([[...CURVE_COLUMNS], ...curveRows(data)]);
   if (data.sequential) return joinRows([[...RUN_COLUMNS, ...SEQUENTIAL_COLUMNS], ...sequentialRows(data)]);
   const keys = replicationKeys(data);
+  if (keys.length === 0 && outcomesWithSteps(data.results).length > 0)
+    return joinRows([[...RUN_COLUMNS, ...STEP_COLUMNS], ...stepRows(data)]);
   if (keys.length === 0) return joinRows([[...RUN_COLUMNS], ...runRows(data)]);
   // Under a replication plan, three columns per criterion; empty for outcomes without an original.
   const header = [...RUN_COLUMNS, ...keys.flatMap((k) => [`success:${k}`, `success:${k}:lower`, `success:${k}:upper`])];
@@ -252,4 +255,63 @@ function sequentialRows(summary: RunSummary): Cell[][] {
     s.expectedMonthsUnderNull,
   ];
   return [...outcomeRows, ...lookRows, overallRow];
+}
+
+/**
+ * Columns added for a stepped-wedge rollout (docs/json-output.md, `results[].steps`): `row` says
+ * what a row is — `outcome` (the outcome's analysis, as for every design) or `step` (one exposure
+ * time of that outcome, whose estimand, power, type I error, bias, RMSE, coverage, mean estimate
+ * and failures columns are the step's own).
+ */
+const STEP_COLUMNS = [
+  'row',
+  'step',
+  'fromMonth',
+  'toMonth',
+  'treatedClusterPeriods',
+  'controlClusterPeriods',
+  'estimateRangeLower',
+  'estimateRangeUpper',
+] as const;
+
+/** The outcome rows, then each outcome's step rows (a rollout only). */
+function stepRows(summary: RunSummary): Cell[][] {
+  const base = runRows(summary);
+  const blank = (count: number): Cell[] => new Array<Cell>(count).fill(null);
+  const outcomeRows = base.map((row) => [...row, 'outcome', ...blank(STEP_COLUMNS.length - 1)]);
+  const identityWidth = RUN_COLUMNS.indexOf('estimand');
+  const rows = summary.results.flatMap((r, k) =>
+    (r.steps ?? []).map((step) => {
+      const own: Record<string, Cell> = {
+        estimand: step.estimand,
+        power: step.power,
+        powerCILower: step.powerCI[0],
+        powerCIUpper: step.powerCI[1],
+        typeIError: step.typeIError,
+        typeIErrorCILower: step.typeIErrorCI?.[0],
+        typeIErrorCIUpper: step.typeIErrorCI?.[1],
+        biasLog: step.bias,
+        biasLogMcse: step.biasMcse,
+        rmseLog: step.rmse,
+        coverage: step.coverage,
+        meanEstimateGeometric: step.meanEstimate,
+        failures: step.failures,
+        engine: summary.engine,
+        toolVersion: summary.tool.version,
+      };
+      return [
+        ...base[k].slice(0, identityWidth),
+        ...RUN_COLUMNS.slice(identityWidth).map((column) => own[column] ?? null),
+        'step',
+        step.exposurePeriods,
+        step.fromMonth,
+        step.toMonth,
+        step.treatedClusterPeriods,
+        step.controlClusterPeriods,
+        step.estimateRange[0],
+        step.estimateRange[1],
+      ];
+    }),
+  );
+  return [...outcomeRows, ...rows];
 }

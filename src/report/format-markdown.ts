@@ -4,6 +4,7 @@
  * intervals, warnings in words, and the exact command that reproduces the run.
  */
 import { formatRolloutLine, rolloutScheduleRows } from './format-rollout.js';
+import { describeStepsReading, outcomesWithSteps, stepsMarkdownTable } from './format-steps.js';
 import type { Design, Outcome } from '../core/design.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { showsAdjustedPower, summaryMultiplicity } from './adjusted-power-shown.js';
@@ -277,6 +278,19 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
     );
     out.push(...sequentialMarkdownTable(sequential), '');
     out.push(...describeSequentialResults(sequential).map((line) => `- ${line}`), '');
+  }
+  const stepped = outcomesWithSteps(summary.results);
+  if (stepped.length > 0) {
+    out.push('## Per-step results', '');
+    out.push(
+      "The effect by time since a cluster crossed over: each step is a period of exposure (step 0 is a cluster's first treated period), estimated from the cluster-period log rates with cluster and period fixed effects and one effect per step. *Mean estimate* is the geometric mean over simulated rollouts, against the *true effect* (the scenario's effect does not change with exposure); *95% of trials between* is where single rollouts put it; *power* and *type I error* are the step's own t test with the effect and with none.",
+      '',
+    );
+    for (const result of stepped) {
+      out.push(`**${result.label}** (\`${result.outcome}\`)`, '', ...stepsMarkdownTable(result.steps!), '');
+      const reading = describeStepsReading(result.steps!);
+      if (reading) out.push(reading, '');
+    }
   }
   const replicated = replicatedResults(summary);
   if (replicated.length > 0) {

@@ -6,6 +6,7 @@
  * gets the table in two parts); escape codes only when `color` is true.
  */
 import { formatRolloutLine } from './format-rollout.js';
+import { describeStepsReading, outcomesWithSteps, STEPS_LEGEND, stepsTextTable } from './format-steps.js';
 import type { OutcomeDiagnosis, RunSummary } from '../core/diagnosis/run-summary.js';
 import { showsAdjustedPower, type Multiplicity } from './adjusted-power-shown.js';
 import { applyStyle } from './ansi-style.js';
@@ -302,6 +303,16 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
     out.push(...wrap(SEQUENTIAL_LEGEND, width, '  ').map((line) => applyStyle(line, 'dim', color)), '');
     for (const line of describeSequentialResults(sequential)) out.push(...wrap(line, width, '  '));
   }
+  const stepped = outcomesWithSteps(summary.results);
+  for (const result of stepped) {
+    out.push('', ...wrap(`Per step on ${result.outcome} (${result.label}):`, width, '  '));
+    const [stepHeader, ...stepRows] = stepsTextTable(result.steps!);
+    out.push(applyStyle(stepHeader, 'bold', color), ...stepRows);
+    const reading = describeStepsReading(result.steps!);
+    if (reading) out.push(...wrap(reading, width, '  '));
+  }
+  if (stepped.length > 0)
+    out.push('', ...wrap(STEPS_LEGEND, width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const replication = replicationSuccessText(summary);
   if (replication.length > 0) {
     // The criteria rows are short and aligned; only the heading and legend lines need wrapping.

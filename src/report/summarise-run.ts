@@ -4,6 +4,7 @@
  * planning commands and `merge`, so a merged shard set prints exactly what one full run prints.
  */
 import { describeRollout } from '../core/assignment/rollout-schedule.js';
+import { questionLooks } from '../core/analysis/group-sequential/question-looks.js';
 import { armSizes, type Design } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
 import { diagnoseInterim } from '../core/diagnosis/diagnose-interim.js';
@@ -32,7 +33,8 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
   const sizes = armSizes(design.plan.size);
   const prepared = prepareDesign(design);
   const { results, familywise, warnings } = diagnose(prepared, tally);
-  const questioned = [...designWarnings(design, design.simulation.trials), ...warnings];
+  const looks = prepared.interim === null ? [] : questionLooks(design, prepared.interim);
+  const questioned = [...designWarnings(design, design.simulation.trials), ...looks, ...warnings];
   const completeWarnings = facts.complete
     ? questioned
     : [

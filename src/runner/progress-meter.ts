@@ -1,7 +1,8 @@
 import type { Design } from '../core/design.js';
+import { ExactSum } from '../core/diagnosis/exact-sum.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { wilsonInterval } from '../core/diagnosis/wilson-interval.js';
-import type { LookProgress, OutcomeProgress, RunProgress } from '../events/run-progress.js';
+import type { LookProgress, OutcomeProgress, RunProgress, StepProgress } from '../events/run-progress.js';
 
 /** Seconds between progress events: about ten a second. */
 export const PROGRESS_INTERVAL_SECONDS = 0.1;
@@ -23,6 +24,11 @@ export class ProgressMeter {
   /** A group-sequential design's stops per look, for efficacy and for futility (empty otherwise). */
   private readonly efficacyStops: number[];
   private readonly futilityStops: number[];
+  /** A rollout's first primary outcome (index), and its per-step rejections, estimates and sums of log estimates. */
+  private readonly stepOutcome: number;
+  private readonly stepRejections: number[];
+  private readonly stepEstimated: number[];
+  private readonly stepSumLog: ExactSum[];
 
   constructor(
     private readonly design: Design,
@@ -38,6 +44,14 @@ export class ProgressMeter {
     const looks = design.plan.interim?.looks.length ?? 0;
     this.efficacyStops = new Array<number>(looks).fill(0);
     this.futilityStops = new Array<number>(looks).fill(0);
+    const steps = design.plan.rollout?.steps ?? 0;
+    this.stepOutcome = Math.max(
+      0,
+      design.outcomes.findIndex((o) => o.primary),
+    );
+    this.stepRejections = new Array<number>(steps).fill(0);
+    this.stepEstimated = new Array<number>(steps).fill(0);
+    this.stepSumLog = Array.from({ length: steps }, () => new ExactSum());
   }
 
   /** Counts a finished chunk. */
@@ -55,6 +69,14 @@ export class ProgressMeter {
       this.efficacyStops.forEach((_, k) => {
         this.efficacyStops[k] += interim.efficacyBenefit[k] + interim.efficacyHarm[k];
         this.futilityStops[k] += interim.futility[k];
+      });
+    }
+    const steps = tally.steps?.effect[this.stepOutcome];
+    if (steps) {
+      this.stepRejections.forEach((_, e) => {
+        this.stepRejections[e] += steps.rejections[e];
+        this.stepEstimated[e] += steps.estimated[e];
+        this.stepSumLog[e].merge(steps.sumLogEstimate[e]);
       });
     }
   }
@@ -86,7 +108,20 @@ export class ProgressMeter {
       elapsedSeconds,
       outcomes,
       ...(this.efficacyStops.length > 0 ? { looks: this.looksSoFar(done) } : {}),
+      ...(this.stepRejections.length > 0 ? { steps: this.stepsSoFar(done) } : {}),
     };
+  }
+
+  private stepsSoFar(done: number): StepProgress[] {
+    const months = this.design.plan.rollout?.periodMonths ?? 0;
+    const outcome = this.design.outcomes[this.stepOutcome].id;
+    return this.stepRejections.map((rejections, e) => ({
+      outcome,
+      fromMonth: e * months,
+      toMonth: (e + 1) * months,
+      meanEstimate: this.stepEstimated[e] > 0 ? Math.exp(this.stepSumLog[e].value() / this.stepEstimated[e]) : NaN,
+      power: done > 0 ? rejections / done : 0,
+    }));
   }
 
   private looksSoFar(done: number): LookProgress[] {

@@ -8,7 +8,7 @@ import { Box, Static, Text, useApp, useStdout } from 'ink';
 import { useEffect } from 'react';
 import type { TrialCost } from '../report/trial-cost.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
-import { formatPercent } from '../report/format-numbers.js';
+import { formatPercent, formatRatio } from '../report/format-numbers.js';
 import { formatTable } from '../report/format-table.js';
 import type { RunProgress } from '../events/run-progress.js';
 import { deriveLiveWarnings } from './live-warnings.js';
@@ -97,6 +97,16 @@ export function Dashboard(props: DashboardProps) {
                 .map(
                   (look) =>
                     `${look.look}: efficacy ${formatPercent(look.stopEfficacy)}, futility ${formatPercent(look.stopFutility)}`,
+                )
+                .join(' · ')}`}
+            </Text>
+          ) : null}
+          {props.progress?.steps && props.progress.steps.length > 0 ? (
+            <Text>
+              {`${props.progress.steps[0].outcome} by months since crossover, estimate (power) so far: ${props.progress.steps
+                .map(
+                  (step) =>
+                    `${step.fromMonth}–${step.toMonth} ${formatRatio(step.meanEstimate)} (${formatPercent(step.power, 0)})`,
                 )
                 .join(' · ')}`}
             </Text>

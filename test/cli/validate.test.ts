@@ -9,6 +9,19 @@ import { trialsimInProcess as trialsim } from '../support/run-cli-in-process.js'
 const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
 
 describe('trialsim validate', () => {
+  test('questions interim looks that strain the boundaries’ assumptions, and still exits 0', async () => {
+    // Looks at 0.05, 0.5, 1 of 600 people recruited over 2 months and followed for 12.
+    const { code, stdout } = await trialsim(['validate', `${FIXTURES}good/strained-looks.yaml`]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ok .*strained-looks\.yaml: strained-looks — /);
+    expect(lines.slice(1).map((line) => line.slice(0, 40))).toEqual([
+      '! The first interim look is very early (',
+      '! At the first interim look the smaller ',
+      '! Everyone is recruited by month 2, befo',
+    ]);
+  });
+
   test('says ok with a one-line summary for each valid file and exits 0', async () => {
     const { code, stdout, stderr } = await trialsim([
       'validate',

@@ -50,6 +50,18 @@ describe('Dashboard', () => {
     app.unmount();
   });
 
+  it('shows a rollout’s per-step estimate and power so far on one compact line', () => {
+    const steps = [
+      { outcome: 'knife', fromMonth: 0, toMonth: 6, meanEstimate: 0.882, power: 0.105 },
+      { outcome: 'knife', fromMonth: 6, toMonth: 12, meanEstimate: 0.91, power: 0.065 },
+    ];
+    const app = render(<Dashboard {...base} progress={progressAt(1200, [0.36, 0.46], { steps })} />);
+    expect(everything(app.frames)).toContain(
+      'knife by months since crossover, estimate (power) so far: 0–6 0.882 (11%) · 6–12 0.91 (7%)',
+    );
+    app.unmount();
+  });
+
   it('shows the title, then trials done of total, the rate and the time left', () => {
     const app = render(<Dashboard {...base} />);
     app.rerender(<Dashboard {...base} progress={progressAt(1200, [0.36, 0.46])} />);

@@ -36,7 +36,10 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
-      .option('--svg <file>', 'a group-sequential design (design.interim): also draw where trials stop, as an SVG file')
+      .option(
+        '--svg <file>',
+        'a group-sequential design (design.interim): also draw where trials stop; a rollout (design.rollout): the effect by step; as an SVG file',
+      )
       .option(
         '--trials-out <file>',
         'also write every simulated trial: one row per trial, run and outcome (.csv, or .ndjson/.jsonl)',
@@ -49,7 +52,7 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
   }
 }
 
-/** `run`'s options: the simulating commands' own, and the stopping picture of a sequential design. */
+/** `run`'s options: the simulating commands' own, the picture of a sequential design or a rollout, and the trials file. */
 type RunOptions = SimulationOptions & { svg?: string; trialsOut?: string };
 
 async function runCommand(
@@ -74,10 +77,10 @@ async function runCommand(
   const threads = threadsFor(options.threads);
   const loaded = await loadDesign(scenario, scenarioOverrides(options));
   const { design } = loaded;
-  if (options.svg !== undefined && design.plan.interim === undefined) {
+  if (options.svg !== undefined && design.plan.interim === undefined && !design.plan.rollout) {
     throw new UserError(
-      `--svg on run draws where the trials of a group-sequential design stop; ${design.name} has no design.interim`,
-      'add design.interim to the scenario (docs/scenario-language.md), or draw a power curve with trialsim curve --svg',
+      `--svg on run draws where the trials of a group-sequential design stop, or a rollout's effect by step; ${design.name} has neither design.interim nor design.rollout`,
+      'add design.interim or design.rollout to the scenario (docs/scenario-language.md), or draw a power curve with trialsim curve --svg',
     );
   }
   const dashboard = mode.dashboard
@@ -148,6 +151,10 @@ async function runCommand(
     const { renderStoppingSvg } = await import('../../report/svg/render-stopping-svg.js');
     const subtitle = `${design.name} · ${summary.trials.toLocaleString('en-GB')} trials · seed ${summary.seed}`;
     await writeOutput(await renderStoppingSvg(summary.sequential, subtitle), options.svg);
+  } else if (options.svg !== undefined && summary.results.some((r) => r.steps !== undefined)) {
+    const { renderStepsSvg } = await import('../../report/svg/render-steps-svg.js');
+    const subtitle = `${design.name} · ${summary.trials.toLocaleString('en-GB')} trials · seed ${summary.seed}`;
+    await writeOutput(await renderStepsSvg(summary.results, subtitle), options.svg);
   }
   return run.complete ? 0 : EXIT_INTERRUPTED;
 }

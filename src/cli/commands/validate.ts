@@ -4,6 +4,8 @@
  * invalid (the ScenarioError is mapped to 2 by main.ts).
  */
 import type { Command } from 'commander';
+import { prepareInterimPlan } from '../../core/analysis/group-sequential/interim-plan.js';
+import { questionLooks } from '../../core/analysis/group-sequential/question-looks.js';
 import { resolveScenario } from '../../scenario/builtin-scenarios.js';
 import { describeDesign } from '../../scenario/describe-design.js';
 import { loadDesign } from '../../scenario/load-design.js';
@@ -27,13 +29,20 @@ export function registerValidate(program: Command, _setExitCode: SetExitCode): v
     });
 }
 
-/** Prints "ok FILE: summary" for each valid file; throws one ScenarioError with all problems. */
+/**
+ * Prints "ok FILE: summary" for each valid file, then "! …" for interim looks that strain the
+ * boundaries' assumptions (valid, but questioned: docs/sequential-and-stepped-wedge.md); throws
+ * one ScenarioError with all problems.
+ */
 export async function validateFiles(files: readonly string[], sets: readonly string[]): Promise<void> {
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
     try {
       const { design } = await loadDesign(file, sets);
       process.stdout.write(`ok ${resolveScenario(file)}: ${design.name} — ${describeDesign(design)}\n`);
+      const interim = prepareInterimPlan(design);
+      for (const warning of interim === null ? [] : questionLooks(design, interim))
+        process.stdout.write(`! ${warning}\n`);
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       problems.push(...error.problems);

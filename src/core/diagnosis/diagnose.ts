@@ -1,5 +1,6 @@
 import { planClusters } from '../analysis/planned-cluster-layout.js';
 import type { Design, Outcome } from '../design.js';
+import { diagnoseSteps } from './diagnose-steps.js';
 import type { PreparedDesign } from '../prepare-design.js';
 import type { Familywise, OriginalSummary, OutcomeDiagnosis, ReplicationSuccessEstimate } from './run-summary.js';
 import type { OutcomeTally, RunTally } from './tally.js';
@@ -41,7 +42,14 @@ export function diagnose(
       prepared.statedLogEstimands[k],
       prepared.drawsEffects,
     );
-    return prepared.replication?.judges[k] ? withReplication(diagnosis, prepared, k, tally.outcomes[k]) : diagnosis;
+    const replicated = prepared.replication?.judges[k]
+      ? withReplication(diagnosis, prepared, k, tally.outcomes[k])
+      : diagnosis;
+    const steps = tally.steps;
+    if (steps === undefined || !design.plan.rollout) return replicated;
+    const logTruth = prepared.statedLogEstimands[k];
+    const periodMonths = design.plan.rollout.periodMonths;
+    return { ...replicated, steps: diagnoseSteps(steps.effect[k], steps.nullRun?.[k] ?? null, logTruth, periodMonths) };
   });
   const primaryCount = design.outcomes.filter((o) => o.primary).length;
   const familywise: Familywise | null =

@@ -4,6 +4,7 @@
  */
 import type { RolloutSummary } from '../assignment/rollout-schedule.js';
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
+import type { StepDiagnosis } from './diagnose-steps.js';
 import type { ToleranceVerdict } from './tolerance-band.js';
 import type { SequentialDiagnosis } from './sequential-diagnosis.js';
 
@@ -89,6 +90,11 @@ export interface OutcomeDiagnosis {
    * interval (absent otherwise).
    */
   readonly replicationSuccess?: Readonly<Record<string, ReplicationSuccessEstimate>>;
+  /**
+   * A stepped-wedge rollout only: the effect at each exposure time (periods since crossover), from
+   * the exposure-time indicator model on the cluster-period log means (absent otherwise).
+   */
+  readonly steps?: readonly StepDiagnosis[];
 }
 
 /** The probability of replication success under one criterion, with its Monte Carlo interval. */

@@ -1,5 +1,6 @@
 import { ExactSum } from './exact-sum.js';
 import { emptyInterimTally, interimTallyFromJSON, mergeInterimTally, type InterimTally } from './interim-tally.js';
+import { emptyStepTally, mergeStepTally, stepTallyFromJSON, type StepTally } from './step-tally.js';
 
 /**
  * Running totals over trials for one outcome in one run (the effect run or the paired null run):
@@ -61,6 +62,11 @@ export interface RunTally {
    * and (when there is one) the paired null run. Absent for one analysis at the end.
    */
   interim?: { effect: InterimTally; nullRun: InterimTally | null };
+  /**
+   * A stepped-wedge rollout only: per outcome, its per-step (exposure-time) results, in the effect
+   * run and (when there is one) the paired null run. Absent for other designs.
+   */
+  steps?: { effect: StepTally[]; nullRun: StepTally[] | null };
 }
 
 /** A tally with nothing in it. */
@@ -84,10 +90,11 @@ export function emptyOutcomeTally(): OutcomeTally {
 }
 
 /**
- * An empty run tally for `outcomeCount` outcomes, with or without the null run, and for a
- * group-sequential design (`lookCount` > 0) its interim tallies.
+ * An empty run tally for `outcomeCount` outcomes, with or without the null run, for a
+ * group-sequential design (`lookCount` > 0) its interim tallies, and for a rollout
+ * (`exposureTimes` > 0) its per-step tallies.
  */
-export function emptyRunTally(outcomeCount: number, withNull: boolean, lookCount = 0): RunTally {
+export function emptyRunTally(outcomeCount: number, withNull: boolean, lookCount = 0, exposureTimes = 0): RunTally {
   const tallies = () => Array.from({ length: outcomeCount }, emptyOutcomeTally);
   const tally: RunTally = {
     trials: 0,
@@ -102,7 +109,17 @@ export function emptyRunTally(outcomeCount: number, withNull: boolean, lookCount
       nullRun: withNull ? emptyInterimTally(lookCount) : null,
     };
   }
+  if (exposureTimes > 0) tally.steps = emptyStepTallies(outcomeCount, exposureTimes, withNull);
   return tally;
+}
+
+function emptyStepTallies(
+  outcomeCount: number,
+  exposureTimes: number,
+  withNull: boolean,
+): { effect: StepTally[]; nullRun: StepTally[] | null } {
+  const tallies = () => Array.from({ length: outcomeCount }, () => emptyStepTally(exposureTimes));
+  return { effect: tallies(), nullRun: withNull ? tallies() : null };
 }
 
 /** The histogram bin of a log estimate. */
@@ -157,6 +174,14 @@ export function mergeRunTally(into: RunTally, other: RunTally): void {
     mergeInterimTally(into.interim.effect, other.interim.effect);
     if (into.interim.nullRun && other.interim.nullRun) mergeInterimTally(into.interim.nullRun, other.interim.nullRun);
   }
+  if (other.steps) {
+    // As for the looks: a tally begun without knowing the design takes its steps from the first block.
+    const exposureTimes = other.steps.effect[0]?.estimated.length ?? 0;
+    into.steps ??= emptyStepTallies(other.steps.effect.length, exposureTimes, other.steps.nullRun !== null);
+    const { effect, nullRun } = into.steps;
+    effect.forEach((step, k) => mergeStepTally(step, other.steps!.effect[k]));
+    if (nullRun && other.steps.nullRun) nullRun.forEach((step, k) => mergeStepTally(step, other.steps!.nullRun![k]));
+  }
 }
 
 /** Plain JSON form of a run tally (exact sums as decimal strings), for worker messages and shard files. */
@@ -198,6 +223,14 @@ export function runTallyFromJSON(json: unknown): RunTally {
     tally.interim = {
       effect: interimTallyFromJSON(interim.effect),
       nullRun: interim.nullRun === null ? null : interimTallyFromJSON(interim.nullRun),
+    };
+  }
+  const steps = (json as { steps?: { effect: Record<string, unknown>[]; nullRun: Record<string, unknown>[] | null } })
+    .steps;
+  if (steps !== undefined) {
+    tally.steps = {
+      effect: steps.effect.map(stepTallyFromJSON),
+      nullRun: steps.nullRun === null ? null : steps.nullRun.map(stepTallyFromJSON),
     };
   }
   return tally;
