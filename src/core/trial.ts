@@ -64,9 +64,9 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   const analysisRng = prepared.permutes
     ? subStream(seed, trialIndex, nullRun ? NULL_PERMUTATION_STREAM : PERMUTATION_STREAM)
     : null;
-  const results: AnalysisResult[] = design.outcomes.map((outcome, k) =>
-    analyse(outcome.analysis, form.analysisInput(measured, k), design.analysis, analysisRng),
-  );
+  const results: AnalysisResult[] = new Array<AnalysisResult>(design.outcomes.length);
+  for (let k = 0; k < results.length; k++)
+    results[k] = analyse(design.outcomes[k].analysis, form.analysisInput(measured, k), design.analysis, analysisRng);
   // Interim looks (a group-sequential design): the monitored outcome analysed at each look.
   const interimPlan = prepared.interim;
   if (interimPlan === null) return { results, logEstimands };

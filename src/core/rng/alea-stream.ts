@@ -40,11 +40,12 @@ export class AleaStream implements Rng {
 
   /** Restarts the stream as if newly made from `seedText` (no allocation). */
   reseed(seedText: string): void {
-    this.mashState = MASH_START;
+    // The three mashes of a space are the same for every seed: computed once, below the class.
+    this.mashState = SPACES.mashState;
     this.carry = 1;
-    this.s0 = this.mash(' ');
-    this.s1 = this.mash(' ');
-    this.s2 = this.mash(' ');
+    this.s0 = SPACES.s0;
+    this.s1 = SPACES.s1;
+    this.s2 = SPACES.s2;
     this.s0 -= this.mash(seedText);
     if (this.s0 < 0) this.s0 += 1;
     this.s1 -= this.mash(seedText);
@@ -60,6 +61,16 @@ export class AleaStream implements Rng {
     this.s1 = this.s2;
     this.carry = t | 0;
     return (this.s2 = t - this.carry);
+  }
+
+  /** The state after seeding's three mashes of a space, before the seed text (the same for all). */
+  static spaces(): { s0: number; s1: number; s2: number; mashState: number } {
+    const stream = Object.create(AleaStream.prototype) as AleaStream;
+    stream.mashState = MASH_START;
+    const s0 = stream.mash(' ');
+    const s1 = stream.mash(' ');
+    const s2 = stream.mash(' ');
+    return { s0, s1, s2, mashState: stream.mashState };
   }
 
   // Mash over the text's UTF-16 code units, carrying its state across calls (see the class note).
@@ -79,3 +90,5 @@ export class AleaStream implements Rng {
     return (n >>> 0) * TWO_TO_MINUS_32;
   }
 }
+
+const SPACES = AleaStream.spaces();
