@@ -5,6 +5,36 @@ const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 // Mash's starting state and its multiplier (Baagøe 2010).
 const MASH_START = 0xefc8249d;
 const MASH_MULTIPLIER = 0.02519603282416938;
+const COLON = 58;
+const DIGIT_ZERO = 48;
+// Scratch for a whole number's decimal digits, least significant first (2^53 has 16 digits).
+const digits = new Uint8Array(20);
+
+// One step of mash: the state after the character code `code` (see the class note).
+function mashCode(state: number, code: number): number {
+  let n = state + code;
+  let h = MASH_MULTIPLIER * n;
+  n = h >>> 0;
+  h -= n;
+  h *= n;
+  n = h >>> 0;
+  h -= n;
+  return n + h * 0x100000000;
+}
+
+// Mash over the decimal digits of the whole number `value` ≥ 0, as String(value) writes them.
+function mashDigits(state: number, value: number): number {
+  let count = 0;
+  let rest = value;
+  do {
+    const digit = rest % 10;
+    digits[count++] = digit;
+    rest = (rest - digit) / 10;
+  } while (rest > 0);
+  let n = state;
+  while (count > 0) n = mashCode(n, DIGIT_ZERO + digits[--count]);
+  return n;
+}
 
 /**
  * Baagøe's alea generator, seeded from a text, written as a class: the very same numbers as
@@ -34,8 +64,31 @@ export class AleaStream implements Rng {
   private carry = 1;
   private mashState = MASH_START;
 
-  constructor(seedText: string) {
-    this.reseed(seedText);
+  /** The stream seeded with `seedText`; without one, an unseeded shell for `indexed` to fill. */
+  constructor(seedText?: string) {
+    if (seedText !== undefined) this.reseed(seedText);
+  }
+
+  /**
+   * The stream seeded with the text `"<seedText>:<index>"`, or `"<seedText>:<index>:<purpose>"`
+   * when `purpose` ≥ 0 — the same numbers as `new AleaStream` of that text, without building the
+   * text: the index and purpose (whole numbers ≥ 0) are mashed digit by digit. A trial's stream is
+   * made this way once per trial, so the text and its flattening were a measurable part of a
+   * cell-form trial.
+   *
+   * @example AleaStream.indexed('2024', 0, -1).next() // 0.9443821089807898, as new AleaStream('2024:0')
+   */
+  static indexed(seedText: string, index: number, purpose: number): AleaStream {
+    const stream = new AleaStream();
+    stream.carry = 1;
+    stream.mashState = SPACES.mashState;
+    stream.s0 = SPACES.s0 - stream.mashIndexed(seedText, index, purpose);
+    if (stream.s0 < 0) stream.s0 += 1;
+    stream.s1 = SPACES.s1 - stream.mashIndexed(seedText, index, purpose);
+    if (stream.s1 < 0) stream.s1 += 1;
+    stream.s2 = SPACES.s2 - stream.mashIndexed(seedText, index, purpose);
+    if (stream.s2 < 0) stream.s2 += 1;
+    return stream;
   }
 
   /** Restarts the stream as if newly made from `seedText` (no allocation). */
@@ -65,7 +118,7 @@ export class AleaStream implements Rng {
 
   /** The state after seeding's three mashes of a space, before the seed text (the same for all). */
   static spaces(): { s0: number; s1: number; s2: number; mashState: number } {
-    const stream = Object.create(AleaStream.prototype) as AleaStream;
+    const stream = new AleaStream();
     stream.mashState = MASH_START;
     const s0 = stream.mash(' ');
     const s1 = stream.mash(' ');
@@ -76,16 +129,17 @@ export class AleaStream implements Rng {
   // Mash over the text's UTF-16 code units, carrying its state across calls (see the class note).
   private mash(text: string): number {
     let n = this.mashState;
-    for (let i = 0; i < text.length; i++) {
-      n += text.charCodeAt(i);
-      let h = MASH_MULTIPLIER * n;
-      n = h >>> 0;
-      h -= n;
-      h *= n;
-      n = h >>> 0;
-      h -= n;
-      n += h * 0x100000000;
-    }
+    for (let i = 0; i < text.length; i++) n = mashCode(n, text.charCodeAt(i));
+    this.mashState = n;
+    return (n >>> 0) * TWO_TO_MINUS_32;
+  }
+
+  // Mash over "<seedText>:<index>[:<purpose>]" without the text (see `indexed`).
+  private mashIndexed(seedText: string, index: number, purpose: number): number {
+    let n = this.mashState;
+    for (let i = 0; i < seedText.length; i++) n = mashCode(n, seedText.charCodeAt(i));
+    n = mashDigits(mashCode(n, COLON), index);
+    if (purpose >= 0) n = mashDigits(mashCode(n, COLON), purpose);
     this.mashState = n;
     return (n >>> 0) * TWO_TO_MINUS_32;
   }

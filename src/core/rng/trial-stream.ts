@@ -25,7 +25,7 @@ import type { Rng } from './rng.js';
  * trialStream(2024, 0).next() // 0.9443821089807898, on every machine, every time
  */
 export function trialStream(seed: number, trialIndex: number): Rng {
-  return new AleaStream(`${checkSeed(seed)}:${checkIndex(trialIndex, 'trialIndex')}`);
+  return AleaStream.indexed(String(checkSeed(seed)), checkIndex(trialIndex, 'trialIndex'), -1);
 }
 
 /**
@@ -43,7 +43,11 @@ export function trialStream(seed: number, trialIndex: number): Rng {
  * subStream(2024, 0, 1).next() !== trialStream(2024, 0).next() // true
  */
 export function subStream(seed: number, trialIndex: number, purpose: number): Rng {
-  return new AleaStream(`${checkSeed(seed)}:${checkIndex(trialIndex, 'trialIndex')}:${checkIndex(purpose, 'purpose')}`);
+  return AleaStream.indexed(
+    String(checkSeed(seed)),
+    checkIndex(trialIndex, 'trialIndex'),
+    checkIndex(purpose, 'purpose'),
+  );
 }
 
 // A NaN or Infinity seed would silently give every run the same stream, so it is a bug to pass one.

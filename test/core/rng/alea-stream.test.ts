@@ -32,6 +32,23 @@ describe('AleaStream', () => {
     for (let j = 0; j < 1000; j++) expect(stream.next()).toBe(reference());
   });
 
+  test('indexed(seed, index, purpose) gives the numbers of the text "seed:index[:purpose]"', () => {
+    let mismatches = 0;
+    const seeds = ['0', '2024', '-7', '0.5', '1e+21', '123456789012'];
+    const indices = [0, 1, 9, 10, 99, 100, 12_345, 2 ** 31, 2 ** 53 - 1];
+    for (const seed of seeds) {
+      for (const index of indices) {
+        for (const purpose of [-1, 0, 6, 10, 123]) {
+          const text = purpose < 0 ? `${seed}:${index}` : `${seed}:${index}:${purpose}`;
+          const reference = alea(text);
+          const stream = AleaStream.indexed(seed, index, purpose);
+          for (let j = 0; j < 32; j++) if (stream.next() !== reference()) mismatches++;
+        }
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
+
   test('the documented example', () => {
     expect(new AleaStream('2024:0').next()).toBe(0.9443821089807898);
   });
