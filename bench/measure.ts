@@ -15,7 +15,8 @@ const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled, this file is dist/bench/measure.js; the project root is two folders up (one from source).
 const projectRoot = resolve(here, here.includes('/dist/') ? '../..' : '..');
-const sharedBench = resolve(projectRoot, '../shared/bench');
+// The reference implementations' folder: TRIALSIM_BENCH_REFS, else ../shared/bench beside the project.
+const sharedBench = resolve(process.env.TRIALSIM_BENCH_REFS ?? resolve(projectRoot, '../shared/bench'));
 
 /** One measured row: median trials per second over the repetitions, and what else to show. */
 export interface Measure {

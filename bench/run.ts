@@ -3,14 +3,17 @@
  * for trialsim and the reference implementations (docs/benchmark.md, "The reference implementations"), reported as ratios (these
  * machines are shared and noisy: only ratios measured together mean anything).
  *
- * Usage: npm run bench [-- --trials N --reps R --skip-numpy]
- * Sections: the per-person engine (1 and 2 threads) beside NumPy's per-person method; the exact
- * aggregated engine beside NumPy's histogram method (bench/aggregate.ts); the milton-keynes
- * sample-size search (bench/planning.ts).
+ * Usage: npm run bench [-- --reps 5 --rows all --refs DIR --baseline DIR] [--details [--trials N]]
+ * First the speed table (bench/side-by-side.ts): every row of docs/benchmark.md's table as whole
+ * processes, trialsim and its yardstick alternated, medians of --reps (default 5), as ratios. With
+ * --details, then the in-process sections: the per-person engine (1 and 2 threads) beside NumPy's
+ * per-person method; the exact aggregated engine beside NumPy's histogram method
+ * (bench/aggregate.ts); the milton-keynes sample-size search (bench/planning.ts).
  */
 import { benchAggregate } from './aggregate.js';
 import { argument, formatMeasureRow, measureEngine, measureNumpy, type Measure } from './measure.js';
 import { benchPlanning, formatPlanningBench } from './planning.js';
+import { benchSideBySide, DEFAULT_ROWS, findBaseline, findReferences } from './side-by-side.js';
 
 function printTable(title: string, rows: readonly (Measure | null)[], baseline: Measure | null): void {
   process.stdout.write(`\n${title}\n`);
@@ -18,6 +21,14 @@ function printTable(title: string, rows: readonly (Measure | null)[], baseline: 
 }
 
 async function main(): Promise<void> {
+  const rowsAt = process.argv.indexOf('--rows');
+  benchSideBySide({
+    reps: argument('reps', 5),
+    rowIds: (rowsAt >= 0 ? process.argv[rowsAt + 1] : DEFAULT_ROWS.join(',')).split(','),
+    refs: findReferences(),
+    baseline: findBaseline(),
+  });
+  if (!process.argv.includes('--details')) return;
   const trials = argument('trials', 10_000);
   const reps = argument('reps', 3);
   const skipNumpy = process.argv.includes('--skip-numpy');

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors/user-error.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes.js';
-import { registerCommands } from './commands/index.js';
+import { COMMAND_NAMES, registerCommands } from './commands/index.js';
 import { TOOL_VERSION } from '../report/tool-version.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { refuseMistypedCommand } from './suggest-command.js';
@@ -20,11 +20,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
   let exitCode = EXIT_OK;
-  registerCommands(program, (code) => {
-    exitCode = code;
-  });
   try {
-    refuseMistypedCommand(program, argv.slice(2));
+    refuseMistypedCommand(COMMAND_NAMES, argv.slice(2));
+    await registerCommands(
+      program,
+      (code) => {
+        exitCode = code;
+      },
+      argv.slice(2),
+    );
     await program.parseAsync([...argv]);
     return exitCode;
   } catch (error) {

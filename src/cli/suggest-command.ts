@@ -5,22 +5,20 @@
  * a missing file. This check runs first: a first word that is no command, no file and no built-in
  * scenario, but is a near miss of a command, is refused with the command to type.
  */
-import type { Command } from 'commander';
 import { UserError } from '../errors/user-error.js';
 import { namesScenario } from '../scenario/builtin-scenarios.js';
 import { closestWord } from '../scenario/did-you-mean.js';
 
 /**
  * Throws a `UserError` suggesting the command when `args` (the words after `trialsim`) start with
- * a near miss of one of `program`'s commands or aliases; otherwise returns.
+ * a near miss of one of the command names and aliases `names`; otherwise returns.
  *
  * Example: for `['sampel-size', 'milton-keynes']` it throws "unknown command "sampel-size"" with
  * the hint "did you mean `trialsim sample-size`? (`trialsim --help` lists the commands)".
  */
-export function refuseMistypedCommand(program: Command, args: readonly string[]): void {
+export function refuseMistypedCommand(names: readonly string[], args: readonly string[]): void {
   const first = args[0];
   if (first === undefined || first.startsWith('-')) return;
-  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
   if (names.includes(first)) return;
   const meant = closestWord(first, names);
   if (meant === null || namesScenario(first)) return;

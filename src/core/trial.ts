@@ -69,13 +69,13 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   // A rollout's per-step results read the same cluster-periods as its analysis (one per exposure time).
   const exposureTimes = design.plan.rollout?.steps ?? 0;
   const steps: StepResult[][] | null = exposureTimes > 0 ? [] : null;
-  const results: AnalysisResult[] = design.outcomes.map((outcome, k) => {
+  const results: AnalysisResult[] = new Array<AnalysisResult>(design.outcomes.length);
+  for (let k = 0; k < results.length; k++) {
     const input = form.analysisInput(measured, k);
-    const result = analyse(outcome.analysis, input, design.analysis, analysisRng);
+    results[k] = analyse(design.outcomes[k].analysis, input, design.analysis, analysisRng);
     if (steps !== null)
       steps.push(estimateExposureTimeEffects(input.clusterPeriods ?? null, design.analysis, exposureTimes));
-    return result;
-  });
+  }
   const perStep = steps === null ? {} : { steps };
   // Interim looks (a group-sequential design): the monitored outcome analysed at each look.
   const interimPlan = prepared.interim;

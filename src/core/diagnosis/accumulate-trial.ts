@@ -25,32 +25,37 @@ export function accumulateTrial(
   const { design } = prepared;
   const alpha = design.analysis.alpha;
   const adjusted = adjustedPrimaryRejections(prepared, record.results);
+  const primary = prepared.primaryOutcomes;
   let anyPrimary = false;
-  let allPrimary = design.outcomes.some((o) => o.primary);
+  let allPrimary = primary.length > 0;
   // Replication success is judged in the effect run only: the null run has no design prior.
   const countsReplication = prepared.replication !== null && !nullRun;
-  record.results.forEach((result, k) => {
-    const tally = tallies[k];
+  // A plain loop, not forEach and a Map: this runs once per trial, and the closures and the Map
+  // were a good part of a cell-form trial's garbage.
+  const { results } = record;
+  for (let k = 0; k < results.length; k++) {
+    const result = results[k];
     const significant = !result.failed && result.pValue < alpha;
-    const adjustedSignificant = design.outcomes[k].primary ? adjusted.get(k) === true : significant;
-    if (design.outcomes[k].primary) {
+    const primaryAt = primary.indexOf(k);
+    const adjustedSignificant = primaryAt >= 0 ? adjusted[primaryAt] : significant;
+    if (primaryAt >= 0) {
       anyPrimary ||= adjustedSignificant;
       allPrimary &&= adjustedSignificant;
     }
-    addToTally(tally, result, record.logEstimands[k], significant, adjustedSignificant);
+    addToTally(tallies[k], result, record.logEstimands[k], significant, adjustedSignificant);
     const judges = countsReplication ? prepared.replication!.judges[k] : null;
-    if (judges !== null) addReplicationSuccesses(tally, judges, result);
-  });
+    if (judges !== null) addReplicationSuccesses(tallies[k], judges, result);
+  }
   return [anyPrimary, allPrimary];
 }
 
 /** Significance after the multiplicity correction, for primary outcomes, by outcome index. */
-function adjustedPrimaryRejections(prepared: PreparedDesign, results: readonly AnalysisResult[]): Map<number, boolean> {
+// Whether each primary outcome (in `prepared.primaryOutcomes` order) is rejected after the correction.
+function adjustedPrimaryRejections(prepared: PreparedDesign, results: readonly AnalysisResult[]): boolean[] {
   const primary = prepared.primaryOutcomes;
   const { analysis } = prepared.design;
   const pValues = primary.map((k) => (results[k].failed ? Number.NaN : results[k].pValue));
-  const rejected = adjustRejections(pValues, analysis.alpha, analysis.multiplicity);
-  return new Map(primary.map((k, i) => [k, rejected[i]]));
+  return adjustRejections(pValues, analysis.alpha, analysis.multiplicity);
 }
 
 /**

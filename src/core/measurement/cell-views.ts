@@ -22,6 +22,12 @@ interface CellData {
   readonly outcomeGroups: readonly Int32Array[];
   /** Per outcome and arm, reusable summary histograms by length (each trial's arrays are read, never kept, by the analyses). */
   readonly summaryArrays: readonly (readonly [Float64Array[], Float64Array[]])[];
+  /**
+   * Per outcome, the arm summaries handed to its analysis, rewritten every trial: read, never kept,
+   * by the analyses like the arrays above. Fresh objects per trial were most of a cell-form
+   * trial's garbage (each double field of a new object is a new heap number).
+   */
+  readonly summaryObjects: readonly { treated: ReusedArmSummary; control: ReusedArmSummary }[];
 }
 
 /**
@@ -49,6 +55,7 @@ export class CellViews {
           : Int32Array.of(design.groups.findIndex((g) => g.id === outcome.within)),
       ),
       summaryArrays: design.outcomes.map(() => [[], []] as [Float64Array[], Float64Array[]]),
+      summaryObjects: design.outcomes.map(() => ({ treated: new ReusedArmSummary(), control: new ReusedArmSummary() })),
     };
     this.needs = design.outcomes.map((outcome) => analysisNeeds(outcome.analysis));
   }
@@ -107,10 +114,10 @@ function summariseOutcome(cells: CellData, k: number): ArmSummaries {
   }
   if (anyEvent) length = Math.min(length, 2);
   const arrays = cells.summaryArrays[k];
-  return {
-    treated: armSummary(addSlots(cells, k, 1, summaryArray(arrays[1], length))),
-    control: armSummary(addSlots(cells, k, 0, summaryArray(arrays[0], length))),
-  };
+  const summaries = cells.summaryObjects[k];
+  summaries.treated.summarise(addSlots(cells, k, 1, summaryArray(arrays[1], length)));
+  summaries.control.summarise(addSlots(cells, k, 0, summaryArray(arrays[0], length)));
+  return summaries;
 }
 
 /** The reusable array of this length (lengths index a dense list, so lookups stay on V8's fast path). */
@@ -165,18 +172,35 @@ function toAnyEvent(histogram: Histogram): void {
   histogram.add(1, positives);
 }
 
-/** An arm's sufficient statistics from its counts-of-counts. */
-function armSummary(counts: Float64Array): ArmSummary {
-  let n = 0;
-  let sum = 0;
-  let sumSquares = 0;
-  for (let v = 0; v < counts.length; v++) {
-    const people = counts[v];
-    n += people;
-    sum += v * people;
-    sumSquares += v * v * people;
+/**
+ * One arm's summary from its counts-of-counts, held in a reused object: n = Σ counts[v],
+ * sum = Σ v·counts[v], sumSquares = Σ v²·counts[v], positives = n − counts[0].
+ *
+ * @example after summarise(Float64Array.of(3, 2, 1)): n 6, sum 4, sumSquares 6, positives 3
+ */
+class ReusedArmSummary implements ArmSummary {
+  n = 0;
+  sum = 0;
+  sumSquares = 0;
+  positives = 0;
+  histogram: Float64Array = new Float64Array(0);
+
+  summarise(counts: Float64Array): void {
+    let n = 0;
+    let sum = 0;
+    let sumSquares = 0;
+    for (let v = 0; v < counts.length; v++) {
+      const people = counts[v];
+      n += people;
+      sum += v * people;
+      sumSquares += v * v * people;
+    }
+    this.n = n;
+    this.sum = sum;
+    this.sumSquares = sumSquares;
+    this.positives = n - counts[0];
+    this.histogram = counts;
   }
-  return { n, sum, sumSquares, positives: n - counts[0], histogram: counts };
 }
 
 /**

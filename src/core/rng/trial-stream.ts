@@ -1,8 +1,9 @@
-import alea from 'seedrandom/lib/alea.js';
+import { AleaStream } from './alea-stream.js';
 import type { Rng } from './rng.js';
 
 /**
- * Gives the random stream of one trial: seedrandom's alea generator seeded with the text
+ * Gives the random stream of one trial: Baagøe's alea generator (`AleaStream`, the same numbers
+ * as seedrandom's `alea`) seeded with the text
  * `"<seed>:<trialIndex>"`, and nothing else. A trial's draws therefore depend only on the scenario
  * seed and the trial's index — never on thread count, chunk size or the order trials run in.
  *
@@ -24,7 +25,7 @@ import type { Rng } from './rng.js';
  * trialStream(2024, 0).next() // 0.9443821089807898, on every machine, every time
  */
 export function trialStream(seed: number, trialIndex: number): Rng {
-  return { next: alea(`${checkSeed(seed)}:${checkIndex(trialIndex, 'trialIndex')}`) };
+  return AleaStream.indexed(String(checkSeed(seed)), checkIndex(trialIndex, 'trialIndex'), -1);
 }
 
 /**
@@ -42,9 +43,11 @@ export function trialStream(seed: number, trialIndex: number): Rng {
  * subStream(2024, 0, 1).next() !== trialStream(2024, 0).next() // true
  */
 export function subStream(seed: number, trialIndex: number, purpose: number): Rng {
-  return {
-    next: alea(`${checkSeed(seed)}:${checkIndex(trialIndex, 'trialIndex')}:${checkIndex(purpose, 'purpose')}`),
-  };
+  return AleaStream.indexed(
+    String(checkSeed(seed)),
+    checkIndex(trialIndex, 'trialIndex'),
+    checkIndex(purpose, 'purpose'),
+  );
 }
 
 // A NaN or Infinity seed would silently give every run the same stream, so it is a bug to pass one.
