@@ -39,6 +39,7 @@ export const SEARCHABLE_PARAMETERS = [
   'design.size.treated',
   'design.size.control',
   'design.sites.count',
+  'design.sites.peoplePerSite',
   'design.caseworkers.count',
   'design.caseworkers.caseload',
   'design.followUpMonths',
@@ -47,6 +48,12 @@ export const SEARCHABLE_PARAMETERS = [
 
 /** Default upper bound of a `design.sites.count` search (when the people allow that many). */
 export const MAX_SITES = 2000;
+
+/**
+ * Default upper bound of a `design.sites.peoplePerSite` search: 5,000 people per partnership is
+ * more than any local area's eligible cohort over years of recruitment. `--max` raises it.
+ */
+export const MAX_PEOPLE_PER_SITE = 5000;
 
 /**
  * Default upper bound of a `recruitment.years` search: a trial that must recruit for two decades
@@ -72,7 +79,10 @@ export function sizeOverride(treated: number, control: number): string {
  * allocation ratio); `design.caseworkers.count` treats `count × caseload` people, keeping the
  * ratio; `recruitment.years` randomises `years × costs.eligiblePerAreaPerYear × areas` people
  * (areas = sites, or 1), up to `MAX_RECRUITMENT_YEARS`; `design.sites.count` keeps the people and
- * goes up to half their number (two people per site) or `MAX_SITES`, whichever is less.
+ * goes up to half their number (two people per site) or `MAX_SITES`, whichever is less;
+ * `design.sites.peoplePerSite` (not a scenario field: a way of writing the total) randomises
+ * `count × peoplePerSite` people, keeping the sites and the treated share, from two people per site
+ * up to `MAX_PEOPLE_PER_SITE`.
  *
  * Example: for milton-keynes (45 treated, 120 control), `design.size.total` at 330 gives
  * `['design.size={ treated: 90, control: 240 }']`.
@@ -141,6 +151,20 @@ export function describeParameter(design: Design, path: string): DesignParameter
         ...people,
         overrides: (v) => [`design.sites.count=${v}`],
       };
+    case 'design.sites.peoplePerSite': {
+      if (!design.plan.sites)
+        throw cannotVary('the scenario has no sites: add design.sites to vary the people per site');
+      const count = design.plan.sites.count;
+      return {
+        path,
+        label: 'people per site',
+        current: sizes.total / count,
+        min: 2,
+        max: MAX_PEOPLE_PER_SITE,
+        ...people,
+        overrides: (v) => byTotal(v * count),
+      };
+    }
     case 'design.caseworkers.count': {
       const caseload = design.plan.caseworkers?.caseload ?? design.costs?.caseload;
       if (caseload === undefined)
