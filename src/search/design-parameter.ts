@@ -50,10 +50,13 @@ export const SEARCHABLE_PARAMETERS = [
 export const MAX_SITES = 2000;
 
 /**
- * Default upper bound of a `design.sites.peoplePerSite` search: 5,000 people per partnership is
- * more than any local area's eligible cohort over years of recruitment. `--max` raises it.
+ * Default upper bound of a `design.sites.peoplePerSite` search: 1,000 people per partnership is
+ * more than a local area's eligible cohort over a decade (80 a year in the scale-up scenario), and
+ * with whole sites randomised power levels off well before it (the sites' own variation sets a
+ * ceiling no number of people lifts), while every trial's cost grows with its people. `--max`
+ * raises it.
  */
-export const MAX_PEOPLE_PER_SITE = 5000;
+export const MAX_PEOPLE_PER_SITE = 1000;
 
 /**
  * Default upper bound of a `recruitment.years` search: a trial that must recruit for two decades
