@@ -21,9 +21,11 @@ export interface CostFrontierPoint {
   /**
    * found — `column` reaches the target; not-reached — power stays below it up to B's largest
    * value (see `plateau`); skipped — the row cannot cost less than `lowestCost`, above what the
-   * cheapest found could cost; interrupted — stopped before the row was answered.
+   * cheapest found could cost; dearer — power stays below the target up to the B at which the
+   * row costs more than the cheapest could, so it cannot win; interrupted — stopped before the row
+   * was answered.
    */
-  readonly status: 'found' | 'not-reached' | 'skipped' | 'interrupted';
+  readonly status: 'found' | 'not-reached' | 'skipped' | 'dearer' | 'interrupted';
   /** The smallest B reaching the target, and its 95% Monte Carlo interval. */
   readonly column: number | null;
   readonly columnCI: readonly [number, number] | null;

@@ -77,7 +77,7 @@ export function formatCostTable(frontier: CostFrontier, options: CostTableOption
       `Cost is the delivery cost the reports print (whole caseworkers for the treated arm plus the cost per ` +
         `person). Every design uses the scenario's seed and the same trial indices (common random numbers). ` +
         `"Within the noise": ${WITHIN_THE_NOISE}. A row is skipped when even its smallest ` +
-        `${frontier.columnParameter} costs more than that.`,
+        `${frontier.columnParameter} costs more than that, and searched only up to where it does.`,
       100,
     ),
   );
@@ -112,6 +112,15 @@ function rowCells(point: CostFrontierPoint, frontier: CostFrontier): string[] {
         point.plateau ? `${formatPercent(point.plateau.power)} at ${formatValue(point.plateau.column)}` : '',
         `at least ${formatMoney(point.lowestCost)}`,
         '',
+      ];
+    case 'dearer':
+      return [
+        row,
+        'not within cost',
+        '',
+        point.plateau ? `${formatPercent(point.plateau.power)} at ${formatValue(point.plateau.column)}` : '',
+        `over ${formatMoney(frontier.cheapest?.costCI?.[1] ?? point.lowestCost)}`,
+        'dearer than the cheapest could be',
       ];
     case 'skipped':
       return [

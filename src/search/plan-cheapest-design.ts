@@ -154,17 +154,32 @@ export async function planCheapestDesign(
       pointsSeen.set(point.value, point.trials);
       options.onPoint?.(row, point, trialsUsed);
     };
-    const { min, max } = bounds(setup);
-    const answer = list
-      ? await searchList(evaluator, list, options.listTrials, options.target, options.signal, onPoint)
-      : await searchRange(evaluator, setup.column, { min, max, start: previousColumn }, options, onPoint);
-    warnings.push(...answer.warnings.map((warning) => `${rows.path} = ${row}: ${warning}`));
     const costAt = (column: number) => costOf(designAt(column));
+    // Beyond the B at which this row costs more than the cheapest found could, nothing can win or
+    // tie: the search stops there (the dearest designs are also the slowest to simulate).
+    const { min, max: ownMax } = bounds(setup);
+    const bar = best === null ? Infinity : best.costCI![1];
+    const rowList = list?.filter((value) => costAt(value) <= bar) ?? null;
+    const max = list
+      ? rowList![rowList!.length - 1]
+      : largestWithin(min, ownMax, setup.column, (v) => costAt(v) <= bar);
+    const capped = max < ownMax;
+    const answer = rowList
+      ? await searchList(evaluator, rowList, options.listTrials, options.target, options.signal, onPoint)
+      : await searchRange(
+          evaluator,
+          setup.column,
+          { min, max, start: previousColumn === null ? null : Math.min(max, previousColumn) },
+          options,
+          onPoint,
+        );
+    if (!(capped && answer.status === 'not-reached'))
+      warnings.push(...answer.warnings.map((warning) => `${rows.path} = ${row}: ${warning}`));
     const point: FrontierPoint =
       answer.column === null || answer.columnCI === null
         ? {
             ...empty,
-            status: answer.status,
+            status: capped && answer.status === 'not-reached' ? 'dearer' : answer.status,
             lowestCost,
             plateau: answer.plateau,
             points: answer.points,
@@ -222,6 +237,29 @@ export async function planCheapestDesign(
     complete: frontier.every((p) => p.status !== 'interrupted') && !options.signal?.aborted,
     warnings,
   };
+}
+
+/**
+ * The largest value in [min, max] (on the parameter's grid: whole numbers, or multiples of its
+ * resolution) at which `affordable` holds, by bisection; `affordable` must hold at `min` and, once
+ * false, stay false as the value grows (a cost bound on a cost that does not fall).
+ */
+function largestWithin(
+  min: number,
+  max: number,
+  parameter: DesignParameter,
+  affordable: (value: number) => boolean,
+): number {
+  if (affordable(max)) return max;
+  const step = parameter.integer ? 1 : parameter.resolution;
+  let [low, high] = [0, Math.floor((max - min) / step + 1e-9)];
+  const valueAt = (k: number) => Number((min + k * step).toPrecision(12));
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (affordable(valueAt(middle))) low = middle;
+    else high = middle;
+  }
+  return valueAt(low);
 }
 
 /** One row's search result, before costing. */
