@@ -46,6 +46,19 @@ export const SEARCHABLE_PARAMETERS = [
   'recruitment.years',
 ] as const;
 
+/**
+ * Default upper bound of a `design.size.total` search: 32 times the scenario's own size (five
+ * doublings of the search's geometric bracket), at least 10,000 and at most 200,000 people. Past
+ * it a trial is far beyond what the scenario's setting recruits, and searching further only
+ * simulates ever larger cohorts (each trial's cost grows with its people) to say that the target
+ * is not reached; the report then says it was not reached within this bound, and `--max` raises it.
+ *
+ * Example: milton-keynes-scale-up (600 people) → 19,200; teaching-two-arm (200) → 10,000.
+ */
+export function maxPeopleFor(current: number): number {
+  return Math.min(200_000, Math.max(10_000, 32 * Math.round(current)));
+}
+
 /** Default upper bound of a `design.sites.count` search (when the people allow that many). */
 export const MAX_SITES = 2000;
 
@@ -78,7 +91,7 @@ export function sizeOverride(treated: number, control: number): string {
  * cannot be varied.
  *
  * Sizes: `design.size.total` keeps the treated share (a fixed `{ treated, control }` is scaled,
- * keeping its ratio); `design.size.treated` keeps the control arm of a fixed size (or the
+ * keeping its ratio) and goes up to `maxPeopleFor` its current value; `design.size.treated` keeps the control arm of a fixed size (or the
  * allocation ratio); `design.caseworkers.count` treats `count × caseload` people, keeping the
  * ratio; `recruitment.years` randomises `years × costs.eligiblePerAreaPerYear × areas` people
  * (areas = sites, or 1), up to `MAX_RECRUITMENT_YEARS`; `design.sites.count` keeps the people and
@@ -112,7 +125,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         label: 'people randomised',
         current: sizes.total,
         min: Math.max(4, siteCount),
-        max: 200_000,
+        max: maxPeopleFor(sizes.total),
         ...people,
         overrides: (v) => byTotal(v),
       };
@@ -284,7 +297,7 @@ function describeRolloutParameter(
         label: 'distinct people',
         current: armSizes(design.plan.size).total,
         min: rollout.sampling === 'closed-cohort' ? rollout.clusters : rollout.clusters * periods,
-        max: 200_000,
+        max: maxPeopleFor(armSizes(design.plan.size).total),
         integer: true,
         resolution: 1,
         scale: 'sqrt',
