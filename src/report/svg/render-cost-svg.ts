@@ -6,6 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CostFrontier } from '../cost-frontier.js';
+import { formatValue } from '../format-cost-table.js';
+import { axisLabelFormat } from './axis-label-format.js';
 import { renderVegaLiteSvg } from './render-vega-lite-svg.js';
 
 /** Labels of the figure; the parameter paths are used when no label is given. */
@@ -31,15 +33,26 @@ export function buildCostSpec(frontier: CostFrontier, labels: CostPlotLabels = {
       cost: point.cost,
       low: point.costCI![0],
       high: point.costCI![1],
-      label: `${point.column} ${columnLabel}`,
+      label: `${formatValue(point.column!)} ${columnLabel}`,
       kind:
         point === frontier.cheapest ? 'cheapest' : frontier.runnersUp.includes(point) ? 'within the noise' : 'frontier',
     }));
+  const rows = frontier.frontier.map((point) => point.row);
   const x = {
     field: 'row',
     type: 'quantitative',
     title: labels.rowLabel ?? frontier.rowParameter,
     scale: { zero: false },
+    axis: { values: rows, format: axisLabelFormat(rows) },
+  };
+  // Costs that span more than a factor of 20 are drawn on a log scale, so the cheap end is legible.
+  const costs = values.flatMap((value) => [value.low, value.high]);
+  const logScale = costs.length > 0 && Math.max(...costs) > 20 * Math.min(...costs);
+  const y = {
+    type: 'quantitative',
+    title: `Delivery cost (£${logScale ? ', log scale' : ''})`,
+    axis: { format: ',.0f' },
+    scale: logScale ? { type: 'log' } : { zero: false },
   };
   const color = {
     field: 'kind',
@@ -63,21 +76,21 @@ export function buildCostSpec(frontier: CostFrontier, labels: CostPlotLabels = {
       {
         name: 'range',
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color },
+        encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, color },
       },
       {
         name: 'points',
         mark: { type: 'point', filled: true, size: 70 },
         encoding: {
           x,
-          y: { field: 'cost', type: 'quantitative', title: 'Delivery cost (£)', axis: { format: ',.0f' } },
+          y: { ...y, field: 'cost' },
           color,
         },
       },
       {
         name: 'labels',
         mark: { type: 'text', dx: 8, align: 'left', fontSize: 10 },
-        encoding: { x, y: { field: 'cost', type: 'quantitative' }, text: { field: 'label' } },
+        encoding: { x, y: { ...y, field: 'cost' }, text: { field: 'label' } },
       },
     ],
   } as unknown as TopLevelSpec;
