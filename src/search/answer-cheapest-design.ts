@@ -255,6 +255,8 @@ function cheapestConclusion(frontier: CostFrontier): string {
   const prefix = frontier.complete ? '' : 'Interrupted, the answer is partial — ';
   const best = frontier.cheapest;
   if (best === null) {
+    if (!frontier.complete)
+      return `Interrupted before any design was found to reach ${formatPercent(frontier.target, 0)} ${frontier.measure}.`;
     return `${prefix}${formatPercent(frontier.target, 0)} ${frontier.measure} is not reached at any ${frontier.rowParameter} tried (${frontier.frontier.length} values).`;
   }
   const others = frontier.runnersUp.length;
