@@ -316,6 +316,7 @@ function describeRolloutParameter(
     case 'design.size.treated':
     case 'design.size.control':
     case 'design.sites.count':
+    case 'design.sites.peoplePerSite':
       throw cannotVary(
         'a rollout has no fixed arms and its clusters are its sites: vary design.size.total, or design.rollout.clusters with curve',
       );
