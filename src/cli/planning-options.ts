@@ -32,11 +32,16 @@ export function addPlanningOptions(command: Command): Command {
     );
 }
 
-/** `sample-size`'s `--vary <path>`: the parameter to size (checked against the scenario by the search). */
+/**
+ * `sample-size`'s `--vary <path>`: the parameter to size (checked against the scenario by the
+ * search), default `design.size.total`. Given twice with `--minimise cost`, the two parameters of
+ * the cost search, each `PATH` or `PATH=V1,V2,…` (or `PATH=FROM:TO:STEP`); collected as typed.
+ */
 export function varyParameterOption(): Option {
-  return new Option('--vary <path>', `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')}`).default(
-    'design.size.total',
-  );
+  return new Option(
+    '--vary <path>',
+    `the parameter to size: ${SEARCHABLE_PARAMETERS.join(', ')} (default: design.size.total); twice with --minimise cost, the second searched for each value of the first (PATH or PATH=V1,V2,…)`,
+  ).argParser((text: string, previous: string[] | undefined) => [...(previous ?? []), text]);
 }
 
 /**

@@ -39,14 +39,37 @@ export const SEARCHABLE_PARAMETERS = [
   'design.size.treated',
   'design.size.control',
   'design.sites.count',
+  'design.sites.peoplePerSite',
   'design.caseworkers.count',
   'design.caseworkers.caseload',
   'design.followUpMonths',
   'recruitment.years',
 ] as const;
 
+/**
+ * Default upper bound of a `design.size.total` search: 32 times the scenario's own size (five
+ * doublings of the search's geometric bracket), at least 10,000 and at most 200,000 people. Past
+ * it a trial is far beyond what the scenario's setting recruits, and searching further only
+ * simulates ever larger cohorts (each trial's cost grows with its people) to say that the target
+ * is not reached; the report then says it was not reached within this bound, and `--max` raises it.
+ *
+ * Example: milton-keynes-scale-up (600 people) → 19,200; teaching-two-arm (200) → 10,000.
+ */
+export function maxPeopleFor(current: number): number {
+  return Math.min(200_000, Math.max(10_000, 32 * Math.round(current)));
+}
+
 /** Default upper bound of a `design.sites.count` search (when the people allow that many). */
 export const MAX_SITES = 2000;
+
+/**
+ * Default upper bound of a `design.sites.peoplePerSite` search: 1,000 people per partnership is
+ * more than a local area's eligible cohort over a decade (80 a year in the scale-up scenario), and
+ * with whole sites randomised power levels off well before it (the sites' own variation sets a
+ * ceiling no number of people lifts), while every trial's cost grows with its people. `--max`
+ * raises it.
+ */
+export const MAX_PEOPLE_PER_SITE = 1000;
 
 /**
  * Default upper bound of a `recruitment.years` search: a trial that must recruit for two decades
@@ -68,11 +91,14 @@ export function sizeOverride(treated: number, control: number): string {
  * cannot be varied.
  *
  * Sizes: `design.size.total` keeps the treated share (a fixed `{ treated, control }` is scaled,
- * keeping its ratio); `design.size.treated` keeps the control arm of a fixed size (or the
+ * keeping its ratio) and goes up to `maxPeopleFor` its current value; `design.size.treated` keeps the control arm of a fixed size (or the
  * allocation ratio); `design.caseworkers.count` treats `count × caseload` people, keeping the
  * ratio; `recruitment.years` randomises `years × costs.eligiblePerAreaPerYear × areas` people
  * (areas = sites, or 1), up to `MAX_RECRUITMENT_YEARS`; `design.sites.count` keeps the people and
- * goes up to half their number (two people per site) or `MAX_SITES`, whichever is less.
+ * goes up to half their number (two people per site) or `MAX_SITES`, whichever is less;
+ * `design.sites.peoplePerSite` (not a scenario field: a way of writing the total) randomises
+ * `count × peoplePerSite` people, keeping the sites and the treated share, from two people per site
+ * up to `MAX_PEOPLE_PER_SITE`.
  *
  * Example: for milton-keynes (45 treated, 120 control), `design.size.total` at 330 gives
  * `['design.size={ treated: 90, control: 240 }']`.
@@ -99,7 +125,7 @@ export function describeParameter(design: Design, path: string): DesignParameter
         label: 'people randomised',
         current: sizes.total,
         min: Math.max(4, siteCount),
-        max: 200_000,
+        max: maxPeopleFor(sizes.total),
         ...people,
         overrides: (v) => byTotal(v),
       };
@@ -141,6 +167,20 @@ export function describeParameter(design: Design, path: string): DesignParameter
         ...people,
         overrides: (v) => [`design.sites.count=${v}`],
       };
+    case 'design.sites.peoplePerSite': {
+      if (!design.plan.sites)
+        throw cannotVary('the scenario has no sites: add design.sites to vary the people per site');
+      const count = design.plan.sites.count;
+      return {
+        path,
+        label: 'people per site',
+        current: sizes.total / count,
+        min: 2,
+        max: MAX_PEOPLE_PER_SITE,
+        ...people,
+        overrides: (v) => byTotal(v * count),
+      };
+    }
     case 'design.caseworkers.count': {
       const caseload = design.plan.caseworkers?.caseload ?? design.costs?.caseload;
       if (caseload === undefined)
@@ -257,7 +297,7 @@ function describeRolloutParameter(
         label: 'distinct people',
         current: armSizes(design.plan.size).total,
         min: rollout.sampling === 'closed-cohort' ? rollout.clusters : rollout.clusters * periods,
-        max: 200_000,
+        max: maxPeopleFor(armSizes(design.plan.size).total),
         integer: true,
         resolution: 1,
         scale: 'sqrt',
@@ -276,6 +316,7 @@ function describeRolloutParameter(
     case 'design.size.treated':
     case 'design.size.control':
     case 'design.sites.count':
+    case 'design.sites.peoplePerSite':
       throw cannotVary(
         'a rollout has no fixed arms and its clusters are its sites: vary design.size.total, or design.rollout.clusters with curve',
       );

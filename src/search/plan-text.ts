@@ -60,7 +60,7 @@ export function sampleSizeLines(plan: SampleSizePlan): string[] {
       break;
     case 'above-max':
       out.push(
-        `${head}: more than ${value(search.plateau!.value)} ${parameter.label} (the --max); ${measure} there is ` +
+        `${head}: more than ${value(search.plateau!.value)} ${parameter.label} (the largest value searched; --max raises it); ${measure} there is ` +
           `${formatPercentWithInterval(search.plateau!.power, search.plateau!.powerCI)} and still rising.`,
       );
       break;

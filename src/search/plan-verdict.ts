@@ -87,7 +87,7 @@ function noSizeVerdict(plan: SampleSizePlan, summary: RunSummary): string | null
   const goal = `${timesIn100(search.target)} (${plan.targetDescription})`;
   return search.status === 'impossible'
     ? `Changing the ${parameter.label} cannot bring ${effects} to ${goal}: at best about ${timesIn100(search.plateau.power)} (at ${value} ${parameter.label}). Change something else: the total size, the analysis, or the effect a realistic programme can expect.`
-    : `Up to the --max of ${value} ${parameter.label}, ${effects} is detected at most ${timesIn100(search.plateau.power)}, short of ${goal} and still rising: try a larger --max.`;
+    : `Up to ${value} ${parameter.label}, the largest the search tries, ${effects} is detected at most ${timesIn100(search.plateau.power)}, short of ${goal} and still rising: the target is not reached within that bound; a larger --max searches further.`;
 }
 
 /**

@@ -85,7 +85,7 @@ describe('trialsim sample-size', () => {
       [
         ['--vary', 'design.nonsense'],
         'trialsim: --vary design.nonsense is not a parameter sample-size can search\n' +
-          'hint: use one of design.size.total, design.size.treated, design.size.control, design.sites.count, ' +
+          'hint: use one of design.size.total, design.size.treated, design.size.control, design.sites.count, design.sites.peoplePerSite, ' +
           'design.caseworkers.count, design.caseworkers.caseload, design.followUpMonths, recruitment.years ' +
           '(`curve` takes any numeric path)\n',
       ],

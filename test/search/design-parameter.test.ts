@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { armSizes } from '../../src/core/design.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
-import { describeParameter, MAX_RECRUITMENT_YEARS, MAX_SITES } from '../../src/search/design-parameter.js';
+import {
+  describeParameter,
+  MAX_PEOPLE_PER_SITE,
+  MAX_RECRUITMENT_YEARS,
+  MAX_SITES,
+  maxPeopleFor,
+} from '../../src/search/design-parameter.js';
 
 /** The design a parameter value gives, through the scenario loader (as the commands build it). */
 async function at(scenario: string, path: string, value: number, sets: string[] = []) {
@@ -58,5 +64,26 @@ describe('describeParameter', () => {
     const { design } = await loadDesign('teaching-two-arm');
     expect(() => describeParameter(design, 'design.sites.count')).toThrow(/no sites/);
     expect(() => describeParameter(design, 'recruitment.years')).toThrow(/eligiblePerAreaPerYear/);
+  });
+
+  it('bounds a search of the total at 32 times the scenario’s size, between 10,000 and 200,000 people', async () => {
+    expect(maxPeopleFor(600)).toBe(19_200);
+    expect(maxPeopleFor(200)).toBe(10_000);
+    expect(maxPeopleFor(50_000)).toBe(200_000);
+    const { design } = await loadDesign('milton-keynes-scale-up');
+    expect(describeParameter(design, 'design.size.total').max).toBe(19_200);
+    const rollout = (await loadDesign('milton-keynes-rollout')).design;
+    expect(describeParameter(rollout, 'design.size.total').max).toBe(maxPeopleFor(armSizes(rollout.plan.size).total));
+  });
+
+  it('writes people per site as the total over the sites, keeping the treated share', async () => {
+    const design = await at('milton-keynes-scale-up', 'design.sites.peoplePerSite', 45);
+    expect(armSizes(design.plan.size).total).toBe(450);
+    expect(design.plan.sites?.count).toBe(10);
+    const { design: base } = await loadDesign('milton-keynes-scale-up');
+    const parameter = describeParameter(base, 'design.sites.peoplePerSite');
+    expect([parameter.current, parameter.min, parameter.max]).toEqual([60, 2, MAX_PEOPLE_PER_SITE]);
+    const teaching = (await loadDesign('teaching-two-arm')).design;
+    expect(() => describeParameter(teaching, 'design.sites.peoplePerSite')).toThrow(/no sites/);
   });
 });

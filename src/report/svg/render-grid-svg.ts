@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { gridContour, type PowerGrid } from '../power-grid.js';
+import { axisLabelFormat } from './axis-label-format.js';
 import { renderVegaLiteSvg } from './render-vega-lite-svg.js';
 
 /** Labels of the heatmap; the parameter paths are used when no label is given. */
@@ -63,14 +64,14 @@ export function buildGridSpec(grid: PowerGrid, labels: GridPlotLabels = {}): Top
       nice: false,
       domain: [columnEdges.get(columns[0])![0], columnEdges.get(columns.at(-1)!)![1]],
     },
-    axis: { values: columns, grid: false },
+    axis: { values: columns, grid: false, format: axisLabelFormat(columns) },
   } as const;
   const y = {
     field: 'row0',
     type: 'quantitative',
     title: rowTitle,
     scale: { zero: false, nice: false, domain: [rowEdges.get(rows[0])![0], rowEdges.get(rows.at(-1)!)![1]] },
-    axis: { values: rows, grid: false },
+    axis: { values: rows, grid: false, format: axisLabelFormat(rows) },
   } as const;
   const target = grid.target;
   const contour =

@@ -40,4 +40,21 @@ describe('renderGridSvg', () => {
     const grid: PowerGrid = { rowParameter: 'a', columnParameter: 'b', targetDescription: 'x', target: 0.05, cells };
     expect(JSON.stringify(buildGridSpec(grid))).not.toContain('"name":"contour"');
   });
+
+  it('labels each axis tick with the value simulated, to as many digits as it needs (0.84 is not "0.8")', async () => {
+    const rows = [0.7, 0.84, 0.95];
+    const columns = [0.5, 2.25, 3];
+    const grid: PowerGrid = {
+      rowParameter: 'a',
+      columnParameter: 'b',
+      targetDescription: 'x',
+      cells: rows.flatMap((row) =>
+        columns.map((column) => ({ row, column, power: 0.5, powerCI: [0.4, 0.6] as const, trials: 100 })),
+      ),
+    };
+    const texts = [...(await renderGridSvg(grid)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    for (const label of ['0.70', '0.84', '0.95', '0.50', '2.25', '3.00']) expect(texts).toContain(label);
+    expect(texts).not.toContain('0.8');
+    expect(texts).not.toContain('0.9');
+  });
 });
