@@ -8,8 +8,10 @@ import { basename, extname } from 'node:path';
 import type { Design } from '../core/design.js';
 import { resolveScenario } from './builtin-scenarios.js';
 import { checkDesign } from './check-design.js';
-import { compileScenario } from './compile.js';
+import { collectUncertainInputs } from './collect-uncertain-inputs.js';
+import { compileScenario, deepFreeze } from './compile.js';
 import { readScenarioFile, validateParsedScenario } from './load.js';
+import { applyOverrides } from './overrides.js';
 import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { scenarioHash } from './scenario-hash.js';
 
@@ -67,7 +69,10 @@ export function designWith(loaded: LoadedDesign, overrides: readonly string[]): 
 function compileDocument(document: ScenarioDocument): LoadedDesign {
   const { file } = document;
   const scenario = validateParsedScenario(document.parsed, file, document.sets);
-  const design = compileScenario(scenario, basename(file, extname(file)));
+  const compiled = compileScenario(scenario, basename(file, extname(file)));
+  // The schema gave the central value of every uncertain input; the uncertainty rides alongside.
+  const uncertainInputs = collectUncertainInputs(applyOverrides(document.parsed.data, document.sets));
+  const design = uncertainInputs.length === 0 ? compiled : deepFreeze({ ...compiled, uncertainInputs });
   checkDesign(design, file);
   return { design, file, sha256: scenarioHash(design), fileSha256: document.fileSha256, document };
 }
