@@ -15,6 +15,7 @@ import { registerRetro } from './retro.js';
 import { registerSampleSize } from './sample-size.js';
 import { registerMde } from './mde.js';
 import { registerCurve } from './curve.js';
+import { registerSensitivity } from './sensitivity.js';
 import { registerFit } from './fit.js';
 import { registerSynth } from './synth.js';
 import { registerServe } from './serve.js';
@@ -32,6 +33,7 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerSampleSize(program, setExitCode);
   registerMde(program, setExitCode);
   registerCurve(program, setExitCode);
+  registerSensitivity(program, setExitCode);
   registerFit(program, setExitCode);
   registerSynth(program, setExitCode);
   registerServe(program, setExitCode);
