@@ -41,6 +41,8 @@ export interface SensitivityTable {
   readonly rows: readonly SensitivityRow[];
   readonly trials: number;
   readonly seed: number;
+  /** The engine that simulated the trials: common random numbers couple the ends only per person. */
+  readonly engine?: 'person' | 'aggregate';
 }
 
 /** A sensitivity report to print. */
@@ -117,10 +119,18 @@ function textTable(table: SensitivityTable, title: string, conclusion: string): 
     ...rows.map(line),
     '',
     `Each input moved to the ends of its range, the others at their central values; ${table.trials} trials per end, seed ${table.seed}, the same trials at every end (common random numbers); [ ] = 95% Monte Carlo interval.`,
+    ...(table.engine === 'aggregate' ? [AGGREGATE_NOTE] : []),
     conclusion,
     '',
   ].join('\n');
 }
+
+/**
+ * On the aggregated engine the same trial index does not couple two settings (docs/sensitivity.md):
+ * the ends are about as noisy as independent runs, so the intervals, not the bars' order, decide.
+ */
+export const AGGREGATE_NOTE =
+  'This scenario ran on the aggregated engine, whose cell draws are not coupled across settings: compare ends by their intervals, or use --engine person for common random numbers.';
 
 function markdownTable(table: SensitivityTable): string {
   const rows = table.rows.map(

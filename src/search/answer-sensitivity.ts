@@ -68,18 +68,16 @@ export async function answerSensitivity(
   const baselineDesign = session.designAt(sensitivityOverrides(inputs), 'every input at its central value');
   const complete = !session.signal.aborted && table.rows.length === inputs.length;
   // The document is the run of the baseline design, exactly as `run` gives it with every input central.
-  const document = sensitivityDocument(
-    { ...(await session.reportRun(baselineDesign, 'sensitivity')), complete },
-    table,
-    seconds,
-  );
+  const summary = await session.reportRun(baselineDesign, 'sensitivity');
+  const withEngine = summary.engine === undefined ? table : { ...table, engine: summary.engine };
+  const document = sensitivityDocument({ ...summary, complete }, withEngine, seconds);
   const top = table.rows[0];
   const conclusion = complete
     ? top === undefined
       ? 'No input was moved.'
       : `${top.path} matters most: ${formatEstimate(table, top.low)} at ${top.low.value} against ${formatEstimate(table, top.high)} at ${top.high.value} (swing ${formatSwing(table, top.swing)}).`
     : 'Interrupted: only the inputs simulated so far are shown.';
-  return { document, table, title, conclusion };
+  return { document, table: withEngine, title, conclusion };
 }
 
 async function powerTable(
