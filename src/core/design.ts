@@ -74,6 +74,11 @@ export interface UncertainInput {
   readonly integer: boolean;
   /** True for an effect ratio, which assurance already draws per trial (`effectDistribution`). */
   readonly effect: boolean;
+  /**
+   * Under assurance (`simulation.drawInputs`), where the drawn value goes: the paths of the Design's
+   * numbers that equal this input (e.g. both groups' entries of a scalar rate). Absent otherwise.
+   */
+  readonly targets?: readonly (readonly (string | number)[])[];
 }
 
 /** The analyses a count outcome can take (docs/scenario-language.md, "Analysis names"). */

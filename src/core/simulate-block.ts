@@ -1,7 +1,8 @@
 import { accumulateTrial } from './diagnosis/accumulate-trial.js';
 import { accumulateInterim } from './diagnosis/interim-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
-import type { PreparedDesign } from './prepare-design.js';
+import { drawsInputs, drawTrialInputs } from './model/draw-trial-inputs.js';
+import { prepareDesign, type PreparedDesign } from './prepare-design.js';
 import { simulateTrial } from './trial.js';
 
 // The runner loads this module by URL (in each worker): it prepares the design it is sent once per
@@ -17,15 +18,20 @@ export { prepareDesign } from './prepare-design.js';
  * Example: simulateBlock(prepareDesign(design), 0, 100, { withNull: true }).trials === 100.
  */
 export function simulateBlock(
-  prepared: PreparedDesign,
+  preparedDesign: PreparedDesign,
   fromTrial: number,
   toTrial: number,
   options: { withNull: boolean },
 ): RunTally {
+  let prepared = preparedDesign;
+  const design = prepared.design;
   const lookCount = prepared.interim?.peopleAtLook.length ?? 0;
   const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount);
   const monitored = prepared.interim?.outcome ?? 0;
+  // Assurance over every input: each trial has its own drawn design, prepared for it alone.
+  const perTrial = drawsInputs(prepared.design);
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
+    if (perTrial) prepared = prepareDesign(drawTrialInputs(design, trialIndex));
     const record = simulateTrial(prepared, trialIndex, false);
     const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);
     if (tally.interim && record.interim) {

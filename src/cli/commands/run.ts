@@ -35,9 +35,10 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
         name === 'run' ? 'simulate the scenario as written (default: the built-in milton-keynes)' : 'same as run',
       )
       .argument('[scenario]', 'a scenario file, or the name of a built-in scenario', DEFAULT_SCENARIO)
+      .option('--svg <file>', 'a group-sequential design (design.interim): also draw where trials stop, as an SVG file')
       .option(
-        '--svg <file>',
-        'a group-sequential design (design.interim): also draw where trials stop, as an SVG file',
+        '--assurance',
+        'draw every uncertain input (a range or distribution in the scenario) per trial: expected power (assurance) instead of power at the central values',
       );
     addSimulationOptions(command, { shard: true, nullRun: true }).action(
       async (scenario: string, options: RunOptions) => {
