@@ -21,6 +21,8 @@ export interface SimulationOptions {
   null: boolean;
   /** `--engine person|aggregate|auto`, an override of `simulation.engine`. */
   engine?: string;
+  /** `--assurance` (run, sample-size): draw every uncertain input per trial, `simulation.assurance`. */
+  assurance?: boolean;
 }
 
 /**
@@ -89,5 +91,6 @@ export function scenarioOverrides(options: SimulationOptions): string[] {
   if (options.trials !== undefined) sets.push(`simulation.trials=${options.trials}`);
   if (options.seed !== undefined) sets.push(`simulation.seed=${options.seed}`);
   if (options.engine !== undefined) sets.push(`simulation.engine=${options.engine}`);
+  if (options.assurance === true) sets.push('simulation.assurance=true');
   return sets;
 }

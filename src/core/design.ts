@@ -44,7 +44,42 @@ export interface Selection {
  */
 export type EffectDistribution =
   | { readonly kind: 'lognormal'; readonly median: number; readonly sdLog: number }
-  | { readonly kind: 'uniform'; readonly from: number; readonly to: number };
+  | {
+      readonly kind: 'uniform';
+      readonly from: number;
+      readonly to: number;
+      /** The stated ratio when it is not the midpoint (present only when the scenario gives one). */
+      readonly central?: number;
+    };
+
+/**
+ * One uncertain input of a scenario (docs/scenario-language.md, "Uncertain values"): a number the
+ * scenario gives as a range or a distribution. The Design holds its central value where the engine
+ * reads the number; this entry carries the uncertainty alongside, for `sensitivity` (which moves it
+ * from `low` to `high`) and assurance (which draws it per trial).
+ */
+export interface UncertainInput {
+  /** Where it is written, as a `--set` path, e.g. `cohort.propensity.dispersion` or `outcomes.knife.ratePerYear.youth`. */
+  readonly path: string;
+  /** The value `run` uses: a range's central value (default its midpoint) or a lognormal's median. */
+  readonly central: number;
+  /** The plausible range: a range's ends, or a lognormal's central 95% (median ÷ spread^1.96 to median × spread^1.96). */
+  readonly low: number;
+  readonly high: number;
+  /** Its distribution for assurance: uniform over [from, to], or lognormal. */
+  readonly distribution:
+    | { readonly kind: 'uniform'; readonly from: number; readonly to: number }
+    | { readonly kind: 'lognormal'; readonly median: number; readonly sdLog: number };
+  /** True when the number must be whole (a size, a count of sites): draws are rounded. */
+  readonly integer: boolean;
+  /** True for an effect ratio, which assurance already draws per trial (`effectDistribution`). */
+  readonly effect: boolean;
+  /**
+   * Under assurance (`simulation.drawInputs`), where the drawn value goes: the paths of the Design's
+   * numbers that equal this input (e.g. both groups' entries of a scalar rate). Absent otherwise.
+   */
+  readonly targets?: readonly (readonly (string | number)[])[];
+}
 
 /** The analyses a count outcome can take (docs/scenario-language.md, "Analysis names"). */
 export type CountAnalysis =
@@ -247,6 +282,12 @@ export interface SimulationPlan {
   readonly seed: number;
   /** The engine asked for (absent = 'auto'; `chooseEngine` in src/core/choose-engine.ts decides). */
   readonly engine?: EngineChoice;
+  /**
+   * Assurance over every uncertain input: each trial draws the design's `uncertainInputs` from
+   * their distributions (present and true only under `--assurance`; otherwise they stay at their
+   * central values).
+   */
+  readonly drawInputs?: boolean;
 }
 
 /** The original (pilot) trial, for planning: its arm sizes and reported ratio per outcome id. */
@@ -288,6 +329,11 @@ export interface Design {
   readonly costs?: Costs | null;
   /** The replication plan, when the scenario gives one (absent otherwise). */
   readonly replication?: ReplicationPlan;
+  /**
+   * The scenario's uncertain inputs, in document order (present only when it has any, so other
+   * designs compile and hash as before). The rest of the Design holds their central values.
+   */
+  readonly uncertainInputs?: readonly UncertainInput[];
 }
 
 /** One success criterion of a replication, with the sceptical p-value's recalibration. */

@@ -2,7 +2,8 @@ import { accumulateTrial } from './diagnosis/accumulate-trial.js';
 import { accumulateInterim } from './diagnosis/interim-tally.js';
 import { accumulateSteps } from './diagnosis/step-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
-import type { PreparedDesign } from './prepare-design.js';
+import { drawsInputs, drawTrialInputs } from './model/draw-trial-inputs.js';
+import { prepareDesign, type PreparedDesign } from './prepare-design.js';
 import { simulateTrial } from './trial.js';
 import { appendTrialRows, type TrialRows } from './trial-rows.js';
 
@@ -22,18 +23,23 @@ export { prepareDesign } from './prepare-design.js';
  * Example: simulateBlock(prepareDesign(design), 0, 100, { withNull: true }).trials === 100.
  */
 export function simulateBlock(
-  prepared: PreparedDesign,
+  preparedDesign: PreparedDesign,
   fromTrial: number,
   toTrial: number,
   options: { withNull: boolean; rows?: TrialRows },
 ): RunTally {
+  let prepared = preparedDesign;
+  const design = prepared.design;
   const lookCount = prepared.interim?.peopleAtLook.length ?? 0;
   const exposureTimes = prepared.design.plan.rollout?.steps ?? 0;
   const tally = emptyRunTally(prepared.design.outcomes.length, options.withNull, lookCount, exposureTimes);
   const alpha = prepared.design.analysis.alpha;
   const monitored = prepared.interim?.outcome ?? 0;
   const { rows } = options;
+  // Assurance over every input: each trial has its own drawn design, prepared for it alone.
+  const perTrial = drawsInputs(prepared.design);
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
+    if (perTrial) prepared = prepareDesign(drawTrialInputs(design, trialIndex));
     const record = simulateTrial(prepared, trialIndex, false);
     if (rows) appendTrialRows(rows, trialIndex, false, record, alpha);
     const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);

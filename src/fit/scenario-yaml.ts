@@ -20,8 +20,10 @@ const PLACEHOLDER_TOTAL = 400;
 
 /**
  * Writes a fitted extract as a commented scenario that `trialsim validate` accepts. Every fitted
- * number carries a comment `# FITTED from FILE: n = N, 95% CI LOW–HIGH` (plus how it was found),
- * a form a later version can read back as an uncertain value; placeholders carry `# TODO`.
+ * rate, dispersion and severity is written as an uncertain value `{ from: LOW, to: HIGH, central:
+ * ESTIMATE }` (its 95% confidence interval and the estimate) with a comment `# FITTED from FILE: n
+ * = N, 95% CI LOW–HIGH` (plus how it was found); group shares stay numbers (they must add up to
+ * 1); placeholders carry `# TODO`.
  * Effects are placeholders of no effect (ratio 1) unless copied from another scenario, so the
  * file runs as it stands but says plainly that its power is the type I error until they are set.
  *
@@ -38,7 +40,10 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
       : `a ${months(extract.priorMonths)} prior window and a ${months(extract.followUpMonths)} follow-up window`;
   push(
     `# Fitted by \`trialsim fit\` from ${file}: ${whole(extract.people)} people in ${plural(extract.groups.length, 'group')}, ${plural(extract.outcomes.length, 'count outcome')}, ${windows}.`,
-    '# Every value marked FITTED comes from the extract, with its 95% confidence interval, as',
+    '# Every value marked FITTED comes from the extract. Rates, dispersions and severities are written',
+    '# as uncertain values { from: LOW, to: HIGH, central: ESTIMATE }: the 95% confidence interval and',
+    '# the estimate, which `run` uses and `trialsim sensitivity` moves across the interval',
+    '# (docs/scenario-language.md, "Uncertain values"). Each says where it came from:',
     '#   # FITTED from FILE: n = PEOPLE, 95% CI LOW–HIGH',
     '# Values marked TODO are placeholders: the extract has no treated arm and no trial design.',
     "# The model fitted is the scenario language's: each person has a gamma propensity (mean 1,",
@@ -67,7 +72,7 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
     '  propensity:',
     `    # α by maximum likelihood on every person's counts over outcomes and windows (the negative`,
     `    # multinomial likelihood of the shared gamma); θ = 1/α = ${number(1 / dispersion.value)}, 95% CI ${interval(inverse(dispersion.interval))}.`,
-    `    dispersion: ${number(dispersion.value)}  ${fitted(file, extract.people, dispersion)} (${counts.dispersionMethod})`,
+    `    dispersion: ${ranged(dispersion)}  ${fitted(file, extract.people, dispersion)} (${counts.dispersionMethod})`,
   );
   if (fit.selection !== null) {
     const { rules, share } = fit.selection;
@@ -92,11 +97,11 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
     const copied = effects.effects[id];
     push(`  - id: ${id}`, `    label: ${JSON.stringify(id)}`, '    kind: count');
     if (extract.groups.length === 1) {
-      push(`    ratePerYear: ${number(counts.rates[k][0].value)}  ${rateComment(fit, k, 0)}`);
+      push(`    ratePerYear: ${ranged(counts.rates[k][0])}  ${rateComment(fit, k, 0)}`);
     } else {
       push('    ratePerYear:');
       extract.groups.forEach((group, g) =>
-        push(`      ${group.id}: ${number(counts.rates[k][g].value)}  ${rateComment(fit, k, g)}`),
+        push(`      ${group.id}: ${ranged(counts.rates[k][g])}  ${rateComment(fit, k, g)}`),
       );
     }
     const test = counts.tests[k];
@@ -111,7 +116,7 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
       push(
         `    # Own extra dispersion (gamma, mean 1, variance α_k, the same in both windows): likelihood-ratio`,
         `    # test against none, LR = ${test.statistic.toFixed(2)}, p = ${pValue(test.pValue)} (50:50 mixture of χ²₀ and χ²₁).`,
-        `    dispersion: ${number(own.value)}  ${fitted(file, extract.people, own)} (Wald on the log scale)`,
+        `    dispersion: ${ranged(own)}  ${fitted(file, extract.people, own)} (Wald on the log scale)`,
       );
     pushEffect(push, copied, effects.from, { rateRatio: 1 });
     push(`    analysis: ${copied?.analysis ?? 'negative-binomial'}`);
@@ -133,8 +138,8 @@ export function writeScenarioYaml(fit: ExtractFit, effects: EffectChoice): strin
       `    # Lognormal fitted to the severities of ${basis}: median e^mean(log), spread e^sd(log).`,
       '    severity:',
       '      distribution: lognormal',
-      `      median: ${number(severity.median.value)}  ${fitted(file, severity.events, severity.median)} (t interval; n = events)`,
-      `      spread: ${number(severity.spread.value)}  ${fitted(file, severity.events, severity.spread)} (χ² interval; n = events)`,
+      `      median: ${ranged(severity.median)}  ${fitted(file, severity.events, severity.median)} (t interval; n = events)`,
+      `      spread: ${ranged(severity.spread, 1)}  ${fitted(file, severity.events, severity.spread)} (χ² interval; n = events)`,
       ...tailComment(severity),
     );
     pushEffect(push, copied, effects.from, { severityRatio: 1 });
@@ -187,6 +192,18 @@ function tailComment(severity: NonNullable<ExtractFit['severity']>): string[] {
     `    # WARNING: the tail is heavier than this lognormal carries (p < ${TAIL_CHECK_LEVEL}): ${summary}`,
     '    # Simulated harm will understate the largest harms; treat harm results with care.',
   ];
+}
+
+/**
+ * An estimate as an uncertain value: `{ from: LOW, to: HIGH, central: ESTIMATE }`, each to the
+ * file's significant digits (rounding keeps the order, so from ≤ central ≤ to still holds); `floor`
+ * is the quantity's least allowed value (a spread's 1).
+ */
+function ranged(estimate: Estimate, floor = 0): string {
+  const [low, high] = estimate.interval;
+  const from = Math.min(Math.max(floor, low), estimate.value);
+  const to = Math.max(high, estimate.value);
+  return `{ from: ${number(from)}, to: ${number(to)}, central: ${number(estimate.value)} }`;
 }
 
 function fitted(file: string, n: number, estimate: Estimate): string {

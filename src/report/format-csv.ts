@@ -8,6 +8,7 @@
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import { outcomesWithSteps } from './format-steps.js';
 import type { PowerCurve } from './power-curve.js';
+import { uncertainInputsNote } from './uncertain-inputs-note.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -140,12 +141,20 @@ function curveRows(curve: PowerCurve): Cell[][] {
  * `scenario,command,seed,…`, the second starting `milton-keynes,run,2023,5000,true,45,120,165,knife,`.
  */
 export function formatCsv(data: RunSummary | PowerCurve): string {
-  if ('points' in data) return joinRows([[...CURVE_COLUMNS], ...curveRows(data)]);
-  if (data.sequential) return joinRows([[...RUN_COLUMNS, ...SEQUENTIAL_COLUMNS], ...sequentialRows(data)]);
+  const table = csvTable(data);
+  // A scenario with uncertain inputs says in every row how the run used them (held at their
+  // central values, or drawn per trial): one column more, only for such scenarios.
+  const note = 'points' in data ? null : uncertainInputsNote(data);
+  return joinRows(note === null ? table : table.map((row, i) => [...row, i === 0 ? 'uncertainInputs' : note]));
+}
+
+function csvTable(data: RunSummary | PowerCurve): Cell[][] {
+  if ('points' in data) return [[...CURVE_COLUMNS], ...curveRows(data)];
+  if (data.sequential) return [[...RUN_COLUMNS, ...SEQUENTIAL_COLUMNS], ...sequentialRows(data)];
   const keys = replicationKeys(data);
   if (keys.length === 0 && outcomesWithSteps(data.results).length > 0)
-    return joinRows([[...RUN_COLUMNS, ...STEP_COLUMNS], ...stepRows(data)]);
-  if (keys.length === 0) return joinRows([[...RUN_COLUMNS], ...runRows(data)]);
+    return [[...RUN_COLUMNS, ...STEP_COLUMNS], ...stepRows(data)];
+  if (keys.length === 0) return [[...RUN_COLUMNS], ...runRows(data)];
   // Under a replication plan, three columns per criterion; empty for outcomes without an original.
   const header = [...RUN_COLUMNS, ...keys.flatMap((k) => [`success:${k}`, `success:${k}:lower`, `success:${k}:upper`])];
   const rows = runRows(data).map((row, i) => {
@@ -155,7 +164,7 @@ export function formatCsv(data: RunSummary | PowerCurve): string {
       ...keys.flatMap((k) => (success?.[k] ? [success[k].probability, ...success[k].ci] : [null, null, null])),
     ];
   });
-  return joinRows([header, ...rows]);
+  return [header, ...rows];
 }
 
 /** The success criteria of a run, in the order of the first outcome that reports them. */

@@ -17,6 +17,7 @@ import { significantReading } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { coverageMark, typeIErrorMark } from './type-i-error-above-alpha.js';
 import { reproducibilityNote } from './reproducibility-note.js';
+import { uncertainInputsNote } from './uncertain-inputs-note.js';
 import {
   describeOriginal,
   describePrior,
@@ -308,6 +309,8 @@ export function formatMarkdown(summary: RunSummary, context: MarkdownContext): s
   const warnings = collectWarnings(summary);
   out.push('## Warnings', '');
   out.push(...(warnings.length > 0 ? warnings.map((w) => `- ${w}`) : ['None.']), '');
+  const inputs = uncertainInputsNote(summary);
+  if (inputs) out.push('## Uncertain inputs', '', inputs, '');
   out.push('## Reproduce', '');
   out.push(`${reproducibilityNote(summary)} (only the timing differs). The command, quoted for a POSIX shell:`, '');
   out.push('```sh', context.commandLine, '```', '');

@@ -20,6 +20,7 @@ import { significantReadingLines } from './significant-reading.js';
 import type { TrialCost } from './trial-cost.js';
 import { wrapLines, wrapText as wrap } from './wrap-text.js';
 import { reproducibilityNote } from './reproducibility-note.js';
+import { uncertainInputsNote } from './uncertain-inputs-note.js';
 import {
   describeSequentialDesign,
   describeSequentialResults,
@@ -292,6 +293,8 @@ export function formatTable(summary: RunSummary, options: TableOptions): string 
   const cohort = cohortRatesNote(summary);
   if (cohort) out.push('', ...wrap(cohort, width, '  '));
   if (cost && cost.lines.length > 0) out.push('', ...wrapLines(cost.lines, width));
+  const inputs = uncertainInputsNote(summary);
+  if (inputs) out.push(...wrap(inputs, width, '  '));
   out.push(...wrap(reproducibilityNote(summary), width, '  ').map((line) => applyStyle(line, 'dim', color)));
   const fw = familywiseLine(summary);
   if (fw) out.push('', ...wrap(fw, width, '  '));

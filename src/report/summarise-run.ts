@@ -13,6 +13,7 @@ import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
 import { designWarnings } from './design-warnings.js';
+import { describeInputUse } from './uncertain-inputs-note.js';
 import { roundTo } from './round-to.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -64,6 +65,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
       resultsDependOnThreads: false,
     },
     engine: prepared.engine.kind,
+    ...(design.uncertainInputs === undefined ? {} : { uncertainInputs: describeInputUse(design) }),
     cohort: describeCohort(prepared.inquiry),
     ...(prepared.interim !== null && tally.interim !== undefined
       ? {

@@ -4,9 +4,10 @@
  */
 import type { ByGroup, EffectDistribution } from '../core/design.js';
 import { DEFAULTS } from './defaults.js';
+import { centralValue, type NumberInput } from './uncertain-value.js';
 
-/** An effect ratio as written: a number, `{ lognormal: { median, spread } }` or `{ from, to }`. */
-export type RatioInput = number | { lognormal: { median: number; spread: number } } | { from: number; to: number };
+/** An effect ratio as written: a number, `{ lognormal: { median, spread } }` or `{ from, to, central }`. */
+export type RatioInput = NumberInput;
 
 /**
  * A scalar or by-group map as one value per group id, in group order.
@@ -21,12 +22,11 @@ export function expandByGroup(
 
 /**
  * The stated ratio of an effect: the number itself, the lognormal's median, or the uniform's
- * midpoint (from + to) / 2. Example: `statedRatio({ from: 0.77, to: 0.95 })` is 0.86.
+ * central value (default: the midpoint (from + to) / 2). Example: `statedRatio({ from: 0.77, to:
+ * 0.95 })` is 0.86.
  */
 export function statedRatio(ratio: RatioInput): number {
-  if (typeof ratio === 'number') return ratio;
-  if ('lognormal' in ratio) return ratio.lognormal.median;
-  return (ratio.from + ratio.to) / 2;
+  return centralValue(ratio);
 }
 
 /**
@@ -38,7 +38,10 @@ export function effectDistribution(ratio: RatioInput): EffectDistribution | null
   if (typeof ratio === 'number') return null;
   if ('lognormal' in ratio)
     return { kind: 'lognormal', median: ratio.lognormal.median, sdLog: Math.log(ratio.lognormal.spread) };
-  return { kind: 'uniform', from: ratio.from, to: ratio.to };
+  // The central value only when given, so existing scenarios compile (and hash) as before.
+  return ratio.central === undefined
+    ? { kind: 'uniform', from: ratio.from, to: ratio.to }
+    : { kind: 'uniform', from: ratio.from, to: ratio.to, central: ratio.central };
 }
 
 /** One ratio per group: the group's own ratio where `byGroup` gives one, else the stated ratio. */

@@ -65,6 +65,8 @@ export function compileScenario(scenario: ScenarioInput, fallbackName: string): 
       trials: scenario.simulation?.trials ?? DEFAULTS.trials,
       seed: scenario.simulation?.seed ?? DEFAULTS.seed,
       engine: scenario.simulation?.engine ?? DEFAULTS.engine,
+      // Only when asked for, so other designs compile (and hash) as before.
+      ...(scenario.simulation?.assurance === true ? { drawInputs: true } : {}),
     },
     pilot:
       scenario.pilot === undefined

@@ -5,11 +5,14 @@
  * from the parsed document it already holds (`designWith`), never from the file again.
  */
 import { basename, extname } from 'node:path';
-import type { Design } from '../core/design.js';
+import type { Design, UncertainInput } from '../core/design.js';
+import { UserError } from '../errors/user-error.js';
 import { resolveScenario } from './builtin-scenarios.js';
 import { checkDesign } from './check-design.js';
-import { compileScenario } from './compile.js';
+import { collectUncertainInputs } from './collect-uncertain-inputs.js';
+import { compileScenario, deepFreeze } from './compile.js';
 import { readScenarioFile, validateParsedScenario } from './load.js';
+import { applyOverrides } from './overrides.js';
 import { parseScenarioText, type ParsedScenario } from './parse-document.js';
 import { scenarioHash } from './scenario-hash.js';
 
@@ -67,7 +70,62 @@ export function designWith(loaded: LoadedDesign, overrides: readonly string[]): 
 function compileDocument(document: ScenarioDocument): LoadedDesign {
   const { file } = document;
   const scenario = validateParsedScenario(document.parsed, file, document.sets);
-  const design = compileScenario(scenario, basename(file, extname(file)));
+  const compiled = compileScenario(scenario, basename(file, extname(file)));
+  // The schema gave the central value of every uncertain input; the uncertainty rides alongside.
+  const collected = collectUncertainInputs(applyOverrides(document.parsed.data, document.sets));
+  const uncertainInputs =
+    compiled.simulation.drawInputs === true
+      ? collected.map((input) =>
+          input.effect ? input : { ...input, targets: inputTargets(document, compiled, input) },
+        )
+      : collected;
+  const design = uncertainInputs.length === 0 ? compiled : deepFreeze({ ...compiled, uncertainInputs });
   checkDesign(design, file);
   return { design, file, sha256: scenarioHash(design), fileSha256: document.fileSha256, document };
+}
+
+type NumberPath = readonly (string | number)[];
+
+/**
+ * Where an input's value lands in the Design, for drawing it per trial (assurance): the numbers
+ * that change when the input moves and equal it at both ends of its range. An input the engine
+ * reads through a formula (a site ICC becomes a rate CV, a spread a log, θ its inverse) cannot be
+ * drawn this way, and is refused naming the form to write instead.
+ */
+function inputTargets(document: ScenarioDocument, central: Design, input: UncertainInput): NumberPath[] {
+  const at = (value: number) =>
+    compileScenario(
+      validateParsedScenario(document.parsed, document.file, [...document.sets, `${input.path}=${value}`]),
+      central.name,
+    );
+  const values = [input.low, input.high].filter((value) => value !== input.central);
+  const targets = new Map<string, NumberPath>();
+  for (const value of values) {
+    for (const path of changedNumbers(central, at(value))) {
+      const found = valueAt(at(value), path);
+      if (found !== value)
+        throw new UserError(
+          `${document.file}: ${input.path} cannot be drawn per trial under assurance: the engine reads it through a formula`,
+          'give the quantity the engine reads as the uncertain value instead (e.g. design.sites.rateCV for an icc, dispersion for theta), or leave out --assurance',
+        );
+      targets.set(JSON.stringify(path), path);
+    }
+  }
+  return [...targets.values()];
+}
+
+function changedNumbers(a: unknown, b: unknown, path: NumberPath = []): NumberPath[] {
+  if (typeof a === 'number' || typeof b === 'number') return a === b ? [] : [path];
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return [];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((key) =>
+    changedNumbers((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [
+      ...path,
+      Array.isArray(a) ? Number(key) : key,
+    ]),
+  );
+}
+
+function valueAt(node: unknown, path: NumberPath): unknown {
+  return path.reduce<unknown>((inner, key) => (inner as Record<string | number, unknown>)[key], node);
 }

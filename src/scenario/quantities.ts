@@ -3,7 +3,7 @@
  * far above any realistic trial; they exist so a typo (an extra zero, a seed pasted into a size)
  * is caught before it asks the engine for billions of people.
  */
-import type { QuantitySpec } from './schema-parts.js';
+import type { QuantitySpec } from './quantity-spec.js';
 
 const MAX_PEOPLE = 10_000_000;
 
@@ -135,6 +135,7 @@ export const CASELOAD: QuantitySpec = {
 };
 /** Block size of stratified randomisation. */
 export const BLOCK_SIZE: QuantitySpec = {
+  certain: true,
   means: 'a whole number ≥ 0 (0 = no blocks)',
   hint: 'give a block size such as 4, or 0',
   min: 0,
@@ -143,6 +144,7 @@ export const BLOCK_SIZE: QuantitySpec = {
 };
 /** Significance level. */
 export const ALPHA: QuantitySpec = {
+  certain: true,
   means: 'a significance level in (0, 0.5]',
   hint: 'give e.g. 0.05',
   min: 0,
@@ -151,6 +153,7 @@ export const ALPHA: QuantitySpec = {
 };
 /** Re-randomisations per permutation test. */
 export const PERMUTATIONS: QuantitySpec = {
+  certain: true,
   means: 'a whole number of re-randomisations from 19 to 1000000',
   hint: 'give e.g. 999',
   min: 19,
@@ -159,6 +162,7 @@ export const PERMUTATIONS: QuantitySpec = {
 };
 /** Simulated trials. */
 export const TRIALS: QuantitySpec = {
+  certain: true,
   means: 'a whole number of simulated trials from 1 to 100000000',
   hint: 'give e.g. 5000',
   min: 1,
@@ -167,6 +171,7 @@ export const TRIALS: QuantitySpec = {
 };
 /** Random seed (32-bit). */
 export const SEED: QuantitySpec = {
+  certain: true,
   means: 'a whole number from 0 to 4294967295',
   hint: 'give any whole number, e.g. 2023',
   min: 0,

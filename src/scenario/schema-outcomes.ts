@@ -7,6 +7,7 @@ import { withHint } from './issue-text.js';
 import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD, THETA } from './quantities.js';
 import { originalSchema } from './schema-replication.js';
 import { byGroup, flag, identifier, oneOf, quantity, strictObject, text } from './schema-parts.js';
+import { uncertainQuantity } from './uncertain-value.js';
 
 /** Analyses per outcome kind (the `CountAnalysis`, `BinaryAnalysis`, `HarmAnalysis` of design.ts). */
 export const COUNT_ANALYSES = [
@@ -44,30 +45,12 @@ export const HARM_ANALYSES = [
   ...ROLLOUT_ANALYSES,
 ] as const;
 
-const lognormalRatio = strictObject(
-  {
-    lognormal: strictObject(
-      { median: quantity(RATIO), spread: quantity(SPREAD) },
-      'Lognormal: median ratio and geometric SD (sdLog = ln spread)',
-    ),
-  },
-  'An uncertain ratio, lognormally distributed',
-);
-const uniformRatio = strictObject(
-  { from: quantity(RATIO), to: quantity(RATIO) },
-  'An uncertain ratio, uniform between from and to',
-).refine((range) => range.from <= range.to, {
-  error: withHint('must not be below from', 'give the range low to high, e.g. { from: 0.77, to: 0.95 }'),
-  path: ['to'],
-});
-
-/** A ratio, or a distribution of ratios: `{ lognormal: { median, spread } }` or `{ from, to }`. */
+/**
+ * A ratio, or an uncertain ratio (`{ from, to, central }` or `{ lognormal: { median, spread } }`,
+ * uncertain-value.ts) kept as written, so the compiler can draw it per trial for assurance.
+ */
 function effectRatio() {
-  const error = withHint(
-    'must be a ratio > 0, { lognormal: { median, spread } } or { from, to }',
-    'give e.g. 0.8, or { from: 0.77, to: 0.95 } for an uncertain effect',
-  );
-  return z.union([quantity(RATIO), lognormalRatio, uniformRatio], { error });
+  return uncertainQuantity(RATIO);
 }
 
 function perGroup<Ratio extends z.ZodType>(ratio: Ratio, description: string) {

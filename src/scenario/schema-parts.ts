@@ -5,35 +5,20 @@
  */
 import { z } from 'zod';
 import { withHint } from './issue-text.js';
+import { plainNumber, type QuantitySpec } from './quantity-spec.js';
+import { centralValue, uncertainQuantity } from './uncertain-value.js';
 
-/** What a number means and the range it must lie in. */
-export interface QuantitySpec {
-  /** "a rate per person-year ≥ 0": completes "must be …" and documents the field. */
-  readonly means: string;
-  /** How to fix a bad value. */
-  readonly hint: string;
-  readonly min?: number;
-  /** True when `min` itself is not allowed. */
-  readonly minExclusive?: boolean;
-  readonly max?: number;
-  readonly maxExclusive?: boolean;
-  readonly integer?: boolean;
-}
+export type { QuantitySpec } from './quantity-spec.js';
 
-/** A finite number in the spec's range; every failure says "must be <means>" with the fix. */
+/**
+ * A number of the scenario as the engine reads it. Unless the spec is `certain`, the value may
+ * instead be written as an uncertain value (`{ from, to, central }` or `{ lognormal: { median,
+ * spread } }`, see uncertain-value.ts); the schema then gives its central value, and the loader
+ * collects the uncertainty itself from the document (collect-uncertain-inputs.ts).
+ */
 export function quantity(spec: QuantitySpec) {
-  const error = withHint(`must be ${spec.means}`, spec.hint);
-  let schema = z.number({ error });
-  if (spec.integer) schema = schema.int({ error });
-  if (spec.min !== undefined)
-    schema = spec.minExclusive ? schema.gt(spec.min, { error }) : schema.gte(spec.min, { error });
-  if (spec.max !== undefined)
-    schema = spec.maxExclusive ? schema.lt(spec.max, { error }) : schema.lte(spec.max, { error });
-  return schema.meta({ description: `${capitalise(spec.means)}. ${capitalise(spec.hint)}.` });
-}
-
-function capitalise(text: string): string {
-  return `${text[0].toUpperCase()}${text.slice(1)}`;
+  if (spec.certain) return plainNumber(spec);
+  return uncertainQuantity(spec).transform(centralValue);
 }
 
 /** A value given once for everybody, or per group as `{ groupId: value }`. */

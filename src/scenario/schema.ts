@@ -84,6 +84,9 @@ const simulation = strictObject(
       ['auto', 'person', 'aggregate'],
       'an engine (auto: the exact aggregated engine wherever it applies)',
     ).optional(),
+    assurance: flag(
+      'Draw every uncertain input per trial from its distribution (assurance, `--assurance`) instead of holding it at its central value',
+    ).optional(),
   },
   'How many trials, from which seed, on which engine',
 );

@@ -49,13 +49,29 @@ function problemsFromIssue(issue: Issue): PathProblem[] {
  * union's own message (listing the forms) is shown instead.
  */
 function closestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | null {
-  const candidates = branches.filter(
-    (issues) => issues.length > 0 && !issues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
-  );
+  const candidates = branches.filter((issues) => issues.length > 0 && !issues.some(isWrongShape));
   if (candidates.length === 0) return null;
   const fewest = Math.min(...candidates.map((issues) => issues.length));
   const best = candidates.filter((issues) => issues.length === fewest);
   return best.length === 1 ? best[0] : null;
+}
+
+/**
+ * An issue saying the value is not of this alternative's kind at all: the wrong type at the top,
+ * or a nested union (a number that may be uncertain, uncertain-value.ts) none of whose forms the
+ * value resembles — each of them the wrong type, or an object with keys it does not know.
+ */
+function isWrongShape(issue: Issue): boolean {
+  if (issue.path.length !== 0) return false;
+  if (issue.code === 'invalid_type') return true;
+  return (
+    issue.code === 'invalid_union' &&
+    issue.errors.every((issues) =>
+      issues.some(
+        (inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'unrecognized_keys'),
+      ),
+    )
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  * replication succeeding under one of its criteria (docs/replication-design.md).
  */
 import { criterionKey } from '../core/analysis/replication/criterion-key.js';
+import { drawsInputs } from '../core/model/draw-trial-inputs.js';
 import type { Design } from '../core/design.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { PlanningOptionError } from './planning-option-error.js';
@@ -118,8 +119,12 @@ export function isMonitored(design: Design, target: PowerTarget): boolean {
   );
 }
 
-/** 'assurance' when an effect the target depends on is drawn per trial from a distribution. */
+/**
+ * 'assurance' when an effect the target depends on is drawn per trial from a distribution, or
+ * every uncertain input is (`--assurance`).
+ */
 export function targetMeasure(design: Design, target: PowerTarget): 'power' | 'assurance' {
+  if (drawsInputs(design)) return 'assurance';
   // A replication's effect is drawn from its design prior, except under the conditional prior.
   if (target.kind === 'replication') return design.replication?.prior === 'conditional' ? 'power' : 'assurance';
   const ids = target.kind === 'all-primary' ? target.ids : [target.id];

@@ -49,9 +49,12 @@ describe('trialsim fit', () => {
     expect(code).toBe(0);
     const yaml = readFileSync(out, 'utf8');
     expect(yaml).toMatch(
-      /dispersion: [\d.]+ {2}# FITTED from mk\.csv: n = 400, 95% CI [\d.]+–[\d.]+ \((profile likelihood|Wald on the log scale)\)/,
+      /dispersion: \{ from: ([\d.]+), to: ([\d.]+), central: [\d.]+ \} {2}# FITTED from mk\.csv: n = 400, 95% CI \1–\2 \((profile likelihood|Wald on the log scale)\)/,
     );
-    expect(yaml).toMatch(/youth: [\d.]+ {2}# FITTED from mk\.csv: n = \d+, 95% CI/);
+    // Fitted values are uncertain values: the interval is the range, the estimate its central value.
+    expect(yaml).toMatch(
+      /youth: \{ from: ([\d.]+), to: ([\d.]+), central: [\d.]+ \} {2}# FITTED from mk\.csv: n = \d+, 95% CI \1–\2/,
+    );
     expect(yaml).toContain('effect: { rateRatio: 1 }  # TODO');
     expect(yaml).toContain('# Eligible in mk.csv:');
     const validated = await trialsim(['validate', out]);

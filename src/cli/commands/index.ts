@@ -32,6 +32,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ['sample-size'], load: async () => (await import('./sample-size.js')).registerSampleSize },
   { names: ['mde'], load: async () => (await import('./mde.js')).registerMde },
   { names: ['curve'], load: async () => (await import('./curve.js')).registerCurve },
+  { names: ['sensitivity'], load: async () => (await import('./sensitivity.js')).registerSensitivity },
   { names: ['fit'], load: async () => (await import('./fit.js')).registerFit },
   { names: ['synth'], load: async () => (await import('./synth.js')).registerSynth },
   { names: ['serve'], load: async () => (await import('./serve.js')).registerServe },

@@ -43,6 +43,10 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
       .option(
         '--trials-out <file>',
         'also write every simulated trial: one row per trial, run and outcome (.csv, or .ndjson/.jsonl)',
+      )
+      .option(
+        '--assurance',
+        'draw every uncertain input (a range or distribution in the scenario) per trial: expected power (assurance) instead of power at the central values',
       );
     addSimulationOptions(command, { shard: true, nullRun: true }).action(
       async (scenario: string, options: RunOptions) => {

@@ -57,6 +57,10 @@ export function registerSampleSize(program: Command, setExitCode: SetExitCode): 
       ).choices(['cost']),
     )
     .option('--svg <file>', 'also draw the simulated curve, with the answer marked, as an SVG file')
+    .option(
+      '--assurance',
+      'size for assurance: every uncertain input (a range or distribution in the scenario) drawn per trial, the size whose expected power reaches the target',
+    )
     .addHelpText(
       'after',
       '\n--trials sets the trials of the report run at the answer (default: the scenario’s); the search itself spends what --precision needs.\n' +

@@ -3,6 +3,7 @@
  * contract). Produced by `diagnose` from a tally; formatted by `src/report/`.
  */
 import type { RolloutSummary } from '../assignment/rollout-schedule.js';
+import type { UncertainInput } from '../design.js';
 import type { GroupDescription } from '../inquiry/describe-cohort.js';
 import type { StepDiagnosis } from './diagnose-steps.js';
 import type { ToleranceVerdict } from './tolerance-band.js';
@@ -138,6 +139,11 @@ export interface Familywise {
   readonly multiplicity: 'none' | 'bonferroni' | 'holm';
 }
 
+/** One uncertain input of the scenario as a run used it. */
+export interface UncertainInputUse extends UncertainInput {
+  readonly used: 'central' | 'drawn per trial';
+}
+
 /** The whole run document (docs/json-output.md). */
 export interface RunSummary {
   readonly tool: { readonly name: 'trialsim'; readonly version: string };
@@ -179,6 +185,12 @@ export interface RunSummary {
   readonly cohort?: readonly CohortGroupSummary[];
   /** Which engine simulated the trials: per person, or exact aggregated cells (see `chooseEngine`). */
   readonly engine?: 'person' | 'aggregate';
+  /**
+   * The scenario's uncertain inputs (present only when it has any) and how this run used each:
+   * `central` (held at its central value, as `run` does) or `drawn per trial` (assurance: an
+   * uncertain effect always, any input under `--assurance`).
+   */
+  readonly uncertainInputs?: readonly UncertainInputUse[];
   /** A group-sequential design (`design.interim`) only: its looks, stopping probabilities and costs. */
   readonly sequential?: SequentialDiagnosis;
   /** A stepped-wedge rollout's schedule (absent for other designs). */

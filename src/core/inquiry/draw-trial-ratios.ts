@@ -30,9 +30,9 @@ export function drawTrialRatios(
   });
 }
 
-/** The drawn ratio relative to the distribution's centre (median or midpoint). */
+/** The drawn ratio relative to the distribution's centre (median, or the stated central value, else the midpoint). */
 function drawEffectFactor(distribution: EffectDistribution, rng: Rng): number {
   if (distribution.kind === 'lognormal') return drawLognormal(rng, 1, distribution.sdLog);
-  const midpoint = (distribution.from + distribution.to) / 2;
-  return (distribution.from + (distribution.to - distribution.from) * rng.next()) / midpoint;
+  const centre = distribution.central ?? (distribution.from + distribution.to) / 2;
+  return (distribution.from + (distribution.to - distribution.from) * rng.next()) / centre;
 }

@@ -6,8 +6,11 @@
  */
 import type { Design } from '../../core/design.js';
 import { checkDesign } from '../../scenario/check-design.js';
-import { compileScenario } from '../../scenario/compile.js';
-import { validateScenarioText } from '../../scenario/load.js';
+import { collectUncertainInputs } from '../../scenario/collect-uncertain-inputs.js';
+import { compileScenario, deepFreeze } from '../../scenario/compile.js';
+import { validateParsedScenario } from '../../scenario/load.js';
+import { applyOverrides } from '../../scenario/overrides.js';
+import { parseScenarioText } from '../../scenario/parse-document.js';
 import { ScenarioError, formatProblem, type ScenarioProblem } from '../../scenario/scenario-error.js';
 import { scenarioHash, textSha256 } from '../../scenario/scenario-hash.js';
 
@@ -31,8 +34,13 @@ export type DesignOrProblems =
  */
 export function designFromText(text: string, file: string, sets: readonly string[] = []): DesignOrProblems {
   try {
-    const scenario = validateScenarioText(text, file, sets);
-    const design = compileScenario(scenario, file.replace(/\.(yaml|yml|json)$/i, ''));
+    const parsed = parseScenarioText(text, file);
+    const scenario = validateParsedScenario(parsed, file, sets);
+    const compiled = compileScenario(scenario, file.replace(/\.(yaml|yml|json)$/i, ''));
+    // The uncertainty rides alongside the central values, as the command line's loader adds it
+    // (draws under `simulation.assurance` are the command line's: the page runs central values).
+    const uncertainInputs = collectUncertainInputs(applyOverrides(parsed.data, sets));
+    const design = uncertainInputs.length === 0 ? compiled : deepFreeze({ ...compiled, uncertainInputs });
     checkDesign(design, file);
     return { ok: true, design, sha256: scenarioHash(design), fileSha256: textSha256(text) };
   } catch (error) {

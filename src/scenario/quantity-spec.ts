@@ -1,0 +1,41 @@
+/**
+ * What a number of the scenario language means and the range it must lie in, and the plain-number
+ * schema that checks it ("must be <means>" with the fix).
+ */
+import { z } from 'zod';
+import { withHint } from './issue-text.js';
+
+/** What a number means and the range it must lie in. */
+export interface QuantitySpec {
+  /** "a rate per person-year ≥ 0": completes "must be …" and documents the field. */
+  readonly means: string;
+  /** How to fix a bad value. */
+  readonly hint: string;
+  readonly min?: number;
+  /** True when `min` itself is not allowed. */
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  readonly maxExclusive?: boolean;
+  readonly integer?: boolean;
+  /**
+   * True for the numbers that say how to simulate rather than what the world is like (seed,
+   * trials, permutations): these are never uncertain, so they take a plain number only.
+   */
+  readonly certain?: boolean;
+}
+
+/** A finite number in the spec's range; every failure says "must be <means>" with the fix. */
+export function plainNumber(spec: QuantitySpec) {
+  const error = withHint(`must be ${spec.means}`, spec.hint);
+  let schema = z.number({ error });
+  if (spec.integer) schema = schema.int({ error });
+  if (spec.min !== undefined)
+    schema = spec.minExclusive ? schema.gt(spec.min, { error }) : schema.gte(spec.min, { error });
+  if (spec.max !== undefined)
+    schema = spec.maxExclusive ? schema.lt(spec.max, { error }) : schema.lte(spec.max, { error });
+  return schema.meta({ description: `${capitalise(spec.means)}. ${capitalise(spec.hint)}.` });
+}
+
+function capitalise(text: string): string {
+  return `${text[0].toUpperCase()}${text.slice(1)}`;
+}
