@@ -73,7 +73,9 @@ describe('interrupting a run', () => {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     // The header, then each finished trial's one outcome in the effect and the null run.
     expect(lines.length - 1).toBe(document.trials * 2);
-    expect(stderr).toContain(`(the run was interrupted: ${document.trials.toLocaleString('en-GB')} of 5,000,000 trials)`);
+    expect(stderr).toContain(
+      `(the run was interrupted: ${document.trials.toLocaleString('en-GB')} of 5,000,000 trials)`,
+    );
     expect(readdirSync(folder)).toEqual(['trials.csv']);
   });
 });
