@@ -30,7 +30,7 @@ import { designEvaluator, type DesignEvaluator, type RunRange } from './design-e
 import type { ValueRange } from './parse-value-range.js';
 import { PlanningOptionError } from './planning-option-error.js';
 import { countSuccesses, type PowerTarget } from './power-target.js';
-import { searchCrossing, type SearchPoint } from './search-crossing.js';
+import { DEFAULT_CROSSING_PRECISION, searchCrossing, type SearchPoint } from './search-crossing.js';
 
 /** The frontier, the cheapest design and its runners-up. */
 export interface CheapestDesignPlan {
@@ -80,6 +80,9 @@ export interface CheapestDesignOptions {
   readonly onPoint?: (row: number, point: SearchPoint, trialsUsed: number) => void;
 }
 
+/** How much coarser (in Monte Carlo SE) the scouting search that orders the rows is than the real one. */
+const SCOUTING_COARSENESS = 4;
+
 /**
  * Runs the minimiser; `rowSetup(a)` describes B and builds designs at A = a (from the scenario
  * loaded once), `costOf` prices a design, `runRange` simulates trials.
@@ -102,6 +105,7 @@ export async function planCheapestDesign(
     const max = list ? list[list.length - 1] : Math.min(options.max ?? setup.column.max, setup.column.max);
     return { min, max };
   };
+  let trialsUsed = 0;
   const lowest = new Map<number, number>();
   for (const row of rows.values) {
     const setup = setups.get(row)!;
@@ -116,11 +120,45 @@ export async function planCheapestDesign(
       );
     lowest.set(row, low);
   }
-  const order = [...rows.values].sort((a, b) => lowest.get(a)! - lowest.get(b)! || a - b);
+  async function scoutCosts(): Promise<Map<number, number>> {
+    const costs = new Map<number, number>();
+    for (const row of rows.values) {
+      const setup = setups.get(row)!;
+      const { min, max } = bounds(setup);
+      // Its own evaluator: the scouting trials never enter the row's real search, whose answer
+      // is therefore the same whatever order the rows are searched in.
+      const evaluator = designEvaluator(
+        async (column) => setup.designAt(column),
+        (design, tally) => countSuccesses(design, options.powerTarget, tally),
+        runRange,
+      );
+      const scoutPrecision = SCOUTING_COARSENESS * (options.precision ?? DEFAULT_CROSSING_PRECISION);
+      const onPoint = (point: SearchPoint) => options.onPoint?.(row, point, trialsUsed);
+      const answer = await searchRange(
+        evaluator,
+        setup.column,
+        { min, max, start: null },
+        { ...options, precision: scoutPrecision },
+        onPoint,
+      );
+      for (const entry of evaluator.evaluated.values()) trialsUsed += entry.tally.trials;
+      costs.set(row, answer.column === null ? Infinity : costOf(setup.designAt(answer.column)));
+      if (options.signal?.aborted) break;
+    }
+    for (const row of rows.values) if (!costs.has(row)) costs.set(row, Infinity);
+    return costs;
+  }
+  // Rows in order of the least they could cost; over a searched B, in order of what a quick
+  // scouting search (four times coarser) says they cost, so the likely cheapest row is searched
+  // first and its cost bounds every row after it (a row searched without a bound is searched to
+  // its dearest, slowest designs).
+  const scouted = list === null && rows.values.length > 1 ? await scoutCosts() : null;
+  const order = [...rows.values].sort(
+    (a, b) => (scouted ? scouted.get(a)! - scouted.get(b)! : 0) || lowest.get(a)! - lowest.get(b)! || a - b,
+  );
   const answers = new Map<number, FrontierPoint>();
   const evaluators = new Map<number, DesignEvaluator>();
   const warnings: string[] = [];
-  let trialsUsed = 0;
   let best: FrontierPoint | null = null;
   let previousColumn: number | null = null;
   for (const row of order) {

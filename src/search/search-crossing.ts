@@ -112,13 +112,16 @@ interface Estimate {
 
 const Z95 = 1.959963984540054;
 
+/** Monte Carlo SE wanted for the fitted power at the crossing when the caller gives none. */
+export const DEFAULT_CROSSING_PRECISION = 0.01;
+
 /** Runs the search; see the file comment for the method. */
 export async function searchCrossing(
   evaluate: EvaluatePower,
   options: CrossingSearchOptions,
 ): Promise<CrossingSearchResult> {
   const target = options.target;
-  const precision = options.precision ?? 0.01;
+  const precision = options.precision ?? DEFAULT_CROSSING_PRECISION;
   const initialTrials = options.initialTrials ?? 200;
   const maxTrials = options.maxTrials ?? 200_000;
   const scale = options.scale ?? 'sqrt';
