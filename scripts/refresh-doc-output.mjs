@@ -26,7 +26,7 @@ function splitArgs(text) {
 }
 
 /** Commands that simulate (and so take --quiet to keep progress lines out of the captured output). */
-const SIMULATING = new Set(['run', 'power', 'sample-size', 'mde', 'curve', 'explain']);
+const SIMULATING = new Set(['run', 'power', 'sample-size', 'mde', 'curve', 'explain', 'sensitivity']);
 
 function capture(args) {
   const argv = splitArgs(args);

@@ -56,7 +56,17 @@ export function buildTornadoSpec(table: SensitivityTable, labels: TornadoLabels 
     ...(isPower ? { axis: { format: '.0%' } } : {}),
     scale: { zero: false, nice: true, padding: 30 },
   } as const;
-  const y = { field: 'input', type: 'nominal', title: null, sort: order, axis: { labelLimit: 320 } } as const;
+  const y = {
+    field: 'input',
+    type: 'nominal',
+    title: null,
+    sort: order,
+    axis: { labelLimit: 320 },
+    scale: { paddingInner: 0.35 },
+  } as const;
+  // Each input's band is split in two, low end above and high end below, so two bars pointing the
+  // same way (both ends raise power, say) sit side by side instead of one hiding the other.
+  const yOffset = { field: 'end', type: 'nominal', sort: ['low end of the range', 'high end of the range'] } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -75,9 +85,10 @@ export function buildTornadoSpec(table: SensitivityTable, labels: TornadoLabels 
         layer: [
           {
             name: 'bars',
-            mark: { type: 'bar', height: 18, opacity: 0.85 },
+            mark: { type: 'bar', opacity: 0.85 },
             encoding: {
               y,
+              yOffset,
               x: { ...x, field: 'from' },
               x2: { field: 'to' },
               color: {
@@ -92,10 +103,9 @@ export function buildTornadoSpec(table: SensitivityTable, labels: TornadoLabels 
           {
             name: 'whiskers',
             mark: { type: 'rule', strokeWidth: 1.5, color: '#222' },
-            encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
+            encoding: { y, yOffset, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
           },
-          // Four label layers (left or right of the whisker; low end a little above the bar's
-          // middle, high end a little below) so two ends on the same side do not overprint.
+          // Four label layers: left or right of the whisker, each in its own end's half-band.
           ...(['left', 'right'] as const).flatMap((align) =>
             (['low', 'high'] as const).map((end) => ({
               name: `values_${align}_${end}`,
@@ -105,10 +115,9 @@ export function buildTornadoSpec(table: SensitivityTable, labels: TornadoLabels 
                 fontSize: 10,
                 align,
                 dx: align === 'left' ? 4 : -4,
-                dy: end === 'low' ? -5 : 5,
                 color: '#333',
               },
-              encoding: { y, x: { ...x, field: 'labelAt' }, text: { field: 'label' } },
+              encoding: { y, yOffset, x: { ...x, field: 'labelAt' }, text: { field: 'label' } },
             })),
           ),
         ],
