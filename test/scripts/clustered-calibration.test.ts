@@ -2,24 +2,15 @@
 // docs/clustered-analysis.md, run at a tiny trial count against the build so that it cannot
 // silently break when the core changes: its JSON shape, its rows for each outcome, the Monte Carlo
 // intervals around each rate, and its exit codes.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, type Finished } from '../support/run-cli.js';
+import { projectRoot, runNodeScript, type Finished } from '../support/run-cli.js';
 
 const script = join(projectRoot, 'scripts/clustered-calibration.mjs');
 const TRIALS = 20;
 
 function calibrate(args: readonly string[]): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: projectRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNodeScript(script, args);
 }
 
 interface Rate {

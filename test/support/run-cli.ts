@@ -13,8 +13,13 @@ export interface Finished {
 
 /** Runs `trialsim ARGS` in its own process, with CI set (no dashboard) unless `env` says otherwise. */
 export function trialsim(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
+  return runNodeScript(bin, args, env);
+}
+
+/** Runs a Node script of the project (`node SCRIPT ARGS`) from the project's root, with CI set. */
+export function runNodeScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: projectRoot,
       env: { ...process.env, CI: 'true', ...env },
     });
