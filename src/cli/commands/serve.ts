@@ -3,7 +3,7 @@
  * `npm run build:web` writes, dist/web/) on 127.0.0.1 and prints its address. With SCENARIO the
  * page opens on it: a built-in by name, a file served beside the page. Nothing is opened without
  * --open. Ctrl-C stops the server; the exit code is then 130, as for every command Ctrl-C stops
- * (DESIGN.md §4), so a script can tell a user's stop from a failure (1) or bad input (2).
+ * (docs/command-line.md, "Exit codes"), so a script can tell a user's stop from a failure (1) or bad input (2).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
