@@ -94,6 +94,17 @@ export function cohortControlRates(design: Design, summary: RunSummary): Record<
  * delivery cost of 14 × £45,000 + 300 × £500 = £780,000.
  */
 export function runCost(design: Design, summary: RunSummary): TrialCost | null {
+  return trialCost(design, commissionerPlanForRun(design, summary));
+}
+
+/**
+ * The commissioner outputs for a design as a run simulated it: at the run's intention-to-treat
+ * ratios (`results[].estimand`) and its simulated cohort's control rates (after selection); null
+ * when the scenario has no `costs`.
+ *
+ * Example: milton-keynes-scale-up as run (300 treated, caseload 22) → 14 caseworkers.
+ */
+export function commissionerPlanForRun(design: Design, summary: RunSummary): CommissionerOutputs | null {
   const estimands = Object.fromEntries(summary.results.map((r) => [r.outcome, r.estimand]));
-  return trialCost(design, commissionerPlan(design, estimands, cohortControlRates(design, summary)));
+  return commissionerPlan(design, estimands, cohortControlRates(design, summary));
 }

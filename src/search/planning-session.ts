@@ -12,7 +12,7 @@ import { summariseRun } from '../report/summarise-run.js';
 import type { PowerCurvePoint } from '../report/power-curve.js';
 import { openTrialRunner, type TrialRunnerOptions } from '../runner/run-trials.js';
 import { designWith, type LoadedDesign } from '../scenario/load-design.js';
-import { cohortControlRates, commissionerPlan } from './commissioner-plan.js';
+import { commissionerPlanForRun } from './commissioner-plan.js';
 import type { RunRange } from './design-evaluator.js';
 import { sizeOverride } from './design-parameter.js';
 import { pilotPlan, type PilotPlan } from './pilot-plan.js';
@@ -121,8 +121,7 @@ export function openPlanningSession(options: PlanningSessionOptions): PlanningSe
       });
     },
     async extras(design, summary, searchSeconds) {
-      const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
-      const commissioner = commissionerPlan(design, estimands, cohortControlRates(design, summary));
+      const commissioner = commissionerPlanForRun(design, summary);
       let pilot: PilotPlan | null = null;
       if (design.pilot && Object.keys(design.pilot.estimates).length > 0 && !signal.aborted) {
         const { treated, control } = design.pilot;

@@ -2,13 +2,13 @@
  * The planning the page offers, with the command line's planners driven by the page's runner:
  * the power curve over the number of people (`planCurve`, as `trialsim curve`), the sample size
  * for a target power (`planSampleSize`, as `trialsim sample-size`), and the commissioner's
- * figures (`commissionerPlan`). Designs at other values go through the scenario text and `--set`
+ * figures (`commissionerPlanForRun`). Designs at other values go through the scenario text and `--set`
  * overrides, as the command line's do.
  */
 import { armSizes, type Design } from '../../core/design.js';
 import type { RunSummary } from '../../core/diagnosis/run-summary.js';
 import type { CommissionerOutputs } from '../../search/commissioner-outputs.js';
-import { commissionerPlan } from '../../search/commissioner-plan.js';
+import { commissionerPlanForRun } from '../../search/commissioner-plan.js';
 import type { RunRange } from '../../search/design-evaluator.js';
 import { describeParameter, type DesignParameter } from '../../search/design-parameter.js';
 import { planCurve, type CurvePlan } from '../../search/plan-curve.js';
@@ -138,28 +138,9 @@ export function commissionerFigures(
   design: Design,
   summary: RunSummary,
 ): { outputs: CommissionerOutputs; lines: string[] } | null {
-  const estimands = Object.fromEntries(summary.results.map((result) => [result.outcome, result.estimand]));
-  const outputs = commissionerPlan(design, estimands, cohortControlRates(design, summary));
+  const outputs = commissionerPlanForRun(design, summary);
   if (!outputs || !design.costs) return null;
   return { outputs, lines: commissionerLines(outputs, commissionerCosts(design)) };
-}
-
-// As the command line's sample-size: count outcomes' control rates per person-year in the
-// simulated cohort, averaged over group shares; empty when the run has no cohort section.
-function cohortControlRates(design: Design, summary: RunSummary): Record<string, number> {
-  const rates: Record<string, number> = {};
-  if (!summary.cohort) return rates;
-  for (const outcome of design.outcomes) {
-    if (outcome.kind !== 'count') continue;
-    let total = 0;
-    for (const group of design.groups) {
-      const entry = summary.cohort.find((g) => g.group === group.id)?.outcomes.find((o) => o.outcome === outcome.id);
-      if (entry === undefined) return {};
-      total += group.share * entry.controlFollowUp;
-    }
-    rates[outcome.id] = total;
-  }
-  return rates;
 }
 
 export type { CommissionerOutputs, CurvePlan, SampleSizePlan, SearchPoint };
