@@ -5,6 +5,7 @@
  */
 import { armSizes, type Design, type Outcome } from '../core/design.js';
 import { diagnose } from '../core/diagnosis/diagnose.js';
+import type { OutcomeDiagnosis } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
 import type { ExplainData, ExplainPanel } from './explain-data.js';
@@ -49,8 +50,29 @@ export function explainSizes(design: Design, scale: number): ExplainSize[] {
  * Example: a run of teaching-two-arm at 100 per arm → power near 0.3 and exaggeration near 1.8 for reoffend.
  */
 export function explainPanel(design: Design, label: string, tally: RunTally, k: number): ExplainPanel {
+  return explainPanelOf(design, label, tally, k, diagnose(prepareDesign(design), tally).results[k]);
+}
+
+/** What a panel shows of an outcome's diagnosis. */
+type PanelDiagnosands = Pick<
+  OutcomeDiagnosis,
+  'estimand' | 'power' | 'exaggeration' | 'typeS' | 'meanSignificantRatio'
+>;
+
+/**
+ * The panel of outcome `k` from a run's tally and that outcome's diagnosis, already made (as a
+ * run's summary holds it: the browser page has one at hand).
+ *
+ * Example: explainPanelOf(design, '2,000 simulated trials', tally, 0, summary.results[0]).
+ */
+export function explainPanelOf(
+  design: Design,
+  label: string,
+  tally: RunTally,
+  k: number,
+  result: PanelDiagnosands,
+): ExplainPanel {
   const sizes = armSizes(design.plan.size);
-  const result = diagnose(prepareDesign(design), tally).results[k];
   return {
     label,
     treated: sizes.treated,

@@ -4,17 +4,15 @@
  * what is downloaded, and what a report made with the command line shows.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { armSizes, type Design } from '../../core/design.js';
+import type { Design } from '../../core/design.js';
 import type { RunSummary } from '../../core/diagnosis/run-summary.js';
 import type { RunTally } from '../../core/diagnosis/tally.js';
-import type { ExplainData } from '../../report/explain-data.js';
+import { explainData, explainPanelOf } from '../../report/explain-panel.js';
 import type { PowerCurve } from '../../report/power-curve.js';
 import { renderCurveSvg, type CurvePlotLabels } from '../../report/svg/render-curve-svg.js';
 import { renderExplainSvg } from '../../report/svg/render-explain-svg.js';
 import { renderVegaLiteSvg } from '../../report/svg/render-vega-lite-svg.js';
 import type { TrialSample } from './trial-sample.js';
-
-const RATIO_NAMES = { count: 'rate ratio', binary: 'risk ratio', harm: 'harm ratio' } as const;
 
 /**
  * The sampling distribution of outcome k's estimated ratio over the run's trials, significant
@@ -22,29 +20,8 @@ const RATIO_NAMES = { count: 'rate ratio', binary: 'risk ratio', harm: 'harm rat
  * (the winner's curse): `trialsim explain --svg`'s panel for the design as written.
  */
 export function estimateHistogramSvg(design: Design, summary: RunSummary, tally: RunTally, k: number): Promise<string> {
-  const outcome = design.outcomes[k];
-  const result = summary.results[k];
-  const sizes = armSizes(design.plan.size);
-  const data: ExplainData = {
-    outcome: outcome.id,
-    outcomeLabel: outcome.label,
-    ratioName: RATIO_NAMES[outcome.kind],
-    panels: [
-      {
-        label: `${tally.trials.toLocaleString('en-GB')} simulated trials`,
-        treated: sizes.treated,
-        control: sizes.control,
-        estimateHistogram: tally.outcomes[k].estimateHistogram,
-        significantHistogram: tally.outcomes[k].significantHistogram,
-        trueEffect: result.estimand,
-        power: result.power,
-        exaggeration: result.exaggeration,
-        typeS: result.typeS,
-        meanSignificantRatio: result.meanSignificantRatio,
-      },
-    ],
-  };
-  return renderExplainSvg(data);
+  const label = `${tally.trials.toLocaleString('en-GB')} simulated trials`;
+  return renderExplainSvg(explainData(design, k, [explainPanelOf(design, label, tally, k, summary.results[k])]));
 }
 
 /** Bins of the p-value histogram: twenty of width 0.05, so at α = 0.05 the first bin is exactly "significant". */
