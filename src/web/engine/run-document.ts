@@ -5,10 +5,8 @@
 import type { Design } from '../../core/design.js';
 import type { RunSummary } from '../../core/diagnosis/run-summary.js';
 import type { RunTally } from '../../core/diagnosis/tally.js';
-import { formatCsv } from '../../report/format-csv.js';
-import { formatJson } from '../../report/format-json.js';
-import { formatMarkdown } from '../../report/format-markdown.js';
-import { formatTable } from '../../report/format-table.js';
+import type { OutputFormat } from '../../report/choose-output.js';
+import { formatResult } from '../../report/format-result.js';
 import { summariseRun } from '../../report/summarise-run.js';
 
 /** How the run went, beside its tally. */
@@ -31,7 +29,7 @@ export function summariseTally(design: Design, tally: RunTally, facts: PageRunFa
 }
 
 /** The formats a result can be downloaded in (SVG pictures are drawn by `charts.ts`). */
-export type DocumentFormat = 'json' | 'csv' | 'markdown' | 'table';
+export type DocumentFormat = OutputFormat;
 
 /**
  * The document as text, exactly as `trialsim run --json` (or `--csv`, `--markdown`, the plain
@@ -43,14 +41,5 @@ export function formatDocument(
   design: Design,
   commandLine: string,
 ): string {
-  switch (format) {
-    case 'json':
-      return formatJson(summary);
-    case 'csv':
-      return formatCsv(summary);
-    case 'markdown':
-      return formatMarkdown(summary, { commandLine, design });
-    case 'table':
-      return formatTable(summary, { color: false, alpha: design.analysis.alpha });
-  }
+  return formatResult(summary, format, { color: false, commandLine, design });
 }
