@@ -101,6 +101,15 @@ function speedRows(refs: string | null, baseline: string | null): Row[] {
         };
   const ref = ['run', 'bench-ref', '--no-null', '--json', '--threads', '2'];
   const scaleUp = ['sample-size', 'milton-keynes-scale-up', '--target', '0.8', '--json'];
+  const partnerships = [
+    'curve',
+    'milton-keynes-scale-up',
+    '--vary',
+    'design.sites.count=10:60:10',
+    '--set',
+    'design.size.total=6000',
+    '--json',
+  ];
   return [
     {
       id: 'aggregate',
@@ -161,24 +170,8 @@ function speedRows(refs: string | null, baseline: string | null): Row[] {
     {
       id: 'partnerships',
       title: 'partnerships curve (`curve … --vary design.sites.count=10:60:10`)  vs  the baseline build',
-      trialsim: ours(
-        'curve',
-        'milton-keynes-scale-up',
-        '--vary',
-        'design.sites.count=10:60:10',
-        '--set',
-        'design.size.total=6000',
-        '--json',
-      ),
-      yardstick: theirs(
-        'curve',
-        'milton-keynes-scale-up',
-        '--vary',
-        'design.sites.count=10:60:10',
-        '--set',
-        'design.size.total=6000',
-        '--json',
-      ),
+      trialsim: ours(...partnerships),
+      yardstick: theirs(...partnerships),
       goal: '< 10 s',
       goalSeconds: 10,
     },
