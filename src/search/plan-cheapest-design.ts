@@ -106,6 +106,15 @@ export async function planCheapestDesign(
     return { min, max };
   };
   let trialsUsed = 0;
+  // A search point reports its trials so far; the run's total grows by what each report adds.
+  const countingTrials = (row: number) => {
+    const pointsSeen = new Map<number, number>();
+    return (point: SearchPoint) => {
+      trialsUsed += point.trials - (pointsSeen.get(point.value) ?? 0);
+      pointsSeen.set(point.value, point.trials);
+      options.onPoint?.(row, point, trialsUsed);
+    };
+  };
   const lowest = new Map<number, number>();
   for (const row of rows.values) {
     const setup = setups.get(row)!;
@@ -133,7 +142,7 @@ export async function planCheapestDesign(
         runRange,
       );
       const scoutPrecision = SCOUTING_COARSENESS * (options.precision ?? DEFAULT_CROSSING_PRECISION);
-      const onPoint = (point: SearchPoint) => options.onPoint?.(row, point, trialsUsed);
+      const onPoint = countingTrials(row);
       const answer = await searchRange(
         evaluator,
         setup.column,
@@ -141,7 +150,6 @@ export async function planCheapestDesign(
         { ...options, precision: scoutPrecision },
         onPoint,
       );
-      for (const entry of evaluator.evaluated.values()) trialsUsed += entry.tally.trials;
       costs.set(row, answer.column === null ? Infinity : costOf(setup.designAt(answer.column)));
       if (options.signal?.aborted) break;
     }
@@ -186,12 +194,7 @@ export async function planCheapestDesign(
     );
     evaluators.set(row, evaluator);
     const before = trialsUsed;
-    const pointsSeen = new Map<number, number>();
-    const onPoint = (point: SearchPoint) => {
-      trialsUsed += point.trials - (pointsSeen.get(point.value) ?? 0);
-      pointsSeen.set(point.value, point.trials);
-      options.onPoint?.(row, point, trialsUsed);
-    };
+    const onPoint = countingTrials(row);
     const costAt = (column: number) => costOf(designAt(column));
     // Beyond the B at which this row costs more than the cheapest found could, nothing can win or
     // tie: the search stops there (the dearest designs are also the slowest to simulate).
