@@ -91,7 +91,10 @@ describe.skipIf(!hasTmux)('the curve dashboard in a terminal', () => {
     const name = startTerminal(
       `node ${bin} curve teaching-two-arm --vary design.size.total=100:600:100 --trials 50000000 --target 0.8 --threads 1`,
     );
-    const { last: live } = await waitFor(name, /simulating design\.size\.total = 100\n.*[\d,]+ \/ 50,000,000 trials/);
+    const { last: live } = await waitFor(
+      name,
+      /simulating design\.size\.total = 100\n.*[1-9][\d,]* \/ 50,000,000 trials/,
+    );
     expect(live).toMatch(/┈+ target 80%/);
     execFileSync('tmux', ['send-keys', '-t', name, 'C-c']);
     const { last } = await waitFor(name, /EXIT=\d+/);
