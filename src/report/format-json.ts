@@ -55,7 +55,7 @@ const RESULT_ORDER = [
 ];
 
 const NESTED_ORDER: Record<string, readonly string[]> = {
-  tool: ['name', 'version'],
+  tool: ['name', 'version', 'streamVersion'],
   scenario: ['name', 'sha256', 'fileSha256', 'title'],
   design: ['treated', 'control', 'total'],
   familywise: ['anyPrimary', 'allPrimary', 'errorUnderNull', 'multiplicity'],

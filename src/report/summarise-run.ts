@@ -12,6 +12,7 @@ import { describeCohort } from '../core/inquiry/describe-cohort.js';
 import type { RunSummary } from '../core/diagnosis/run-summary.js';
 import type { RunTally } from '../core/diagnosis/tally.js';
 import { prepareDesign } from '../core/prepare-design.js';
+import { STREAM_VERSION } from '../core/rng/stream-version.js';
 import { designWarnings } from './design-warnings.js';
 import { describeInputUse } from './uncertain-inputs-note.js';
 import { roundTo } from './round-to.js';
@@ -43,7 +44,7 @@ export function summariseRun(design: Design, tally: RunTally, facts: RunFacts): 
         ...questioned,
       ];
   return {
-    tool: { name: 'trialsim', version: TOOL_VERSION },
+    tool: { name: 'trialsim', version: TOOL_VERSION, streamVersion: STREAM_VERSION },
     command: facts.command,
     scenario: {
       name: design.name,

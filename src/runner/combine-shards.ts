@@ -54,6 +54,7 @@ interface ReadShard {
 /** Facts every shard of one run shares, with how to name them in a message. */
 const SHARED_FACTS = [
   'tool version',
+  'stream version',
   'command',
   'scenario sha256',
   'scenario file sha256',
@@ -160,7 +161,7 @@ interface LooseShardDocument {
   readonly tally?: unknown;
   readonly compiledDesign?: unknown;
   readonly complete?: unknown;
-  readonly tool?: { readonly version?: unknown };
+  readonly tool?: { readonly version?: unknown; readonly streamVersion?: unknown };
   readonly command?: unknown;
   readonly scenario?: { readonly sha256?: unknown; readonly fileSha256?: unknown };
   readonly seed?: unknown;
@@ -215,6 +216,7 @@ function readShard(input: ShardInput, problems: string[]): ReadShard | null {
     tally,
     facts: {
       'tool version': String(doc.tool?.version),
+      'stream version': String(doc.tool?.streamVersion),
       command: String(doc.command),
       'scenario sha256': String(doc.scenario?.sha256),
       'scenario file sha256': String(doc.scenario?.fileSha256),

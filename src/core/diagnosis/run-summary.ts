@@ -146,7 +146,7 @@ export interface UncertainInputUse extends UncertainInput {
 
 /** The whole run document (docs/json-output.md). */
 export interface RunSummary {
-  readonly tool: { readonly name: 'trialsim'; readonly version: string };
+  readonly tool: { readonly name: 'trialsim'; readonly version: string; readonly streamVersion?: number };
   readonly command: string;
   /**
    * `sha256` is the design hash (SHA-256 of the compiled design's canonical JSON: it changes with
