@@ -216,7 +216,7 @@ function readShard(input: ShardInput, problems: string[]): ReadShard | null {
     tally,
     facts: {
       'tool version': String(doc.tool?.version),
-      'stream version': String(doc.tool?.streamVersion),
+      'stream version': doc.tool?.streamVersion === undefined ? 'not stated' : String(doc.tool.streamVersion),
       command: String(doc.command),
       'scenario sha256': String(doc.scenario?.sha256),
       'scenario file sha256': String(doc.scenario?.fileSha256),

@@ -15,7 +15,7 @@ const TRIALS = 301;
 function shardDocument(
   index: number,
   count: number,
-  overrides: { seed?: number; withNull?: boolean; complete?: boolean; sha256?: string } = {},
+  overrides: { seed?: number; withNull?: boolean; complete?: boolean; sha256?: string; streamVersion?: number } = {},
 ) {
   const design = fakeDesign('fake', overrides.seed ?? 2023, TRIALS);
   const withNull = overrides.withNull ?? true;
@@ -23,7 +23,7 @@ function shardDocument(
   const tally = simulateBlock(design, range[0], range[1], { withNull });
   return JSON.parse(
     JSON.stringify({
-      tool: { name: 'trialsim', version: '0.1.0' },
+      tool: { name: 'trialsim', version: '0.1.0', streamVersion: overrides.streamVersion ?? 1 },
       command: 'run',
       scenario: { name: design.name, sha256: overrides.sha256 ?? `sha-${design.simulation.seed}` },
       seed: design.simulation.seed,
@@ -114,6 +114,10 @@ describe('combineShards', () => {
     ).toEqual([
       'the shards differ in scenario sha256 (a.json: sha-2023; b.json: other); merge only the shards of one run',
     ]);
+    // Same design and seed drawn by different random streams: the trials are not one run's.
+    expect(
+      problemsOf(inputs(['a.json', shardDocument(1, 2)], ['b.json', shardDocument(2, 2, { streamVersion: 2 })])),
+    ).toEqual(['the shards differ in stream version (a.json: 1; b.json: 2); merge only the shards of one run']);
   });
 
   test('refuses an interrupted shard and files that are not shard outputs, listing every problem at once', () => {
