@@ -2,6 +2,7 @@
 // exit codes, and clean output off a terminal.
 import { describe, expect, it } from 'vitest';
 import { trialsim } from '../support/run-cli.js';
+import { STREAM_VERSION } from '../../src/core/rng/stream-version.js';
 
 const CONTRACT_RESULT_FIELDS = [
   'outcome',
@@ -36,7 +37,7 @@ describe('trialsim run --json', () => {
     const { code, stdout } = await trialsim(['run', 'milton-keynes', '--json', '--trials', '200', '--threads', '1']);
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
-    expect(document.tool).toEqual({ name: 'trialsim', version: expect.any(String) });
+    expect(document.tool).toEqual({ name: 'trialsim', version: expect.any(String), streamVersion: STREAM_VERSION });
     expect(document.command).toBe('run');
     expect(document.scenario).toMatchObject({ name: 'milton-keynes', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(document).toMatchObject({
