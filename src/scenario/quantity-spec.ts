@@ -2,7 +2,7 @@
  * What a number of the scenario language means and the range it must lie in, and the plain-number
  * schema that checks it ("must be <means>" with the fix).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 
 /** What a number means and the range it must lie in. */

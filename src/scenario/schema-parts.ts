@@ -3,7 +3,7 @@
  * fix; "a scalar or a by-group map"; strict objects whose unknown keys are reported with the keys
  * that are allowed (for did-you-mean); and ids.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { plainNumber, type QuantitySpec } from './quantity-spec.js';
 import { centralValue, uncertainQuantity } from './uncertain-value.js';

@@ -13,7 +13,7 @@
  * written alike. Both ends of a range, its central value and a lognormal's median are checked
  * against the quantity's own range.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { SPREAD } from './quantities.js';
 import { plainNumber, type QuantitySpec } from './quantity-spec.js';
