@@ -209,7 +209,7 @@ describe('the layer map', () => {
 
   test('bin/trialsim only starts the command line', () => {
     const bin = readFileSync(fileURLToPath(new URL('../bin/trialsim', import.meta.url)), 'utf8');
-    expect(importsOf(bin)).toEqual(['../dist/src/cli/main.js']);
+    expect(importsOf(bin)).toEqual(['../dist/bundle/cli/main.js']);
   });
 });
 

@@ -32,9 +32,13 @@ function compiledUrl(pathFromRunner: string): URL {
   return new URL(fromSource ? `../../dist/src/runner/${pathFromRunner}` : pathFromRunner, import.meta.url);
 }
 
-/** The compiled worker entry (`dist/src/runner/worker.js`). */
+/**
+ * The compiled worker entry (`dist/src/runner/worker.js`; `dist/bundle/runner/worker.js` when this
+ * module runs from the command line's bundle, whose code sits one folder below dist/bundle/ as
+ * the build's sits one below dist/src/, hence the path through `../runner/`).
+ */
 export function workerEntryUrl(): URL {
-  return compiledUrl('worker.js');
+  return compiledUrl('../runner/worker.js');
 }
 
 /**

@@ -5,7 +5,7 @@
  * Cross-field rules (shares add up, ids refer to outcomes) cannot be said in JSON Schema; only
  * `trialsim validate` checks them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 
 /** The JSON Schema object of a scenario file. */

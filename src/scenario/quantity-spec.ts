@@ -2,7 +2,7 @@
  * What a number of the scenario language means and the range it must lie in, and the plain-number
  * schema that checks it ("must be <means>" with the fix).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 
 /** What a number means and the range it must lie in. */
@@ -26,6 +26,19 @@ export interface QuantitySpec {
 
 /** A finite number in the spec's range; every failure says "must be <means>" with the fix. */
 export function plainNumber(spec: QuantitySpec) {
+  let schema = plainNumbers.get(spec);
+  if (schema === undefined) {
+    schema = buildPlainNumber(spec);
+    plainNumbers.set(spec, schema);
+  }
+  return schema;
+}
+
+// Built once per spec and shared (zod schemas are immutable): the scenario schema asks for the
+// same spec many times, and building it is part of every command's start-up.
+const plainNumbers = new Map<QuantitySpec, ReturnType<typeof buildPlainNumber>>();
+
+function buildPlainNumber(spec: QuantitySpec) {
   const error = withHint(`must be ${spec.means}`, spec.hint);
   let schema = z.number({ error });
   if (spec.integer) schema = schema.int({ error });

@@ -2,7 +2,7 @@
  * The `design` part of the scenario schema (docs/scenario-language.md, "design.*"): follow-up, arm sizes, randomisation,
  * engagement, attrition and the two kinds of clustering (caseworkers, sites).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import {
   ATTRITION,

@@ -2,7 +2,7 @@
  * The `outcomes` part of the scenario schema (docs/scenario-language.md, "outcomes"): count, binary and harm outcomes, their
  * effects (a ratio, or a distribution of ratios for assurance) and the analyses each kind allows.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { DISPERSION, PROBABILITY, RATE, RATIO, SEVERITY, SPREAD, THETA } from './quantities.js';
 import { originalSchema } from './schema-replication.js';

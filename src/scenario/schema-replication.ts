@@ -5,7 +5,7 @@
  * standard error > 0, a p-value strictly between 0 and 1) is checked by the core's
  * `readOriginalResult` in cross-rules-replication.ts, so the rule is written once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { oneOf, quantity, strictObject } from './schema-parts.js';
 

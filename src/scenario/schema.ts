@@ -3,7 +3,7 @@
  * each field on its own: types, units, ranges and unknown keys. Rules that tie fields together
  * (shares add up, `from:` names a count outcome, …) are in `cross-rules.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import {
   ALPHA,

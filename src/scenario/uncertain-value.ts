@@ -13,7 +13,7 @@
  * written alike. Both ends of a range, its central value and a lognormal's median are checked
  * against the quantity's own range.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { SPREAD } from './quantities.js';
 import { plainNumber, type QuantitySpec } from './quantity-spec.js';
@@ -35,6 +35,18 @@ export const Z_975 = 1.959963984540054;
  * `central` ≤ `to`. The output is the form as written; `quantity()` turns it into its central value.
  */
 export function uncertainQuantity(spec: QuantitySpec) {
+  let schema = uncertainQuantities.get(spec);
+  if (schema === undefined) {
+    schema = buildUncertainQuantity(spec);
+    uncertainQuantities.set(spec, schema);
+  }
+  return schema;
+}
+
+// Built once per spec and shared (zod schemas are immutable), as plainNumber's are.
+const uncertainQuantities = new Map<QuantitySpec, ReturnType<typeof buildUncertainQuantity>>();
+
+function buildUncertainQuantity(spec: QuantitySpec) {
   const one = plainNumber(spec);
   const range = z
     .strictObject({ from: one, to: one, central: one.optional() }, { error: unknownKeys(['from', 'to', 'central']) })

@@ -2,7 +2,7 @@
  * Turns zod's issues into scenario problems: the schema's own message and fix where it gave one,
  * a plain-words message otherwise, and one problem per unknown key with a did-you-mean.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { suggestWord } from './did-you-mean.js';
 import { splitHint } from './issue-text.js';
 import type { DataPath, PathProblem } from './path-problem.js';

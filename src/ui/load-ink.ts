@@ -32,7 +32,9 @@ export function colorAllowed(options: DashboardOptions): boolean {
 export async function loadInk(color: boolean) {
   if (!color) process.env.FORCE_COLOR = '0';
   const [ink, react] = await Promise.all([import('ink'), import('react')]);
-  return { render: ink.render, createElement: react.createElement };
+  // React is a CommonJS package: its exports object is the import's default, in Node and in the
+  // command line's bundle alike (the bundle's dynamic import of a CommonJS module has no named exports).
+  return { render: ink.render, createElement: react.default.createElement };
 }
 
 /**

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { basename, extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { listBuiltInScenarios, resolveScenario } from '../../scenario/builtin-scenarios.js';
@@ -47,10 +47,15 @@ export function registerServe(program: Command, setExitCode: SetExitCode): void 
     });
 }
 
-/** The built page's folder: dist/web/, from the build (dist/src/cli/commands/) or from source (src/cli/commands/). */
+/**
+ * The built page's folder: dist/web/ under the project's root, the nearest folder above this
+ * module that holds package.json — whether it runs from source (src/cli/commands/), from the
+ * build (dist/src/cli/commands/) or from the command line's bundle (dist/bundle/chunks/).
+ */
 export function webFolder(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? '../../../dist/web/' : '../../../web/', import.meta.url));
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return join(folder, 'dist', 'web', sep);
 }
 
 async function serve(scenario: string | undefined, options: ServeOptions): Promise<number> {
