@@ -1,11 +1,13 @@
 import { negativeBinomialPmf } from '../distributions/negative-binomial-probability.js';
 import type { Rng } from '../rng/rng.js';
-import { EligibilityByTotal } from './selected-prior-law.js';
+import { advanceRuleState, ruleStates } from './rule-states.js';
 import type { SelectionPlan } from './selection-plan.js';
 
 // The law of the prior total is tabulated until the negative binomial's rest is below this
-// fraction of the eligible mass (as `SelectedTotals`).
-const TAIL = 1e-20;
+// fraction of the eligible mass. The inversion resolves probabilities only to 2^-32 ≈ 2.3e-10
+// (one 32-bit uniform: see `trialStream`): a rest below 1e-12 moves no draw but
+// those in a sliver of that width, and keeps the table (and q(t), dearer as t grows) short.
+const TAIL = 1e-12;
 // Beyond this many prior events a person's table would be long and rejection is cheap anyway.
 const LONGEST_TABLE = 20_000;
 
@@ -59,8 +61,12 @@ export function prepareSelectedPersonLaws(
   if (plan === null || !(dispersion > 0) || !Number.isFinite(dispersion) || siteVariance > 0) return null;
   for (const k of plan.outcomeIndices) if (noiseVariance[k] > 0) return null;
   const laws: SelectedPersonLaw[] = [];
+  // Groups with the same rates for every selection outcome share one law.
+  const byRates = new Map<string, SelectedPersonLaw | null>();
   for (let g = 0; g < groupCount; g++) {
-    const law = selectedPersonLaw(plan, dispersion, groupRates, g);
+    const key = Array.from(plan.outcomeIndices, (k) => groupRates[k][g]).join(' ');
+    const law = byRates.has(key) ? byRates.get(key)! : selectedPersonLaw(plan, dispersion, groupRates, g);
+    byRates.set(key, law);
     if (law === null) return null;
     laws.push(law);
   }
@@ -81,7 +87,7 @@ function selectedPersonLaw(
   let priorMean = 0;
   for (let c = 0; c < cellMeans.length; c++) priorMean += cellMeans[c];
   if (!(priorMean > 0) || !Number.isFinite(priorMean)) return null;
-  const eligibility = new EligibilityByTotal(plan, cellMeans);
+  const eligibility = eligibilityChain(plan, cellMeans, priorMean);
   const size = 1 / dispersion;
   const q = priorMean / (size + priorMean);
   const weights: number[] = [];
@@ -90,7 +96,7 @@ function selectedPersonLaw(
   for (let t = 0; ; t++) {
     if (t === LONGEST_TABLE) return null;
     if (t > 0) pmf = pmf > 1e-280 ? (pmf * (t - 1 + size) * q) / t : negativeBinomialPmf(t, priorMean, dispersion);
-    const weight = pmf * eligibility.at(t);
+    const weight = pmf * eligibility.next();
     weights.push(weight);
     sum += weight;
     // Past the mode the terms fall by at most ρ = (t + r)/(t + 1)·q per value, so the rest is below f(t)·ρ/(1 − ρ).
@@ -113,6 +119,43 @@ function selectedPersonLaw(
   }
   cellCdf[cellMeans.length - 1] = 1;
   return { totalCdf, cellCdf, shape: size, scale: 1 / (size + priorMean) };
+}
+
+/**
+ * q(0), q(1), … in turn: the chance that t prior events, each falling in cell c with chance
+ * π_c, pass every rule — as `EligibilityByTotal` computes one t at a time, here for every t in
+ * one walk: the capped rule counts (`ruleStates`) form a Markov chain in which each event
+ * advances the rules that count its cell, and q(t) is the chance that after t events every rule
+ * is at its threshold (the last state).
+ *
+ * @example one rule "≥ 1 in the recent cell", share 0.2 → q(t) = 1 − 0.8^t: 0, 0.2, 0.36, …
+ */
+function eligibilityChain(plan: SelectionPlan, cellMeans: Float64Array, priorMean: number): { next(): number } {
+  const space = ruleStates(plan.thresholds);
+  // Cells counted by the same rules are one class: the chance of an event falling in it.
+  const classShare = new Map<number, number>();
+  cellMeans.forEach((mean, c) => {
+    classShare.set(plan.cellRules[c], (classShare.get(plan.cellRules[c]) ?? 0) + mean / priorMean);
+  });
+  const moves = Array.from({ length: space.count }, (_, state) =>
+    Array.from(classShare, ([mask, share]) => ({ to: advanceRuleState(space, state, mask, 1), share })),
+  );
+  let current = new Float64Array(space.count);
+  let following = new Float64Array(space.count);
+  current[0] = 1;
+  return {
+    next(): number {
+      const q = Math.min(1, current[space.count - 1]);
+      following.fill(0);
+      for (let state = 0; state < space.count; state++) {
+        const p = current[state];
+        if (p === 0) continue;
+        for (const move of moves[state]) following[move.to] += p * move.share;
+      }
+      [current, following] = [following, current];
+      return q;
+    },
+  };
 }
 
 /**

@@ -132,7 +132,8 @@ describe('selected people drawn directly from the selected law (SelectedPersonLa
     let cumulative = 0;
     for (let t = 0; t < 40; t++) {
       cumulative += weights[t] / sum;
-      expect(law.totalCdf[t]).toBeCloseTo(cumulative, 12);
+      // The table leaves out a rest below 1e-12 of the law (TAIL), which shifts its cdf by at most that much.
+      expect(Math.abs(law.totalCdf[t] - cumulative)).toBeLessThan(2e-12);
     }
     expect(law.totalCdf[0]).toBe(0);
     expect(law.totalCdf[1]).toBe(0);
