@@ -4,7 +4,7 @@ import { accumulateSteps } from './diagnosis/step-tally.js';
 import { emptyRunTally, type RunTally } from './diagnosis/tally.js';
 import { drawsInputs, drawTrialInputs } from './model/draw-trial-inputs.js';
 import { prepareDesign, type PreparedDesign } from './prepare-design.js';
-import { simulateTrial } from './trial.js';
+import { emptyTrialStart, simulateTrial } from './trial.js';
 import { appendTrialRows, type TrialRows } from './trial-rows.js';
 
 // The runner loads this module by URL (in each worker): it prepares the design it is sent once per
@@ -38,9 +38,12 @@ export function simulateBlock(
   const { rows } = options;
   // Assurance over every input: each trial has its own drawn design, prepared for it alone.
   const perTrial = drawsInputs(prepared.design);
+  // The null run reuses its effect run's cohort and assignment (the same draws: see TrialStart).
+  // Only in the person form: the cell form's are a few numbers in scratch it reuses.
+  const shared = tally.nullRun && prepared.form.kind === 'person' ? emptyTrialStart() : null;
   for (let trialIndex = fromTrial; trialIndex < toTrial; trialIndex++) {
     if (perTrial) prepared = prepareDesign(drawTrialInputs(design, trialIndex));
-    const record = simulateTrial(prepared, trialIndex, false);
+    const record = simulateTrial(prepared, trialIndex, false, shared);
     if (rows) appendTrialRows(rows, trialIndex, false, record, alpha);
     const [anyPrimary, allPrimary] = accumulateTrial(prepared, record, tally.outcomes);
     if (tally.interim && record.interim) {
@@ -54,7 +57,7 @@ export function simulateBlock(
     if (anyPrimary) tally.anyPrimary += 1;
     if (allPrimary) tally.allPrimary += 1;
     if (tally.nullRun) {
-      const nullRecord = simulateTrial(prepared, trialIndex, true);
+      const nullRecord = simulateTrial(prepared, trialIndex, true, shared);
       if (rows) appendTrialRows(rows, trialIndex, true, nullRecord, alpha);
       const [nullAny] = accumulateTrial(prepared, nullRecord, tally.nullRun.outcomes, true);
       if (nullAny) tally.nullRun.anyPrimary += 1;

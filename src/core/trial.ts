@@ -14,6 +14,7 @@ import { drawTrialRatios } from './inquiry/draw-trial-ratios.js';
 import { computeLogEstimands } from './inquiry/inquiry.js';
 import { drawReplicationRatios } from './inquiry/replication-truth.js';
 import type { PreparedDesign } from './prepare-design.js';
+import type { AleaStream } from './rng/alea-stream.js';
 import { subStream, trialStream } from './rng/trial-stream.js';
 import type { TrialRecord } from './trial-record.js';
 
@@ -27,6 +28,29 @@ const LOOK_STREAM = 4;
 const NULL_LOOK_STREAM = 5;
 
 /**
+ * What a trial's effect run and its paired null run share: the cohort and the assignment, drawn
+ * first from the trial's stream, and the stream just after them. The null run runs on the same
+ * stream, so it would draw these very values again; given the effect run's (`simulateTrial`'s
+ * `shared`), it takes them and resumes the stream where they left it — the same numbers, without
+ * drawing the cohort twice (for a selected cohort, the dearer half of a person-form trial).
+ * Filled by the run that finds it empty or holding another trial; emptied by the run that uses it.
+ *
+ * @example simulateBlock passes one `emptyTrialStart()` to both runs of every trial
+ */
+export interface TrialStart {
+  trialIndex: number;
+  cohort: unknown;
+  assignment: unknown;
+  /** The trial's stream just after the assignment; null once used. */
+  rng: AleaStream | null;
+}
+
+/** A `TrialStart` holding no trial yet. */
+export function emptyTrialStart(): TrialStart {
+  return { trialIndex: -1, cohort: null, assignment: null, rng: null };
+}
+
+/**
  * Simulates trial `trialIndex` with the scenario's effects, or with none (`nullRun`, on the same
  * random stream so the two runs share cohort and assignment), and analyses every outcome.
  *
@@ -38,12 +62,19 @@ const NULL_LOOK_STREAM = 5;
  * (`estimateExposureTimeEffects`, docs/sequential-and-stepped-wedge.md "Per-step results").
  * Reference: Blair, Cooper, Coppock & Humphreys (2019), APSR 113:838 (MIDA).
  *
+ * With `shared`, the cohort and assignment of this trial already drawn by its other run are
+ * reused (see `TrialStart`); otherwise they are drawn and left there for the other run.
+ *
  * @example simulateTrial(prepareDesign(REF), 0, true).logEstimands → [0, 0]
  */
-export function simulateTrial(prepared: PreparedDesign, trialIndex: number, nullRun: boolean): TrialRecord {
+export function simulateTrial(
+  prepared: PreparedDesign,
+  trialIndex: number,
+  nullRun: boolean,
+  shared: TrialStart | null = null,
+): TrialRecord {
   const { design, form } = prepared;
   const seed = design.simulation.seed;
-  const rng = trialStream(seed, trialIndex);
 
   // Inquiry: the effects of this trial, and the estimands they imply.
   let ratios = nullRun ? prepared.nullRatios : prepared.statedRatios;
@@ -58,8 +89,18 @@ export function simulateTrial(prepared: PreparedDesign, trialIndex: number, null
   }
 
   // Model, assignment, measurement: in the form's own representation.
-  const cohort = form.drawCohort(rng);
-  const assignment = form.assign(cohort, rng);
+  let rng: AleaStream;
+  let cohort: unknown;
+  let assignment: unknown;
+  if (shared !== null && shared.rng !== null && shared.trialIndex === trialIndex) {
+    ({ cohort, assignment, rng } = shared as TrialStart & { rng: AleaStream });
+    shared.rng = null;
+  } else {
+    rng = trialStream(seed, trialIndex);
+    cohort = form.drawCohort(rng);
+    assignment = form.assign(cohort, rng);
+    if (shared !== null) Object.assign(shared, { trialIndex, cohort, assignment, rng: rng.copy() });
+  }
   const measured = form.measure(cohort, assignment, ratios, rng, !nullRun);
 
   // Answer strategy. Seeding a stream costs about as much as drawing a cell, so only permutation tests get one.

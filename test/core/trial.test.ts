@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { prepareDesign } from '../../src/core/prepare-design.js';
-import { simulateTrial } from '../../src/core/trial.js';
+import { emptyTrialStart, simulateTrial } from '../../src/core/trial.js';
 import { loadDesign } from '../../src/scenario/load-design.js';
 import { designFrom } from '../support/design-from.js';
 
@@ -63,4 +63,22 @@ test('a design the aggregate engine cannot simulate exactly is refused with the 
   const { design } = await loadDesign('milton-keynes');
   const asked = { ...design, simulation: { ...design.simulation, engine: 'aggregate' as const } };
   expect(() => prepareDesign(asked)).toThrow(/cannot simulate this design exactly: analysis.adjustForPrior/);
+});
+
+test('a null run resuming its effect run (TrialStart) is the null run drawn afresh, on a selected cohort', async () => {
+  const { design } = await loadDesign('milton-keynes');
+  const prepared = prepareDesign(design);
+  for (const index of [0, 9]) {
+    const shared = emptyTrialStart();
+    const effect = simulateTrial(prepared, index, false, shared);
+    expect(shared.rng).not.toBeNull();
+    const resumed = simulateTrial(prepared, index, true, shared);
+    expect(shared.rng).toBeNull();
+    expect(resumed).toEqual(simulateTrial(prepareDesign(design), index, true));
+    expect(effect).toEqual(simulateTrial(prepareDesign(design), index, false));
+  }
+  // Held for another trial, it is not used: trial 4's null run draws its own cohort.
+  const stale = emptyTrialStart();
+  simulateTrial(prepared, 3, false, stale);
+  expect(simulateTrial(prepared, 4, true, stale)).toEqual(simulateTrial(prepareDesign(design), 4, true));
 });

@@ -48,17 +48,16 @@ export function groupByArmAndPrior(data: OutcomeData, prior: Float64Array): Cova
     n[slot]++;
     sum[slot] += values[i];
     sumSquares[slot] += values[i] * values[i];
-    arm[slot] = treated[i];
-    covariate[slot] = Math.log(prior[i] + 1);
   }
+  // A grouped slot's arm and prior count are its coordinates: one logarithm per cell, not per person.
   let count = 0;
   for (let slot = 0; slot < slots; slot++) {
     if (n[slot] === 0) continue;
     n[count] = n[slot];
     sum[count] = sum[slot];
     sumSquares[count] = sumSquares[slot];
-    arm[count] = arm[slot];
-    covariate[count] = covariate[slot];
+    arm[count] = grouped ? (slot > largest ? 1 : 0) : treated[slot];
+    covariate[count] = Math.log((grouped ? slot % (largest + 1) : prior[slot]) + 1);
     count++;
   }
   return { count, n, sum, sumSquares, mean: new Float64Array(count), arm, covariate };
@@ -86,29 +85,17 @@ export function fitCoefficients(
   coefficients: Float64Array,
   inverseInformation: Float64Array | null = null,
 ): boolean {
-  const gradient = new Float64Array(3);
-  const information = new Float64Array(9);
   const inverse = new Float64Array(9);
-  const poisson = !Number.isFinite(size);
   let events = 0;
   for (let c = 0; c < cells.count; c++) events += cells.sum[c];
   // The log-likelihood is of the order of the number of events; gains below 1e-13 of it are noise.
   const negligible = 1e-13 * (1 + events);
   let current = NaN; // the log-likelihood at `coefficients`, computed only when a step needs checking
+  // The score and information at the start; after that each accepted step's were computed with
+  // its log-likelihood (one pass over the cells, one exponential per cell).
+  const at = scoreAt(cells, size, coefficients[0], coefficients[1], coefficients[2], false);
+  const { gradient, information } = at;
   for (let step = 0; step < MOST_STEPS; step++) {
-    gradient.fill(0);
-    information.fill(0);
-    for (let c = 0; c < cells.count; c++) {
-      const x1 = cells.arm[c],
-        x2 = cells.covariate[c];
-      const mean = Math.exp(coefficients[0] + coefficients[1] * x1 + coefficients[2] * x2);
-      cells.mean[c] = mean;
-      const n = cells.n[c],
-        total = cells.sum[c];
-      const slope = poisson ? total - n * mean : (size * (total - n * mean)) / (size + mean);
-      const weight = poisson ? n * mean : (size * mean * (total + n * size)) / ((size + mean) * (size + mean));
-      addOuterProduct(information, gradient, x1, x2, weight, slope);
-    }
     invert(information, inverse);
     const d0 = inverse[0] * gradient[0] + inverse[1] * gradient[1] + inverse[2] * gradient[2];
     const d1 = inverse[3] * gradient[0] + inverse[4] * gradient[1] + inverse[5] * gradient[2];
@@ -129,14 +116,16 @@ export function fitCoefficients(
     if (Number.isNaN(current)) current = logLikelihood(cells, size, coefficients[0], coefficients[1], coefficients[2]);
     let scale = 1;
     let next = NaN;
-    for (let halving = 0; halving < MOST_HALVINGS; halving++, scale /= 2) {
-      next = logLikelihood(
+    let halving = 0;
+    for (; halving < MOST_HALVINGS; halving++, scale /= 2) {
+      next = scoreAt(
         cells,
         size,
         coefficients[0] + scale * d0,
         coefficients[1] + scale * d1,
         coefficients[2] + scale * d2,
-      );
+        true,
+      ).logLikelihood;
       if (next >= current - negligible) break;
     }
     if (!Number.isFinite(next)) return false;
@@ -144,13 +133,60 @@ export function fitCoefficients(
     coefficients[1] += scale * d1;
     coefficients[2] += scale * d2;
     current = next;
+    // Every halving refused: the step taken is half the last one tried, so its score is computed afresh.
+    if (halving === MOST_HALVINGS) scoreAt(cells, size, coefficients[0], coefficients[1], coefficients[2], false);
     if (scale * Math.max(Math.abs(d0), Math.abs(d1), Math.abs(d2)) < 1e-10) {
-      setMeans(cells, coefficients);
       inverseInformation?.set(inverse);
       return true;
     }
   }
   return false;
+}
+
+/** The score, observed information and (when asked) log-likelihood of one point, and its means in the cells. */
+interface PointScore {
+  readonly gradient: Float64Array;
+  readonly information: Float64Array;
+  logLikelihood: number;
+}
+
+// Scratch of `scoreAt`: one fit runs at a time in a thread, and each fit reads it before the next call.
+const POINT: PointScore = { gradient: new Float64Array(3), information: new Float64Array(9), logLikelihood: NaN };
+
+/**
+ * At b = (b0, b1, b2): each cell's mean μ = exp(b0 + b1·arm + b2·covariate) into `cells.mean`,
+ * the score Σ θ(S − nμ)/(θ + μ)·x, the observed information Σ θμ(S + nθ)/(θ + μ)²·xxᵀ (Poisson,
+ * θ = ∞: Σ (S − nμ)·x and Σ nμ·xxᵀ) and, with `withLikelihood`, the b-dependent log-likelihood
+ * of {@link logLikelihood} — the same numbers as computing each apart, from one exponential per cell.
+ */
+function scoreAt(
+  cells: CovariateCells,
+  size: number,
+  b0: number,
+  b1: number,
+  b2: number,
+  withLikelihood: boolean,
+): PointScore {
+  const { gradient, information } = POINT;
+  gradient.fill(0);
+  information.fill(0);
+  const poisson = !Number.isFinite(size);
+  let total = 0;
+  for (let c = 0; c < cells.count; c++) {
+    const x1 = cells.arm[c],
+      x2 = cells.covariate[c];
+    const linear = b0 + b1 * x1 + b2 * x2;
+    const mean = Math.exp(linear);
+    cells.mean[c] = mean;
+    const n = cells.n[c],
+      sum = cells.sum[c];
+    const slope = poisson ? sum - n * mean : (size * (sum - n * mean)) / (size + mean);
+    const weight = poisson ? n * mean : (size * mean * (sum + n * size)) / ((size + mean) * (size + mean));
+    addOuterProduct(information, gradient, x1, x2, weight, slope);
+    if (withLikelihood) total += sum * linear - (poisson ? n * mean : (sum + n * size) * Math.log1p(mean / size));
+  }
+  POINT.logLikelihood = withLikelihood ? total : NaN;
+  return POINT;
 }
 
 /**

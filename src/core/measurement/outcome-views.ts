@@ -78,6 +78,10 @@ export class OutcomeViews {
   private readonly indexSets: (Int32Array | null | undefined)[] = [];
   private readonly clusterSets: (Int32Array | undefined)[] = [];
   private readonly caseworkerSets: (Int32Array | undefined)[] = [];
+  // The arms and prior counts of the people picked for a `within` (and a prior's source):
+  // outcomes with the same `within` share them rather than each picking its own copy.
+  private readonly treatedSets: (Uint8Array | undefined)[] = [];
+  private readonly priorSets = new Map<number, Float64Array>();
 
   constructor(
     private readonly plan: ViewPlan,
@@ -107,8 +111,8 @@ export class OutcomeViews {
         ? { values, treated: this.treated, prior, integerValued: plan.integerValued[k] === 1 }
         : {
             values: pick(values, indices),
-            treated: pickBytes(this.treated, indices),
-            prior: prior === null ? null : pick(prior, indices),
+            treated: this.treatedOf(within, indices),
+            prior: prior === null ? null : this.priorOf(within, source, prior, indices),
             integerValued: plan.integerValued[k] === 1,
           };
     return {
@@ -153,6 +157,27 @@ export class OutcomeViews {
       this.clusterSets[within + 1] = cluster;
     }
     return { values: people.values, treated: people.treated, cluster };
+  }
+
+  /** The arms of the people picked for `within`, shared by every outcome with that `within`. */
+  private treatedOf(within: number, indices: Int32Array): Uint8Array {
+    let treated = this.treatedSets[within + 1];
+    if (treated === undefined) {
+      treated = pickBytes(this.treated, indices);
+      this.treatedSets[within + 1] = treated;
+    }
+    return treated;
+  }
+
+  /** The prior counts of count `source` for the people picked for `within`, shared likewise. */
+  private priorOf(within: number, source: number, prior: Float64Array, indices: Int32Array): Float64Array {
+    const key = (within + 1) * this.plan.priorSource.length + source;
+    let picked = this.priorSets.get(key);
+    if (picked === undefined) {
+      picked = pick(prior, indices);
+      this.priorSets.set(key, picked);
+    }
+    return picked;
   }
 
   /** Indices of analysed people (observed, of group `within` unless −1), or null for "everyone, in order". */

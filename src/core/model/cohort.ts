@@ -4,6 +4,7 @@ import { drawPoisson } from '../distributions/poisson.js';
 import type { Rng } from '../rng/rng.js';
 import { drawMeanOneGamma } from './mean-one-gamma.js';
 import type { ModelConstants } from './model-constants.js';
+import { drawPriorSplit, drawSelectedTotal } from './selected-person-law.js';
 
 /** The randomised people of one trial, as parallel typed arrays (person i at index i). */
 export interface Cohort {
@@ -40,8 +41,14 @@ export const MAX_SELECTION_ATTEMPTS = 200_000;
  * noise × site multiplier × months/12); the person is kept when every rule holds. The prior
  * totals become the covariate.
  *
+ * Where the selection cells' means are fixed for a group (`constants.selectedLaws`: no own noise
+ * on a selection outcome, no site variation), each person is instead drawn directly from the
+ * selected law: the prior total by inversion, its split over the cells (redrawn alone until the
+ * rules hold), then the propensity from its gamma posterior given the total (`SelectedPersonLaw`).
+ *
  * Formula in words: rejection sampling from the population conditioned on eligibility, which is
- * exactly the selected cohort's distribution (and produces regression to the mean).
+ * exactly the selected cohort's distribution (and produces regression to the mean); the direct
+ * draw has the same law.
  * Reference: Maltz, Gordon, McDowall & McCleary (1980), Evaluation Review 4(2).
  *
  * `constants` are the design's (`prepareModel`).
@@ -73,7 +80,7 @@ export function drawCohort(design: Design, constants: ModelConstants, rng: Rng):
   return { ...cohort, priorCounts: drawSelectedPeople(design, constants, cohort, rng) };
 }
 
-/** Fills propensity and noise by rejection sampling and returns the prior-window totals. */
+/** Fills propensity and noise of selected people (directly or by rejection) and returns the prior-window totals. */
 function drawSelectedPeople(
   design: Design,
   constants: ModelConstants,
@@ -101,11 +108,41 @@ function drawSelectedPeople(
   );
   const dispersion = design.propensityDispersion;
   const priorYears = plan.priorMonths / 12;
+  const laws = constants.selectedLaws;
 
   for (let i = 0; i < size; i++) {
     const g = group[i];
     const multiplier = siteMultiplier[site[i]];
-    for (let attempt = 0; ; attempt++) {
+    if (laws !== null) {
+      // Directly from the selected law (`SelectedPersonLaw`): the prior total, its split over the
+      // cells redrawn until every rule holds, then the propensity given the total.
+      const law = laws[g];
+      const total = drawSelectedTotal(law, rng);
+      for (let attempt = 0; ; attempt++) {
+        if (attempt === MAX_SELECTION_ATTEMPTS) throw selectionFailure(design, plan.ruleIndices, failures, g);
+        drawPriorSplit(law, total, rng, cells);
+        let eligible = true;
+        for (let o = 0; o < rules && eligible; o++) {
+          const r = ruleOrder[o];
+          const list = ruleCells[r];
+          let sum = 0;
+          for (let c = 0; c < list.length; c++) sum += cells[list[c]];
+          if (sum < plan.thresholds[r]) {
+            eligible = false;
+            failures[r] += 1;
+          }
+        }
+        if (eligible) break;
+      }
+      propensity[i] = drawGamma(rng, law.shape + total, law.scale);
+      for (let j = 0; j < outcomes.length; j++) {
+        let sum = 0;
+        for (let s = 0; s < segments; s++) sum += cells[j * segments + s];
+        priorCounts[outcomes[j]][i] = sum;
+        outcomeNoise[outcomes[j]][i] = 1;
+      }
+    }
+    for (let attempt = 0; laws === null; attempt++) {
       if (attempt === MAX_SELECTION_ATTEMPTS) throw selectionFailure(design, plan.ruleIndices, failures, g);
       const x = drawMeanOneGamma(rng, dispersion);
       for (let j = 0; j < outcomes.length; j++) {

@@ -3,6 +3,7 @@ import { caseworkerVariance } from './caseworker-variance.js';
 import { COARSE_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
 import { countGroups } from './group-counts.js';
 import { prevalenceHazard } from './prevalence-hazard.js';
+import { prepareSelectedPersonLaws, type SelectedPersonLaw } from './selected-person-law.js';
 import { integrateSelectedPopulation, type SelectedGroup } from './selected-population.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
 
@@ -14,6 +15,12 @@ export interface ModelConstants {
   /** Variance of the gamma site multiplier (rateCV²). */
   readonly siteVariance: number;
   readonly selection: SelectionPlan | null;
+  /**
+   * Per group index: the law a selected person is drawn from directly (`SelectedPersonLaw`), or
+   * null where the selected cohort is drawn by rejection (no selection, own noise on a selection
+   * outcome, site variation).
+   */
+  readonly selectedLaws: readonly SelectedPersonLaw[] | null;
   /**
    * Per design outcome, per group index: the control rate per person-year (counts), the base
    * hazard 1 − e^(−h·X·S) (own-prevalence binaries), or nothing (empty).
@@ -78,14 +85,24 @@ export function prepareModel(design: Design): ModelConstants {
   const groupCounts = countGroups(design.groups, total);
   const siteCount = sites === null ? 1 : Math.max(1, sites.count);
   const selected = integrateSelectedPopulation(design);
+  const selection = compileSelection(design);
+  const noiseVariance = Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0));
   return {
     total,
     groupCounts,
     siteCount,
     siteVariance,
-    selection: compileSelection(design),
+    selection,
+    selectedLaws: prepareSelectedPersonLaws(
+      selection,
+      dispersion,
+      groupRates,
+      noiseVariance,
+      siteVariance,
+      design.groups.length,
+    ),
     groupRates,
-    noiseVariance: Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0)),
+    noiseVariance,
     source,
     engagement: Float64Array.from(design.groups, (g) => design.plan.engagement[g.id]),
     caseworkerVariance: caseworkerVarianceOf(design, selected),

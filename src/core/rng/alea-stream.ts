@@ -107,6 +107,22 @@ export class AleaStream implements Rng {
     if (this.s2 < 0) this.s2 += 1;
   }
 
+  /**
+   * A second stream at this one's current state: the two then give the same numbers, each
+   * independently of the other (a trial's paired null run resumes its effect run's stream this way).
+   *
+   * @example const a = new AleaStream('2024:0'); a.next(); const b = a.copy(); a.next() === b.next() // true
+   */
+  copy(): AleaStream {
+    const stream = new AleaStream();
+    stream.s0 = this.s0;
+    stream.s1 = this.s1;
+    stream.s2 = this.s2;
+    stream.carry = this.carry;
+    stream.mashState = this.mashState;
+    return stream;
+  }
+
   /** The next uniform number in [0, 1), a multiple of 2^-32. */
   next(): number {
     const t = 2091639 * this.s0 + this.carry * TWO_TO_MINUS_32;

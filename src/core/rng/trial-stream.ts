@@ -24,7 +24,7 @@ import type { Rng } from './rng.js';
  * @example
  * trialStream(2024, 0).next() // 0.9443821089807898, on every machine, every time
  */
-export function trialStream(seed: number, trialIndex: number): Rng {
+export function trialStream(seed: number, trialIndex: number): AleaStream {
   return AleaStream.indexed(String(checkSeed(seed)), checkIndex(trialIndex, 'trialIndex'), -1);
 }
 
