@@ -3,6 +3,7 @@ import { caseworkerVariance } from './caseworker-variance.js';
 import { COARSE_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
 import { countGroups } from './group-counts.js';
 import { prevalenceHazard } from './prevalence-hazard.js';
+import { planMarginalCounts, type MarginalCounts } from './marginal-counts.js';
 import { integrateSelectedPopulation, type SelectedGroup } from './selected-population.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
 
@@ -29,6 +30,11 @@ export interface ModelConstants {
   readonly caseworkerVariance: number;
   /** The selected population of each group (`integrateSelectedPopulation`), which the inquiry reads too. */
   readonly selected: readonly SelectedGroup[];
+  /**
+   * When the person form draws each count from its marginal negative-binomial law (no gamma
+   * multipliers drawn; `planMarginalCounts`), else null.
+   */
+  readonly marginalCounts: MarginalCounts | null;
   /**
    * Arrays that are the same in every trial, shared by all of them to spare allocation (typed
    * arrays are costly to allocate and collect): never write to them.
@@ -78,18 +84,21 @@ export function prepareModel(design: Design): ModelConstants {
   const groupCounts = countGroups(design.groups, total);
   const siteCount = sites === null ? 1 : Math.max(1, sites.count);
   const selected = integrateSelectedPopulation(design);
+  const selection = compileSelection(design);
+  const caseworkerVariance = caseworkerVarianceOf(design, selected);
   return {
     total,
     groupCounts,
     siteCount,
     siteVariance,
-    selection: compileSelection(design),
+    selection,
     groupRates,
     noiseVariance: Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0)),
     source,
     engagement: Float64Array.from(design.groups, (g) => design.plan.engagement[g.id]),
-    caseworkerVariance: caseworkerVarianceOf(design, selected),
+    caseworkerVariance,
     selected,
+    marginalCounts: planMarginalCounts(design, selection !== null, siteVariance, caseworkerVariance),
     shared: sharedArrays(groupCounts, siteCount, total),
   };
 }
