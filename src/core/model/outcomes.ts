@@ -135,7 +135,8 @@ function drawOwnBinary(context: DrawContext, k: number, ratio: readonly number[]
 
 function anyEvent(counts: Float64Array): Float64Array {
   const values = new Float64Array(counts.length);
-  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) values[i] = 1;
+  // min(count, 1) for whole counts ≥ 0: without a branch on the (random) count.
+  for (let i = 0; i < counts.length; i++) values[i] = Math.min(counts[i], 1);
   return values;
 }
 
