@@ -48,6 +48,12 @@ describe('planMarginalCounts: when a count is its own negative-binomial law, per
     // Selection conditions the multipliers on the prior window.
     const selection = { priorMonths: 12, require: [{ outcomes: ['crime'], atLeast: 1, withinMonths: 12 }] };
     expect(plan(makeDesign({ selection }))).toBeNull();
+    // The plan's own switches, one at a time, on a design that qualifies.
+    const qualifies = makeDesign();
+    expect(planMarginalCounts(qualifies, false, 0, 0)).not.toBeNull();
+    expect(planMarginalCounts(qualifies, true, 0, 0)).toBeNull();
+    expect(planMarginalCounts(qualifies, false, 0.09, 0)).toBeNull();
+    expect(planMarginalCounts(qualifies, false, 0, 0.1)).toBeNull();
     // Sites without variation change nothing.
     expect(plan(makeDesign({ design: { sites: { count: 4, rateCV: 0 } } }))).not.toBeNull();
   });
