@@ -54,13 +54,16 @@ export function summariseArms(
   if (data.integerValued) {
     let largest = 0;
     for (let i = 0; i < values.length; i++) if (values[i] > largest) largest = values[i];
-    if (largest <= values.length + HISTOGRAM_SLACK)
+    // Counts-of-counts asked for are built whatever their length (as they always were).
+    if (withHistogram || largest <= values.length + HISTOGRAM_SLACK) {
       return summariseByHistogram(values, treated, largest, withHistogram);
+    }
   }
   return summariseBySums(values, treated);
 }
 
-// Whole values up to (people + this) are summarised through their counts-of-counts.
+// Without counts-of-counts asked for, whole values up to (people + this) are still summarised
+// through them; larger values person by person.
 const HISTOGRAM_SLACK = 1024;
 
 // Whole values: each person adds one to their arm's counts-of-counts (one step, no arithmetic
