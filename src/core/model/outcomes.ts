@@ -23,6 +23,11 @@ import type { ModelConstants } from './model-constants.js';
  * - harm `from` a count: the sum of a lognormal severity (median, sdLog) per event of that count,
  *   each × r for engaged people.
  * Counts are drawn first (in design order), then binaries and harm, which may be built on them.
+ * Where the design's counts have a marginal law (`constants.marginalCounts`, see
+ * `planMarginalCounts`: each count's one varying gamma multiplier is the person's own and feeds
+ * nothing else), each count is drawn straight from the negative-binomial law of the person's
+ * cell — mean ratePerYear_g × followUpMonths/12 × (engaged: r), dispersion that multiplier's
+ * variance — by table inversion, one uniform per person; the same law as the mixture.
  * Reference: the model in docs/architecture.md; gamma–Poisson mixture (Greenwood & Yule 1920);
  * Cambridge Crime Harm Index (Sherman, Neyroud & Neyroud 2016).
  *
