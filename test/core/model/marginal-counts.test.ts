@@ -109,4 +109,28 @@ describe('planMarginalCounts: when a count is its own negative-binomial law, per
     }
     expect(mismatches).toBe(0);
   });
+
+  it('draws a law too long to tabulate through the gamma multiplier: the same negative-binomial moments', () => {
+    // μ·α = 250,000 needs far more than MAX_TABLE_LENGTH values, so each person's own gamma is drawn.
+    const mu = 200_000;
+    const d = 1.25;
+    const design = makeDesign({
+      propensityDispersion: d,
+      groups: [{ id: 'youth', label: 'all', share: 1 }],
+      outcomes: [countOutcome('crime', [mu, mu])],
+      design: { size: { kind: 'fixed', treated: 10000, control: 10000 }, randomisation: 'complete', strata: [] },
+    });
+    const model = prepareModel(design);
+    expect(model.marginalCounts).not.toBeNull();
+    const { data } = drawPersonTrial(design, trialStream(13, 0), [[1]], model);
+    const values = data.values[0];
+    const n = values.length;
+    const mean = values.reduce((a, b) => a + b, 0) / n;
+    const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
+    // NB variance μ + αμ²; SE of the mean √(Var/n); of the sample variance about Var·√((2 + 6α)/n)
+    // (the gamma's excess kurtosis 6α dominates at this mean).
+    const exact = mu + d * mu * mu;
+    expect(Math.abs(mean - mu)).toBeLessThan(4 * Math.sqrt(exact / n));
+    expect(Math.abs(variance - exact)).toBeLessThan(4 * exact * Math.sqrt((2 + 6 * d) / n));
+  });
 });
