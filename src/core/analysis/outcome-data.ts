@@ -51,40 +51,83 @@ export function summariseArms(
   withHistogram = true,
 ): ArmSummaries {
   const { values, treated } = data;
-  let histogramTreated: Float64Array | null = null;
-  let histogramControl: Float64Array | null = null;
-  if (data.integerValued && withHistogram) {
+  if (data.integerValued) {
     let largest = 0;
     for (let i = 0; i < values.length; i++) if (values[i] > largest) largest = values[i];
-    histogramTreated = new Float64Array(largest + 1);
-    histogramControl = new Float64Array(largest + 1);
+    // Counts-of-counts asked for are built whatever their length (as they always were).
+    if (withHistogram || largest <= values.length + HISTOGRAM_SLACK) {
+      return summariseByHistogram(values, treated, largest, withHistogram);
+    }
   }
+  return summariseBySums(values, treated);
+}
+
+// Without counts-of-counts asked for, whole values up to (people + this) are still summarised
+// through them; larger values person by person.
+const HISTOGRAM_SLACK = 1024;
+
+// Whole values: each person adds one to their arm's counts-of-counts (one step, no arithmetic
+// per person and no branch on the random arm), and the sums come from the counts-of-counts —
+// the very same numbers as summing person by person, since sums of whole numbers below 2^53
+// are exact in any order.
+function summariseByHistogram(
+  values: Float64Array,
+  treated: Uint8Array,
+  largest: number,
+  withHistogram: boolean,
+): ArmSummaries {
+  const width = largest + 1;
+  // Control's counts-of-counts first, then the treated arm's: person i adds to t·width + value.
+  const both = new Float64Array(2 * width);
+  for (let i = 0; i < values.length; i++) both[treated[i] * width + values[i]]++;
+  const control = both.subarray(0, width);
+  const treatedArm = both.subarray(width);
+  return {
+    treated: summariseHistogram(treatedArm, withHistogram),
+    control: summariseHistogram(control, withHistogram),
+  };
+}
+
+function summariseHistogram(histogram: Float64Array, withHistogram: boolean): ArmSummary {
+  let n = 0,
+    sum = 0,
+    sumSquares = 0;
+  for (let v = 0; v < histogram.length; v++) {
+    const people = histogram[v];
+    n += people;
+    sum += people * v;
+    sumSquares += people * v * v;
+  }
+  return { n, sum, sumSquares, positives: n - histogram[0], histogram: withHistogram ? histogram : null };
+}
+
+// Any values: sums by arm without branching on the (random) arm — each person adds t·value to
+// the treated sums and (1 − t)·value to the control sums, t = 1 or 0, the very same sums as
+// adding to one arm only, since adding an exact 0 changes nothing (values are finite).
+function summariseBySums(values: Float64Array, treated: Uint8Array): ArmSummaries {
   let n1 = 0,
     sum1 = 0,
     squares1 = 0,
     positives1 = 0;
-  let n0 = 0,
-    sum0 = 0,
+  let sum0 = 0,
     squares0 = 0,
     positives0 = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (treated[i] === 1) {
-      n1++;
-      sum1 += value;
-      squares1 += value * value;
-      if (value > 0) positives1++;
-      if (histogramTreated !== null) histogramTreated[value]++;
-    } else {
-      n0++;
-      sum0 += value;
-      squares0 += value * value;
-      if (value > 0) positives0++;
-      if (histogramControl !== null) histogramControl[value]++;
-    }
+    const t = treated[i];
+    const c = 1 - t;
+    const square = value * value;
+    const positive = value > 0 ? 1 : 0;
+    n1 += t;
+    sum1 += t * value;
+    sum0 += c * value;
+    squares1 += t * square;
+    squares0 += c * square;
+    positives1 += t & positive;
+    positives0 += c & positive;
   }
   return {
-    treated: { n: n1, sum: sum1, sumSquares: squares1, positives: positives1, histogram: histogramTreated },
-    control: { n: n0, sum: sum0, sumSquares: squares0, positives: positives0, histogram: histogramControl },
+    treated: { n: n1, sum: sum1, sumSquares: squares1, positives: positives1, histogram: null },
+    control: { n: values.length - n1, sum: sum0, sumSquares: squares0, positives: positives0, histogram: null },
   };
 }

@@ -1,6 +1,6 @@
 import type { CellLayout } from '../model/cell-layout.js';
 import type { Rng } from '../rng/rng.js';
-import { assignComplete } from './complete.js';
+import { selectSequentially } from './complete.js';
 
 /**
  * Cluster randomisation, the rule both forms share: exactly `treatedSites` of `siteCount` whole
@@ -11,7 +11,7 @@ import { assignComplete } from './complete.js';
  * @example drawTreatedSites(10, 5, rng) → e.g. [1, 0, 0, 1, 1, 0, 1, 0, 0, 1]
  */
 export function drawTreatedSites(siteCount: number, treatedSites: number, rng: Rng): Uint8Array {
-  return assignComplete(siteCount, treatedSites, rng);
+  return selectSequentially(siteCount, treatedSites, rng);
 }
 
 /**

@@ -16,6 +16,8 @@ export function drawEngagement(
   engagement: Float64Array,
   rng: Rng,
 ): Uint8Array {
+  // Everyone engages: the treated are the engaged (a copy, without a branch per person).
+  if (engagement.every((probability) => probability >= 1)) return treated.slice();
   const engaged = new Uint8Array(treated.length);
   for (let i = 0; i < treated.length; i++) {
     if (treated[i] !== 1) continue;

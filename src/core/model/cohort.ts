@@ -13,11 +13,16 @@ export interface Cohort {
   readonly group: Uint16Array;
   /** Index of the person's site (all 0 without sites). */
   readonly site: Uint16Array;
-  /** Shared gamma frailty: mean 1, variance `design.propensityDispersion` (1 when that is 0). */
+  /**
+   * Shared gamma frailty: mean 1, variance `design.propensityDispersion` (1 when that is 0).
+   * Empty (never drawn) when it varies and the counts are drawn from their marginal law
+   * (`ModelConstants.marginalCounts`): then it feeds nothing but that law.
+   */
   readonly propensity: Float64Array;
   /**
    * Per design outcome: for count outcomes the person's persistent own noise (gamma, mean 1,
-   * variance `outcome.dispersion`; all 1 when 0); an empty array for other outcomes.
+   * variance `outcome.dispersion`; all 1 when 0); an empty array for other outcomes, and for
+   * every outcome when the counts are drawn from their marginal law (which holds the noise).
    */
   readonly outcomeNoise: Float64Array[];
   /** Per site: gamma rate multiplier with mean 1 and coefficient of variation `sites.rateCV`. */
@@ -62,6 +67,12 @@ export function drawCohort(design: Design, constants: ModelConstants, rng: Rng):
   const { group, site, ones, empty } = constants.shared;
   const siteMultiplier = new Float64Array(constants.siteCount);
   for (let s = 0; s < siteMultiplier.length; s++) siteMultiplier[s] = drawMeanOneGamma(rng, constants.siteVariance);
+  if (constants.marginalCounts !== null) {
+    // The counts' gamma multipliers are folded into their laws (`planMarginalCounts`): nothing to draw.
+    const propensity = design.propensityDispersion > 0 ? empty : ones;
+    const outcomeNoise = design.outcomes.map(() => empty);
+    return { size, group, site, propensity, outcomeNoise, siteMultiplier, priorCounts: null };
+  }
   const propensity = new Float64Array(size);
   // Counts without own dispersion share one array of ones (see ModelConstants.shared).
   const outcomeNoise = design.outcomes.map((o, k) =>

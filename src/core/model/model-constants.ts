@@ -3,6 +3,7 @@ import { caseworkerVariance } from './caseworker-variance.js';
 import { COARSE_GAMMA_RULE, meanOneGammaRule } from './gamma-quadrature.js';
 import { countGroups } from './group-counts.js';
 import { prevalenceHazard } from './prevalence-hazard.js';
+import { planMarginalCounts, type MarginalCounts } from './marginal-counts.js';
 import { prepareSelectedPersonLaws, type SelectedPersonLaw } from './selected-person-law.js';
 import { integrateSelectedPopulation, type SelectedGroup } from './selected-population.js';
 import { compileSelection, type SelectionPlan } from './selection-plan.js';
@@ -36,6 +37,11 @@ export interface ModelConstants {
   readonly caseworkerVariance: number;
   /** The selected population of each group (`integrateSelectedPopulation`), which the inquiry reads too. */
   readonly selected: readonly SelectedGroup[];
+  /**
+   * When the person form draws each count from its marginal negative-binomial law (no gamma
+   * multipliers drawn; `planMarginalCounts`), else null.
+   */
+  readonly marginalCounts: MarginalCounts | null;
   /**
    * Arrays that are the same in every trial, shared by all of them to spare allocation (typed
    * arrays are costly to allocate and collect): never write to them.
@@ -87,6 +93,7 @@ export function prepareModel(design: Design): ModelConstants {
   const selected = integrateSelectedPopulation(design);
   const selection = compileSelection(design);
   const noiseVariance = Float64Array.from(design.outcomes, (o) => (o.kind === 'count' ? o.dispersion : 0));
+  const caseworkerVariance = caseworkerVarianceOf(design, selected);
   return {
     total,
     groupCounts,
@@ -105,8 +112,9 @@ export function prepareModel(design: Design): ModelConstants {
     noiseVariance,
     source,
     engagement: Float64Array.from(design.groups, (g) => design.plan.engagement[g.id]),
-    caseworkerVariance: caseworkerVarianceOf(design, selected),
+    caseworkerVariance,
     selected,
+    marginalCounts: planMarginalCounts(design, selection !== null, siteVariance, caseworkerVariance),
     shared: sharedArrays(groupCounts, siteCount, total),
   };
 }

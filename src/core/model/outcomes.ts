@@ -1,9 +1,12 @@
 import type { Design } from '../design.js';
 import { drawLognormal } from '../distributions/lognormal.js';
+import { drawFromTable, type NegativeBinomialTable } from '../distributions/negative-binomial-table.js';
 import { drawPoisson } from '../distributions/poisson.js';
 import { followUpYears } from '../measurement/exposure.js';
 import type { Rng } from '../rng/rng.js';
 import type { Cohort } from './cohort.js';
+import { countTable, type MarginalCounts } from './marginal-counts.js';
+import { drawMeanOneGamma } from './mean-one-gamma.js';
 import type { ModelConstants } from './model-constants.js';
 
 /**
@@ -20,6 +23,11 @@ import type { ModelConstants } from './model-constants.js';
  * - harm `from` a count: the sum of a lognormal severity (median, sdLog) per event of that count,
  *   each × r for engaged people.
  * Counts are drawn first (in design order), then binaries and harm, which may be built on them.
+ * Where the design's counts have a marginal law (`constants.marginalCounts`, see
+ * `planMarginalCounts`: each count's one varying gamma multiplier is the person's own and feeds
+ * nothing else), each count is drawn straight from the negative-binomial law of the person's
+ * cell — mean ratePerYear_g × followUpMonths/12 × (engaged: r), dispersion that multiplier's
+ * variance — by table inversion, one uniform per person; the same law as the mixture.
  * Reference: the model in docs/architecture.md; gamma–Poisson mixture (Greenwood & Yule 1920);
  * Cambridge Crime Harm Index (Sherman, Neyroud & Neyroud 2016).
  *
@@ -38,8 +46,11 @@ export function drawOutcomeValues(
   const context = { design, constants, cohort, engaged, personMultiplier: caseworkerMultiplier, rng };
   const values: Float64Array[] = new Array(design.outcomes.length);
   // Counts first: derived binaries and harm are built on them.
+  const marginal = constants.marginalCounts;
   design.outcomes.forEach((outcome, k) => {
-    if (outcome.kind === 'count') values[k] = drawCounts(context, k, ratios[k]);
+    if (outcome.kind !== 'count') return;
+    values[k] =
+      marginal === null ? drawCounts(context, k, ratios[k]) : drawMarginalCounts(context, marginal, k, ratios[k]);
   });
   design.outcomes.forEach((outcome, k) => {
     if (outcome.kind === 'harm') values[k] = drawHarm(context, k, values[constants.source[k]], ratios[k]);
@@ -77,6 +88,40 @@ function drawCounts(context: DrawContext, k: number, ratio: readonly number[]): 
   return values;
 }
 
+// Each person's count from their cell's negative-binomial law (`planMarginalCounts`): one uniform
+// each from the cell's table, or — for a law too long to tabulate — the person's own gamma
+// multiplier then a Poisson count, the same law.
+function drawMarginalCounts(
+  context: DrawContext,
+  plan: MarginalCounts,
+  k: number,
+  ratio: readonly number[],
+): Float64Array {
+  const { cohort, engaged, rng } = context;
+  const { group } = cohort;
+  const years = followUpYears(context.design.plan);
+  const rates = context.constants.groupRates[k];
+  const dispersion = plan.dispersion[k];
+  // Cell 2g + e: group g, engaged (e = 1) or not.
+  const cells = rates.length * 2;
+  const means = new Float64Array(cells);
+  const tables: (NegativeBinomialTable | null)[] = new Array(cells);
+  for (let g = 0; g < rates.length; g++) {
+    means[2 * g] = rates[g] * years;
+    means[2 * g + 1] = rates[g] * years * ratio[g];
+    tables[2 * g] = countTable(plan, k, means[2 * g]);
+    tables[2 * g + 1] = countTable(plan, k, means[2 * g + 1]);
+  }
+  const values = new Float64Array(cohort.size);
+  for (let i = 0; i < cohort.size; i++) {
+    const cell = 2 * group[i] + engaged[i];
+    const table = tables[cell];
+    values[i] =
+      table !== null ? drawFromTable(table, rng) : drawPoisson(rng, means[cell] * drawMeanOneGamma(rng, dispersion));
+  }
+  return values;
+}
+
 function drawOwnBinary(context: DrawContext, k: number, ratio: readonly number[]): Float64Array {
   const { cohort, engaged, personMultiplier, rng } = context;
   const { group, propensity, site, siteMultiplier } = cohort;
@@ -95,7 +140,8 @@ function drawOwnBinary(context: DrawContext, k: number, ratio: readonly number[]
 
 function anyEvent(counts: Float64Array): Float64Array {
   const values = new Float64Array(counts.length);
-  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) values[i] = 1;
+  // min(count, 1) for whole counts ≥ 0: without a branch on the (random) count.
+  for (let i = 0; i < counts.length; i++) values[i] = Math.min(counts[i], 1);
   return values;
 }
 

@@ -22,6 +22,34 @@ describe('summariseArms', () => {
     });
   });
 
+  test('gives the same sums whichever way it takes: by counts-of-counts, person by person, or with huge values', () => {
+    const byHand = (values: number[]) => ({
+      n: values.length,
+      sum: values.reduce((a, b) => a + b, 0),
+      sumSquares: values.reduce((a, b) => a + b * b, 0),
+      positives: values.filter((v) => v > 0).length,
+    });
+    // Small whole values: counts-of-counts; 5000 > people + 1024: person by person unless asked for.
+    for (const [treatedValues, controlValues] of [
+      [
+        [0, 3, 1, 0],
+        [2, 0, 0],
+      ],
+      [
+        [0, 5000, 1],
+        [7, 0],
+      ],
+    ]) {
+      for (const withHistogram of [true, false]) {
+        const { treated, control } = summariseArms(armsData(treatedValues, controlValues), withHistogram);
+        expect({ ...treated, histogram: null }).toEqual({ ...byHand(treatedValues), histogram: null });
+        expect({ ...control, histogram: null }).toEqual({ ...byHand(controlValues), histogram: null });
+        expect(treated.histogram === null).toBe(!withHistogram);
+        if (withHistogram) expect(treated.histogram!.length).toBe(Math.max(...treatedValues, ...controlValues) + 1);
+      }
+    }
+  });
+
   test('has no histogram for non-integer values', () => {
     expect(summariseArms(armsData([0.5, 2], [1, 0])).treated.histogram).toBeNull();
   });

@@ -49,13 +49,26 @@ describe('drawCohort', () => {
   });
 
   it('gives the same cohort for the same stream and a different one for another', () => {
-    const design = makeDesign();
+    // Two counts share the propensity, so it is drawn (not folded into the counts' laws).
+    const design = makeDesign({ outcomes: [countOutcome('crime', [2.2, 1.8]), countOutcome('knife', [0.6, 0.6])] });
     expect(drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity).toEqual(
       drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity,
     );
     expect(drawCohort(design, prepareModel(design), trialStream(3, 1)).propensity).not.toEqual(
       drawCohort(design, prepareModel(design), trialStream(3, 2)).propensity,
     );
+  });
+
+  it("draws no multiplier when the counts are drawn from their marginal law (one count, the propensity's only reader)", () => {
+    const design = makeDesign();
+    const model = prepareModel(design);
+    expect(model.marginalCounts).not.toBeNull();
+    const rng = trialStream(3, 1);
+    const cohort = drawCohort(design, model, rng);
+    expect(cohort.propensity.length).toBe(0);
+    expect(cohort.outcomeNoise.every((noise) => noise.length === 0)).toBe(true);
+    // Not one random number spent: the stream goes on where a fresh one starts.
+    expect(rng.next()).toBe(trialStream(3, 1).next());
   });
 
   it('keeps only people who pass the selection, with their prior counts as the covariate', () => {
