@@ -24,16 +24,58 @@ function mashCode(state: number, code: number): number {
 
 // Mash over the decimal digits of the whole number `value` ≥ 0, as String(value) writes them.
 function mashDigits(state: number, value: number): number {
+  let n = state;
+  const count = splitDigits(value);
+  for (let i = count - 1; i >= 0; i--) n = mashCode(n, DIGIT_ZERO + digits[i]);
+  return n;
+}
+
+// Writes the decimal digits of the whole number `value` ≥ 0 into `digits`, least significant
+// first, and returns how many there are (small numbers in 32-bit integer arithmetic).
+function splitDigits(value: number): number {
   let count = 0;
+  if (value <= 0x7fffffff) {
+    let rest = value | 0;
+    do {
+      const tenth = (rest / 10) | 0;
+      digits[count++] = rest - 10 * tenth;
+      rest = tenth;
+    } while (rest > 0);
+    return count;
+  }
   let rest = value;
   do {
     const digit = rest % 10;
     digits[count++] = digit;
     rest = (rest - digit) / 10;
   } while (rest > 0);
-  let n = state;
-  while (count > 0) n = mashCode(n, DIGIT_ZERO + digits[--count]);
-  return n;
+  return count;
+}
+
+/**
+ * The first of a stream's three mashes starts from the same state for every seed, so its run over
+ * "<seedText>:" and over the index's leading digits (all but the last) is the same for the ten
+ * indices that share them: a trial's stream is seeded once per trial, in index order, and this
+ * one-entry memory spares most of that first mash. It only remembers the last answer of a pure
+ * function, so the numbers cannot depend on it.
+ */
+const firstMash = { seedText: '', leading: -1, purpose: -1, state: 0, prefixState: 0 };
+
+// The first mash's state after "<seedText>:<index without its last digit>" (see `firstMash`).
+function firstMashBeforeLastDigit(seedText: string, leading: number): number {
+  if (firstMash.seedText !== seedText) {
+    let n = SPACES.mashState;
+    for (let i = 0; i < seedText.length; i++) n = mashCode(n, seedText.charCodeAt(i));
+    firstMash.prefixState = mashCode(n, COLON);
+    firstMash.seedText = seedText;
+    firstMash.leading = -1;
+  }
+  if (firstMash.leading !== leading) {
+    // An index below 10 has no leading digits (not even a 0).
+    firstMash.state = leading === 0 ? firstMash.prefixState : mashDigits(firstMash.prefixState, leading);
+    firstMash.leading = leading;
+  }
+  return firstMash.state;
 }
 
 /**
@@ -81,8 +123,12 @@ export class AleaStream implements Rng {
   static indexed(seedText: string, index: number, purpose: number): AleaStream {
     const stream = new AleaStream();
     stream.carry = 1;
-    stream.mashState = SPACES.mashState;
-    stream.s0 = SPACES.s0 - stream.mashIndexed(seedText, index, purpose);
+    // The first mash, from its remembered start (see `firstMash`): the last digit, then the purpose.
+    const lastDigit = index % 10;
+    let n = mashCode(firstMashBeforeLastDigit(seedText, (index - lastDigit) / 10), DIGIT_ZERO + lastDigit);
+    if (purpose >= 0) n = mashDigits(mashCode(n, COLON), purpose);
+    stream.mashState = n;
+    stream.s0 = SPACES.s0 - (n >>> 0) * TWO_TO_MINUS_32;
     if (stream.s0 < 0) stream.s0 += 1;
     stream.s1 = SPACES.s1 - stream.mashIndexed(seedText, index, purpose);
     if (stream.s1 < 0) stream.s1 += 1;
