@@ -1,4 +1,4 @@
-import { drawBinomialByInversion } from './binomial.js';
+import { drawBinomialByInversion, drawBinomialByInversionFrom } from './binomial.js';
 import type { Rng } from '../rng/rng.js';
 import { logFactorial } from './log-gamma.js';
 
@@ -6,6 +6,10 @@ import { logFactorial } from './log-gamma.js';
 const REJECTION_FROM = 10;
 // Up to this many trials, one uniform per trial is cheaper than inversion's exponential.
 const ONE_BY_ONE_UP_TO = 4;
+// Inversion draws from one step before it keeps a table of (1 − p)ⁿ (the exponential is most of an inversion).
+const TABLE_AFTER_INVERSIONS = 16;
+// The largest n + 1 kept in that table.
+const MAX_TABLE_N = 4096;
 // log k! is kept for k below this (computed on first use); larger k use the Stirling series directly.
 const TABLE_SIZE = 1 << 16;
 const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);
@@ -24,13 +28,31 @@ export interface BinomialStep {
   readonly reflected: boolean;
   readonly logSmall: number;
   readonly logLarge: number;
+  /** small/(1 − small), the ratio inversion steps by. */
+  readonly odds: number;
+  /**
+   * (1 − small)ⁿ by n, filled as inversion meets each n (NaN until then), once the step has been
+   * drawn from by inversion often enough to be worth a table (`inversions`); null before.
+   */
+  zeroProbabilities: Float64Array | null;
+  /** Inversion draws so far, until the table is made. */
+  inversions: number;
 }
 
 /** The step for success probability p (0 ≤ p ≤ 1). */
 export function binomialStep(p: number): BinomialStep {
   const reflected = p > 0.5;
   const small = reflected ? 1 - p : p;
-  return { p, small, reflected, logSmall: Math.log(small), logLarge: Math.log1p(-small) };
+  return {
+    p,
+    small,
+    reflected,
+    logSmall: Math.log(small),
+    logLarge: Math.log1p(-small),
+    odds: small / (1 - small),
+    zeroProbabilities: null,
+    inversions: 0,
+  };
 }
 
 /**
@@ -52,9 +74,28 @@ export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): numbe
     for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
     return successes;
   }
-  const draw =
-    n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
+  const draw = n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, step);
   return step.reflected ? n - draw : draw;
+}
+
+// Inversion (as `drawBinomialByInversion`), with (1 − p)ⁿ taken from the step's table once it has one.
+function byInversion(rng: Rng, n: number, step: BinomialStep): number {
+  let table = step.zeroProbabilities;
+  if (table === null) {
+    // A step drawn from only a few times (a table built for one trial) is not worth a table.
+    if (++step.inversions < TABLE_AFTER_INVERSIONS) return drawBinomialByInversion(rng, n, step.small, step.logLarge);
+    // Inversion serves n < 10/p: one entry per such n, up to a size that a tiny p cannot blow up.
+    const size = Math.min(Math.ceil(REJECTION_FROM / step.small), MAX_TABLE_N);
+    table = step.zeroProbabilities = new Float64Array(size).fill(Number.NaN);
+  }
+  if (n >= table.length) return drawBinomialByInversion(rng, n, step.small, step.logLarge);
+  let probabilityOfZero = table[n];
+  if (Number.isNaN(probabilityOfZero)) {
+    // Exactly the expression `drawBinomialByInversion` evaluates, so the draws are the same.
+    probabilityOfZero = Math.exp(n * step.logLarge);
+    table[n] = probabilityOfZero;
+  }
+  return drawBinomialByInversionFrom(rng, n, step.odds, probabilityOfZero);
 }
 
 function byRejection(rng: Rng, n: number, step: BinomialStep): number {
@@ -79,8 +120,17 @@ function byRejection(rng: Rng, n: number, step: BinomialStep): number {
     if (Number.isNaN(logModeTerm)) logModeTerm = logFactorialOf(mode) + logFactorialOf(n - mode);
     const logRatio =
       logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
-    if (Math.log((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b)) <= logRatio) return k;
+    if (logAtMost((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b), logRatio)) return k;
   }
+}
+
+function logAtMost(x: number, bound: number): boolean {
+  const twice = (2 * (x - 1)) / (x + 1);
+  if (x <= 1) {
+    if (twice <= bound) return true;
+    if (1 - 1 / x > bound) return false;
+  } else if (twice > bound) return false;
+  return Math.log(x) <= bound;
 }
 
 function logFactorialOf(k: number): number {
