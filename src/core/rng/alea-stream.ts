@@ -8,7 +8,15 @@ const MASH_MULTIPLIER = 0.02519603282416938;
 const COLON = 58;
 const DIGIT_ZERO = 48;
 // Scratch for a whole number's decimal digits, least significant first (2^53 has 16 digits).
-const digits = new Uint8Array(20);
+const DIGITS = 20;
+const digits = new Uint8Array(DIGITS);
+// The same for the four indices of `indexedFour`, one row of DIGITS each.
+const laneDigits = new Uint8Array(4 * DIGITS);
+
+// A state word after a mash is subtracted, back into [0, 1).
+function wrap(word: number): number {
+  return word < 0 ? word + 1 : word;
+}
 
 // One step of mash: the state after the character code `code` (see the class note).
 function mashCode(state: number, code: number): number {
@@ -134,6 +142,88 @@ export class AleaStream implements Rng {
     if (stream.s1 < 0) stream.s1 += 1;
     stream.s2 = SPACES.s2 - stream.mashIndexed(seedText, index, purpose);
     if (stream.s2 < 0) stream.s2 += 1;
+    return stream;
+  }
+
+  /**
+   * The streams of the four indices from … from + 3 (no purpose), as `indexed` would make them one
+   * by one, written as their state words into `out` (s₀, s₁, s₂ and the mash state, four per
+   * stream) for `fromWords`; false, with nothing written, when the four indices do not all have
+   * the same number of digits (the caller then seeds them one by one). Each mash is a chain of
+   * dependent multiplications, so one stream's seeding waits on itself; four independent chains
+   * stepped side by side keep the processor busy for about the time of one or two.
+   *
+   * @example AleaStream.indexedFour('2024', 0, words) → true; AleaStream.fromWords(words, 0).next() is 0.9443821089807898
+   */
+  static indexedFour(seedText: string, from: number, out: Float64Array): boolean {
+    const count = splitDigits(from + 3);
+    for (let i = 0; i < count; i++) laneDigits[3 * DIGITS + i] = digits[i];
+    if (splitDigits(from) !== count) return false;
+    for (let lane = 0; lane < 3; lane++) {
+      splitDigits(from + lane);
+      for (let i = 0; i < count; i++) laneDigits[lane * DIGITS + i] = digits[i];
+    }
+    // First mash: from the remembered state before each index's last digit (see `firstMash`).
+    let n0 = mashCode(firstMashBeforeLastDigit(seedText, (from - laneDigits[0]) / 10), DIGIT_ZERO + laneDigits[0]);
+    let n1 = mashCode(
+      firstMashBeforeLastDigit(seedText, (from + 1 - laneDigits[DIGITS]) / 10),
+      DIGIT_ZERO + laneDigits[DIGITS],
+    );
+    let n2 = mashCode(
+      firstMashBeforeLastDigit(seedText, (from + 2 - laneDigits[2 * DIGITS]) / 10),
+      DIGIT_ZERO + laneDigits[2 * DIGITS],
+    );
+    let n3 = mashCode(
+      firstMashBeforeLastDigit(seedText, (from + 3 - laneDigits[3 * DIGITS]) / 10),
+      DIGIT_ZERO + laneDigits[3 * DIGITS],
+    );
+    out[0] = n0;
+    out[4] = n1;
+    out[8] = n2;
+    out[12] = n3;
+    // Second and third mashes over "<seedText>:<index>", the four chains side by side.
+    for (let word = 1; word < 3; word++) {
+      for (let i = 0; i < seedText.length; i++) {
+        const code = seedText.charCodeAt(i);
+        n0 = mashCode(n0, code);
+        n1 = mashCode(n1, code);
+        n2 = mashCode(n2, code);
+        n3 = mashCode(n3, code);
+      }
+      n0 = mashCode(n0, COLON);
+      n1 = mashCode(n1, COLON);
+      n2 = mashCode(n2, COLON);
+      n3 = mashCode(n3, COLON);
+      for (let i = count - 1; i >= 0; i--) {
+        n0 = mashCode(n0, DIGIT_ZERO + laneDigits[i]);
+        n1 = mashCode(n1, DIGIT_ZERO + laneDigits[DIGITS + i]);
+        n2 = mashCode(n2, DIGIT_ZERO + laneDigits[2 * DIGITS + i]);
+        n3 = mashCode(n3, DIGIT_ZERO + laneDigits[3 * DIGITS + i]);
+      }
+      out[word] = n0;
+      out[4 + word] = n1;
+      out[8 + word] = n2;
+      out[12 + word] = n3;
+    }
+    for (let lane = 0; lane < 4; lane++) {
+      const at = 4 * lane;
+      out[at + 3] = out[at + 2];
+      out[at] = wrap(SPACES.s0 - (out[at] >>> 0) * TWO_TO_MINUS_32);
+      out[at + 1] = wrap(SPACES.s1 - (out[at + 1] >>> 0) * TWO_TO_MINUS_32);
+      out[at + 2] = wrap(SPACES.s2 - (out[at + 2] >>> 0) * TWO_TO_MINUS_32);
+    }
+    return true;
+  }
+
+  /** The stream whose state words `indexedFour` wrote at position `lane` (0…3) of `words`. */
+  static fromWords(words: Float64Array, lane: number): AleaStream {
+    const stream = new AleaStream();
+    const at = 4 * lane;
+    stream.carry = 1;
+    stream.s0 = words[at];
+    stream.s1 = words[at + 1];
+    stream.s2 = words[at + 2];
+    stream.mashState = words[at + 3];
     return stream;
   }
 
