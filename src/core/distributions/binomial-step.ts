@@ -124,6 +124,15 @@ function byRejection(rng: Rng, n: number, step: BinomialStep): number {
   }
 }
 
+/**
+ * Whether log x ≤ bound (x > 0), decided from cheap bounds on the logarithm where they suffice:
+ * 1 − 1/x ≤ log x ≤ 2s for x ≤ 1 and log x ≥ 2s for x ≥ 1, with s = (x − 1)/(x + 1) (the series
+ * log x = 2(s + s³/3 + s⁵/5 + …) has terms of one sign); only between them is the logarithm
+ * computed, so the answer is the logarithm's.
+ * Reference: Abramowitz & Stegun (1964) 4.1.27 and 4.1.33.
+ *
+ * @example logAtMost(0.5, -0.5) → true (2s = −0.667 ≤ −0.5 decides it; log 0.5 = −0.693)
+ */
 function logAtMost(x: number, bound: number): boolean {
   const twice = (2 * (x - 1)) / (x + 1);
   if (x <= 1) {
@@ -135,7 +144,7 @@ function logAtMost(x: number, bound: number): boolean {
 
 // log k!, from the table (filled on first use). Written so the value read from the table is
 // returned as read: merged with a call's result in one variable, V8 boxed it, a heap allocation on
-// every call that was a fifth of a cell-form trial's garbage.
+// every call that was a third of a cell-form trial's garbage.
 function logFactorialOf(k: number): number {
   if (k >= TABLE_SIZE) return logFactorial(k);
   if (Number.isNaN(logFactorials[k])) logFactorials[k] = logFactorial(k);
