@@ -6,10 +6,11 @@ import { logFactorial } from './log-gamma.js';
 const REJECTION_FROM = 10;
 // Up to this many trials, one uniform per trial is cheaper than inversion's exponential.
 const ONE_BY_ONE_UP_TO = 4;
-// Inversion draws from one step before it keeps a table of (1 − p)ⁿ (the exponential is most of an inversion).
-const TABLE_AFTER_INVERSIONS = 16;
-// The largest n + 1 kept in that table.
-const MAX_TABLE_N = 4096;
+// Inversion draws from one step before it keeps a table of (1 − p)ⁿ (the exponential is most of an
+// inversion): enough that a table built for one trial's mean (a site's multiplier) seldom pays for one.
+const TABLE_AFTER_INVERSIONS = 64;
+// The largest n + 1 kept in that table (8 kB), whatever p.
+const MAX_TABLE_N = 1024;
 // log k! is kept for k below this (computed on first use); larger k use the Stirling series directly.
 const TABLE_SIZE = 1 << 16;
 const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);

@@ -54,7 +54,7 @@ describe('drawBinomialStep', () => {
   });
 
   test('inversion from the kept table of (1 − p)ⁿ draws exactly what plain inversion draws from the same stream', () => {
-    // The step keeps P(X = 0) per n after 16 inversions; the draws must not change when it does.
+    // The step keeps P(X = 0) per n after 64 inversions; the draws must not change when it does.
     const step = binomialStep(0.12);
     const kept = trialStream(7, 0);
     const plain = trialStream(7, 0);
