@@ -24,8 +24,12 @@ export function accumulateTrial(
 ): [boolean, boolean] {
   const { design } = prepared;
   const alpha = design.analysis.alpha;
-  const adjusted = adjustedPrimaryRejections(prepared, record.results);
   const primary = prepared.primaryOutcomes;
+  // Holm's steps need every primary p-value at once; 'none' and Bonferroni judge each p alone
+  // against α or α/m (as `adjustRejections`), which spares two arrays per trial.
+  const { multiplicity } = design.analysis;
+  const adjusted = multiplicity === 'holm' ? adjustedPrimaryRejections(prepared, record.results) : null;
+  const adjustedAlpha = multiplicity === 'bonferroni' ? alpha / primary.length : alpha;
   let anyPrimary = false;
   let allPrimary = primary.length > 0;
   // Replication success is judged in the effect run only: the null run has no design prior.
@@ -37,7 +41,12 @@ export function accumulateTrial(
     const result = results[k];
     const significant = !result.failed && result.pValue < alpha;
     const primaryAt = primary.indexOf(k);
-    const adjustedSignificant = primaryAt >= 0 ? adjusted[primaryAt] : significant;
+    const adjustedSignificant =
+      primaryAt < 0
+        ? significant
+        : adjusted !== null
+          ? adjusted[primaryAt]
+          : !result.failed && result.pValue < adjustedAlpha;
     if (primaryAt >= 0) {
       anyPrimary ||= adjustedSignificant;
       allPrimary &&= adjustedSignificant;

@@ -1,4 +1,4 @@
-import { drawBinomialByInversion } from './binomial.js';
+import { drawBinomialByInversion, drawBinomialByInversionFrom } from './binomial.js';
 import type { Rng } from '../rng/rng.js';
 import { logFactorial } from './log-gamma.js';
 
@@ -6,6 +6,11 @@ import { logFactorial } from './log-gamma.js';
 const REJECTION_FROM = 10;
 // Up to this many trials, one uniform per trial is cheaper than inversion's exponential.
 const ONE_BY_ONE_UP_TO = 4;
+// Inversion draws from one step before it keeps a table of (1 − p)ⁿ (the exponential is most of an
+// inversion): enough that a table built for one trial's mean (a site's multiplier) seldom pays for one.
+const TABLE_AFTER_INVERSIONS = 64;
+// The largest n + 1 kept in that table (8 kB), whatever p.
+const MAX_TABLE_N = 1024;
 // log k! is kept for k below this (computed on first use); larger k use the Stirling series directly.
 const TABLE_SIZE = 1 << 16;
 const logFactorials = new Float64Array(TABLE_SIZE).fill(Number.NaN);
@@ -24,13 +29,31 @@ export interface BinomialStep {
   readonly reflected: boolean;
   readonly logSmall: number;
   readonly logLarge: number;
+  /** small/(1 − small), the ratio inversion steps by. */
+  readonly odds: number;
+  /**
+   * (1 − small)ⁿ by n, filled as inversion meets each n (NaN until then), once the step has been
+   * drawn from by inversion often enough to be worth a table (`inversions`); null before.
+   */
+  zeroProbabilities: Float64Array | null;
+  /** Inversion draws so far, until the table is made. */
+  inversions: number;
 }
 
 /** The step for success probability p (0 ≤ p ≤ 1). */
 export function binomialStep(p: number): BinomialStep {
   const reflected = p > 0.5;
   const small = reflected ? 1 - p : p;
-  return { p, small, reflected, logSmall: Math.log(small), logLarge: Math.log1p(-small) };
+  return {
+    p,
+    small,
+    reflected,
+    logSmall: Math.log(small),
+    logLarge: Math.log1p(-small),
+    odds: small / (1 - small),
+    zeroProbabilities: null,
+    inversions: 0,
+  };
 }
 
 /**
@@ -52,9 +75,28 @@ export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): numbe
     for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
     return successes;
   }
-  const draw =
-    n * p < REJECTION_FROM ? drawBinomialByInversion(rng, n, step.small, step.logLarge) : byRejection(rng, n, step);
+  const draw = n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, step);
   return step.reflected ? n - draw : draw;
+}
+
+// Inversion (as `drawBinomialByInversion`), with (1 − p)ⁿ taken from the step's table once it has one.
+function byInversion(rng: Rng, n: number, step: BinomialStep): number {
+  let table = step.zeroProbabilities;
+  if (table === null) {
+    // A step drawn from only a few times (a table built for one trial) is not worth a table.
+    if (++step.inversions < TABLE_AFTER_INVERSIONS) return drawBinomialByInversion(rng, n, step.small, step.logLarge);
+    // Inversion serves n < 10/p: one entry per such n, up to a size that a tiny p cannot blow up.
+    const size = Math.min(Math.ceil(REJECTION_FROM / step.small), MAX_TABLE_N);
+    table = step.zeroProbabilities = new Float64Array(size).fill(Number.NaN);
+  }
+  if (n >= table.length) return drawBinomialByInversion(rng, n, step.small, step.logLarge);
+  let probabilityOfZero = table[n];
+  if (Number.isNaN(probabilityOfZero)) {
+    // Exactly the expression `drawBinomialByInversion` evaluates, so the draws are the same.
+    probabilityOfZero = Math.exp(n * step.logLarge);
+    table[n] = probabilityOfZero;
+  }
+  return drawBinomialByInversionFrom(rng, n, step.odds, probabilityOfZero);
 }
 
 function byRejection(rng: Rng, n: number, step: BinomialStep): number {
@@ -79,16 +121,33 @@ function byRejection(rng: Rng, n: number, step: BinomialStep): number {
     if (Number.isNaN(logModeTerm)) logModeTerm = logFactorialOf(mode) + logFactorialOf(n - mode);
     const logRatio =
       logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
-    if (Math.log((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b)) <= logRatio) return k;
+    if (logAtMost((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b), logRatio)) return k;
   }
 }
 
+/**
+ * Whether log x ≤ bound (x > 0), decided from cheap bounds on the logarithm where they suffice:
+ * 1 − 1/x ≤ log x ≤ 2s for x ≤ 1 and log x ≥ 2s for x ≥ 1, with s = (x − 1)/(x + 1) (the series
+ * log x = 2(s + s³/3 + s⁵/5 + …) has terms of one sign); only between them is the logarithm
+ * computed, so the answer is the logarithm's.
+ * Reference: Abramowitz & Stegun (1964) 4.1.27 and 4.1.33.
+ *
+ * @example logAtMost(0.5, -0.5) → true (2s = −0.667 ≤ −0.5 decides it; log 0.5 = −0.693)
+ */
+function logAtMost(x: number, bound: number): boolean {
+  const twice = (2 * (x - 1)) / (x + 1);
+  if (x <= 1) {
+    if (twice <= bound) return true;
+    if (1 - 1 / x > bound) return false;
+  } else if (twice > bound) return false;
+  return Math.log(x) <= bound;
+}
+
+// log k!, from the table (filled on first use). Written so the value read from the table is
+// returned as read: merged with a call's result in one variable, V8 boxed it, a heap allocation on
+// every call that was a third of a cell-form trial's garbage.
 function logFactorialOf(k: number): number {
   if (k >= TABLE_SIZE) return logFactorial(k);
-  let value = logFactorials[k];
-  if (Number.isNaN(value)) {
-    value = logFactorial(k);
-    logFactorials[k] = value;
-  }
-  return value;
+  if (Number.isNaN(logFactorials[k])) logFactorials[k] = logFactorial(k);
+  return logFactorials[k];
 }

@@ -46,8 +46,16 @@ export function drawBinomial(rng: Rng, n: number, p: number): number {
  * @example drawBinomialByInversion({ next: () => 0.5 }, 3, 0.1, Math.log(0.9)) → 0 (P(X = 0) = 0.729)
  */
 export function drawBinomialByInversion(rng: Rng, n: number, p: number, logOneMinusP: number): number {
-  const odds = p / (1 - p);
-  const probabilityOfZero = Math.exp(n * logOneMinusP);
+  return drawBinomialByInversionFrom(rng, n, p / (1 - p), Math.exp(n * logOneMinusP));
+}
+
+/**
+ * `drawBinomialByInversion` given the odds p/(1 − p) and P(X = 0) = (1 − p)ⁿ, for callers that keep
+ * them (a binomial step draws from one p with the same few n again and again).
+ *
+ * @example drawBinomialByInversionFrom({ next: () => 0.5 }, 3, 0.1 / 0.9, 0.729) → 0
+ */
+export function drawBinomialByInversionFrom(rng: Rng, n: number, odds: number, probabilityOfZero: number): number {
   for (;;) {
     let u = rng.next();
     let k = 0;

@@ -1,4 +1,6 @@
-import { logBinomialPmf } from './binomial-probability.js';
+import { devianceTerm, stirlingError } from './saddle-point.js';
+
+const LOG_TWO_PI = 1.8378770664093456;
 
 const TINY = 1e-300;
 const TOLERANCE = 1e-16;
@@ -42,8 +44,31 @@ export function incompleteBetaTail(x: number, y: number, a: number, b: number, u
   if (x === 0) return upper ? 1 : 0;
   if (y === 0) return upper ? 0 : 1;
   if (x > (a + 1) / (a + b + 2)) return incompleteBetaTail(y, x, b, a, !upper);
-  const lower = (Math.exp(logBinomialPmf(a, a + b, x, y)) * b * continuedFraction(x, a, b)) / (a + b);
+  const lower = (Math.exp(logPrefactor(x, y, a, b)) * b * continuedFraction(x, a, b)) / (a + b);
   return upper ? 1 - lower : lower;
+}
+
+// The parts of the prefactor's log that depend on a and b alone, for the last (a, b) asked: a
+// test's t statistic changes every trial but its degrees of freedom seldom do. It only remembers
+// the last answer of a pure function, so results cannot depend on it.
+const lastShape = { a: Number.NaN, b: Number.NaN, stirling: 0, logSpread: 0 };
+
+/**
+ * log of x^a·y^b·Γ(a + b)/(Γ(a)·Γ(b + 1))·… — exactly `logBinomialPmf(a, a + b, x, y)` for
+ * 0 < x, y < 1 and a, b > 0, operation for operation (so the same bits), with its terms in a and b
+ * alone (three Stirling errors and log(2π·a·b/(a + b))) kept from the previous call when a and b
+ * are the same.
+ */
+function logPrefactor(x: number, y: number, a: number, b: number): number {
+  const n = a + b;
+  if (lastShape.a !== a || lastShape.b !== b) {
+    lastShape.stirling = stirlingError(n) - stirlingError(a) - stirlingError(n - a);
+    const share = a / n;
+    lastShape.logSpread = LOG_TWO_PI + Math.log(a) + (share < 0.5 ? Math.log1p(-share) : Math.log((n - a) / n));
+    lastShape.a = a;
+    lastShape.b = b;
+  }
+  return lastShape.stirling - devianceTerm(a, n * x) - devianceTerm(n - a, n * y) - 0.5 * lastShape.logSpread;
 }
 
 function continuedFraction(x: number, a: number, b: number): number {

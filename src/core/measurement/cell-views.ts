@@ -115,6 +115,13 @@ function summariseOutcome(cells: CellData, k: number): ArmSummaries {
   if (anyEvent) length = Math.min(length, 2);
   const arrays = cells.summaryArrays[k];
   const summaries = cells.summaryObjects[k];
+  if (groups.length === 1 && unitCount === 1) {
+    // One cell per arm (a single group and unit, as REF): copy and sum in one pass.
+    const g = groups[0];
+    summaries.treated.summariseOne(perSlot[groupCount + g], summaryArray(arrays[1], length), anyEvent);
+    summaries.control.summariseOne(perSlot[g], summaryArray(arrays[0], length), anyEvent);
+    return summaries;
+  }
   summaries.treated.summarise(addSlots(cells, k, 1, summaryArray(arrays[1], length)));
   summaries.control.summarise(addSlots(cells, k, 0, summaryArray(arrays[0], length)));
   return summaries;
@@ -194,6 +201,42 @@ class ReusedArmSummary implements ArmSummary {
       n += people;
       sum += v * people;
       sumSquares += v * v * people;
+    }
+    this.n = n;
+    this.sum = sum;
+    this.sumSquares = sumSquares;
+    this.positives = n - counts[0];
+    this.histogram = counts;
+  }
+
+  /**
+   * As `summarise(addSlots(…))` for an arm of one cell: its histogram copied into `counts` (of the
+   * shared length, or as the 0/1 histogram of "any event") and summed in the same pass.
+   */
+  summariseOne(histogram: Histogram, counts: Float64Array, anyEvent: boolean): void {
+    const source = histogram.counts;
+    const filled = Math.min(histogram.length, counts.length);
+    let n = 0;
+    let sum = 0;
+    let sumSquares = 0;
+    if (anyEvent) {
+      let positives = 0;
+      for (let v = 1; v < histogram.length; v++) positives += source[v];
+      const zeros = histogram.length > 0 ? source[0] : 0;
+      counts[0] = zeros;
+      if (counts.length > 1) counts[1] = positives;
+      n = zeros + positives;
+      sum = positives;
+      sumSquares = positives;
+    } else {
+      for (let v = 0; v < filled; v++) {
+        const people = source[v];
+        counts[v] = people;
+        n += people;
+        sum += v * people;
+        sumSquares += v * v * people;
+      }
+      for (let v = filled; v < counts.length; v++) counts[v] = 0;
     }
     this.n = n;
     this.sum = sum;

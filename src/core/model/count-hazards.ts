@@ -7,6 +7,8 @@ const SUBTRACT_UNTIL = 0.99;
 const REANCHOR_FACTOR = 0.01;
 // Hazards computed ahead when a table is built for a whole design (see `eagerHazards`).
 const EAGER_TAIL = 1e-17;
+// How often (in values) building such a table checks whether the tail is below EAGER_TAIL yet.
+const EAGER_CHECK_EVERY = 8;
 
 /**
  * The chain-rule hazards h(y) = P(Y = y) / P(Y ≥ y) of a negative-binomial count (mean μ,
@@ -18,7 +20,7 @@ const EAGER_TAIL = 1e-17;
  * Why no tail cell: a fixed last cell "≥ K" would need its people's values drawn again from the
  * conditional tail; the hazard chain is that conditional tail, continued one value at a time until
  * nobody is left, so the same code is exact at every value however far out. Tables built for a
- * whole design (`eagerHazards`) hold every value up to where P(Y ≥ y) < 1e-17; past that the
+ * whole design (`eagerHazards`) hold every value at least up to where P(Y ≥ y) < 1e-17; past that the
  * hazards are computed on demand (slower, and reached with probability below n·1e-17 per cell).
  *
  * Formula in words: P(Y = 0) from the accurate (saddle-point) pmf, then the ratio recurrence
@@ -110,8 +112,9 @@ export class CountHazards {
 }
 
 /**
- * Hazards of a count built ahead for a whole design: every value up to where P(Y ≥ y) < 1e-17, so
- * drawing from it never computes anything in practice.
+ * Hazards of a count built ahead for a whole design: every value up to where P(Y ≥ y) < 1e-17 (and
+ * up to 7 more, the tail being checked every 8 values), so drawing from it never computes anything
+ * in practice.
  *
  * @example eagerHazards(1.2, 1.25).stored → about 80 (NB shape 0.8: the tail falls by 0.6 per value)
  */
@@ -120,7 +123,11 @@ export function eagerHazards(mean: number, dispersion: number): CountHazards {
   if (mean === 0) return hazards;
   for (let y = 0; y < 100_000; y++) {
     hazards.hazard(y);
-    if (negativeBinomialSurvival(y, mean, dispersion) < EAGER_TAIL) break;
+    // The tail is checked every few values only: each check is an incomplete beta function, the
+    // whole cost of a table built in a freshly started worker, while a hazard past the mark costs
+    // one multiplication and changes no draw (tables give the same h(y) however far they reach).
+    if (y % EAGER_CHECK_EVERY === EAGER_CHECK_EVERY - 1 && negativeBinomialSurvival(y, mean, dispersion) < EAGER_TAIL)
+      break;
   }
   return hazards;
 }

@@ -25,8 +25,27 @@ import type { Rng } from './rng.js';
  * trialStream(2024, 0).next() // 0.9443821089807898, on every machine, every time
  */
 export function trialStream(seed: number, trialIndex: number): AleaStream {
-  return AleaStream.indexed(String(checkSeed(seed)), checkIndex(trialIndex, 'trialIndex'), -1);
+  checkSeed(seed);
+  checkIndex(trialIndex, 'trialIndex');
+  const lane = trialIndex - batch.from;
+  if (seed === batch.seed && lane >= 0 && lane < 4) return AleaStream.fromWords(batch.words, lane);
+  // Trials run in index order, so the one after the previous trial starts a batch of four.
+  if (trialIndex === batch.last + 1 && AleaStream.indexedFour(String(seed), trialIndex, batch.words)) {
+    batch.seed = seed;
+    batch.from = trialIndex;
+    batch.last = trialIndex + 3;
+    return AleaStream.fromWords(batch.words, 0);
+  }
+  batch.last = trialIndex;
+  return AleaStream.indexed(String(seed), trialIndex, -1);
 }
+
+/**
+ * The seeds of the four trials from `from` on, made together (`AleaStream.indexedFour`) when trials
+ * are asked for in order; `last` is the last index seeded. It only remembers answers of a
+ * pure function, so a trial's stream is the same however trials are asked for.
+ */
+const batch = { seed: Number.NaN, from: -8, last: -8, words: new Float64Array(16) };
 
 /**
  * Gives an independent sub-stream of a trial, for draws that must not disturb the trial's main

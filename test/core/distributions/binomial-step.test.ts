@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { binomialStep, drawBinomialStep } from '../../../src/core/distributions/binomial-step.js';
 import { binomialPmf } from '../../../src/core/distributions/binomial-probability.js';
+import { drawBinomialByInversion } from '../../../src/core/distributions/binomial.js';
 import { chiSquareSurvival } from '../../../src/core/distributions/chi-square.js';
 import { trialStream } from '../../../src/core/rng/trial-stream.js';
 
@@ -50,6 +51,18 @@ describe('drawBinomialStep', () => {
     [4, 0.85, 'one trial at a time, p above ½'],
   ])('Binomial(%i, %f) (%s) fits the exact pmf', (n, p) => {
     expect(goodnessOfFit(n, p, 40_000, n)).toBeGreaterThan(0.001);
+  });
+
+  test('inversion from the kept table of (1 − p)ⁿ draws exactly what plain inversion draws from the same stream', () => {
+    // The step keeps P(X = 0) per n after 64 inversions; the draws must not change when it does.
+    const step = binomialStep(0.12);
+    const kept = trialStream(7, 0);
+    const plain = trialStream(7, 0);
+    for (let d = 0; d < 2000; d++) {
+      const n = 5 + (d % 70); // n·p from 0.6 to 8.9: all inversion
+      expect(drawBinomialStep(kept, n, step)).toBe(drawBinomialByInversion(plain, n, 0.12, Math.log1p(-0.12)));
+    }
+    expect(step.zeroProbabilities).not.toBeNull();
   });
 
   test('p = 0 and p = 1 are certain, n = 0 is 0', () => {

@@ -1,5 +1,6 @@
 import { fc, test as property } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
+import { AleaStream } from '../../../src/core/rng/alea-stream.js';
 import { subStream, trialStream } from '../../../src/core/rng/trial-stream.js';
 import type { Rng } from '../../../src/core/rng/rng.js';
 import { ALPHA, categoryFit } from '../distributions/goodness-of-fit.js';
@@ -24,6 +25,22 @@ function correlation(x: readonly number[], y: readonly number[]): number {
 }
 
 describe('trialStream', () => {
+  test('trials asked for in order (seeded four at a time) get the streams of their own seed texts', () => {
+    // Runs across 9 → 10, 99 → 100 and 999,999 → 1,000,000, where the four of a batch differ in digits.
+    const indices = [
+      ...Array.from({ length: 130 }, (_, i) => i),
+      ...Array.from({ length: 30 }, (_, i) => 999_985 + i),
+      5,
+      3,
+      1_000_002,
+    ];
+    for (const seed of [1, 2024, 123456789]) {
+      for (const index of indices) {
+        expect(take(trialStream(seed, index), 3)).toEqual(take(new AleaStream(`${seed}:${index}`), 3));
+      }
+    }
+  });
+
   test('the same seed and trial index give the same sequence', () => {
     expect(take(trialStream(2024, 17), 1000)).toEqual(take(trialStream(2024, 17), 1000));
   });
