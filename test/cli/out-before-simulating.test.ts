@@ -41,7 +41,9 @@ describe('an unwritable --out or --svg is found before the simulation starts', (
             'hint: give --(out|svg) a file in an existing folder you can write to; nothing has been simulated yet\\n$',
         ),
       );
-      expect(seconds).toBeLessThan(1);
+      // 10^8 trials would take days; loading and checking the scenario takes well under a second on
+      // a quiet machine, but a shared machine running the whole suite can stretch it past one.
+      expect(seconds).toBeLessThan(30);
       expect(readdirSync(dir)).toEqual([]);
     });
 });
