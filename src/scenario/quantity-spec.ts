@@ -24,19 +24,27 @@ export interface QuantitySpec {
   readonly certain?: boolean;
 }
 
-/** A finite number in the spec's range; every failure says "must be <means>" with the fix. */
-export function plainNumber(spec: QuantitySpec) {
-  let schema = plainNumbers.get(spec);
-  if (schema === undefined) {
-    schema = buildPlainNumber(spec);
-    plainNumbers.set(spec, schema);
-  }
-  return schema;
+/**
+ * `build` made to run once per spec: later calls with the same spec get the schema built the
+ * first time. zod schemas are immutable, so one can serve every field of that spec; the scenario
+ * schema asks for the same spec many times, and building it is part of every command's start-up.
+ *
+ * @example const plain = oncePerSpec(buildPlainNumber); plain(RATE) === plain(RATE) → true
+ */
+export function oncePerSpec<T>(build: (spec: QuantitySpec) => T): (spec: QuantitySpec) => T {
+  const built = new Map<QuantitySpec, T>();
+  return (spec) => {
+    let schema = built.get(spec);
+    if (schema === undefined) {
+      schema = build(spec);
+      built.set(spec, schema);
+    }
+    return schema;
+  };
 }
 
-// Built once per spec and shared (zod schemas are immutable): the scenario schema asks for the
-// same spec many times, and building it is part of every command's start-up.
-const plainNumbers = new Map<QuantitySpec, ReturnType<typeof buildPlainNumber>>();
+/** A finite number in the spec's range; every failure says "must be <means>" with the fix (built once per spec). */
+export const plainNumber = oncePerSpec(buildPlainNumber);
 
 function buildPlainNumber(spec: QuantitySpec) {
   const error = withHint(`must be ${spec.means}`, spec.hint);

@@ -16,7 +16,7 @@
 import * as z from 'zod';
 import { withHint } from './issue-text.js';
 import { SPREAD } from './quantities.js';
-import { plainNumber, type QuantitySpec } from './quantity-spec.js';
+import { oncePerSpec, plainNumber, type QuantitySpec } from './quantity-spec.js';
 
 /** An uncertain value as written (after validation). */
 export type UncertainInput =
@@ -33,18 +33,9 @@ export const Z_975 = 1.959963984540054;
  * The schema of a number that may be uncertain: a plain number, `{ from, to, central? }` or
  * `{ lognormal: { median, spread } }`, every number in the spec's range (a spread ≥ 1), `from` ≤
  * `central` ≤ `to`. The output is the form as written; `quantity()` turns it into its central value.
+ * Built once per spec (`oncePerSpec`).
  */
-export function uncertainQuantity(spec: QuantitySpec) {
-  let schema = uncertainQuantities.get(spec);
-  if (schema === undefined) {
-    schema = buildUncertainQuantity(spec);
-    uncertainQuantities.set(spec, schema);
-  }
-  return schema;
-}
-
-// Built once per spec and shared (zod schemas are immutable), as plainNumber's are.
-const uncertainQuantities = new Map<QuantitySpec, ReturnType<typeof buildUncertainQuantity>>();
+export const uncertainQuantity = oncePerSpec(buildUncertainQuantity);
 
 function buildUncertainQuantity(spec: QuantitySpec) {
   const one = plainNumber(spec);
