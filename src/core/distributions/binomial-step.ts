@@ -75,8 +75,34 @@ export function drawBinomialStep(rng: Rng, n: number, step: BinomialStep): numbe
     for (let i = 0; i < n; i++) if (rng.next() < step.p) successes++;
     return successes;
   }
-  const draw = n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, step);
+  const draw =
+    n * p < REJECTION_FROM ? byInversion(rng, n, step) : byRejection(rng, n, p, step.logSmall, step.logLarge);
   return step.reflected ? n - draw : draw;
+}
+
+/**
+ * Draws Binomial(n, p) for a p used once: exactly `drawBinomialStep(rng, n, binomialStep(p))` —
+ * the same uniforms, the same value — without making the step (a hazard chain whose mean is new in
+ * every trial draws from each of its p once; a fresh step never has an inversion table). n must be
+ * a whole number ≥ 0.
+ *
+ * @example drawBinomialOnce({ next: () => 0.5 }, 10, 0.5) → 5 (as drawBinomialStep)
+ */
+export function drawBinomialOnce(rng: Rng, n: number, p: number): number {
+  const reflected = p > 0.5;
+  const small = reflected ? 1 - p : p;
+  if (n === 0 || small === 0) return reflected ? n : 0;
+  if (n <= ONE_BY_ONE_UP_TO) {
+    let successes = 0;
+    for (let i = 0; i < n; i++) if (rng.next() < p) successes++;
+    return successes;
+  }
+  const logLarge = Math.log1p(-small);
+  const draw =
+    n * small < REJECTION_FROM
+      ? drawBinomialByInversion(rng, n, small, logLarge)
+      : byRejection(rng, n, small, Math.log(small), logLarge);
+  return reflected ? n - draw : draw;
 }
 
 // Inversion (as `drawBinomialByInversion`), with (1 − p)ⁿ taken from the step's table once it has one.
@@ -99,8 +125,7 @@ function byInversion(rng: Rng, n: number, step: BinomialStep): number {
   return drawBinomialByInversionFrom(rng, n, step.odds, probabilityOfZero);
 }
 
-function byRejection(rng: Rng, n: number, step: BinomialStep): number {
-  const p = step.small;
+function byRejection(rng: Rng, n: number, p: number, logSmall: number, logLarge: number): number {
   const q = 1 - p;
   const spread = Math.sqrt(n * p * q);
   const b = 1.15 + 2.53 * spread;
@@ -119,8 +144,7 @@ function byRejection(rng: Rng, n: number, step: BinomialStep): number {
     if (distanceFromEdge >= 0.07 && v <= acceptAtOnceBelow) return k;
     if (v === 0) continue;
     if (Number.isNaN(logModeTerm)) logModeTerm = logFactorialOf(mode) + logFactorialOf(n - mode);
-    const logRatio =
-      logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (step.logSmall - step.logLarge);
+    const logRatio = logModeTerm - logFactorialOf(k) - logFactorialOf(n - k) + (k - mode) * (logSmall - logLarge);
     if (logAtMost((v * alpha) / (a / (distanceFromEdge * distanceFromEdge) + b), logRatio)) return k;
   }
 }

@@ -7,6 +7,7 @@
 import type { Design } from '../design.js';
 import { followUpYears } from '../measurement/exposure.js';
 import type { CellLayout } from './cell-layout.js';
+import { CountHazardWalk } from './count-hazard-walk.js';
 import { eagerHazards, type CountHazards } from './count-hazards.js';
 import { ConditionalHazards, jointScratch } from './draw-joint-histograms.js';
 import { Histogram } from './histogram.js';
@@ -25,6 +26,8 @@ export interface Source {
   /** NB dispersion of a count given the site multiplier; the propensity's dispersion for a binary. */
   readonly dispersion: number;
   readonly cache: Map<number, CountHazards>;
+  /** Scratch: the hazard walk of a mean that varies per trial (see `drawCellPart`). */
+  readonly walk: CountHazardWalk;
   /**
    * Counts whose means are the same in every trial (no site variation, no drawn effect): per group
    * g, the hazards not engaged (2g) and engaged (2g + 1) under the stated effects; else empty.
@@ -115,7 +118,17 @@ export function prepareCellSources(
       kind === 'count'
         ? Math.max(design.propensityDispersion, constants.noiseVariance[k])
         : design.propensityDispersion;
-    sources.push({ kind, outcome: k, base, dispersion, cache: new Map(), fixed: [], harms: [], part: new Histogram() });
+    sources.push({
+      kind,
+      outcome: k,
+      base,
+      dispersion,
+      cache: new Map(),
+      walk: new CountHazardWalk(),
+      fixed: [],
+      harms: [],
+      part: new Histogram(),
+    });
     sourceOf.set(k, sources.length - 1);
     return sources.length - 1;
   };

@@ -1,10 +1,7 @@
 import { binomialStep, type BinomialStep } from '../distributions/binomial-step.js';
-import { negativeBinomialPmf, negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
+import { negativeBinomialSurvival } from '../distributions/negative-binomial-probability.js';
+import { CountHazardWalk } from './count-hazard-walk.js';
 
-// While P(Y < y) is at most this, P(Y ≥ y) = 1 − P(Y < y) loses at most two digits.
-const SUBTRACT_UNTIL = 0.99;
-// Re-anchor the survival on the accurate series once it has fallen by this factor since the last anchor.
-const REANCHOR_FACTOR = 0.01;
 // Hazards computed ahead when a table is built for a whole design (see `eagerHazards`).
 const EAGER_TAIL = 1e-17;
 // How often (in values) building such a table checks whether the tail is below EAGER_TAIL yet.
@@ -37,77 +34,37 @@ export class CountHazards {
   // Plain arrays: many short-lived tables are built per trial where multipliers vary, and a typed
   // array costs more to allocate than its few entries are worth.
   private readonly values: number[] = [];
-  private known = 0;
-  /** P(Y < known). */
-  private below = 0;
-  /** P(Y ≥ known), tracked once the subtraction would lose digits (NaN before). */
-  private survival = Number.NaN;
-  private anchor = Number.NaN;
-  /** P(Y = known − 1), for the ratio recurrence. */
-  private previous = Number.NaN;
+  private readonly steps: BinomialStep[] = [];
+  private readonly walk = new CountHazardWalk();
 
   constructor(
     readonly mean: number,
     readonly dispersion: number,
   ) {
-    if (!(mean >= 0 && mean < Infinity) || !(dispersion >= 0 && dispersion < Infinity)) {
-      throw new RangeError(`a count's mean and dispersion must be finite and ≥ 0 (got ${mean}, ${dispersion})`);
-    }
+    this.walk.start(mean, dispersion);
   }
-
-  private steps: BinomialStep[] = [];
 
   /** h(y) for a whole y ≥ 0. */
   hazard(y: number): number {
-    while (y >= this.known) this.extend();
+    while (y >= this.values.length) this.extend();
     return this.values[y];
   }
 
   /** h(y) prepared for repeated binomial draws (see `drawBinomialStep`). */
   step(y: number): BinomialStep {
-    while (y >= this.known) this.extend();
+    while (y >= this.values.length) this.extend();
     return this.steps[y];
   }
 
   /** How many hazards are stored (values 0 … stored − 1). */
   get stored(): number {
-    return this.known;
+    return this.values.length;
   }
 
   private extend(): void {
-    const y = this.known;
-    const hazard = this.mean === 0 ? 1 : this.computeHazard(y);
+    const hazard = this.walk.next();
     this.values.push(hazard);
     this.steps.push(binomialStep(hazard));
-    this.known = y + 1;
-  }
-
-  private computeHazard(y: number): number {
-    // f(y) = f(y − 1)·(y − 1 + r)/y·q (Poisson: ·μ/y), exact to rounding; the accurate pmf where the
-    // previous term is too small to carry digits.
-    const probability =
-      y > 0 && this.previous > 1e-280
-        ? this.previous *
-          (this.dispersion > 0
-            ? ((y - 1 + 1 / this.dispersion) / y) * (this.mean / (1 / this.dispersion + this.mean))
-            : this.mean / y)
-        : negativeBinomialPmf(y, this.mean, this.dispersion);
-    this.previous = probability;
-    let atLeast: number;
-    if (Number.isNaN(this.survival) && this.below <= SUBTRACT_UNTIL) {
-      atLeast = 1 - this.below;
-      this.below += probability;
-    } else {
-      if (Number.isNaN(this.survival) || this.survival < REANCHOR_FACTOR * this.anchor) {
-        this.survival = negativeBinomialSurvival(y - 1, this.mean, this.dispersion);
-        this.anchor = this.survival;
-      }
-      atLeast = this.survival;
-      this.survival -= probability;
-    }
-    // Where the probabilities underflow (beyond about 1e-300) everyone left stops here.
-    if (!(probability > 0) || !(atLeast > probability)) return 1;
-    return probability / atLeast;
   }
 }
 

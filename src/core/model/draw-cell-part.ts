@@ -6,7 +6,7 @@ import type { Ratios } from '../trial-form.js';
 import type { CellSources, Source } from './cell-sources.js';
 import { MAX_SELECTION_ATTEMPTS } from './cohort.js';
 import { CountHazards } from './count-hazards.js';
-import { drawCountHistogram } from './draw-count-histogram.js';
+import { drawCountHistogram, drawCountHistogramWalking } from './draw-count-histogram.js';
 import { drawJointHistograms, type JointPart } from './draw-joint-histograms.js';
 import type { Histogram } from './histogram.js';
 import { ownBinaryProbability } from './own-binary-probability.js';
@@ -59,12 +59,12 @@ export function drawCellPart(
     const into = histograms[j][slot];
     if (source.kind === 'count') {
       const fixed = source.fixed.length > 0 ? source.fixed[2 * g + fixedTable] : null;
-      const hazards = fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio);
-      if (source.harms.length === 0) {
-        drawCountHistogram(rng, observed, hazards, into);
-      } else {
-        source.part.clear();
-        drawCountHistogram(rng, observed, hazards, source.part);
+      const hazards = fixed ?? hazardsFor(source, source.base[g] * multiplier * ratio, multiplier);
+      const target = source.harms.length === 0 ? into : source.part;
+      if (target === source.part) source.part.clear();
+      if (hazards === null) drawCountHistogramWalking(rng, observed, source.walk, target);
+      else drawCountHistogram(rng, observed, hazards, target);
+      if (target === source.part) {
         into.addHistogram(source.part);
         drawHarm(cells, rng, source, g, slot, ratios);
       }
@@ -174,8 +174,18 @@ function selectedTotalsFor(
   return law;
 }
 
-/** The hazards of a count with this mean, from the source's table of tables (built lazily, kept up to a limit). */
-function hazardsFor(source: Source, mean: number): CountHazards {
+/**
+ * The hazards of a count with this mean: from the source's tables (built lazily, kept up to a
+ * limit) when no site or caseworker multiplier touches the part (`multiplier` 1), so the mean comes
+ * again trial after trial; otherwise null, with the source's walk started on the mean (a mean
+ * with a multiplier drawn per trial is met once or twice, which a table does not pay for; and
+ * looking a double up in a Map costs more than walking it).
+ */
+function hazardsFor(source: Source, mean: number, multiplier: number): CountHazards | null {
+  if (multiplier !== 1) {
+    source.walk.start(mean, source.dispersion);
+    return null;
+  }
   let hazards = source.cache.get(mean);
   if (hazards === undefined) {
     if (source.cache.size >= CACHE_LIMIT) source.cache.clear();

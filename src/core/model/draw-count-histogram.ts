@@ -1,5 +1,6 @@
 import type { Rng } from '../rng/rng.js';
-import { drawBinomialStep } from '../distributions/binomial-step.js';
+import { drawBinomialOnce, drawBinomialStep } from '../distributions/binomial-step.js';
+import type { CountHazardWalk } from './count-hazard-walk.js';
 import type { CountHazards } from './count-hazards.js';
 import type { Histogram } from './histogram.js';
 
@@ -21,6 +22,24 @@ export function drawCountHistogram(rng: Rng, people: number, hazards: CountHazar
   let left = people;
   for (let y = 0; left > 0; y++) {
     const here = drawBinomialStep(rng, left, hazards.step(y));
+    if (here > 0) into.add(y, here);
+    left -= here;
+  }
+}
+
+/**
+ * `drawCountHistogram` for a count law drawn from once: the hazards come from `walk` (started on
+ * the law) as the chain reaches them, and are not kept. The same uniforms and the same histogram as
+ * `drawCountHistogram` with a table of that law (`CountHazards` computes its values with the same
+ * walk, and `drawBinomialOnce` is `drawBinomialStep` on a fresh step); only nothing is allocated.
+ *
+ * @example walk.start(1.2, 1.25); drawCountHistogramWalking(rng, 1000, walk, histogram) adds about
+ *   [499, 173, 110, …], as the example above
+ */
+export function drawCountHistogramWalking(rng: Rng, people: number, walk: CountHazardWalk, into: Histogram): void {
+  let left = people;
+  for (let y = 0; left > 0; y++) {
+    const here = drawBinomialOnce(rng, left, walk.next());
     if (here > 0) into.add(y, here);
     left -= here;
   }

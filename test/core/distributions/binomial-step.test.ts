@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { binomialStep, drawBinomialStep } from '../../../src/core/distributions/binomial-step.js';
+import { binomialStep, drawBinomialOnce, drawBinomialStep } from '../../../src/core/distributions/binomial-step.js';
 import { binomialPmf } from '../../../src/core/distributions/binomial-probability.js';
 import { drawBinomialByInversion } from '../../../src/core/distributions/binomial.js';
 import { chiSquareSurvival } from '../../../src/core/distributions/chi-square.js';
@@ -70,5 +70,22 @@ describe('drawBinomialStep', () => {
     expect(drawBinomialStep(rng, 10, binomialStep(0))).toBe(0);
     expect(drawBinomialStep(rng, 10, binomialStep(1))).toBe(10);
     expect(drawBinomialStep(rng, 0, binomialStep(0.4))).toBe(0);
+  });
+});
+
+describe('drawBinomialOnce', () => {
+  test('draws exactly what drawBinomialStep draws from a fresh step, using the same uniforms', () => {
+    // Every branch: one by one (n ≤ 4), inversion (n·p < 10), rejection, reflected p > ½, p = 0 and 1.
+    const ps = [0, 1e-4, 0.03, 0.3, 0.5, 0.5000001, 0.7, 0.97, 0.9999, 1];
+    const ns = [0, 1, 3, 4, 5, 17, 300, 5000, 100_000];
+    const once = trialStream(11, 0);
+    const stepped = trialStream(11, 0);
+    for (let d = 0; d < 20; d++) {
+      for (const p of ps) {
+        for (const n of ns) expect(drawBinomialOnce(once, n, p)).toBe(drawBinomialStep(stepped, n, binomialStep(p)));
+      }
+    }
+    // Same number of uniforms taken: the streams are still in step.
+    expect(once.next()).toBe(stepped.next());
   });
 });

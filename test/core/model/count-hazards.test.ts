@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CountHazardWalk } from '../../../src/core/model/count-hazard-walk.js';
 import { CountHazards, eagerHazards } from '../../../src/core/model/count-hazards.js';
 
 // h(y) = P(Y = y) / P(Y ≥ y), from SciPy 1.17: nb = stats.nbinom(0.8, 0.8 / 2.0) (mean 1.2,
@@ -47,5 +48,25 @@ describe('CountHazards', () => {
     const stored = eagerHazards(1.2, 1.25).stored;
     expect(stored).toBeGreaterThan(60);
     expect(stored).toBeLessThan(100);
+  });
+});
+
+describe('CountHazardWalk', () => {
+  test('a reused walk gives the SciPy hazards after walking another law (restart resets everything)', () => {
+    const walk = new CountHazardWalk();
+    // Walk a heavy-tailed law far enough to switch to the tail series, then restart.
+    walk.start(3, 6);
+    for (let y = 0; y < 200; y++) walk.next();
+    walk.start(1.2, 1.25);
+    const values = Array.from({ length: 61 }, () => walk.next());
+    for (const [y, expected] of NB_HAZARDS) expect(values[y]).toBeCloseTo(expected, 12);
+    walk.start(1.2, 0);
+    const poisson = Array.from({ length: 21 }, () => walk.next());
+    for (const [y, expected] of POISSON_HAZARDS) expect(poisson[y]).toBeCloseTo(expected, 12);
+  });
+
+  test('a bad mean or dispersion is refused', () => {
+    expect(() => new CountHazardWalk().start(-1, 1)).toThrow(RangeError);
+    expect(() => new CountHazardWalk().start(1, Number.NaN)).toThrow(RangeError);
   });
 });
