@@ -18,7 +18,7 @@ import { interruptOnCtrlC } from './interrupt-on-ctrl-c.js';
 import { planningViewFor } from './planning-view-for.js';
 import { commandLineOf } from './command-line.js';
 import { threadsFor } from './thread-option.js';
-import { scenarioOverrides, type SimulationOptions } from './shared-options.js';
+import { scenarioOverrides, type SimulationOptions } from './simulation-options.js';
 
 /** Where a planning command writes: the report (--out, else stdout) and the figure (--svg). */
 export interface PlanningOutputs {

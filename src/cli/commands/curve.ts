@@ -18,7 +18,7 @@ import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from '../exit-codes.js';
 import { commandLineOf } from '../command-line.js';
 import { deliverPlanning, planningAction } from '../planning-command.js';
 import { outcomeListOption, targetOption, varyRangeOption } from '../planning-options.js';
-import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, type SimulationOptions } from '../simulation-options.js';
 
 interface CurveOptions extends SimulationOptions {
   vary: ValueRange[];

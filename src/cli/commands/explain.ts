@@ -20,7 +20,7 @@ import { sizeOverride } from '../../search/design-parameter.js';
 import { UserError } from '../../errors/user-error.js';
 import { EXIT_INTERRUPTED, type SetExitCode } from '../exit-codes.js';
 import { plainProgressView, runWithProgress } from '../run-with-progress.js';
-import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../simulation-options.js';
 
 interface ExplainOptions extends SimulationOptions {
   outcome?: string;

@@ -9,7 +9,7 @@ import { answerMinimumDetectableEffect } from '../../search/answer-minimum-detec
 import type { SetExitCode } from '../exit-codes.js';
 import { planningAction, printPlanningAnswer } from '../planning-command.js';
 import { addPlanningOptions } from '../planning-options.js';
-import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, type SimulationOptions } from '../simulation-options.js';
 
 interface MdeOptions extends SimulationOptions {
   target: number;

@@ -18,7 +18,7 @@ import { commandLineOf } from '../command-line.js';
 import { threadsFor } from '../thread-option.js';
 import { modifiedTitle } from '../../report/modified-title.js';
 import { plainProgressView, runWithProgress, type ProgressView } from '../run-with-progress.js';
-import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, scenarioOverrides, type SimulationOptions } from '../simulation-options.js';
 import { summariseRun } from '../../report/summarise-run.js';
 import { terminalWidth } from '../planning-command.js';
 import { runCost } from '../../search/commissioner-plan.js';

@@ -19,7 +19,7 @@ import { EXIT_INTERRUPTED, EXIT_OK, type SetExitCode } from '../exit-codes.js';
 import { positiveNumber } from '../option-parsers.js';
 import { planningAction, printPlanningAnswer } from '../planning-command.js';
 import { addPlanningOptions, varyParameterOption } from '../planning-options.js';
-import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, type SimulationOptions } from '../simulation-options.js';
 
 /** Options of sample-size (shared simulation options plus its own). */
 interface SampleSizeOptions extends SimulationOptions {

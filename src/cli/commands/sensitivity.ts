@@ -15,7 +15,7 @@ import { planningAction } from '../planning-command.js';
 import { Option } from 'commander';
 import { probability } from '../option-parsers.js';
 import { targetOption, varyParameterOption } from '../planning-options.js';
-import { addSimulationOptions, type SimulationOptions } from '../shared-options.js';
+import { addSimulationOptions, type SimulationOptions } from '../simulation-options.js';
 
 interface SensitivityOptions extends SimulationOptions {
   svg?: string;
